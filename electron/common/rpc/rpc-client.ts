@@ -24,7 +24,7 @@ export function createRpcClient<C extends ContractShape>(contract: C, link: RpcL
 
   const events = {
     on(name: string, listener: (payload: unknown) => void): Unsubscribe {
-      const schema = contract.events[name as keyof C['events']];
+      const schema = (contract.events as Record<string, ContractShape['events'][keyof ContractShape['events']] | undefined>)[name];
       if (!schema) throw new Error(`Event ${name} is not in the contract`);
       return link.subscribe((message) => {
         if (message.name !== name) return;
