@@ -1,17 +1,31 @@
-import { useEffect, useState } from 'react';
-import type { SystemInfo } from '../../../electron/common/contract/kiosk-api';
-import { useKioskApi } from '../platform/kiosk-api';
+import { useEffect } from 'react';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { NavigationProvider } from '../lib/navigation';
+import { AppShell } from './AppShell';
+import { CrashBoundary } from './CrashBoundary';
+import { LargeTextProvider } from './large-text';
+import { StartupGate } from './StartupGate';
 
 export function App() {
-  const api = useKioskApi();
-  const [info, setInfo] = useState<SystemInfo | null>(null);
+  // A long press on a touch screen would open the browser's context menu: a pop-up with nothing for residents.
   useEffect(() => {
-    void api.system.getInfo().then(setInfo);
-  }, [api]);
+    const block = (event: Event) => event.preventDefault();
+    document.addEventListener('contextmenu', block);
+    return () => document.removeEventListener('contextmenu', block);
+  }, []);
+
   return (
-    <main>
-      <h1>法通 自助法律服务</h1>
-      <p>{info ? `版本 ${info.appVersion}` : '正在启动…'}</p>
-    </main>
+    <I18nProvider>
+      <LargeTextProvider>
+        {/* Last resort if the shell itself fails: start over from a fresh page. */}
+        <CrashBoundary onReset={() => window.location.reload()}>
+          <StartupGate>
+            <NavigationProvider>
+              <AppShell />
+            </NavigationProvider>
+          </StartupGate>
+        </CrashBoundary>
+      </LargeTextProvider>
+    </I18nProvider>
   );
 }

@@ -1,0 +1,175 @@
+// @ts-check
+/**
+ * Lint config. Besides style, it enforces the layering described in README → Architecture:
+ * folders say where code runs, and an import across a boundary is an error here, not a review
+ * comment. TypeScript's per-runtime projects catch the rest (no `window` in pure code, no `fs`
+ * in the renderer).
+ */
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const tsProjects = [
+  './kiosk-content/tsconfig.common.json',
+  './kiosk-content/tsconfig.node.json',
+  './native-adapters/tsconfig.common.json',
+  './native-adapters/tsconfig.node.json',
+  './electron/tsconfig.common.json',
+  './electron/tsconfig.node.json',
+  './electron/tsconfig.preload.json',
+  './renderer/tsconfig.json',
+  './renderer/tsconfig.node.json',
+  './scripts/tsconfig.json',
+  './test/tsconfig.json',
+];
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'stream', 'events'];
+
+const serial = ['serialport', '@serialport/*'];
+
+/** Where each folder's code runs, and what it must never import. Paths are relative to the repo root. */
+const zones = [
+  {
+    target: './kiosk-content/src/common',
+    from: ['./electron', './renderer', './native-adapters', './scripts', './kiosk-content/src/node'],
+    message: 'kiosk-content/src/common is pure: it may import only itself.',
+  },
+  {
+    target: './native-adapters/*/codec',
+    from: ['./electron', './renderer', './scripts', './kiosk-content', './native-adapters/transport/serial'],
+    message: 'Device codecs are pure byte functions: no host, UI, or transport imports.',
+  },
+  {
+    target: './native-adapters/*/service',
+    from: ['./electron', './renderer', './scripts', './kiosk-content', './native-adapters/transport/serial'],
+    message: 'Device services take a ByteTransport; they never pick the transport themselves.',
+  },
+  {
+    target: './electron/common',
+    from: ['./electron/node', './electron/main', './electron/preload', './renderer', './scripts', './kiosk-content/src/node'],
+    message: 'electron/common runs anywhere: it may import kiosk-content/src/common and itself only.',
+  },
+  {
+    target: './electron/preload',
+    from: ['./electron/node', './electron/main', './renderer', './scripts', './kiosk-content', './native-adapters'],
+    message: 'The preload is sandboxed: it may import electron/common only.',
+  },
+  {
+    target: './electron/node',
+    from: ['./electron/main', './electron/preload', './renderer', './scripts'],
+    message: 'The host is plain Node: no Electron shell, preload, renderer or scripts.',
+  },
+  {
+    target: './electron/main',
+    from: ['./renderer', './electron/preload', './scripts'],
+    message: 'The Electron shell composes the host; it never imports the renderer or the preload.',
+  },
+  {
+    target: './renderer/src',
+    from: ['./electron/node', './electron/main', './electron/preload', './native-adapters', './scripts', './kiosk-content/src/node', './kiosk-content/default'],
+    message: 'The renderer talks to the host only through src/platform and the KioskApi contract (electron/common).',
+  },
+  {
+    target: './scripts',
+    from: ['./renderer/src', './electron/main', './electron/preload'],
+    message: 'Scripts run in Node: they use the host and content code, never the UI or the Electron shell.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'release/**',
+      'test/artifacts/**',
+      'test/tools/**',
+      '**/*.d.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { project: tsProjects, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': 'off',
+      eqeqeq: ['error', 'smart'],
+      'no-console': 'off',
+    },
+  },
+  // Runtime rules for package imports (paths are covered by the zones above). The file groups do
+  // not overlap, because a later block's no-restricted-imports would replace an earlier one's.
+  ...[
+    {
+      files: ['kiosk-content/src/common/**', 'electron/common/**', 'native-adapters/*/codec/**', 'native-adapters/*/service/**'],
+      ignores: [],
+      banned: [...nodeBuiltins, 'electron', ...serial, 'better-sqlite3', 'react', 'react-dom'],
+      message: 'Pure code: no Node, Electron, device or UI packages. Inject what you need.',
+    },
+    {
+      files: ['renderer/src/**'],
+      ignores: [],
+      banned: [...nodeBuiltins, 'electron', ...serial, 'better-sqlite3', '@node-rs/*'],
+      message: 'The renderer runs in the browser sandbox: use the KioskApi (useKioskApi) instead.',
+    },
+    {
+      files: ['electron/preload/**'],
+      ignores: [],
+      banned: [...nodeBuiltins, ...serial, 'better-sqlite3'],
+      message: 'The preload is sandboxed: electron/common and contextBridge only.',
+    },
+    {
+      files: ['electron/node/**', 'kiosk-content/src/node/**', 'native-adapters/**'],
+      ignores: ['native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/transport/serial/**'],
+      banned: ['electron', ...serial],
+      message: 'Host code is plain Node (so it runs in tests and the browser mode); only native-adapters/transport/serial imports serialport.',
+    },
+    {
+      files: ['native-adapters/transport/serial/**'],
+      ignores: [],
+      banned: ['electron'],
+      message: 'The serial transport is plain Node.',
+    },
+    {
+      files: ['scripts/**', 'electron/main/**'],
+      ignores: [],
+      banned: serial,
+      message: 'Only native-adapters/transport/serial imports serialport; use a ByteTransport.',
+    },
+  ].map(({ files, ignores, banned, message }) => ({
+    files,
+    ignores: [...ignores, '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      // Exact package names go in `paths`: a gitignore-style pattern 'electron' would also match
+      // relative imports such as ../electron/common.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned.filter((name) => !name.includes('*')).map((name) => ({ name, message })),
+          patterns: [{ group: banned.filter((name) => name.includes('*')), message }],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+);

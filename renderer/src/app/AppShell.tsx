@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { BackIcon, HomeIcon, TextSizeIcon } from '../components/ui/icons';
+import { Button } from '../components/ui/Button';
+import { useT } from '../i18n/I18nProvider';
+import { useNavigation } from '../lib/navigation';
+import { useSystemInfo } from '../lib/system-info';
+import styles from './app-shell.module.css';
+import { CrashBoundary } from './CrashBoundary';
+import { useLargeText } from './large-text';
+import { renderScreen } from './screens';
+
+/**
+ * The frame around every screen: a top bar that never scrolls away (首页 is always one tap
+ * away, 返回 whenever there is somewhere to go back to, and 大字模式), and the current screen.
+ */
+export function AppShell() {
+  const t = useT();
+  const navigation = useNavigation();
+  const largeText = useLargeText();
+  const { siteName } = useSystemInfo();
+  const main = useRef<HTMLElement>(null);
+  const firstScreen = useRef(true);
+  const { current } = navigation;
+
+  // A new screen starts at the top, and screen readers land on its heading.
+  useEffect(() => {
+    main.current?.scrollTo({ top: 0 });
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    main.current?.querySelector<HTMLElement>('[data-screen-heading]')?.focus({ preventScroll: true });
+  }, [current.key]);
+
+  const onHome = current.id === 'home' && navigation.depth === 1;
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.bar}>
+        <div className={styles.brand}>
+          <span className={styles.mark}>{t('app.name')}</span>
+          <span className={styles.tagline}>{siteName ?? t('app.tagline')}</span>
+        </div>
+        <div className={styles.actions}>
+          {navigation.depth > 1 && (
+            <Button variant="bar" icon={<BackIcon />} onClick={navigation.back}>
+              {t('shell.back')}
+            </Button>
+          )}
+          <Button
+            variant="barStrong"
+            icon={<HomeIcon />}
+            onClick={navigation.home}
+            aria-current={onHome ? 'page' : undefined}
+            data-testid="home-button"
+          >
+            {t('shell.home')}
+          </Button>
+          <Button
+            variant="bar"
+            icon={<TextSizeIcon />}
+            onClick={largeText.toggle}
+            aria-pressed={largeText.enabled}
+            data-testid="large-text-toggle"
+          >
+            {t('shell.largeText')}
+            <span className={`${styles.switch} ${largeText.enabled ? styles.switchOn : ''}`}>
+              {largeText.enabled ? t('shell.largeTextOn') : t('shell.largeTextOff')}
+            </span>
+          </Button>
+        </div>
+      </header>
+      <main className={styles.main} ref={main} data-screen={current.id}>
+        <CrashBoundary key={current.key} onReset={navigation.home}>
+          {renderScreen(current)}
+        </CrashBoundary>
+      </main>
+    </div>
+  );
+}

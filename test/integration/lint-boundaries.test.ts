@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../scripts/lib/repo-paths';
+
+/**
+ * The layering in README → Architecture is enforced by eslint.config.js. These probes lint a
+ * one-line file placed (virtually) in each layer, importing something that layer must not see,
+ * and expect the boundary rule to fire — and a permitted import to pass.
+ */
+const eslint = new ESLint({
+  cwd: repoRoot,
+  // Probes are not part of any tsconfig project, so lint them without type information.
+  overrideConfig: {
+    languageOptions: { parserOptions: { project: null, projectService: false } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+    },
+  },
+});
+
+async function boundaryMessages(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(repoRoot, file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+const forbidden: Array<[string, string, string]> = [
+  ['pure content code → Node content code', 'kiosk-content/src/common/probe.ts', "import '../node/load-content-folder';"],
+  ['pure content code → node:fs', 'kiosk-content/src/common/probe.ts', "import 'node:fs';"],
+  ['electron/common → host', 'electron/common/probe.ts', "import '../node/host/kiosk-host';"],
+  ['electron/common → electron', 'electron/common/probe.ts', "import 'electron';"],
+  ['renderer → host', 'renderer/src/probe.ts', "import '../../electron/node/host/kiosk-host';"],
+  ['renderer → node:fs', 'renderer/src/probe.ts', "import 'node:fs';"],
+  ['renderer → better-sqlite3', 'renderer/src/probe.ts', "import 'better-sqlite3';"],
+  ['host → electron', 'electron/node/probe.ts', "import 'electron';"],
+  ['host → renderer', 'electron/node/probe.ts', "import '../../renderer/src/app/App';"],
+  ['preload → node:fs', 'electron/preload/probe.ts', "import 'node:fs';"],
+  ['preload → host', 'electron/preload/probe.ts', "import '../node/host/kiosk-host';"],
+  ['scripts → renderer', 'scripts/probe.ts', "import '../renderer/src/app/App';"],
+  ['scripts → serialport', 'scripts/probe.ts', "import 'serialport';"],
+  ['device codec → serialport', 'native-adapters/thermal-printer/codec/probe.ts', "import 'serialport';"],
+  ['device codec → node:fs', 'native-adapters/thermal-printer/codec/probe.ts', "import 'node:fs';"],
+];
+
+const allowed: Array<[string, string, string]> = [
+  ['renderer → contract', 'renderer/src/probe.ts', "import '../../electron/common/contract/kiosk-api';"],
+  ['host → content node code', 'electron/node/probe.ts', "import '../../kiosk-content/src/node/load-content-folder';"],
+  ['electron/common → pure content', 'electron/common/probe.ts', "import '../../kiosk-content/src/common/legal-domains';"],
+  ['scripts → host', 'scripts/probe.ts', "import '../electron/node/host/kiosk-host';"],
+];
+
+describe('lint-enforced layering', () => {
+  it.each(forbidden)('rejects %s', async (_name, file, source) => {
+    expect(await boundaryMessages(file, source)).not.toEqual([]);
+  });
+
+  it.each(allowed)('allows %s', async (_name, file, source) => {
+    expect(await boundaryMessages(file, source)).toEqual([]);
+  });
+});
