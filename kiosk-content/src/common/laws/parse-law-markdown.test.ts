@@ -135,6 +135,11 @@ describe('parseLawMarkdown details', () => {
     expect(law?.articles[0]?.paragraphs).toEqual(['正文。', '| a | b |']);
   });
 
+  it('collapses any run of Unicode spaces in a heading to one space (民法典 uses en spaces)', () => {
+    const { law } = parseLawMarkdown('x.md', lines('# 示例法', '<!-- INFO END -->', '### 第四章\u2002\u2002离婚', '第一条 正文。'));
+    expect(law?.articles[0]?.headings).toEqual(['第四章 离婚']);
+  });
+
   it('accepts CRLF line ends and a byte-order mark', () => {
     const { law, problems } = parseLawMarkdown('x.md', '\uFEFF# 示例法\r\n2001年3月4日 通过\r\n<!-- INFO END -->\r\n第一条 正文。\r\n');
     expect(problems).toEqual([]);

@@ -193,7 +193,8 @@ export function parseLawMarkdown(fileName: string, text: string): ParseLawResult
     const heading = headingLine.exec(line);
     if (heading) {
       const level = heading[1]?.length ?? 0;
-      const headingText = clean(heading[3] ?? '').replace(/[ \t\u3000]+/g, ' ');
+      // Any Unicode space run, including the en spaces (U+2002) of 民法典's headings, becomes one space.
+      const headingText = clean(heading[3] ?? '').replace(/\s+/g, ' ');
       if (headingText === '') continue; // a bare "##" (民法典/附则.md has one) carries nothing
       if (heading[2] === '') report(ln, `no space after "${heading[1] ?? ''}" in the heading "${line.slice(0, 30)}"`);
       if (level === 1) report(ln, `level-1 heading "${line.slice(0, 30)}" in the body; body headings start at "##"`);

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { resolveDataDir } from '../../../electron/node/system/data-dir';
+import { formatLawProblem } from '../../../kiosk-content/src/common/laws/law-types';
+import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/src/node/import/import-laws';
+import type { CliCommand, CliIo } from '../command';
+import { UsageError } from '../command';
+import { parseCommandArgs } from '../parse';
+
+/** How progress is shown: a redrawn bar on a terminal, a line now and then in a log. */
+function progressReporter(io: CliIo, tty: boolean, now: () => number): { update: (p: ImportProgress) => void; end: () => void } {
+  let lastDraw = 0;
+  let lastPhase = '';
+  let lastStep = -1;
+  let drawn = false;
+  return {
+    update(p) {
+      const fraction = p.total === 0 ? 1 : p.done / p.total;
+      const verb = p.phase === 'parse' ? 'reading files' : 'writing laws';
+      if (tty) {
+        const t = now();
+        if (p.done !== p.total && p.phase === lastPhase && t - lastDraw < 80) return;
+        lastDraw = t;
+        lastPhase = p.phase;
+        const width = 30;
+        const filled = Math.round(fraction * width);
+        io.stderr(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${verb} ${String(p.done)}/${String(p.total)}`);
+        drawn = true;
+      } else {
+        // One line per phase start and per 25 %, so a log shows it is alive without flooding.
+        const step = Math.floor(fraction * 4);
+        if (p.phase === lastPhase && step === lastStep) return;
+        lastPhase = p.phase;
+        lastStep = step;
+        io.stderr(`${verb}: ${String(p.done)}/${String(p.total)}\n`);
+      }
+    },
+    end() {
+      if (drawn) io.stderr('\r\x1b[2K');
+    },
+  };
+}
+
+function formatSummary(summary: ImportLawsSummary, dbFile: string): string {
+  const row = (name: string, value: string) => `  ${name.padEnd(18)} ${value}\n`;
+  return (
+    `Imported ${summary.source} into ${dbFile} in ${(summary.durationMs / 1000).toFixed(1)} s\n` +
+    row('files', `${String(summary.files)}${summary.skippedFiles > 0 ? ` (${String(summary.skippedFiles)} skipped)` : ''}`) +
+    row('laws', String(summary.laws)) +
+    row('documents', `${String(summary.documents)} (files without 第…条 articles)`) +
+    row('versions', String(summary.versions)) +
+    row('articles', `${String(summary.articles)} (all versions)`) +
+    row('current articles', String(summary.currentArticles)) +
+    row('duplicates merged', String(summary.duplicatesMerged)) +
+    row('problems', String(summary.problems.length)) +
+    summary.problems.map((p) => `    ${formatLawProblem(p)}\n`).join('')
+  );
+}
+
+export function createImportLawsCommand(terminal: { isTty: () => boolean; now: () => number }): CliCommand {
+  return {
+    name: 'import-laws',
+    summary: 'Install the full law library from a folder of law Markdown files',
+    usage: `Usage: npm run cli -- import-laws <dir> [--db <file>] [--json]
+
+Reads every *.md law file below <dir> (the layout of ../shared/data/laws: one file per law
+version, folders per category), merges copies of the same law and version found in several
+folders, marks the newest version of each law current, and replaces the law library in the
+content database in one transaction (a running kiosk keeps the old library until the end).
+A malformed file is reported as file:line: reason and the import goes on. Running it again
+on the same folder gives the same library.
+
+  --db <file>  content database to write (created if missing);
+               default: <data directory>/db/${contentDbFileName}
+  --json       print the summary as JSON on stdout
+
+Progress goes to stderr. Exits 1 with one line if <dir> is missing or the database
+cannot be written.`,
+    async run(args, io) {
+      const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean', default: false } }, true);
+      if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('import-laws needs exactly one folder: import-laws <dir> [--db <file>]');
+      const dir = path.resolve(positionals[0]);
+      const dbFile = path.resolve(values.db ?? path.join(resolveDataDir(io.env), 'db', contentDbFileName));
+      listLawFiles(dir); // a missing folder fails here, before any database file is created
+      let db: ContentDb;
+      try {
+        db = openContentDb(dbFile);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`cannot open the database ${dbFile}: ${reason}`, { cause: error });
+      }
+      try {
+        const progress = progressReporter(io, terminal.isTty(), terminal.now);
+        let summary: ImportLawsSummary;
+        try {
+          summary = importLaws(db, dir, { onProgress: progress.update });
+        } finally {
+          progress.end();
+        }
+        if (values.json) {
+          io.stdout(`${JSON.stringify({ db: dbFile, ...summary })}\n`);
+        } else {
+          io.stdout(formatSummary(summary, dbFile));
+        }
+        return 0;
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+export const importLawsCommand = createImportLawsCommand({ isTty: () => process.stderr.isTTY === true, now: () => Date.now() });
