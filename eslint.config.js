@@ -6,9 +6,9 @@
  * in the renderer).
  */
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerBoundaries } from './.config/eslint/layer-boundaries.js';
 
 const tsProjects = [
   './kiosk-content/tsconfig.common.json',
@@ -95,16 +95,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { project: tsProjects, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } } },
+    plugins: { fatong: { rules: { 'layer-boundaries': layerBoundaries } } },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'import-x/no-restricted-paths': ['error', { zones }],
-      'import-x/no-cycle': 'off',
+      'fatong/layer-boundaries': ['error', { root: import.meta.dirname, zones }],
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
     },

@@ -24,7 +24,7 @@ const eslint = new ESLint({
 async function boundaryMessages(file: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: path.join(repoRoot, file) });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'no-restricted-imports')
+    .filter((m) => m.ruleId === 'fatong/layer-boundaries' || m.ruleId === 'no-restricted-imports')
     .map((m) => m.message);
 }
 
