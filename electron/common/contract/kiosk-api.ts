@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { libraryMethods } from './library-api';
 import { method, type ImplOf, type ServicesOf, type EventSource } from './define-contract';
 
 /**
@@ -47,6 +48,7 @@ export const kioskContract = {
   methods: {
     'system.getInfo': method(z.undefined(), systemInfoSchema),
     'devices.getStatus': method(z.undefined(), deviceStatusSchema),
+    ...libraryMethods,
   },
   events: {
     'devices.onDidChangeStatus': deviceStatusSchema,

@@ -1,6 +1,7 @@
 import { kioskContract, type KioskApiImpl } from '../../common/contract/kiosk-api';
 import { RpcServer } from '../../common/rpc/rpc-server';
 import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
+import { LibraryService } from '../services/library-service';
 import { DeviceStatusService } from '../services/device-status-service';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
@@ -22,12 +23,15 @@ export class KioskHost {
   readonly dataDir: DataDirLayout;
   readonly devices = new DeviceStatusService();
   readonly rpc: RpcServer;
+  readonly library: LibraryService;
   private readonly disposers: Array<() => void> = [];
 
   constructor(private readonly options: KioskHostOptions) {
     this.dataDir = prepareDataDir(options.dataDir);
     const content = loadContentFolder(options.contentDir);
     const log = options.logger;
+    this.library = new LibraryService({ dataDir: this.dataDir, contentDir: content.dir, logger: log });
+    const library = this.library;
 
     const impl: KioskApiImpl = {
       system: {
@@ -39,14 +43,24 @@ export class KioskHost {
           content: {
             packId: content.meta.id,
             version: content.meta.version,
-            qaCount: 0,
-            lawLibraryInstalled: false,
+            qaCount: library.qaCount,
+            lawLibraryInstalled: library.libraryInstalled,
           },
           hotlines: content.directory.hotlines.map(({ name, phone }) => ({ name, phone })),
         }),
       },
       devices: {
         getStatus: () => this.devices.getStatus(),
+      },
+      search: {
+        query: ({ text, limit }) => library.query(text, limit),
+        suggest: ({ text }) => library.suggest(text),
+      },
+      library: {
+        getArticle: ({ key }) => library.getArticle(key),
+      },
+      qa: {
+        get: ({ id }) => library.getQa(id),
       },
     };
 
@@ -63,6 +77,7 @@ export class KioskHost {
 
   close(): void {
     for (const dispose of this.disposers.splice(0)) dispose();
+    this.library.close();
     this.options.logger.log('info', 'host.stopped');
   }
 }

@@ -9,6 +9,8 @@ import { directorySchema, packMetaSchema, type Directory, type PackMeta } from '
 export const defaultContentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../default');
 
 export interface ContentFolder {
+  /** The folder that was read (absolute). */
+  dir: string;
   meta: PackMeta;
   directory: Directory;
 }
@@ -40,6 +42,7 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): T {
 
 export function loadContentFolder(dir: string = defaultContentDir): ContentFolder {
   return {
+    dir: path.resolve(dir),
     meta: readYaml(path.join(dir, 'pack.yaml'), packMetaSchema),
     directory: readYaml(path.join(dir, 'directory.yaml'), directorySchema),
   };

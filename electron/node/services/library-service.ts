@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type {
+  ArticleView,
+  QaView,
+  SearchResult,
+  Suggestion,
+} from '../../common/contract/library-api';
+import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/common/legal-domains';
+import type { QaEntry } from '../../../kiosk-content/src/common/qa/qa-types';
+import type { ArticleIndexInput } from '../../../kiosk-content/src/common/search/article-index';
+import type { ArticleText } from '../../../kiosk-content/src/common/search/search-engine';
+import type { Snippet } from '../../../kiosk-content/src/common/search/snippet';
+import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
+import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { loadQaFolder } from '../../../kiosk-content/src/node/load-qa-folder';
+import { RepositoryArticleSource, type ArticleSource } from '../../../kiosk-content/src/node/search/article-source';
+import { glossaryFromFolder } from '../../../kiosk-content/src/node/search/content-sources';
+import { LocalSearchService } from '../../../kiosk-content/src/node/search/search-service';
+import type { DataDirLayout } from '../system/data-dir';
+import type { Logger } from '../system/logger';
+
+export interface LibraryServiceOptions {
+  dataDir: DataDirLayout;
+  /** The content folder with qa/ and glossary/ (the embedded default content). */
+  contentDir: string;
+  logger: Logger;
+}
+
+/** A terminal without the imported law library: the search still answers from the Q&A. */
+const noArticles: ArticleSource = {
+  fingerprint: () => 'no-library',
+  lawTitles: () => [],
+  articles: (): Iterable<ArticleIndexInput> => [],
+  article: (): ArticleText | null => null,
+};
+
+const domainLabel = (domain: string): string => legalDomains[domain as LegalDomainId] ?? legalDomains.general;
+
+const toHighlighted = (snippet: Snippet | null, fallback: string) =>
+  snippet
+    ? {
+        text: `${snippet.cutBefore ? '…' : ''}${snippet.text}${snippet.cutAfter ? '…' : ''}`,
+        marks: snippet.highlights.map(
+          (h) => [h.start + (snippet.cutBefore ? 1 : 0), h.end + (snippet.cutBefore ? 1 : 0)] as [number, number],
+        ),
+      }
+    : { text: fallback, marks: [] };
+
+/** The answer's Markdown as plain paragraphs: one per line, blank lines dropped, emphasis marks removed. */
+function answerParagraphs(markdown: string): string[] {
+  return markdown
+    .split(/\r?\n/)
+    .map((line) => line.replace(/\*\*|__/g, '').replace(/^#+\s*/, '').replace(/^[-*]\s+/, '· ').trim())
+    .filter((line) => line.length > 0);
+}
+
+/** The answer's first paragraph, shortened, so a result card shows what the answer is about. */
+function answerPreview(markdown: string, maxLength = 60): string {
+  const first = answerParagraphs(markdown)[0] ?? '';
+  return first.length > maxLength ? `${first.slice(0, maxLength)}…` : first;
+}
+
+/**
+ * Search, the law library and the Q&A for the KioskApi. The law library is the content database
+ * a technician imports (npm run cli -- import-laws); without it the kiosk says so and searches
+ * the embedded Q&A alone. The search index is cached under the data directory and rebuilt only
+ * when the content changes.
+ */
+export class LibraryService {
+  private readonly qaById: Map<string, QaEntry>;
+  private readonly db: ContentDb | null;
+  private readonly repo: LawRepository | null;
+  private readonly search: LocalSearchService;
+  readonly libraryInstalled: boolean;
+
+  constructor(options: LibraryServiceOptions) {
+    const log = options.logger;
+    const qa = loadQaFolder(path.join(options.contentDir, 'qa'));
+    // Broken entries are left out (the content check reports them to editors); one line in the log for technicians.
+    if (qa.problems.length > 0) log.log('warn', 'content.qa-problems', { count: qa.problems.length, first: qa.problems[0]?.message ?? '' });
+    this.qaById = new Map(qa.entries.map((entry) => [entry.id, entry]));
+
+    const dbFile = path.join(options.dataDir.db, contentDbFileName);
+    let db: ContentDb | null = null;
+    let repo: LawRepository | null = null;
+    if (existsSync(dbFile)) {
+      try {
+        db = openContentDb(dbFile, { readonly: true });
+        repo = new LawRepository(db);
+        if (!repo.stats().installed) {
+          db.close();
+          db = null;
+          repo = null;
+        }
+      } catch (error) {
+        // A damaged or newer library must not stop the kiosk: it falls back to the Q&A.
+        log.log('error', 'library.open-failed', { file: dbFile, error: error instanceof Error ? error.message : String(error) });
+        db?.close();
+        db = null;
+        repo = null;
+      }
+    }
+    this.db = db;
+    this.repo = repo;
+    this.libraryInstalled = repo !== null;
+
+    this.search = LocalSearchService.open({
+      articles: db && repo ? new RepositoryArticleSource(db, repo) : noArticles,
+      qa: qa.entries.map((e) => ({ id: e.id, question: e.question, also: e.also, domain: e.domain, cites: e.cites.map((c) => `${c.law} ${c.label}`) })),
+      glossary: glossaryFromFolder(path.join(options.contentDir, 'glossary')),
+      indexFile: path.join(options.dataDir.cache, 'search-index.bin'),
+    });
+    const report = this.search.report;
+    log.log('info', 'search.ready', { built: report.built, ms: Math.round(report.ms), articles: report.articles, qa: report.qa, bytes: report.indexBytes });
+  }
+
+  get qaCount(): number {
+    return this.qaById.size;
+  }
+
+  query(text: string, limit = 10): SearchResult {
+    const engine = this.search.engine;
+    const results = engine.search(text, { limit, qaLimit: Math.min(limit, 8) });
+    const queryWords = new Set(results.terms.filter((t) => t.weight >= 1).map((t) => t.term));
+    const expansions = results.terms.filter((t) => t.weight < 1 && !queryWords.has(t.term) && !text.includes(t.term)).map((t) => t.term);
+    // The tokenizer also yields the parts of a legal phrase (用人单位 → 用人, 单位); show residents the whole words.
+    const alsoSearched = expansions.filter((term) => !expansions.some((other) => other !== term && other.includes(term))).slice(0, 6);
+    const first = results.citations.find((c) => c.law !== null);
+    const citationKey = first?.law ? `${first.law}|${first.label}` : null;
+    return {
+      query: text,
+      citation:
+        first && citationKey
+          ? { key: citationKey, found: results.articles.some((a) => a.key === citationKey), display: `${first.law ?? ''}${first.label}` }
+          : null,
+      alsoSearched,
+      qa: results.qa.map((hit) => ({
+        id: hit.id,
+        question: toHighlighted(hit.snippet, hit.question),
+        domain: hit.domain,
+        domainLabel: domainLabel(hit.domain),
+        snippet: { text: answerPreview(this.qaById.get(hit.id)?.answer ?? ''), marks: [] },
+      })),
+      articles: results.articles.map((hit) => ({
+        key: hit.key,
+        lawTitle: hit.lawTitle,
+        label: hit.label,
+        headings: [...hit.headings],
+        snippet: toHighlighted(hit.snippet, ''),
+      })),
+      // Guided procedures join the results when the procedures feature lands.
+      procedures: [],
+      libraryInstalled: this.libraryInstalled,
+    };
+  }
+
+  suggest(text: string): Suggestion[] {
+    if (text.trim().length === 0) return [];
+    return this.search.suggest(text, 8).map((s) => ({ text: s.text, kind: s.kind, target: s.target }));
+  }
+
+  getArticle(key: string): ArticleView | null {
+    if (!this.repo) return null;
+    const article = this.repo.getArticle(key);
+    if (!article) return null;
+    const around = this.repo.neighbours(key);
+    return {
+      key: article.key,
+      lawTitle: article.lawTitle,
+      label: article.label,
+      headings: article.headings,
+      paragraphs: article.paragraphs,
+      versionDate: article.versionDate,
+      effectiveDate: article.effectiveDate,
+      isCurrent: article.isCurrent,
+      previousKey: around?.previous?.key ?? null,
+      nextKey: around?.next?.key ?? null,
+    };
+  }
+
+  getQa(id: string): QaView | null {
+    const entry = this.qaById.get(id);
+    if (!entry) return null;
+    const related = [...this.qaById.values()]
+      .filter((other) => other.id !== id && other.domain === entry.domain)
+      .map((other) => ({ other, shared: other.cites.filter((c) => entry.cites.some((e) => e.law === c.law && e.label === c.label)).length }))
+      .sort((a, b) => b.shared - a.shared || a.other.id.localeCompare(b.other.id))
+      .slice(0, 3)
+      .map(({ other }) => ({ id: other.id, question: other.question }));
+    return {
+      id: entry.id,
+      question: entry.question,
+      domain: entry.domain,
+      domainLabel: domainLabel(entry.domain),
+      answer: answerParagraphs(entry.answer),
+      cites: entry.cites.map((cite) => {
+        const key = `${cite.law}|${cite.label}`;
+        return { key, display: `${cite.law}${cite.label}`, available: this.repo?.getArticle(key) != null };
+      }),
+      related,
+    };
+  }
+
+  close(): void {
+    this.db?.close();
+  }
+}

@@ -1,0 +1,100 @@
+import { normalizeQuery } from './normalize';
+
+/** One idea in two vocabularies (the glossary file format, kiosk-content/default/glossary/*.yaml). */
+export interface GlossaryEntry {
+  colloquial: readonly string[];
+  legal: readonly string[];
+}
+
+export interface GlossaryHit {
+  /** The colloquial word found in the query. */
+  colloquial: string;
+  /** Where in the (normalised, space-free) query it was found. */
+  start: number;
+  end: number;
+  /** The statute's words for it. */
+  legal: readonly string[];
+}
+
+/**
+ * Matches colloquial words as substrings of the normalised query, longest first and without
+ * overlap, so 「老板不发工资」 finds 老板 and 工资 whatever the segmenter does with 发工资.
+ */
+export class GlossaryMatcher {
+  private readonly phrases: { phrase: string; legal: string[] }[];
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    const merged = new Map<string, Set<string>>();
+    for (const entry of entries) {
+      for (const raw of entry.colloquial) {
+        const phrase = normalizeQuery(raw).replace(/ /g, '');
+        if (phrase.length === 0) continue;
+        let legal = merged.get(phrase);
+        if (!legal) merged.set(phrase, (legal = new Set()));
+        for (const term of entry.legal) {
+          const t = normalizeQuery(term).replace(/ /g, '');
+          if (t.length > 0 && t !== phrase) legal.add(t);
+        }
+      }
+    }
+    this.phrases = [...merged]
+      .map(([phrase, legal]) => ({ phrase, legal: [...legal] }))
+      .filter((p) => p.legal.length > 0)
+      .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
+  }
+
+  get size(): number {
+    return this.phrases.length;
+  }
+
+  match(query: string): GlossaryHit[] {
+    const text = normalizeQuery(query).replace(/ /g, '');
+    const taken = new Uint8Array(text.length);
+    const hits: GlossaryHit[] = [];
+    for (const { phrase, legal } of this.phrases) {
+      let from = 0;
+      for (;;) {
+        const at = text.indexOf(phrase, from);
+        if (at < 0) break;
+        from = at + 1;
+        let free = true;
+        for (let i = at; i < at + phrase.length; i++) if (taken[i]) free = false;
+        if (!free) continue;
+        taken.fill(1, at, at + phrase.length);
+        hits.push({ colloquial: phrase, start: at, end: at + phrase.length, legal });
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+}
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/**
+ * Query terms plus the legal words of every glossary hit. The resident's own words keep weight
+ * 1; legal expansions share `expansionWeight` (below 1: they are our guess at what was meant)
+ * and never lower a term the query already had. Legal phrases go through the same tokenizer as
+ * the index so they meet the indexed words. A hit whose legal phrases segment into n words
+ * gives each expansionWeight / √n, so one colloquial word with a long statute phrase
+ * (邻居 → 不动产的相邻权利人: 不动产, 动产, 相邻, 权利 …) cannot outweigh the rest of the query.
+ */
+export function expandQueryTerms(
+  queryTerms: readonly string[],
+  hits: readonly GlossaryHit[],
+  tokenizeLegal: (phrase: string) => string[],
+  expansionWeight: number,
+): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const term of queryTerms) weights.set(term, (weights.get(term) ?? 0) + 1);
+  const expansion = new Map<string, number>();
+  for (const hit of hits) {
+    const words = new Set<string>();
+    for (const phrase of hit.legal) for (const term of tokenizeLegal(phrase)) if (!weights.has(term)) words.add(term);
+    const each = expansionWeight / Math.sqrt(Math.max(1, words.size));
+    for (const term of words) expansion.set(term, Math.max(expansion.get(term) ?? 0, each));
+  }
+  return [...weights, ...expansion].map(([term, weight]) => ({ term, weight }));
+}

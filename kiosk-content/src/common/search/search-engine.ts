@@ -1,0 +1,325 @@
+import type { ArticleIndexData, ArticleIndexInput, Bm25fParams, IndexedLaw, LawAuthority, Postings } from './article-index';
+import { ArticleIndex, buildArticleIndex, lawAuthorities } from './article-index';
+import type { ArticleCitation } from './citation';
+import { LawTitleMatcher, defaultLawAliases, parseQueryCitations } from './citation';
+import type { GlossaryEntry, WeightedTerm } from './glossary-expansion';
+import { GlossaryMatcher, expandQueryTerms } from './glossary-expansion';
+import type { IndexArray, TextCodec } from './index-codec';
+import { IndexFormatError, decodeIndexBlob, encodeIndexBlob } from './index-codec';
+import type { Tokenizer } from './normalize';
+import { meaningfulTokens, normalizeQuery } from './normalize';
+import { initialsQueryKey, isInitialsQuery } from './pinyin-initials';
+import type { QaHit, QaIndexState, QaInput, Suggestion, SuggestionEntry } from './qa-index';
+import { QaIndex } from './qa-index';
+import type { Snippet } from './snippet';
+import { makeSnippet } from './snippet';
+
+/**
+ * The search engine proper: everything a query goes through, independent of where the index
+ * came from or how text is segmented. Pure; the Node side injects jieba and the article texts.
+ */
+
+export interface SearchIndexInput {
+  articles: Iterable<ArticleIndexInput>;
+  qa: readonly QaInput[];
+  glossary: readonly GlossaryEntry[];
+  /** Identifies the content the index was built from; a different one means rebuild. */
+  fingerprint: string;
+  /** Extra dictionary words the tokenizer was made with (see userWordsFor); stored with the index. */
+  userWords: readonly string[];
+}
+
+/** Law titles and glossary terms: the words a segmenter must keep whole for this content. */
+export function userWordsFor(titles: Iterable<string>, glossary: readonly GlossaryEntry[]): string[] {
+  const words = new Set<string>(titles);
+  for (const g of glossary) for (const w of [...g.colloquial, ...g.legal]) words.add(w);
+  return [...words].sort();
+}
+
+export interface SearchIndex {
+  fingerprint: string;
+  userWords: string[];
+  tokenizerSignature: string;
+  articles: ArticleIndex;
+  qa: QaIndex;
+  glossary: GlossaryEntry[];
+  aliases: Record<string, string>;
+}
+
+const lawSuggestionRank: Readonly<Record<LawAuthority, number>> = {
+  law: 0,
+  'judicial-interpretation': 200,
+  'administrative-regulation': 100,
+  'departmental-rule': 300,
+};
+
+export function buildSearchIndex(input: SearchIndexInput, tokenizer: Tokenizer, initialsOf: (text: string) => string): SearchIndex {
+  const articles = new ArticleIndex(buildArticleIndex(input.articles, tokenizer, initialsOf));
+  const lawSuggestions = articles.data.laws.map(
+    (law): SuggestionEntry => ({ kind: 'law', text: law.normalizedTitle, target: law.normalizedTitle, initials: law.initials, rank: lawSuggestionRank[law.authority] }),
+  );
+  return {
+    fingerprint: input.fingerprint,
+    userWords: [...input.userWords],
+    tokenizerSignature: tokenizer.signature,
+    articles,
+    qa: QaIndex.build(input.qa, lawSuggestions, tokenizer, initialsOf),
+    glossary: input.glossary.map((g) => ({ colloquial: [...g.colloquial], legal: [...g.legal] })),
+    aliases: { ...defaultLawAliases },
+  };
+}
+
+interface IndexHeader {
+  fingerprint: string;
+  userWords: string[];
+  tokenizerSignature: string;
+  terms: string[];
+  labels: string[];
+  laws: IndexedLaw[];
+  qa: QaIndexState;
+  glossary: GlossaryEntry[];
+  aliases: Record<string, string>;
+}
+
+const fieldNames = ['text', 'headings', 'title'] as const;
+
+export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Array {
+  const d = index.articles.data;
+  const arrays: Record<string, IndexArray> = { df: d.df, docLaw: d.docLaw };
+  for (const f of fieldNames) {
+    arrays[`${f}.offsets`] = d[f].offsets;
+    arrays[`${f}.docs`] = d[f].docs;
+    arrays[`${f}.tfs`] = d[f].tfs;
+    arrays[`${f}.lengths`] = d[f].lengths;
+  }
+  const header: IndexHeader = {
+    fingerprint: index.fingerprint,
+    userWords: index.userWords,
+    tokenizerSignature: index.tokenizerSignature,
+    terms: d.terms,
+    labels: d.labels,
+    laws: d.laws,
+    qa: index.qa.toState(),
+    glossary: index.glossary,
+    aliases: index.aliases,
+  };
+  return encodeIndexBlob({ header, arrays }, codec);
+}
+
+export interface DecodedSearchIndex {
+  index: SearchIndex;
+  /** Made from the stored user words, so queries are segmented exactly like the index. */
+  tokenizer: Tokenizer;
+}
+
+/** Fingerprint of a stored index without decoding the rest (for a cheap staleness check). */
+export function peekSearchIndexFingerprint(bytes: Uint8Array, codec: TextCodec): string | null {
+  try {
+    return (decodeIndexBlob(bytes, codec).header as IndexHeader).fingerprint;
+  } catch {
+    return null;
+  }
+}
+
+export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizerFor: (userWords: readonly string[]) => Tokenizer): DecodedSearchIndex {
+  const blob = decodeIndexBlob(bytes, codec);
+  const h = blob.header as IndexHeader;
+  const tokenizer = tokenizerFor(h.userWords);
+  if (h.tokenizerSignature !== tokenizer.signature) {
+    throw new IndexFormatError(`search index was built with tokenizer ${h.tokenizerSignature}, this one is ${tokenizer.signature}`);
+  }
+  const arr = <T extends IndexArray>(name: string): T => {
+    const a = blob.arrays[name];
+    if (!a) throw new IndexFormatError(`search index lacks ${name}`);
+    return a as T;
+  };
+  const postings = (f: string): Postings => ({
+    offsets: arr<Uint32Array>(`${f}.offsets`),
+    docs: arr<Uint32Array>(`${f}.docs`),
+    tfs: arr<Uint16Array>(`${f}.tfs`),
+    lengths: arr<Uint32Array>(`${f}.lengths`),
+  });
+  const data: ArticleIndexData = {
+    terms: h.terms,
+    df: arr<Uint32Array>('df'),
+    text: postings('text'),
+    headings: postings('headings'),
+    title: postings('title'),
+    docLaw: arr<Uint32Array>('docLaw'),
+    labels: h.labels,
+    laws: h.laws,
+  };
+  const index: SearchIndex = {
+    fingerprint: h.fingerprint,
+    userWords: h.userWords,
+    tokenizerSignature: h.tokenizerSignature,
+    articles: new ArticleIndex(data),
+    qa: QaIndex.load(h.qa, tokenizer),
+    glossary: h.glossary,
+    aliases: h.aliases,
+  };
+  return { index, tokenizer };
+}
+
+export interface EngineParams {
+  bm25: Bm25fParams;
+  /** Weight of a glossary expansion relative to the resident's own word (1). */
+  expansionWeight: number;
+  /** Score multiplier for articles of a law the query names. */
+  namedLawBoost: number;
+}
+
+/**
+ * Defaults. Field weights, the authority prior and the glossary weight are the grid point that
+ * 5-fold cross-validation on the public STARD questions picked in every fold (npm run
+ * bench:search prints the grid, the per-fold choice and the held-out scores); k1 and b are the
+ * textbook BM25 values.
+ */
+export const defaultEngineParams: EngineParams = {
+  bm25: {
+    k1: 1.2,
+    weights: { text: 1, headings: 2, title: 0.5 },
+    b: { text: 0.75, headings: 0.5, title: 0.5 },
+    authorityPrior: { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 },
+  },
+  expansionWeight: 0.5,
+  namedLawBoost: 2,
+};
+
+export interface ArticleText {
+  text: string;
+  headings: readonly string[];
+}
+
+export interface ArticleResult {
+  key: string;
+  normalizedTitle: string;
+  lawTitle: string;
+  label: string;
+  authority: LawAuthority;
+  headings: readonly string[];
+  score: number;
+  /** Named by a citation in the query (「劳动合同法第47条」). */
+  exact: boolean;
+  snippet: Snippet | null;
+}
+
+export interface QaResult {
+  id: string;
+  question: string;
+  domain: string;
+  score: number;
+  snippet: Snippet;
+}
+
+export interface EngineResults {
+  query: string;
+  articles: ArticleResult[];
+  qa: QaResult[];
+  citations: ArticleCitation[];
+  /** Laws the query names. */
+  laws: string[];
+  /** Weighted terms searched (query words and glossary expansions). */
+  terms: WeightedTerm[];
+}
+
+export interface EngineSearchOptions {
+  limit?: number;
+  qaLimit?: number;
+  /** The law being read, for bare 「第四十七条」. */
+  contextLaw?: string | null;
+  /** Fill snippets (needs the article texts); off for benchmarks. */
+  snippets?: boolean;
+}
+
+export class SearchEngine {
+  private readonly matcher: LawTitleMatcher;
+  private readonly glossary: GlossaryMatcher;
+
+  constructor(
+    readonly index: SearchIndex,
+    private readonly tokenizer: Tokenizer,
+    private readonly articleText: (key: string) => ArticleText | null,
+    readonly params: EngineParams = defaultEngineParams,
+  ) {
+    this.matcher = new LawTitleMatcher(
+      index.articles.data.laws.map((l) => l.normalizedTitle),
+      index.aliases,
+    );
+    this.glossary = new GlossaryMatcher(index.glossary);
+  }
+
+  withParams(params: EngineParams): SearchEngine {
+    return new SearchEngine(this.index, this.tokenizer, this.articleText, params);
+  }
+
+  private terms(text: string): string[] {
+    return meaningfulTokens(this.tokenizer.tokenize(text));
+  }
+
+  search(query: string, options: EngineSearchOptions = {}): EngineResults {
+    const limit = options.limit ?? 10;
+    const q = normalizeQuery(query);
+    const parsed = parseQueryCitations(q, this.matcher, options.contextLaw ?? null);
+    const idx = this.index.articles;
+    const exactDocs: number[] = [];
+    for (const c of parsed.citations) {
+      if (c.law === null) continue;
+      const doc = idx.findArticle(c.law, c.label);
+      if (doc !== undefined && !exactDocs.includes(doc)) exactDocs.push(doc);
+    }
+    const hits = this.glossary.match(parsed.rest);
+    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.terms(s), this.params.expansionWeight);
+    const lawBoost = new Map<number, number>();
+    for (const law of parsed.laws) {
+      const i = idx.lawIndex(law);
+      if (i !== undefined) lawBoost.set(i, this.params.namedLawBoost);
+    }
+    // A query that is only a law name (「劳动合同法」) lists that law's articles in order.
+    const searchTerms = terms.length > 0 || parsed.laws.length === 0 ? terms : this.terms(parsed.laws.join(' ')).map((term) => ({ term, weight: 1 }));
+    const ranked = idx.search(searchTerms, this.params.bm25, { limit: limit + exactDocs.length, lawBoost });
+    const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
+    const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
+      const law = idx.law(doc);
+      const key = idx.key(doc);
+      const text = options.snippets === false ? null : this.articleText(key);
+      return {
+        key,
+        normalizedTitle: law.normalizedTitle,
+        lawTitle: law.title,
+        label: idx.data.labels[doc] ?? '',
+        authority: law.authority,
+        headings: text?.headings ?? [],
+        score,
+        exact,
+        snippet: text ? makeSnippet(text.text, highlightTerms) : null,
+      };
+    };
+    const articles = [
+      // Cited articles rank above everything; a finite score keeps results JSON-safe.
+      ...exactDocs.map((doc, i) => toResult(doc, (ranked[0]?.score ?? 0) + exactDocs.length - i, true)),
+      ...ranked.filter((h) => !exactDocs.includes(h.doc)).map((h) => toResult(h.doc, h.score, false)),
+    ].slice(0, Math.max(limit, exactDocs.length));
+
+    const qaLimit = options.qaLimit ?? 5;
+    let qaHits: QaHit[] = qaLimit > 0 ? this.index.qa.search(terms, qaLimit) : [];
+    if (qaLimit > 0 && isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), qaLimit), ...qaHits];
+    const seenQa = new Set<string>();
+    const qa: QaResult[] = [];
+    for (const h of qaHits) {
+      const entry = this.index.qa.entry(h.id);
+      if (!entry || seenQa.has(h.id) || qa.length >= qaLimit) continue;
+      seenQa.add(h.id);
+      qa.push({ id: entry.id, question: entry.question, domain: entry.domain, score: h.score, snippet: makeSnippet(entry.question, [...highlightTerms, ...h.terms], 200) });
+    }
+    return { query: q, articles, qa, citations: parsed.citations, laws: parsed.laws, terms };
+  }
+
+  suggest(prefix: string, limit = 8): Suggestion[] {
+    const q = normalizeQuery(prefix);
+    return this.index.qa.suggest(q, this.terms(q), limit);
+  }
+}
+
+/** Ids of the authority levels, for tables and tuning grids. */
+export { lawAuthorities };
