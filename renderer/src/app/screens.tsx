@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { ArticleScreen } from '../features/article/ArticleScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { QaScreen } from '../features/qa/QaScreen';
+import { SearchScreen } from '../features/search/SearchScreen';
 import type { ScreenEntry, ScreenId, ScreenParamMap } from '../lib/navigation-stack';
 import { PreparingScreen } from './PreparingScreen';
 
@@ -14,8 +17,10 @@ interface ScreenDefinition<K extends ScreenId> {
 
 const screens: { readonly [K in ScreenId]: ScreenDefinition<K> } = {
   home: { render: () => <HomeScreen /> },
-  // Being built: 找法律 · 问问题 (search) and 办事指南 (guides). Until then, an honest placeholder.
-  search: { render: () => <PreparingScreen titleKey="home.search.title" /> },
+  search: { render: () => <SearchScreen /> },
+  qa: { render: ({ id }) => <QaScreen id={id} /> },
+  article: { render: ({ key }) => <ArticleScreen articleKey={key} /> },
+  // Being built: 办事指南 (guides). Until then, an honest placeholder.
   guides: { render: () => <PreparingScreen titleKey="home.guides.title" /> },
 };
 

@@ -8,6 +8,10 @@ export interface ScreenParamMap {
   home: undefined;
   search: undefined;
   guides: undefined;
+  /** One Q&A entry, by its id. */
+  qa: { id: string };
+  /** One law article, by its library key (`劳动合同法|第四十七条`). */
+  article: { key: string };
 }
 
 export type ScreenId = keyof ScreenParamMap;

@@ -1,0 +1,374 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { SearchResult, Suggestion } from '../../../../electron/common/contract/library-api';
+import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
+import { keyboardReducer } from '../../components/keyboard/keyboard-state';
+import { ChevronIcon, SearchIcon } from '../../components/ui/icons';
+import { Button } from '../../components/ui/Button';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/zh-cn';
+import { useNavigation } from '../../lib/navigation';
+import { createDebouncer } from './debounce';
+import { HelpCard } from './HelpCard';
+import { Highlight } from './Highlight';
+import { useLibraryApi } from './library-client';
+import { recallSearch, rememberSearch } from './search-memory';
+import styles from './search-screen.module.css';
+import { hasAnyResult, nonEmptyGroups, normaliseQuery, suggestionAction, type ResultGroupKind } from './search-view';
+
+/** Ask for suggestions once the resident pauses this long. */
+const SUGGEST_DELAY_MS = 250;
+
+const exampleKeys: readonly MessageKey[] = ['search.example.wages', 'search.example.dog', 'search.example.deposit', 'search.example.article'];
+
+type SearchState = { status: 'idle' } | { status: 'loading'; query: string } | { status: 'ready'; result: SearchResult } | { status: 'error'; query: string };
+
+/**
+ * 找法律 · 问问题: one large box, words to tap while typing, and results grouped as 常见问答 /
+ * 法律条文 / 办事指南. Whatever happens — nothing found, no library, the host not answering —
+ * the screen says what to try next and who can help.
+ */
+export function SearchScreen() {
+  const t = useT();
+  const api = useLibraryApi();
+  const navigation = useNavigation();
+  const entryKey = navigation.current.key;
+
+  const [restored] = useState(() => recallSearch(entryKey));
+  const [text, setText] = useState(restored?.text ?? '');
+  const [search, setSearch] = useState<SearchState>(restored?.result ? { status: 'ready', result: restored.result } : { status: 'idle' });
+  const [suggestions, setSuggestions] = useState<{ text: string; items: Suggestion[] }>({ text: '', items: [] });
+  const [keyboardOpen, setKeyboardOpen] = useState(!restored?.result);
+  const input = useRef<HTMLInputElement>(null);
+  const searchSeq = useRef(0);
+  const suggestSeq = useRef(0);
+
+  // Leave the results behind for 返回 from an answer or an article.
+  const latest = useRef({ text, search });
+  latest.current = { text, search };
+  useEffect(
+    () => () => {
+      const { text: lastText, search: lastSearch } = latest.current;
+      rememberSearch(entryKey, { text: lastText, result: lastSearch.status === 'ready' ? lastSearch.result : null });
+    },
+    [entryKey],
+  );
+
+  const debouncer = useMemo(
+    () =>
+      createDebouncer<string>((query) => {
+        const seq = ++suggestSeq.current;
+        api.search.suggest({ text: query }).then(
+          (items) => {
+            if (seq === suggestSeq.current) setSuggestions({ text: query, items });
+          },
+          () => {
+            // Suggestions are a convenience: without them the resident can still search.
+            if (seq === suggestSeq.current) setSuggestions({ text: query, items: [] });
+          },
+        );
+      }, SUGGEST_DELAY_MS),
+    [api],
+  );
+  useEffect(() => () => debouncer.cancel(), [debouncer]);
+
+  const changeText = useCallback(
+    (next: string) => {
+      setText(next);
+      const query = normaliseQuery(next);
+      if (query) debouncer.push(query);
+      else {
+        debouncer.cancel();
+        suggestSeq.current++;
+        setSuggestions({ text: '', items: [] });
+      }
+    },
+    [debouncer],
+  );
+
+  const submit = useCallback(
+    (raw: string) => {
+      const query = normaliseQuery(raw);
+      if (!query) {
+        input.current?.focus();
+        return;
+      }
+      debouncer.cancel();
+      suggestSeq.current++;
+      setSuggestions({ text: '', items: [] });
+      setText(query);
+      setKeyboardOpen(false);
+      input.current?.blur();
+      const seq = ++searchSeq.current;
+      setSearch({ status: 'loading', query });
+      api.search.query({ text: query }).then(
+        (result) => {
+          if (seq === searchSeq.current) setSearch({ status: 'ready', result });
+        },
+        () => {
+          if (seq === searchSeq.current) setSearch({ status: 'error', query });
+        },
+      );
+    },
+    [api, debouncer],
+  );
+
+  const pickSuggestion = (suggestion: Suggestion): void => {
+    const action = suggestionAction(suggestion);
+    if (action.type === 'open-qa') navigation.open('qa', { id: action.id });
+    else submit(action.text);
+  };
+
+  // A physical keyboard: typing anywhere on this screen goes into the box.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const onFormSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    submit(text);
+  };
+
+  const showSuggestions = suggestions.items.length > 0 && suggestions.text === normaliseQuery(text);
+  const suggestionChips = showSuggestions ? (
+    <div className={styles.suggestions} data-testid="suggestions">
+      <span className={styles.suggestionsTitle}>{t('search.suggestions.title')}</span>
+      {suggestions.items.map((suggestion) => (
+        <button
+          key={`${suggestion.kind}:${suggestion.text}`}
+          type="button"
+          className={styles.chip}
+          onPointerDown={(event) => event.preventDefault()}
+          onClick={() => pickSuggestion(suggestion)}
+          data-suggestion-kind={suggestion.kind}
+        >
+          {suggestion.text}
+        </button>
+      ))}
+    </div>
+  ) : null;
+
+  const exampleChips = exampleKeys.map((key) => (
+    <button
+      key={key}
+      type="button"
+      className={styles.chip}
+      onPointerDown={(event) => event.preventDefault()}
+      onClick={() => submit(t(key))}
+      data-testid="example-chip"
+    >
+      {t(key)}
+    </button>
+  ));
+  const examples = <div className={styles.chips}>{exampleChips}</div>;
+
+  // Above the keys: words for what is typed so far, or, before anything is typed, the examples.
+  const firstVisit = search.status === 'idle' && normaliseQuery(text) === null;
+  const exampleBar = (
+    <div className={styles.suggestions} data-testid="examples">
+      <span className={styles.suggestionsTitle}>{t('search.examples.short')}</span>
+      {exampleChips}
+    </div>
+  );
+  const candidates = suggestionChips ?? (firstVisit ? exampleBar : undefined);
+
+  return (
+    <div className={styles.screen}>
+      <h1 className={styles.title} tabIndex={-1} data-screen-heading>
+        {t('home.search.title')}
+      </h1>
+
+      <form className={styles.searchBar} role="search" onSubmit={onFormSubmit}>
+        <label className={styles.label} htmlFor="search-input">
+          {t('search.prompt')}
+        </label>
+        <div className={styles.inputRow}>
+          <input
+            id="search-input"
+            ref={input}
+            className={styles.input}
+            type="search"
+            value={text}
+            placeholder={t('search.placeholder')}
+            // Our own keyboard is on screen; keep the system's touch keyboard from covering it.
+            inputMode="none"
+            enterKeyHint="search"
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => changeText(keyboardReducer({ text, mode: 'letters' }, { type: 'set', text: event.target.value }).text)}
+            onClick={() => setKeyboardOpen(true)}
+            data-testid="search-input"
+          />
+          <Button icon={<SearchIcon />} className={styles.submit} onClick={() => submit(text)} data-testid="search-submit">
+            {t('search.submit')}
+          </Button>
+        </div>
+      </form>
+
+      {keyboardOpen ? (
+        <OnScreenKeyboard value={text} onChange={changeText} onSubmit={() => submit(text)} submitLabel={t('search.submit')} candidates={candidates} />
+      ) : (
+        <>
+          {suggestionChips}
+          <div>
+            <Button variant="secondary" onClick={() => setKeyboardOpen(true)} data-testid="show-keyboard">
+              {t('search.keyboard.show')}
+            </Button>
+          </div>
+        </>
+      )}
+
+      {search.status === 'idle' && !keyboardOpen && (
+        <section className={styles.examples} data-testid="examples">
+          <h2 className={styles.sectionTitle}>{t('search.examples.title')}</h2>
+          {examples}
+        </section>
+      )}
+
+      {search.status === 'loading' && (
+        <p className={styles.status} role="status">
+          {t('search.loading')}
+        </p>
+      )}
+
+      {search.status === 'error' && (
+        <section className={styles.notice} role="alert">
+          <p>{t('search.error')}</p>
+          <div>
+            <Button onClick={() => submit(search.query)}>{t('search.retry')}</Button>
+          </div>
+          <HelpCard />
+        </section>
+      )}
+
+      {search.status === 'ready' && <Results result={search.result} examples={examples} />}
+    </div>
+  );
+}
+
+function Results({ result, examples }: { result: SearchResult; examples: ReactNode }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const groups = nonEmptyGroups(result);
+  const { citation } = result;
+
+  return (
+    <section className={styles.results} data-testid="search-results" aria-live="polite">
+      <h2 className={styles.resultsTitle}>{t('search.resultsFor', { query: result.query })}</h2>
+
+      {!result.libraryInstalled && (
+        <p className={styles.notice} data-testid="library-missing">
+          {t('search.libraryMissing')}
+        </p>
+      )}
+
+      {citation &&
+        (citation.found ? (
+          <Button
+            className={styles.citation}
+            icon={<ChevronIcon />}
+            onClick={() => navigation.open('article', { key: citation.key })}
+            data-testid="citation-open"
+          >
+            {t('search.citation.open', { display: citation.display })}
+          </Button>
+        ) : (
+          <p className={styles.notice} data-testid="citation-missing">
+            {t('search.citation.missing', { display: citation.display })}
+          </p>
+        ))}
+
+      {result.alsoSearched.length > 0 && (
+        <p className={styles.alsoSearched} data-testid="also-searched">
+          {t('search.alsoSearched', { terms: result.alsoSearched.join(t('search.termSeparator')) })}
+        </p>
+      )}
+
+      {groups.map((kind) => (
+        <ResultGroup key={kind} kind={kind} result={result} />
+      ))}
+
+      {!hasAnyResult(result) && (
+        <div className={styles.empty} data-testid="no-results">
+          <h3 className={styles.emptyTitle}>{t('search.empty.title', { query: result.query })}</h3>
+          <p>{t('search.empty.tryOther')}</p>
+          <p>{t('search.empty.examples')}</p>
+          {examples}
+          <HelpCard titleKey="search.help.title" />
+        </div>
+      )}
+    </section>
+  );
+}
+
+const groupTitle: Record<ResultGroupKind, MessageKey> = {
+  qa: 'search.group.qa',
+  articles: 'search.group.articles',
+  procedures: 'search.group.procedures',
+};
+
+function ResultGroup({ kind, result }: { kind: ResultGroupKind; result: SearchResult }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const count = result[kind].length;
+
+  return (
+    <section className={styles.group} data-testid={`group-${kind}`}>
+      <h3 className={styles.groupTitle}>
+        {t(groupTitle[kind])}
+        <span className={styles.groupCount}>{t('search.group.count', { count })}</span>
+      </h3>
+      <ul className={styles.hits}>
+        {kind === 'qa' &&
+          result.qa.map((hit) => (
+            <li key={hit.id}>
+              <button type="button" className={styles.hit} onClick={() => navigation.open('qa', { id: hit.id })} data-testid="qa-hit">
+                <span className={styles.hitEyebrow}>{hit.domainLabel}</span>
+                <span className={styles.hitTitle}>
+                  <Highlight value={hit.question} />
+                </span>
+                <span className={styles.hitSnippet}>
+                  <Highlight value={hit.snippet} />
+                </span>
+                <ChevronIcon className={styles.hitChevron} />
+              </button>
+            </li>
+          ))}
+        {kind === 'articles' &&
+          result.articles.map((hit) => (
+            <li key={hit.key}>
+              <button type="button" className={styles.hit} onClick={() => navigation.open('article', { key: hit.key })} data-testid="article-hit">
+                {hit.headings.length > 0 && <span className={styles.hitEyebrow}>{hit.headings.join(' · ')}</span>}
+                <span className={styles.hitTitle}>
+                  {hit.lawTitle} {hit.label}
+                </span>
+                <span className={styles.hitSnippet}>
+                  <Highlight value={hit.snippet} />
+                </span>
+                <ChevronIcon className={styles.hitChevron} />
+              </button>
+            </li>
+          ))}
+        {kind === 'procedures' &&
+          result.procedures.map((hit) => (
+            <li key={hit.id}>
+              {/* Guides open on the 办事指南 screen until it can open one guide by id. */}
+              <button type="button" className={styles.hit} onClick={() => navigation.open('guides')} data-testid="procedure-hit">
+                <span className={styles.hitTitle}>
+                  <Highlight value={hit.title} />
+                </span>
+                <span className={styles.hitSnippet}>{hit.summary}</span>
+                <ChevronIcon className={styles.hitChevron} />
+              </button>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
