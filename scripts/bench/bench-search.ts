@@ -164,6 +164,9 @@ function main(): void {
 
   const baselineMetrics = evaluateRetrieval(judge(baselineRank));
   const defaultMetrics = evaluateRetrieval(judge((q) => rankKeys(engine, q)));
+  // Ablation: the same engine without the boost for articles the matching Q&A cites.
+  const noQaBoost = engine.withParams({ ...engine.params, qaCiteBoost: 0 });
+  const noQaBoostMetrics = evaluateRetrieval(judge((q) => rankKeys(noQaBoost, q)));
 
   // --- k-fold cross-validation over the parameter grid ---
   const candidates = quick ? grid(defaultEngineParams).slice(0, 4) : grid(defaultEngineParams);
@@ -232,6 +235,7 @@ function main(): void {
   console.log(`| ${'system (988 public STARD questions)'.padEnd(44)} | R@1   | R@5   | R@10  | R@100  | MRR@10 | nDCG@10 |`);
   console.log(`|${'-'.repeat(46)}|-------|-------|-------|--------|--------|---------|`);
   console.log(metricRow('baseline: BM25, char bigrams, text only', baselineMetrics));
+  console.log(metricRow('engine without Q&A-citation boost', noQaBoostMetrics));
   console.log(metricRow('engine, shipped defaults', defaultMetrics));
   console.log(metricRow(`engine, ${String(folds)}-fold CV (held-out folds)`, cvMetrics));
   console.log('');

@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startWebKiosk } from '../../../electron/node/host/start-web-kiosk';
 import { createFileLogger } from '../../../electron/node/system/logger';
+import { openContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { importLaws } from '../../../kiosk-content/src/node/import/import-laws';
 import { ensureRendererBuilt } from '../../../scripts/build/build-renderer';
 import { appVersion, defaultContentDir, rendererDist, repoRoot } from '../../../scripts/lib/repo-paths';
 
@@ -28,6 +30,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await ensureRendererBuilt({ quiet: true });
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-'));
+  // A terminal as a technician leaves it: the national library imported from ../shared (read at
+  // test time, never copied into the repo). The no-library path is covered by the integration tests.
+  const db = openContentDb(path.join(dataDir, 'db', 'content.db'));
+  try {
+    importLaws(db, path.resolve(repoRoot, '../shared/data/laws'));
+  } finally {
+    db.close();
+  }
   // Quiet: warnings go to the log file (copied to test/artifacts/ at the end), not the test output.
   const logger = createFileLogger({ dir: path.join(dataDir, 'logs') });
   let kiosk: Awaited<ReturnType<typeof startWebKiosk>>;

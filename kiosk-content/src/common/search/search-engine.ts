@@ -167,6 +167,13 @@ export interface EngineParams {
   expansionWeight: number;
   /** Score multiplier for articles of a law the query names. */
   namedLawBoost: number;
+  /**
+   * Articles cited by the Q&A entries that match the query gain this share of the best article
+   * score (scaled by how well each entry matched). The Q&A is written in residents' words and its
+   * citations are checked by hand, so it bridges 「老板不发工资」 to 劳动合同法第三十条 where term
+   * overlap cannot. 0 turns it off (the benchmark's ablation).
+   */
+  qaCiteBoost: number;
 }
 
 /**
@@ -184,6 +191,7 @@ export const defaultEngineParams: EngineParams = {
   },
   expansionWeight: 0.5,
   namedLawBoost: 2,
+  qaCiteBoost: 0.15,
 };
 
 export interface ArticleText {
@@ -277,7 +285,11 @@ export class SearchEngine {
     }
     // A query that is only a law name (「劳动合同法」) lists that law's articles in order.
     const searchTerms = terms.length > 0 || parsed.laws.length === 0 ? terms : this.terms(parsed.laws.join(' ')).map((term) => ({ term, weight: 1 }));
-    const ranked = idx.search(searchTerms, this.params.bm25, { limit: limit + exactDocs.length, lawBoost });
+    const qaLimit = options.qaLimit ?? 5;
+    let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3));
+    if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
+    const bm25Ranked = idx.search(searchTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
+    const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
       const law = idx.law(doc);
@@ -301,9 +313,6 @@ export class SearchEngine {
       ...ranked.filter((h) => !exactDocs.includes(h.doc)).map((h) => toResult(h.doc, h.score, false)),
     ].slice(0, Math.max(limit, exactDocs.length));
 
-    const qaLimit = options.qaLimit ?? 5;
-    let qaHits: QaHit[] = qaLimit > 0 ? this.index.qa.search(terms, qaLimit) : [];
-    if (qaLimit > 0 && isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), qaLimit), ...qaHits];
     const seenQa = new Set<string>();
     const qa: QaResult[] = [];
     for (const h of qaHits) {
@@ -313,6 +322,29 @@ export class SearchEngine {
       qa.push({ id: entry.id, question: entry.question, domain: entry.domain, score: h.score, snippet: makeSnippet(entry.question, [...highlightTerms, ...h.terms], 200) });
     }
     return { query: q, articles, qa, citations: parsed.citations, laws: parsed.laws, terms };
+  }
+
+  /** See EngineParams.qaCiteBoost: the three best Q&A matches vouch for the articles they cite. */
+  private boostQaCitations(ranked: readonly { doc: number; score: number }[], qaHits: readonly QaHit[]): { doc: number; score: number }[] {
+    const boost = this.params.qaCiteBoost;
+    const top = qaHits[0]?.score ?? 0;
+    if (boost <= 0 || top <= 0) return [...ranked];
+    const scores = new Map(ranked.map((h) => [h.doc, h.score]));
+    const best = ranked[0]?.score ?? 1;
+    const seen = new Set<string>();
+    for (const hit of qaHits) {
+      if (seen.has(hit.id) || seen.size >= 3) continue;
+      seen.add(hit.id);
+      const entry = this.index.qa.entry(hit.id);
+      if (!entry) continue;
+      const bonus = boost * best * (hit.score / top);
+      for (const cite of entry.cites) {
+        const space = cite.lastIndexOf(' ');
+        const doc = space > 0 ? this.index.articles.findArticle(cite.slice(0, space), cite.slice(space + 1)) : undefined;
+        if (doc !== undefined) scores.set(doc, (scores.get(doc) ?? 0) + bonus);
+      }
+    }
+    return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
   suggest(prefix: string, limit = 8): Suggestion[] {
