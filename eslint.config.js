@@ -41,6 +41,11 @@ const zones = [
     message: 'Device codecs are pure byte functions: no host, UI, or transport imports.',
   },
   {
+    target: './native-adapters/*/receipt',
+    from: ['./electron', './renderer', './scripts', './kiosk-content', './native-adapters/transport/serial', './native-adapters/*/node'],
+    message: 'Receipt layout is pure: the GB18030 encoder is injected from the device node/ folder.',
+  },
+  {
     target: './native-adapters/*/service',
     from: ['./electron', './renderer', './scripts', './kiosk-content', './native-adapters/transport/serial'],
     message: 'Device services take a ByteTransport; they never pick the transport themselves.',
@@ -111,7 +116,7 @@ export default tseslint.config(
   // not overlap, because a later block's no-restricted-imports would replace an earlier one's.
   ...[
     {
-      files: ['kiosk-content/src/common/**', 'electron/common/**', 'native-adapters/*/codec/**', 'native-adapters/*/service/**'],
+      files: ['kiosk-content/src/common/**', 'electron/common/**', 'native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/*/receipt/**'],
       ignores: [],
       banned: [...nodeBuiltins, 'electron', ...serial, 'better-sqlite3', 'react', 'react-dom'],
       message: 'Pure code: no Node, Electron, device or UI packages. Inject what you need.',
@@ -130,7 +135,7 @@ export default tseslint.config(
     },
     {
       files: ['electron/node/**', 'kiosk-content/src/node/**', 'native-adapters/**'],
-      ignores: ['native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/transport/serial/**'],
+      ignores: ['native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/*/receipt/**', 'native-adapters/transport/serial/**'],
       banned: ['electron', ...serial],
       message: 'Host code is plain Node (so it runs in tests and the browser mode); only native-adapters/transport/serial imports serialport.',
     },

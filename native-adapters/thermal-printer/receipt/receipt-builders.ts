@@ -1,0 +1,152 @@
+import type { ReceiptBlock, ReceiptDocument, ReceiptHeader } from './receipt-document';
+
+/**
+ * Receipt builders: plain data in, a ReceiptDocument out. They decide what a resident needs on paper and in
+ * which order; widths, wrapping and bytes are the layout's and the encoder's business.
+ * Nothing here invents facts: a missing address, hours or phone prints as 「请咨询现场工作人员」.
+ */
+
+export const ASK_STAFF = '请咨询现场工作人员';
+
+export interface OfficeInput {
+  readonly name: string;
+  readonly address: string | null;
+  readonly hours: string | null;
+  readonly phone: string | null;
+}
+
+/** The outcome of a guided procedure (the procedures engine produces it). */
+export interface ProcedureOutcomeInput {
+  readonly title: string;
+  readonly conclusion: string;
+  readonly steps: readonly string[];
+  readonly materials: readonly string[];
+  readonly office?: OfficeInput;
+  readonly deadlines: readonly { readonly text: string }[];
+  /** Legal basis, e.g. 「《中华人民共和国劳动争议调解仲裁法》第二十七条」. */
+  readonly cites: readonly string[];
+  /** Optional ASCII link for more detail (printed as a QR code). */
+  readonly url?: string;
+}
+
+export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOutcomeInput): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [{ type: 'title', text: outcome.title }, { type: 'blank' }];
+  section(blocks, '结论', [{ type: 'text', text: outcome.conclusion }], outcome.conclusion.trim() !== '');
+  section(blocks, '办理步骤', [{ type: 'steps', items: outcome.steps }], outcome.steps.length > 0);
+  section(blocks, '需要准备的材料', [{ type: 'checklist', items: outcome.materials }], outcome.materials.length > 0);
+  const office = outcome.office;
+  section(
+    blocks,
+    '去哪里办',
+    office === undefined
+      ? [{ type: 'text', text: ASK_STAFF }]
+      : [
+          {
+            type: 'keyValue',
+            rows: [
+              { key: '地点', value: office.name },
+              { key: '地址', value: office.address ?? ASK_STAFF },
+              { key: '时间', value: office.hours ?? ASK_STAFF },
+              { key: '电话', value: office.phone ?? ASK_STAFF },
+            ],
+          },
+        ],
+    true,
+  );
+  section(blocks, '期限', [{ type: 'bullets', items: outcome.deadlines.map((d) => d.text) }], outcome.deadlines.length > 0);
+  section(blocks, '法律依据', [{ type: 'bullets', items: outcome.cites }], outcome.cites.length > 0);
+  if (outcome.url !== undefined) blocks.push({ type: 'qr', payload: outcome.url, caption: '扫码查看详细说明' });
+  return { header, blocks };
+}
+
+export interface LawArticleInput {
+  /** e.g. 「中华人民共和国民法典」 (without 《》; the builder adds them). */
+  readonly lawTitle: string;
+  /** e.g. 「第一千零四十二条」. */
+  readonly articleLabel: string;
+  /** The article's paragraphs (款), verbatim. */
+  readonly paragraphs: readonly string[];
+  /** e.g. 「2021年1月1日起施行」 — printed as given, when the caller has it. */
+  readonly validity?: string;
+}
+
+export function buildLawArticleReceipt(header: ReceiptHeader, article: LawArticleInput): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [
+    { type: 'title', text: `《${article.lawTitle}》` },
+    { type: 'heading', text: article.articleLabel },
+  ];
+  if (article.validity !== undefined) blocks.push({ type: 'text', text: article.validity });
+  blocks.push({ type: 'blank' });
+  // Chinese statute layout: each paragraph starts with two ideographic spaces (U+3000, 2 columns each).
+  for (const p of article.paragraphs) blocks.push({ type: 'text', text: `\u3000\u3000${p.trim()}` });
+  return { header, blocks };
+}
+
+export interface QaAnswerInput {
+  readonly question: string;
+  /** Paragraphs separated by \n. */
+  readonly answer: string;
+  readonly cites: readonly string[];
+  readonly url?: string;
+}
+
+export function buildQaReceipt(header: ReceiptHeader, qa: QaAnswerInput): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [{ type: 'title', text: '问答' }, { type: 'blank' }];
+  blocks.push({ type: 'keyValue', rows: [{ key: '问', value: qa.question }] }, { type: 'blank' });
+  blocks.push({ type: 'keyValue', rows: [{ key: '答', value: qa.answer }] });
+  section(blocks, '法律依据', [{ type: 'bullets', items: qa.cites }], qa.cites.length > 0);
+  if (qa.url !== undefined) blocks.push({ type: 'qr', payload: qa.url, caption: '扫码查看详细说明' });
+  return { header, blocks };
+}
+
+export interface SelfTestInput {
+  readonly columns: number;
+  /** e.g. 「/dev/ttyUSB0，9600 波特，RTS/CTS」 — from the configuration. */
+  readonly connection?: string;
+  /** The printer's state as the service read it (DLE EOT), one row per item. */
+  readonly status?: readonly { readonly key: string; readonly value: string }[];
+  /** ASCII payload for the test QR code. */
+  readonly qrPayload: string;
+}
+
+/** Characters a technician checks on the real unit (§4.2): punctuation, box drawing, GBK-only name characters. */
+export const SELF_TEST_LINES = [
+  'ASCII 0123456789 AZaz !#%&*+-=?@',
+  '汉字：中华人民共和国法律服务',
+  '标点：，。、；：？！（）',
+  '括号：「」『』《》“”【】',
+  '符号：□─①℃￥×…—·',
+  'GBK 扩展（人名常用）：镕喆堃昇赟',
+];
+
+export function buildSelfTestReceipt(header: ReceiptHeader, input: SelfTestInput): ReceiptDocument {
+  const digits = Array.from({ length: input.columns }, (_, i) => String((i + 1) % 10)).join('');
+  const tens = Array.from({ length: input.columns }, (_, i) => ((i + 1) % 10 === 0 ? String(((i + 1) / 10) % 10) : ' ')).join('');
+  const cjkRuler = '一二三四五六七八九十'.repeat(Math.ceil(input.columns / 20)).slice(0, Math.floor(input.columns / 2));
+  const blocks: ReceiptBlock[] = [{ type: 'title', text: '打印机自检页' }, { type: 'blank' }];
+  const info = [{ key: '纸宽', value: `${input.columns} 列` }, { key: '编码', value: 'GB18030，中文模式 FS &' }];
+  if (input.connection !== undefined) info.push({ key: '连接', value: input.connection });
+  blocks.push({ type: 'keyValue', rows: info });
+  section(blocks, '编码检查', SELF_TEST_LINES.map((text) => ({ type: 'text', text })), true);
+  // Each ruler is exactly one line wide: if the printer wraps either one, the configured width is wrong.
+  section(
+    blocks,
+    '宽度标尺（每条应正好占满一行）',
+    [
+      { type: 'text', text: tens.trimEnd() },
+      { type: 'text', text: digits },
+      { type: 'text', text: cjkRuler },
+      { type: 'text', text: `|${'-'.repeat(input.columns - 2)}|` },
+    ],
+    true,
+  );
+  if (input.status !== undefined && input.status.length > 0) section(blocks, '打印机状态', [{ type: 'keyValue', rows: input.status }], true);
+  blocks.push({ type: 'blank' }, { type: 'qr', payload: input.qrPayload, caption: '二维码应可扫描' });
+  return { header, blocks };
+}
+
+function section(blocks: ReceiptBlock[], heading: string, body: readonly ReceiptBlock[], when: boolean): void {
+  if (!when) return;
+  if (blocks.at(-1)?.type !== 'blank') blocks.push({ type: 'blank' });
+  blocks.push({ type: 'heading', text: heading }, ...body);
+}
