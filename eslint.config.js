@@ -161,7 +161,8 @@ export default tseslint.config(
         'error',
         {
           paths: banned.filter((name) => !name.includes('*')).map((name) => ({ name, message })),
-          patterns: [{ group: banned.filter((name) => name.includes('*')), message }],
+          // An empty pattern group is invalid, so only add it when there are globs.
+          ...(banned.some((name) => name.includes('*')) ? { patterns: [{ group: banned.filter((name) => name.includes('*')), message }] } : {}),
         },
       ],
     },
