@@ -1,4 +1,5 @@
 import type { WeightedTerm } from './glossary-expansion';
+import type { LearnedField } from './learned-model';
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
 
@@ -88,6 +89,8 @@ export interface Bm25fParams {
   b: FieldParams;
   /** Score multiplier per source kind; 1 for 法律. */
   authorityPrior: Readonly<Record<LawAuthority, number>>;
+  /** The learned expansion field (learned-model.ts), when the index has one. */
+  learned?: { weight: number; b: number };
 }
 
 export const noPrior: Readonly<Record<LawAuthority, number>> = {
@@ -277,7 +280,10 @@ export class ArticleIndex {
   private readonly scored: Uint32Array;
   private readonly isScored: Uint8Array;
 
-  constructor(readonly data: ArticleIndexData) {
+  constructor(
+    readonly data: ArticleIndexData,
+    readonly learned: LearnedField | null = null,
+  ) {
     this.docCount = data.labels.length;
     data.terms.forEach((t, i) => this.termIds.set(t, i));
     data.laws.forEach((l, i) => this.lawIds.set(l.normalizedTitle, i));
@@ -317,17 +323,31 @@ export class ArticleIndex {
 
   idf(term: string): number {
     const id = this.termIds.get(term);
-    const n = id === undefined ? 0 : (this.data.df[id] as number);
+    let n = id === undefined ? 0 : (this.data.df[id] as number);
+    if (id === undefined && this.learned) {
+      // A word only training questions used: its rarity there stands in for the corpus df.
+      const lid = this.learned.termId(term);
+      if (lid !== undefined) n = this.learned.documentFrequency(lid);
+    }
     return Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5));
+  }
+
+  /** Same data, another learned field (cross-validation swaps it per fold). */
+  withLearned(learned: LearnedField | null): ArticleIndex {
+    return new ArticleIndex(this.data, learned);
   }
 
   search(terms: readonly WeightedTerm[], params: Bm25fParams, options: ArticleSearchOptions): ArticleHit[] {
     const { pseudoTf, scores, touched, inTouched, scored, isScored } = this;
     const { text, headings, title, docLaw, laws } = this.data;
     let scoredCount = 0;
+    const learned = this.learned;
+    const lw = learned && params.learned ? params.learned : null;
     for (const { term, weight } of terms) {
+      if (weight <= 0) continue;
       const id = this.termIds.get(term);
-      if (id === undefined || weight <= 0) continue;
+      const lid = lw && learned ? learned.termId(term) : undefined;
+      if (id === undefined && lid === undefined) continue;
       let touchedCount = 0;
       const touch = (doc: number, amount: number) => {
         if (!inTouched[doc]) {
@@ -337,7 +357,7 @@ export class ArticleIndex {
         pseudoTf[doc] = (pseudoTf[doc] as number) + amount;
       };
       const field = (p: Postings, w: number, b: number, avg: number, each: (doc: number, amount: number) => void) => {
-        if (w <= 0) return;
+        if (w <= 0 || id === undefined) return;
         const start = p.offsets[id] as number;
         const end = p.offsets[id + 1] as number;
         for (let i = start; i < end; i++) {
@@ -346,12 +366,24 @@ export class ArticleIndex {
           each(doc, (w * (p.tfs[i] as number)) / norm);
         }
       };
-      field(text, params.weights.text, params.b.text, this.avg.text, touch);
-      field(headings, params.weights.headings, params.b.headings, this.avg.headings, touch);
-      field(title, params.weights.title, params.b.title, this.avg.title, (lawIndex, amount) => {
-        const law = laws[lawIndex] as IndexedLaw;
-        for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) touch(d, amount);
-      });
+      if (id !== undefined) {
+        field(text, params.weights.text, params.b.text, this.avg.text, touch);
+        field(headings, params.weights.headings, params.b.headings, this.avg.headings, touch);
+        field(title, params.weights.title, params.b.title, this.avg.title, (lawIndex, amount) => {
+          const law = laws[lawIndex] as IndexedLaw;
+          for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) touch(d, amount);
+        });
+      }
+      if (lid !== undefined && lw && learned && lw.weight > 0) {
+        const ld = learned.data;
+        const start = ld.offsets[lid] as number;
+        const end = ld.offsets[lid + 1] as number;
+        for (let i = start; i < end; i++) {
+          const doc = ld.docs[i] as number;
+          const norm = 1 - lw.b + (lw.b * (ld.lengths[doc] as number)) / learned.avgLength;
+          touch(doc, (lw.weight * (ld.tfs[i] as number)) / norm);
+        }
+      }
       const w = weight * this.idf(term) * (params.k1 + 1);
       for (let i = 0; i < touchedCount; i++) {
         const doc = touched[i] as number;

@@ -6,6 +6,8 @@ import type { GlossaryEntry, WeightedTerm } from './glossary-expansion';
 import { GlossaryMatcher, expandQueryTerms } from './glossary-expansion';
 import type { IndexArray, TextCodec } from './index-codec';
 import { IndexFormatError, decodeIndexBlob, encodeIndexBlob } from './index-codec';
+import type { LearnedData, SearchModel } from './learned-model';
+import { LearnedField, compileLearnedData } from './learned-model';
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens, normalizeQuery } from './normalize';
 import { initialsQueryKey, isInitialsQuery } from './pinyin-initials';
@@ -27,6 +29,8 @@ export interface SearchIndexInput {
   fingerprint: string;
   /** Extra dictionary words the tokenizer was made with (see userWordsFor); stored with the index. */
   userWords: readonly string[];
+  /** Learned components (learned-model.ts); without one the engine uses content only. */
+  model?: SearchModel | null;
 }
 
 /** Law titles and glossary terms: the words a segmenter must keep whole for this content. */
@@ -53,8 +57,24 @@ const lawSuggestionRank: Readonly<Record<LawAuthority, number>> = {
   'departmental-rule': 300,
 };
 
+/** Compiles a trained model against an index's articles and laws (null model → no learned field). */
+export function learnedFieldFor(articles: ArticleIndex, model: SearchModel | null | undefined, tokenizer: Tokenizer): LearnedField | null {
+  if (!model) return null;
+  const docOf = (key: string) => {
+    const bar = key.lastIndexOf('|');
+    return bar > 0 ? articles.findArticle(key.slice(0, bar), key.slice(bar + 1)) : undefined;
+  };
+  return new LearnedField(
+    compileLearnedData(model, tokenizer, docOf, (t) => articles.lawIndex(t), articles.docCount, articles.data.laws.length, {
+      lawOfDoc: (doc) => articles.data.docLaw[doc] as number,
+      ...model.neighbours,
+    }),
+  );
+}
+
 export function buildSearchIndex(input: SearchIndexInput, tokenizer: Tokenizer, initialsOf: (text: string) => string): SearchIndex {
-  const articles = new ArticleIndex(buildArticleIndex(input.articles, tokenizer, initialsOf));
+  const plain = new ArticleIndex(buildArticleIndex(input.articles, tokenizer, initialsOf));
+  const articles = plain.withLearned(learnedFieldFor(plain, input.model, tokenizer));
   const lawSuggestions = articles.data.laws.map(
     (law): SuggestionEntry => ({ kind: 'law', text: law.normalizedTitle, target: law.normalizedTitle, initials: law.initials, rank: lawSuggestionRank[law.authority] }),
   );
@@ -79,7 +99,10 @@ interface IndexHeader {
   qa: QaIndexState;
   glossary: GlossaryEntry[];
   aliases: Record<string, string>;
+  learned?: { terms: string[]; priorTerms: string[] };
 }
+
+const learnedArrays = ['offsets', 'docs', 'tfs', 'lengths', 'priorOffsets', 'priorLaws', 'priorCounts', 'lawShare'] as const;
 
 const fieldNames = ['text', 'headings', 'title'] as const;
 
@@ -103,6 +126,11 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
     glossary: index.glossary,
     aliases: index.aliases,
   };
+  const learned = index.articles.learned?.data;
+  if (learned) {
+    header.learned = { terms: learned.terms, priorTerms: learned.priorTerms };
+    for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
+  }
   return encodeIndexBlob({ header, arrays }, codec);
 }
 
@@ -149,11 +177,27 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
     labels: h.labels,
     laws: h.laws,
   };
+  let learned: LearnedField | null = null;
+  if (h.learned) {
+    const l: LearnedData = {
+      terms: h.learned.terms,
+      priorTerms: h.learned.priorTerms,
+      offsets: arr<Uint32Array>('learned.offsets'),
+      docs: arr<Uint32Array>('learned.docs'),
+      tfs: arr<Float32Array>('learned.tfs'),
+      lengths: arr<Float32Array>('learned.lengths'),
+      priorOffsets: arr<Uint32Array>('learned.priorOffsets'),
+      priorLaws: arr<Uint32Array>('learned.priorLaws'),
+      priorCounts: arr<Float32Array>('learned.priorCounts'),
+      lawShare: arr<Float32Array>('learned.lawShare'),
+    };
+    learned = new LearnedField(l);
+  }
   const index: SearchIndex = {
     fingerprint: h.fingerprint,
     userWords: h.userWords,
     tokenizerSignature: h.tokenizerSignature,
-    articles: new ArticleIndex(data),
+    articles: new ArticleIndex(data, learned),
     qa: QaIndex.load(h.qa, tokenizer),
     glossary: h.glossary,
     aliases: h.aliases,
@@ -174,6 +218,12 @@ export interface EngineParams {
    * overlap cannot. 0 turns it off (the benchmark's ablation).
    */
   qaCiteBoost: number;
+  /**
+   * Domain prior from the learned model: an article's score × (1 + priorStrength × √P(law | query)).
+   * No effect without a model. priorSmoothing is the Dirichlet α of that estimate.
+   */
+  priorStrength: number;
+  priorSmoothing: number;
 }
 
 /**
@@ -188,10 +238,13 @@ export const defaultEngineParams: EngineParams = {
     weights: { text: 1, headings: 2, title: 0.5 },
     b: { text: 0.75, headings: 0.5, title: 0.5 },
     authorityPrior: { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 },
+    learned: { weight: 0.5, b: 0.2 },
   },
   expansionWeight: 0.5,
   namedLawBoost: 2,
   qaCiteBoost: 0.15,
+  priorStrength: 0.75,
+  priorSmoothing: 2,
 };
 
 export interface ArticleText {
@@ -261,6 +314,12 @@ export class SearchEngine {
     return new SearchEngine(this.index, this.tokenizer, this.articleText, params);
   }
 
+  /** The same content with another learned model (null = none); used by cross-validation. */
+  withModel(model: SearchModel | null): SearchEngine {
+    const articles = this.index.articles.withLearned(learnedFieldFor(this.index.articles, model, this.tokenizer));
+    return new SearchEngine({ ...this.index, articles }, this.tokenizer, this.articleText, this.params);
+  }
+
   private terms(text: string): string[] {
     return meaningfulTokens(this.tokenizer.tokenize(text));
   }
@@ -282,6 +341,15 @@ export class SearchEngine {
     for (const law of parsed.laws) {
       const i = idx.lawIndex(law);
       if (i !== undefined) lawBoost.set(i, this.params.namedLawBoost);
+    }
+    const learned = idx.learned;
+    if (learned && this.params.priorStrength > 0) {
+      // Domain prior from the resident's own words (not the glossary's legal expansions).
+      const own = terms.filter((t) => t.weight >= 1).map((t) => ({ term: t.term, idf: idx.idf(t.term) }));
+      // √p: a law the words clearly point to gains up to 1 + strength; a faint pointer still counts.
+      for (const [law, p] of learned.lawPosterior(own, this.params.priorSmoothing)) {
+        lawBoost.set(law, (lawBoost.get(law) ?? 1) * (1 + this.params.priorStrength * Math.sqrt(p)));
+      }
     }
     // A query that is only a law name (「劳动合同法」) lists that law's articles in order.
     const searchTerms = terms.length > 0 || parsed.laws.length === 0 ? terms : this.terms(parsed.laws.join(' ')).map((term) => ({ term, weight: 1 }));
@@ -328,7 +396,8 @@ export class SearchEngine {
   private boostQaCitations(ranked: readonly { doc: number; score: number }[], qaHits: readonly QaHit[]): { doc: number; score: number }[] {
     const boost = this.params.qaCiteBoost;
     const top = qaHits[0]?.score ?? 0;
-    if (boost <= 0 || top <= 0) return [...ranked];
+    // Nothing matched the words themselves (empty or filler-only query): nothing to vouch for.
+    if (boost <= 0 || top <= 0 || ranked.length === 0) return [...ranked];
     const scores = new Map(ranked.map((h) => [h.doc, h.score]));
     const best = ranked[0]?.score ?? 1;
     const seen = new Set<string>();

@@ -5,6 +5,7 @@ import type { ArticleCitation } from '../../common/search/citation';
 import type { GlossaryEntry } from '../../common/search/glossary-expansion';
 import type { TextCodec } from '../../common/search/index-codec';
 import type { Tokenizer } from '../../common/search/normalize';
+import type { SearchModel } from '../../common/search/learned-model';
 import type { QaInput, Suggestion } from '../../common/search/qa-index';
 import type { ArticleResult, EngineParams, QaResult, SearchIndex } from '../../common/search/search-engine';
 import {
@@ -65,6 +66,8 @@ export interface OpenSearchOptions {
   /** Where the built index is kept (e.g. <data>/cache/search-index.bin); null = build in memory. */
   indexFile?: string | null;
   params?: EngineParams;
+  /** Learned components (trainSearchModel); without one the engine uses the content alone. */
+  model?: SearchModel | null;
 }
 
 export interface OpenSearchReport {
@@ -78,10 +81,10 @@ export interface OpenSearchReport {
 }
 
 /** Bump when the engine's index layout or analysis changes in a way the fingerprint does not see. */
-const engineRevision = 'search-engine-1';
+const engineRevision = 'search-engine-2';
 
 function indexFingerprint(options: OpenSearchOptions): string {
-  const content = JSON.stringify([options.articles.fingerprint(), options.qa, options.glossary]);
+  const content = JSON.stringify([options.articles.fingerprint(), options.qa, options.glossary, options.model ?? null]);
   return `${engineRevision}:${fnv1a(content)}:${String(content.length)}`;
 }
 
@@ -137,7 +140,7 @@ export class LocalSearchService implements SearchService {
     const userWords = userWordsFor(options.articles.lawTitles(), options.glossary);
     const tokenizer = createJiebaTokenizer(userWords);
     const index = buildSearchIndex(
-      { articles: options.articles.articles(), qa: options.qa, glossary: options.glossary, fingerprint, userWords },
+      { articles: options.articles.articles(), qa: options.qa, glossary: options.glossary, fingerprint, userWords, model: options.model ?? null },
       tokenizer,
       pinyinInitials,
     );
