@@ -9,6 +9,7 @@ import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
 import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
 import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
+import { contentStamp, searchContentOf, storeSearchIndex } from '../../kiosk-content/src/node/search/persisted-index';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
 
 /**
@@ -17,10 +18,11 @@ import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
  */
 const lawsDir = path.resolve(repoRoot, '../shared/data/laws');
 
-function startHost(dataDir: string): { host: KioskHost; api: KioskApi } {
-  const host = new KioskHost({ dataDir, contentDir: defaultContentDir, appVersion: 'test', logger: createMemoryLogger() });
+function startHost(dataDir: string): { host: KioskHost; api: KioskApi; logger: ReturnType<typeof createMemoryLogger> } {
+  const logger = createMemoryLogger();
+  const host = new KioskHost({ dataDir, contentDir: defaultContentDir, appVersion: 'test', logger });
   const api = createRpcClient(kioskContract, createDirectLink(host.rpc)) as KioskApi;
-  return { host, api };
+  return { host, api, logger };
 }
 
 describe('library API on a terminal without the law library', () => {
@@ -72,14 +74,21 @@ describe('library API after importing the national library', () => {
   let running: ReturnType<typeof startHost>;
   beforeAll(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-lib-full-'));
+    // What `npm run cli -- import-laws` does: import, then build and store the search index.
     const db = openContentDb(path.join(dataDir, 'db', 'content.db'));
     importLaws(db, lawsDir);
+    storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
     db.close();
     running = startHost(dataDir);
   }, 180_000);
   afterAll(() => {
     running.host.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads the search index stored at import instead of re-indexing at boot', () => {
+    const ready = running.logger.lines.find((l) => l.event === 'search.ready');
+    expect(ready?.fields).toMatchObject({ source: 'db', built: false, articles: 58592 });
   });
 
   it('reads a citation and puts that article first', async () => {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { libraryMethods } from './library-api';
+import { proceduresMethods } from './procedures-api';
+import { receiptMethods } from './receipt-api';
 import { method, type ImplOf, type ServicesOf, type EventSource } from './define-contract';
 
 /**
@@ -49,6 +51,8 @@ export const kioskContract = {
     'system.getInfo': method(z.undefined(), systemInfoSchema),
     'devices.getStatus': method(z.undefined(), deviceStatusSchema),
     ...libraryMethods,
+    ...proceduresMethods,
+    ...receiptMethods,
   },
   events: {
     'devices.onDidChangeStatus': deviceStatusSchema,

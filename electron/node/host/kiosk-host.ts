@@ -2,6 +2,7 @@ import { kioskContract, type KioskApiImpl } from '../../common/contract/kiosk-ap
 import { RpcServer } from '../../common/rpc/rpc-server';
 import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
 import { LibraryService } from '../services/library-service';
+import { ProcedureService } from '../services/procedure-service';
 import { DeviceStatusService } from '../services/device-status-service';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
@@ -24,13 +25,21 @@ export class KioskHost {
   readonly devices = new DeviceStatusService();
   readonly rpc: RpcServer;
   readonly library: LibraryService;
+  readonly procedures: ProcedureService;
   private readonly disposers: Array<() => void> = [];
 
   constructor(private readonly options: KioskHostOptions) {
     this.dataDir = prepareDataDir(options.dataDir);
     const content = loadContentFolder(options.contentDir);
     const log = options.logger;
-    this.library = new LibraryService({ dataDir: this.dataDir, contentDir: content.dir, logger: log });
+    this.procedures = new ProcedureService({ contentDir: content.dir, offices: content.directory.offices, logger: log });
+    const procedures = this.procedures;
+    this.library = new LibraryService({
+      dataDir: this.dataDir,
+      contentDir: content.dir,
+      logger: log,
+      procedureSearch: (text, terms) => procedures.search(text, terms),
+    });
     const library = this.library;
 
     const impl: KioskApiImpl = {
@@ -61,6 +70,13 @@ export class KioskHost {
       },
       qa: {
         get: ({ id }) => library.getQa(id),
+      },
+      procedures: {
+        list: () => procedures.list(),
+        get: ({ id }) => procedures.get(id),
+      },
+      receipts: {
+        previewOutcome: ({ procedureId, outcomeId, reasons }) => procedures.previewOutcome(procedureId, outcomeId, reasons),
       },
     };
 

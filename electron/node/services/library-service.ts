@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type {
   ArticleView,
+  ProcedureHit,
   QaView,
   SearchResult,
   Suggestion,
@@ -12,10 +13,11 @@ import type { ArticleIndexInput } from '../../../kiosk-content/src/common/search
 import type { ArticleText } from '../../../kiosk-content/src/common/search/search-engine';
 import type { Snippet } from '../../../kiosk-content/src/common/search/snippet';
 import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
-import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
 import { loadQaFolder } from '../../../kiosk-content/src/node/load-qa-folder';
-import { RepositoryArticleSource, type ArticleSource } from '../../../kiosk-content/src/node/search/article-source';
+import type { ArticleSource } from '../../../kiosk-content/src/node/search/article-source';
 import { glossaryFromFolder } from '../../../kiosk-content/src/node/search/content-sources';
+import { openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/node/search/persisted-index';
 import { LocalSearchService } from '../../../kiosk-content/src/node/search/search-service';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
@@ -25,6 +27,8 @@ export interface LibraryServiceOptions {
   /** The content folder with qa/ and glossary/ (the embedded default content). */
   contentDir: string;
   logger: Logger;
+  /** Guided procedures matching a query (ProcedureService.search); without it search shows none. */
+  procedureSearch?: (text: string, terms: readonly { term: string; weight: number }[]) => ProcedureHit[];
 }
 
 /** A terminal without the imported law library: the search still answers from the Q&A. */
@@ -72,10 +76,12 @@ export class LibraryService {
   private readonly db: ContentDb | null;
   private readonly repo: LawRepository | null;
   private readonly search: LocalSearchService;
+  private readonly procedureSearch: NonNullable<LibraryServiceOptions['procedureSearch']>;
   readonly libraryInstalled: boolean;
 
   constructor(options: LibraryServiceOptions) {
     const log = options.logger;
+    this.procedureSearch = options.procedureSearch ?? (() => []);
     const qa = loadQaFolder(path.join(options.contentDir, 'qa'));
     // Broken entries are left out (the content check reports them to editors); one line in the log for technicians.
     if (qa.problems.length > 0) log.log('warn', 'content.qa-problems', { count: qa.problems.length, first: qa.problems[0]?.message ?? '' });
@@ -86,7 +92,8 @@ export class LibraryService {
     let repo: LawRepository | null = null;
     if (existsSync(dbFile)) {
       try {
-        db = openContentDb(dbFile, { readonly: true });
+        // Read-only; a file from before a schema step this build added is upgraded once first.
+        db = openContentDbForSearch(dbFile);
         repo = new LawRepository(db);
         if (!repo.stats().installed) {
           db.close();
@@ -105,14 +112,27 @@ export class LibraryService {
     this.repo = repo;
     this.libraryInstalled = repo !== null;
 
-    this.search = LocalSearchService.open({
-      articles: db && repo ? new RepositoryArticleSource(db, repo) : noArticles,
-      qa: qa.entries.map((e) => ({ id: e.id, question: e.question, also: e.also, domain: e.domain, cites: e.cites.map((c) => `${c.law} ${c.label}`) })),
-      glossary: glossaryFromFolder(path.join(options.contentDir, 'glossary')),
-      indexFile: path.join(options.dataDir.cache, 'search-index.bin'),
-    });
+    // With the library: the index import-laws stored in the database (no re-indexing at boot);
+    // when it is missing or stale, built once and kept in the cache folder.
+    const cacheFile = path.join(options.dataDir.cache, 'search-index.bin');
+    let source: IndexSource;
+    let reason: string | null = null;
+    if (db) {
+      const opened = openSearchForDb(db, { contentDir: options.contentDir, cacheFile });
+      this.search = opened.service;
+      source = opened.source;
+      reason = opened.reason;
+    } else {
+      this.search = LocalSearchService.open({
+        articles: noArticles,
+        qa: qa.entries.map((e) => ({ id: e.id, question: e.question, also: e.also, domain: e.domain, cites: e.cites.map((c) => `${c.law} ${c.label}`) })),
+        glossary: glossaryFromFolder(path.join(options.contentDir, 'glossary')),
+        indexFile: cacheFile,
+      });
+      source = this.search.report.built ? 'built' : 'cache';
+    }
     const report = this.search.report;
-    log.log('info', 'search.ready', { built: report.built, ms: Math.round(report.ms), articles: report.articles, qa: report.qa, bytes: report.indexBytes });
+    log.log('info', 'search.ready', { source, built: report.built, ms: Math.round(report.ms), articles: report.articles, qa: report.qa, bytes: report.indexBytes, ...(reason ? { reason } : {}) });
   }
 
   get qaCount(): number {
@@ -149,8 +169,8 @@ export class LibraryService {
         headings: [...hit.headings],
         snippet: toHighlighted(hit.snippet, ''),
       })),
-      // Guided procedures join the results when the procedures feature lands.
-      procedures: [],
+      // The query's own words and the glossary's legal words (expansions at their lower weight).
+      procedures: this.procedureSearch(text, results.terms),
       libraryInstalled: this.libraryInstalled,
     };
   }

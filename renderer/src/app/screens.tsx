@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { ArticleScreen } from '../features/article/ArticleScreen';
+import { GuidesScreen } from '../features/guides/GuidesScreen';
+import { ProcedureScreen } from '../features/guides/ProcedureScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { QaScreen } from '../features/qa/QaScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import type { ScreenEntry, ScreenId, ScreenParamMap } from '../lib/navigation-stack';
-import { PreparingScreen } from './PreparingScreen';
 
 /**
  * The screen registry. A feature adds itself by naming its screen id (and parameters) in
@@ -20,8 +21,8 @@ const screens: { readonly [K in ScreenId]: ScreenDefinition<K> } = {
   search: { render: () => <SearchScreen /> },
   qa: { render: ({ id }) => <QaScreen id={id} /> },
   article: { render: ({ key }) => <ArticleScreen articleKey={key} /> },
-  // Being built: 办事指南 (guides). Until then, an honest placeholder.
-  guides: { render: () => <PreparingScreen titleKey="home.guides.title" /> },
+  guides: { render: () => <GuidesScreen /> },
+  procedure: { render: ({ id }) => <ProcedureScreen id={id} /> },
 };
 
 export function renderScreen(entry: ScreenEntry): ReactNode {

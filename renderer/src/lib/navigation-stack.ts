@@ -8,6 +8,8 @@ export interface ScreenParamMap {
   home: undefined;
   search: undefined;
   guides: undefined;
+  /** One guided procedure (办事指南), by its id. */
+  procedure: { id: string };
   /** One Q&A entry, by its id. */
   qa: { id: string };
   /** One law article, by its library key (`劳动合同法|第四十七条`). */

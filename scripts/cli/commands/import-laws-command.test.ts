@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { searchContentOf, searchIndexFingerprint, storedIndexFingerprint } from '../../../kiosk-content/src/node/search/persisted-index';
 import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { createImportLawsCommand } from './import-laws-command';
@@ -43,7 +45,16 @@ describe('npm run cli -- import-laws', () => {
     // Not a terminal: plain progress lines, no carriage returns.
     expect(result.err).toMatch(/^reading files: 1\/3$/m);
     expect(result.err).toMatch(/^writing laws: 1\/1$/m);
+    expect(result.err).toMatch(/^building the search index…$/m);
     expect(result.err).not.toContain('\r');
+    // The search index is built right after the import and stored in the same database.
+    expect(result.out).toMatch(/search index\s+\d+\.\d s \(2 articles, \d+ Q&A, [\d.]+ MB, stored in the database\)/);
+    const content = openContentDb(db, { readonly: true });
+    try {
+      expect(storedIndexFingerprint(content)).toBe(searchIndexFingerprint(searchContentOf(content)));
+    } finally {
+      content.close();
+    }
   });
 
   it('prints the summary as JSON with --json', async () => {
@@ -59,6 +70,7 @@ describe('npm run cli -- import-laws', () => {
       currentArticles: 2,
       duplicatesMerged: 1,
       problems: [{ file: '乙类/坏文件.md', line: 1 }],
+      searchIndex: { articles: 2 },
     });
   });
 

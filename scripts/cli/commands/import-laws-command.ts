@@ -3,12 +3,13 @@ import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { formatLawProblem } from '../../../kiosk-content/src/common/laws/law-types';
 import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
 import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/src/node/import/import-laws';
+import { contentStamp, searchContentOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/node/search/persisted-index';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
 
 /** How progress is shown: a redrawn bar on a terminal, a line now and then in a log. */
-function progressReporter(io: CliIo, tty: boolean, now: () => number): { update: (p: ImportProgress) => void; end: () => void } {
+function progressReporter(io: CliIo, tty: boolean, now: () => number): { update: (p: ImportProgress) => void; note: (text: string) => void; end: () => void } {
   let lastDraw = 0;
   let lastPhase = '';
   let lastStep = -1;
@@ -35,16 +36,29 @@ function progressReporter(io: CliIo, tty: boolean, now: () => number): { update:
         io.stderr(`${verb}: ${String(p.done)}/${String(p.total)}\n`);
       }
     },
+    /** A phase without a count (building the search index). */
+    note(text) {
+      if (tty) {
+        io.stderr(`\r\x1b[2K${text}`);
+        drawn = true;
+      } else {
+        io.stderr(`${text}\n`);
+      }
+    },
     end() {
       if (drawn) io.stderr('\r\x1b[2K');
     },
   };
 }
 
-function formatSummary(summary: ImportLawsSummary, dbFile: string): string {
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function formatSummary(summary: ImportLawsSummary, index: StoredIndexReport, dbFile: string): string {
   const row = (name: string, value: string) => `  ${name.padEnd(18)} ${value}\n`;
   return (
-    `Imported ${summary.source} into ${dbFile} in ${(summary.durationMs / 1000).toFixed(1)} s\n` +
+    `Imported ${summary.source} into ${dbFile} in ${seconds(summary.durationMs + index.buildMs + index.storeMs)}\n` +
+    row('import', seconds(summary.durationMs)) +
+    row('search index', `${seconds(index.buildMs + index.storeMs)} (${String(index.articles)} articles, ${String(index.qa)} Q&A, ${(index.bytes / 1e6).toFixed(1)} MB, stored in the database)`) +
     row('files', `${String(summary.files)}${summary.skippedFiles > 0 ? ` (${String(summary.skippedFiles)} skipped)` : ''}`) +
     row('laws', String(summary.laws)) +
     row('documents', `${String(summary.documents)} (files without 第…条 articles)`) +
@@ -68,7 +82,9 @@ version, folders per category), merges copies of the same law and version found 
 folders, marks the newest version of each law current, and replaces the law library in the
 content database in one transaction (a running kiosk keeps the old library until the end).
 A malformed file is reported as file:line: reason and the import goes on. Running it again
-on the same folder gives the same library.
+on the same folder gives the same library. Then the search index (current articles + the
+embedded Q&A and glossary) is built and stored in the same database, so the kiosk and
+\`search --db\` never re-index at start-up. The summary shows both times.
 
   --db <file>  content database to write (created if missing);
                default: <data directory>/db/${contentDbFileName}
@@ -92,15 +108,19 @@ cannot be written.`,
       try {
         const progress = progressReporter(io, terminal.isTty(), terminal.now);
         let summary: ImportLawsSummary;
+        let index: StoredIndexReport;
         try {
           summary = importLaws(db, dir, { onProgress: progress.update });
+          progress.note('building the search index…');
+          index = storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
         } finally {
           progress.end();
         }
         if (values.json) {
-          io.stdout(`${JSON.stringify({ db: dbFile, ...summary })}\n`);
+          const searchIndex = { ms: Math.round(index.buildMs + index.storeMs), bytes: index.bytes, articles: index.articles, qa: index.qa };
+          io.stdout(`${JSON.stringify({ db: dbFile, ...summary, searchIndex })}\n`);
         } else {
-          io.stdout(formatSummary(summary, dbFile));
+          io.stdout(formatSummary(summary, index, dbFile));
         }
         return 0;
       } finally {

@@ -1,5 +1,6 @@
 import { libraryLaws } from './library-migrations';
 import type { Migration } from './migration';
+import { searchIndexTable } from './search-index-migrations';
 
 /**
  * Every schema step of the content database, in the order they are applied.
@@ -12,4 +13,5 @@ import type { Migration } from './migration';
  */
 export const contentMigrations: readonly Migration[] = [
   libraryLaws,
+  searchIndexTable,
 ];

@@ -188,6 +188,8 @@ export function importLaws(db: ContentDb, dir: string, options: ImportLawsOption
   db.transaction(() => {
     // Children first, so no foreign-key check has to look for rows that are about to go anyway.
     for (const table of ['articles', 'headings', 'law_files', 'law_versions', 'laws', 'import_problems']) db.exec(`DELETE FROM ${table}`);
+    // The stored search index describes the old library: drop it with it (import-laws stores a new one).
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index'").get()) db.exec('DELETE FROM search_index');
     library.laws.forEach((law, i) => {
       const lawId = stmt.law.run(law.normalizedTitle, law.title, law.category, law.kind).lastInsertRowid;
       for (const version of law.versions) {

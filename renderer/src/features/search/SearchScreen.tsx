@@ -358,8 +358,7 @@ function ResultGroup({ kind, result }: { kind: ResultGroupKind; result: SearchRe
         {kind === 'procedures' &&
           result.procedures.map((hit) => (
             <li key={hit.id}>
-              {/* Guides open on the 办事指南 screen until it can open one guide by id. */}
-              <button type="button" className={styles.hit} onClick={() => navigation.open('guides')} data-testid="procedure-hit">
+              <button type="button" className={styles.hit} onClick={() => navigation.open('procedure', { id: hit.id })} data-testid="procedure-hit">
                 <span className={styles.hitTitle}>
                   <Highlight value={hit.title} />
                 </span>

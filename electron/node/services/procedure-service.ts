@@ -1,0 +1,206 @@
+import { randomInt } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ProcedureHit } from '../../common/contract/library-api';
+import type { OfficeView, ProcedureBundle, ProcedureConfigView, ProcedureListItem } from '../../common/contract/procedures-api';
+import type { ReceiptPreview } from '../../common/contract/receipt-api';
+import { legalDomains } from '../../../kiosk-content/src/common/legal-domains';
+import type { Office } from '../../../kiosk-content/src/common/pack-meta';
+import { compileProcedure, formatContentProblem, type Procedure } from '../../../kiosk-content/src/common/procedures';
+import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
+import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
+import { buildOutcomeReceipt } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
+import type { Logger } from '../system/logger';
+
+export interface ProcedureServiceOptions {
+  /** The content folder holding procedures/ (the embedded default content). */
+  contentDir: string;
+  /** The directory's offices (kiosk-content/default/directory.yaml `offices`). */
+  offices: readonly Office[];
+  /** Terminal configuration; every field null until provisioning (issue 8) exists. */
+  config?: ProcedureConfigView;
+  /** Paper of the receipt printer; 58 mm until the configuration says otherwise. */
+  paper?: PaperWidth;
+  logger: Logger;
+  /** Injected for tests: the receipt's time and reference. */
+  now?: () => Date;
+  reference?: () => string;
+}
+
+/** Printed as the site when the terminal has not been provisioned with one. */
+export const DEFAULT_RECEIPT_SITE = '法通自助服务终端';
+
+const unconfigured: ProcedureConfigView = { legalAidIncomeThreshold: null, region: null, siteName: null };
+
+/** Letters and digits staff can read out without confusion (no 0/O, 1/I/L). */
+const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function randomReference(length = 6): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)] ?? 'X';
+  return out;
+}
+
+/** What procedure search looks at. */
+export interface ProcedureSearchEntry {
+  id: string;
+  title: string;
+  summary: string;
+  keywords: readonly string[];
+}
+
+/**
+ * Procedure hits for a search: a procedure matches when a keyword or its title appears in what the
+ * resident typed, or when the search's words (the query's own, and the glossary's legal words at half
+ * weight) appear in its title, keywords or summary. Deliberately simple: six procedures do not need an
+ * index, and a wrong hit costs the resident a screen, so a lone word in the summary is not enough.
+ */
+export function matchProcedures(
+  entries: readonly ProcedureSearchEntry[],
+  queryText: string,
+  terms: readonly { term: string; weight: number }[],
+  limit = 3,
+): ProcedureHit[] {
+  const query = queryText.replace(/\s+/g, '');
+  const words = terms.filter((t) => [...t.term].length >= 2);
+  const scored = entries.map((entry) => {
+    let score = 0;
+    const marks: [number, number][] = [];
+    if (query.length >= 2 && (query.includes(entry.title) || entry.title.includes(query))) score += 3;
+    for (const keyword of entry.keywords) if (query.includes(keyword)) score += 2;
+    for (const { term, weight } of words) {
+      const own = weight >= 1 ? 1 : 0.5;
+      if (entry.title.includes(term) || entry.keywords.some((k) => k.includes(term))) score += own;
+      else if (entry.summary.includes(term)) score += own / 2;
+    }
+    // Highlight in the title every query word or keyword found there.
+    for (const word of [...words.map((w) => w.term), ...entry.keywords.filter((k) => query.includes(k))]) {
+      for (let at = entry.title.indexOf(word); at >= 0; at = entry.title.indexOf(word, at + 1)) marks.push([at, at + word.length]);
+    }
+    return { entry, score, marks: mergeRanges(marks) };
+  });
+  return scored
+    .filter((s) => s.score >= 1)
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+    .slice(0, limit)
+    .map(({ entry, marks }) => ({ id: entry.id, title: { text: entry.title, marks }, summary: entry.summary }));
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = out[out.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * 办事指南 on the host: compiles every procedure at start (a broken one is logged and left out; the
+ * kiosk still starts), lists them, hands a compiled procedure with its offices to the screen, lays out
+ * an outcome's receipt, and answers procedure search.
+ */
+export class ProcedureService {
+  private readonly procedures = new Map<string, Procedure>();
+  private readonly offices: Map<string, Office>;
+  private readonly config: ProcedureConfigView;
+  private readonly columns: number;
+  private readonly encode = createGb18030Encoder();
+  private readonly now: () => Date;
+  private readonly reference: () => string;
+
+  constructor(options: ProcedureServiceOptions) {
+    const log = options.logger;
+    this.offices = new Map(options.offices.map((office) => [office.id, office]));
+    this.config = options.config ?? unconfigured;
+    this.columns = PAPER_COLUMNS[options.paper ?? '58mm'];
+    this.now = options.now ?? (() => new Date());
+    this.reference = options.reference ?? (() => randomReference());
+
+    const dir = path.join(options.contentDir, 'procedures');
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+    } catch (error) {
+      log.log('warn', 'procedures.folder-missing', { dir, error: error instanceof Error ? error.message : String(error) });
+    }
+    for (const name of files) {
+      const file = path.join(dir, name);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        log.log('error', 'procedures.read-failed', { file, error: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      const { procedure, problems } = compileProcedure(name, text);
+      if (!procedure) {
+        // Editors see every problem with `npm run cli -- content lint`; the log names the first few.
+        log.log('error', 'procedures.left-out', {
+          file: name,
+          problems: problems.length,
+          first: problems.slice(0, 3).map(formatContentProblem).join(' | '),
+        });
+        continue;
+      }
+      this.procedures.set(procedure.id, procedure);
+    }
+    log.log('info', 'procedures.ready', { count: this.procedures.size, files: files.length });
+  }
+
+  get count(): number {
+    return this.procedures.size;
+  }
+
+  list(): ProcedureListItem[] {
+    return [...this.procedures.values()].map((p) => ({
+      id: p.id,
+      title: p.title,
+      summary: p.summary,
+      domain: p.domain,
+      domainLabel: legalDomains[p.domain],
+    }));
+  }
+
+  get(id: string): ProcedureBundle | null {
+    const procedure = this.procedures.get(id);
+    if (!procedure) return null;
+    const officeIds = new Set(procedure.outcomeOrder.map((o) => procedure.outcomes[o]?.office).filter((o): o is string => typeof o === 'string'));
+    const offices: OfficeView[] = [];
+    for (const officeId of officeIds) {
+      const office = this.offices.get(officeId);
+      if (office) offices.push({ ...office, handles: [...office.handles] });
+    }
+    return { procedure, config: { ...this.config }, offices };
+  }
+
+  previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ReceiptPreview | null {
+    const procedure = this.procedures.get(procedureId);
+    const outcome = procedure && Object.hasOwn(procedure.outcomes, outcomeId) ? procedure.outcomes[outcomeId] : undefined;
+    if (!procedure || !outcome) return null;
+    const office = outcome.office === null ? undefined : this.offices.get(outcome.office);
+    const reference = this.reference();
+    const header = { siteName: this.config.siteName ?? DEFAULT_RECEIPT_SITE, issuedAt: formatIssuedAt(this.now()), reference };
+    const document = buildOutcomeReceipt(header, {
+      title: procedure.title,
+      // The reasons say why this outcome (e.g. the per-person income); they print under the conclusion.
+      conclusion: [outcome.conclusion, ...reasons].join('\n'),
+      steps: outcome.steps,
+      materials: outcome.materials,
+      ...(office ? { office: { name: office.name, address: office.address, hours: office.hours, phone: office.phone } } : {}),
+      deadlines: outcome.deadlines.map((d) => ({ text: d.text })),
+      cites: outcome.cites.map((c) => `《${c.law}》${c.label}`),
+    });
+    const layout = layoutReceipt(document, { columns: this.columns, encode: this.encode });
+    return { layout, reference };
+  }
+
+  /** Procedure hits for search.query (see matchProcedures). */
+  search(queryText: string, terms: readonly { term: string; weight: number }[], limit?: number): ProcedureHit[] {
+    const entries = [...this.procedures.values()].map((p) => ({ id: p.id, title: p.title, summary: p.summary, keywords: p.keywords }));
+    return matchProcedures(entries, queryText, terms, limit);
+  }
+}

@@ -1,0 +1,204 @@
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { ProcedureBundle } from '../../../../electron/common/contract/procedures-api';
+import {
+  answer,
+  back,
+  confirmSummary,
+  currentView,
+  isAnswerError,
+  restart,
+  startSession,
+  type ProcedureContext,
+  type ProcedureSession,
+  type SummaryView,
+} from '../../../../kiosk-content/src/common/procedures';
+import { BackIcon, HomeIcon } from '../../components/ui/icons';
+import { Button } from '../../components/ui/Button';
+import { useT } from '../../i18n/I18nProvider';
+import { useNavigation } from '../../lib/navigation';
+import { LoadProblem } from '../search/LoadProblem';
+import { useRemote } from '../search/use-remote';
+import { useGuidesApi } from './guides-client';
+import { OutcomePanel } from './OutcomePanel';
+import { recallProcedure, rememberProcedure } from './procedure-memory';
+import { backToStep, localToday } from './procedure-view';
+import { StepForm } from './StepForm';
+import styles from './guides.module.css';
+
+/** One guided procedure: loads it, then runs the engine on screen. */
+export function ProcedureScreen({ id }: { id: string }) {
+  const t = useT();
+  const api = useGuidesApi();
+  const [state, retry] = useRemote(() => api.procedures.get({ id }), [api, id]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className={styles.screen}>
+        <p className={styles.status} role="status" tabIndex={-1} data-screen-heading>
+          {t('common.loading')}
+        </p>
+      </div>
+    );
+  }
+  if (state.status === 'error' || state.value === null) {
+    return (
+      <div className={styles.screen}>
+        <LoadProblem message={state.status === 'error' ? t('common.error') : t('procedure.notFound')} onRetry={state.status === 'error' ? retry : undefined} />
+      </div>
+    );
+  }
+  return <ProcedureRun bundle={state.value} />;
+}
+
+/**
+ * One question per screen, then the summary to confirm, then the outcome. The session lives here
+ * (and in procedure-memory while a cited article covers the screen); 首页 drops it.
+ */
+function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const { procedure } = bundle;
+  const entryKey = navigation.current.key;
+  const [restored] = useState(() => recallProcedure(entryKey));
+  const [session, setSession] = useState<ProcedureSession>(() =>
+    restored && restored.session.procedureId === procedure.id ? restored.session : startSession(procedure),
+  );
+  const [previewOpen, setPreviewOpen] = useState(restored?.previewOpen ?? false);
+  const [error, setError] = useState<string | null>(null);
+  // Today is read once per screen: a session that passes midnight keeps one date.
+  const context = useMemo<ProcedureContext>(() => ({ config: bundle.config, today: localToday(new Date()) }), [bundle.config]);
+  const view = useMemo(() => currentView(procedure, session, context), [procedure, session, context]);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const latest = useRef({ session, previewOpen });
+  latest.current = { session, previewOpen };
+  useEffect(() => () => rememberProcedure(entryKey, latest.current), [entryKey]);
+
+  // Each new question starts at the top with the heading focused (as a new screen does).
+  const viewKey = view.kind === 'step' ? `step:${view.stepId}` : view.kind;
+  const firstView = useRef(true);
+  useEffect(() => {
+    if (firstView.current) {
+      firstView.current = false;
+      return;
+    }
+    heading.current?.closest('main')?.scrollTo({ top: 0 });
+    heading.current?.focus({ preventScroll: true });
+  }, [viewKey]);
+
+  const move = (next: ProcedureSession): void => {
+    setError(null);
+    setPreviewOpen(false);
+    setSession(next);
+  };
+  const onAnswer = (value: unknown): void => {
+    const next = answer(procedure, session, value, context);
+    if (isAnswerError(next)) setError(next.message);
+    else move(next);
+  };
+  // At the first question there is no earlier step: 返回 leaves the procedure for the list.
+  const goBack = (): void => (view.kind === 'step' && !view.canGoBack ? navigation.back() : move(back(procedure, session)));
+
+  const nav = (
+    <nav className={styles.stepNav} aria-label={procedure.title}>
+      <Button variant="secondary" icon={<BackIcon />} onClick={goBack} data-testid="procedure-back">
+        {t('procedure.back')}
+      </Button>
+      <Button variant="secondary" icon={<HomeIcon />} onClick={navigation.home} data-testid="procedure-home">
+        {t('shell.home')}
+      </Button>
+    </nav>
+  );
+
+  return (
+    <div className={styles.screen} data-testid="procedure-screen" data-view={view.kind} data-step={view.kind === 'step' ? view.stepId : undefined}>
+      <header className={styles.procedureHeader}>
+        <div className={styles.procedureTitle}>
+          <p className={styles.eyebrow}>{procedure.title}</p>
+          {view.kind === 'step' && (
+            <p className={styles.progress} data-testid="progress">
+              {t('procedure.progress', { n: view.stepNumber, m: view.totalSteps })}
+            </p>
+          )}
+        </div>
+        {nav}
+      </header>
+
+      {view.kind === 'step' && (
+        <section className={styles.question}>
+          <h1 className={styles.title} ref={heading} tabIndex={-1} data-screen-heading data-testid="question">
+            {view.title}
+          </h1>
+          {view.help && <p className={styles.help}>{view.help}</p>}
+          <StepForm view={view} today={context.today} onAnswer={onAnswer} />
+          {error && (
+            <p className={styles.error} role="alert" data-testid="answer-error">
+              {error}
+            </p>
+          )}
+        </section>
+      )}
+
+      {view.kind === 'summary' && (
+        <Summary
+          view={view}
+          headingRef={heading}
+          onEdit={(stepId) => move(backToStep(procedure, session, stepId, context))}
+          onConfirm={() => move(confirmSummary(session))}
+        />
+      )}
+
+      {view.kind === 'outcome' && (
+        <OutcomePanel
+          procedure={procedure}
+          view={view}
+          offices={bundle.offices}
+          headingRef={heading}
+          previewOpen={previewOpen}
+          onPreview={setPreviewOpen}
+          onRestart={() => move(restart(procedure))}
+        />
+      )}
+    </div>
+  );
+}
+
+function Summary({
+  view,
+  headingRef,
+  onEdit,
+  onConfirm,
+}: {
+  view: SummaryView;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onEdit(stepId: string): void;
+  onConfirm(): void;
+}) {
+  const t = useT();
+  return (
+    <section className={styles.question} data-testid="summary">
+      <h1 className={styles.title} ref={headingRef} tabIndex={-1} data-screen-heading>
+        {t('procedure.summary.title')}
+      </h1>
+      <p className={styles.help}>{t('procedure.summary.lead')}</p>
+      <ul className={styles.summaryList}>
+        {view.rows.map((row) => (
+          <li key={row.stepId} className={styles.summaryRow} data-testid="summary-row">
+            <div className={styles.summaryText}>
+              <span className={styles.summaryQuestion}>{row.question}</span>
+              <span className={styles.summaryAnswer}>{row.answerText}</span>
+            </div>
+            <Button variant="secondary" onClick={() => onEdit(row.stepId)} data-testid="summary-edit" data-step={row.stepId}>
+              {t('procedure.summary.edit')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.formActions}>
+        <Button className={styles.nextButton} onClick={onConfirm} data-testid="summary-confirm">
+          {t('procedure.summary.confirm')}
+        </Button>
+      </div>
+    </section>
+  );
+}

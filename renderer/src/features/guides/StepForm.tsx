@@ -1,0 +1,302 @@
+import { useState } from 'react';
+import type { StepView } from '../../../../kiosk-content/src/common/procedures';
+import { Button } from '../../components/ui/Button';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/zh-cn';
+import { useDeviceStatus } from '../home/use-device-status';
+import { initialDate, numberText, pressKey, stepDate, toIsoDate, type DateParts, type KeypadKey } from './procedure-view';
+import styles from './guides.module.css';
+
+export interface StepFormProps {
+  view: StepView;
+  today: string;
+  onAnswer(value: unknown): void;
+}
+
+/** The input for one question, by its type. Each answer goes to the engine, which checks it. */
+export function StepForm({ view, today, onAnswer }: StepFormProps) {
+  // Each question gets its own form state (key), pre-filled from an earlier answer after 返回.
+  switch (view.type) {
+    case 'single':
+      return <SingleChoice key={view.stepId} view={view} onAnswer={onAnswer} />;
+    case 'multi':
+      return <MultiChoice key={view.stepId} view={view} onAnswer={onAnswer} />;
+    case 'yesno':
+      return <YesNo key={view.stepId} view={view} onAnswer={onAnswer} />;
+    case 'number':
+      return <NumberInput key={view.stepId} view={view} onAnswer={onAnswer} />;
+    case 'date':
+      return <DateInput key={view.stepId} view={view} today={today} onAnswer={onAnswer} />;
+    case 'info':
+      return <InfoPage key={view.stepId} view={view} onAnswer={onAnswer} />;
+    case 'idcard':
+      return <IdCardInput key={view.stepId} view={view} onAnswer={onAnswer} />;
+  }
+}
+
+type FormProps = Omit<StepFormProps, 'today'>;
+
+function SingleChoice({ view, onAnswer }: FormProps) {
+  return (
+    <div className={styles.options} role="group">
+      {(view.options ?? []).map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          className={`${styles.option} ${view.value === option.value ? styles.optionChosen : ''}`}
+          aria-pressed={view.value === option.value}
+          onClick={() => onAnswer(option.value)}
+          data-testid="option"
+          data-value={option.value}
+        >
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function MultiChoice({ view, onAnswer }: FormProps) {
+  const t = useT();
+  const [picked, setPicked] = useState<string[]>(Array.isArray(view.value) ? view.value : []);
+  const toggle = (value: string): void => setPicked((now) => (now.includes(value) ? now.filter((v) => v !== value) : [...now, value]));
+  return (
+    <>
+      <p className={styles.hint}>{t('procedure.multi.hint')}</p>
+      <div className={styles.options} role="group">
+        {(view.options ?? []).map((option) => {
+          const on = picked.includes(option.value);
+          return (
+            <button
+              key={option.value}
+              type="button"
+              className={`${styles.option} ${on ? styles.optionChosen : ''}`}
+              aria-pressed={on}
+              onClick={() => toggle(option.value)}
+              data-testid="option"
+              data-value={option.value}
+            >
+              <span className={`${styles.checkbox} ${on ? styles.checkboxOn : ''}`} aria-hidden="true" />
+              {option.label}
+            </button>
+          );
+        })}
+      </div>
+      <div className={styles.formActions}>
+        <Button className={styles.nextButton} onClick={() => onAnswer(picked)} data-testid="next">
+          {t('procedure.next')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function YesNo({ view, onAnswer }: FormProps) {
+  const t = useT();
+  return (
+    <div className={styles.yesNo} role="group">
+      {([true, false] as const).map((value) => (
+        <button
+          key={String(value)}
+          type="button"
+          className={`${styles.option} ${styles.yesNoButton} ${view.value === value ? styles.optionChosen : ''}`}
+          aria-pressed={view.value === value}
+          onClick={() => onAnswer(value)}
+          data-testid={value ? 'answer-yes' : 'answer-no'}
+        >
+          {value ? t('procedure.yes') : t('procedure.no')}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const keypadRows: readonly (readonly KeypadKey[])[] = [
+  ['1', '2', '3'],
+  ['4', '5', '6'],
+  ['7', '8', '9'],
+];
+
+function NumberInput({ view, onAnswer }: FormProps) {
+  const t = useT();
+  const [text, setText] = useState(numberText(view.value));
+  const press = (key: KeypadKey): void => setText((now) => pressKey(now, key, { integer: view.integer }));
+  const key = (k: KeypadKey, label: string = k, extra = '') => (
+    <button key={k} type="button" className={`${styles.key} ${extra}`} onClick={() => press(k)} data-key={k}>
+      {label}
+    </button>
+  );
+  return (
+    <>
+      <div className={styles.numberRow}>
+        <output className={styles.numberBox} data-testid="number-value" aria-live="polite">
+          {text === '' ? <span className={styles.numberPlaceholder}>{t('procedure.number.empty')}</span> : text}
+        </output>
+        {view.unit && <span className={styles.unit}>{view.unit}</span>}
+      </div>
+      {/* 继续 sits beside the keys so it is on screen without scrolling at 1280 × 800. */}
+      <div className={styles.keypadArea}>
+        <div className={styles.keypad} role="group" aria-label={t('procedure.keypad.label')} data-testid="keypad">
+          {keypadRows.map((row) => row.map((k) => key(k)))}
+          {view.integer ? key('clear', t('procedure.keypad.clear'), styles.keyWord) : key('.', t('procedure.keypad.point'), styles.keyWord)}
+          {key('0')}
+          {key('backspace', t('procedure.keypad.backspace'), styles.keyWord)}
+        </div>
+        <div className={styles.formActions}>
+          <Button className={styles.nextButton} onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
+            {t('procedure.next')}
+          </Button>
+          {!view.integer && (
+            <Button variant="secondary" onClick={() => setText('')}>
+              {t('procedure.keypad.clear')}
+            </Button>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+const dateFields: readonly { field: keyof DateParts; label: MessageKey }[] = [
+  { field: 'year', label: 'procedure.date.year' },
+  { field: 'month', label: 'procedure.date.month' },
+  { field: 'day', label: 'procedure.date.day' },
+];
+
+function DateInput({ view, today, onAnswer }: FormProps & { today: string }) {
+  const t = useT();
+  const [parts, setParts] = useState(() => initialDate(view.value, view.maxDate, today));
+  return (
+    <>
+      <p className={styles.dateValue} data-testid="date-value" aria-live="polite">
+        {t('procedure.date.value', { year: parts.year, month: parts.month, day: parts.day })}
+      </p>
+      <div className={styles.steppers}>
+        {dateFields.map(({ field, label }) => (
+          <div key={field} className={styles.stepper} role="group" aria-label={t(label)}>
+            <button type="button" className={styles.key} onClick={() => setParts((p) => stepDate(p, field, 1, view.maxDate))} aria-label={t('procedure.date.more', { part: t(label) })} data-testid={`date-${field}-up`}>
+              ＋
+            </button>
+            <span className={styles.stepperValue}>
+              {parts[field]}
+              <span className={styles.stepperUnit}>{t(label)}</span>
+            </span>
+            <button type="button" className={styles.key} onClick={() => setParts((p) => stepDate(p, field, -1, view.maxDate))} aria-label={t('procedure.date.less', { part: t(label) })} data-testid={`date-${field}-down`}>
+              －
+            </button>
+          </div>
+        ))}
+      </div>
+      <div className={styles.formActions}>
+        <Button className={styles.nextButton} onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
+          {t('procedure.next')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function InfoPage({ view, onAnswer }: FormProps) {
+  const t = useT();
+  return (
+    <>
+      <div className={styles.infoBody}>
+        {(view.body ?? '')
+          .split(/\n+/)
+          .filter((p) => p.trim() !== '')
+          .map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+      </div>
+      <div className={styles.formActions}>
+        <Button className={styles.nextButton} onClick={() => onAnswer(true)} data-testid="next">
+          {t('procedure.next')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+const fieldLabel: Record<string, MessageKey> = {
+  name: 'procedure.idcard.name',
+  gender: 'procedure.idcard.gender',
+  ageBracket: 'procedure.idcard.ageBracket',
+  region: 'procedure.idcard.region',
+};
+const genderChoices: readonly { value: string; label: MessageKey }[] = [
+  { value: 'male', label: 'procedure.gender.male' },
+  { value: 'female', label: 'procedure.gender.female' },
+];
+const ageChoices: readonly { value: string; label: MessageKey }[] = [
+  { value: 'under-18', label: 'procedure.age.under-18' },
+  { value: '18-59', label: 'procedure.age.18-59' },
+  { value: '60-plus', label: 'procedure.age.60-plus' },
+];
+
+/** Until the reader is wired (a later issue), the declared fields are filled in by hand. */
+function IdCardInput({ view, onAnswer }: FormProps) {
+  const t = useT();
+  const devices = useDeviceStatus();
+  const earlier = typeof view.value === 'object' && view.value !== null && 'fields' in view.value ? view.value.fields : {};
+  const [fields, setFields] = useState<Record<string, string>>(() => ({ ...earlier }) as Record<string, string>);
+  const set = (name: string, value: string): void => setFields((now) => ({ ...now, [name]: value }));
+  const choices = (name: string, list: readonly { value: string; label: MessageKey }[]) => (
+    <div className={styles.yesNo} role="group">
+      {list.map((choice) => (
+        <button
+          key={choice.value}
+          type="button"
+          className={`${styles.option} ${fields[name] === choice.value ? styles.optionChosen : ''}`}
+          aria-pressed={fields[name] === choice.value}
+          onClick={() => set(name, choice.value)}
+          data-testid={`idcard-${name}-${choice.value}`}
+        >
+          {t(choice.label)}
+        </button>
+      ))}
+    </div>
+  );
+  const wantsTyping = (view.fields ?? []).some((f) => f === 'name' || f === 'region');
+  return (
+    <>
+      {devices?.idReader.state === 'not-configured' && (
+        <p className={styles.notice} data-testid="idcard-not-connected">
+          {t('procedure.idcard.notConnected')}
+        </p>
+      )}
+      <p className={styles.hint}>{t('procedure.idcard.manual')}</p>
+      {wantsTyping && <p className={styles.hint}>{t('procedure.idcard.typeHint')}</p>}
+      {(view.fields ?? []).map((name) => (
+        <div key={name} className={styles.field}>
+          <label className={styles.fieldLabel} htmlFor={`idcard-${name}`}>
+            {t(fieldLabel[name] ?? 'procedure.idcard.name')}
+          </label>
+          {name === 'gender' ? (
+            choices(name, genderChoices)
+          ) : name === 'ageBracket' ? (
+            choices(name, ageChoices)
+          ) : (
+            <input
+              id={`idcard-${name}`}
+              className={styles.textInput}
+              value={fields[name] ?? ''}
+              onChange={(event) => set(name, event.target.value)}
+              autoComplete="off"
+              data-testid={`idcard-${name}`}
+            />
+          )}
+        </div>
+      ))}
+      <div className={styles.formActions}>
+        <Button className={styles.nextButton} onClick={() => onAnswer({ fields })} data-testid="next">
+          {t('procedure.next')}
+        </Button>
+        {view.optional && (
+          <Button variant="secondary" onClick={() => onAnswer(null)} data-testid="idcard-skip">
+            {t('procedure.idcard.skip')}
+          </Button>
+        )}
+      </div>
+    </>
+  );
+}

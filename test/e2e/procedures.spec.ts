@@ -1,0 +1,290 @@
+/**
+ * Issue 4 — 办事指南 in real Chromium against the real host (browser mode): the list, 法律援助申请预审
+ * answered by touch (choices, yes/no, the number keypad), the summary with 修改, the outcome with its
+ * receipt preview drawn from the host's layout and the printer's real state, 返回 step by step,
+ * 首页 wiping the session; every screen readable and pressable at both kiosk sizes; screenshots.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DeviceStatus } from '../../electron/common/contract/kiosk-api';
+import type { ProcedureBundle } from '../../electron/common/contract/procedures-api';
+import type { ReceiptPreview } from '../../electron/common/contract/receipt-api';
+import { zhCN } from '../../renderer/src/i18n/zh-cn';
+import { collectTargets, collectTextElements, horizontalOverflow } from './support/audit';
+import { launchBrowser, openKioskPage, saveScreenshot, waitForFonts, waitForHome, type KioskPage, type ViewportName } from './support/browser';
+
+const SPEC = 'procedures';
+const baseUrl = inject('kioskBaseUrl');
+const MIN_TARGET_PX = 60;
+const MIN_TEXT_PX = 24;
+const MIN_CONTRAST = 4.5;
+const PROCEDURE = 'legal-aid-precheck';
+
+async function call<T>(method: string, input?: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+const procedureScreen = (page: Page): Locator => page.getByTestId('procedure-screen');
+
+async function expectReadableAndPressable(page: Page): Promise<void> {
+  await waitForFonts(page);
+  const targets = await collectTargets(page);
+  const small = targets.filter((t) => t.width < MIN_TARGET_PX || t.height < MIN_TARGET_PX);
+  expect(small, 'touch targets under 60 × 60 px').toEqual([]);
+  const texts = await collectTextElements(page);
+  const tiny = texts.filter((t) => t.fontSizePx < MIN_TEXT_PX).map((t) => `${t.where}: ${t.fontSizePx}px`);
+  expect(tiny, `text under ${MIN_TEXT_PX}px`).toEqual([]);
+  const faint = texts
+    .filter((t) => !(t.contrast >= MIN_CONTRAST))
+    .map((t) => `${t.where}: ${t.problem ?? `${t.contrast.toFixed(2)}:1 (${t.color} on ${t.background})`}`);
+  expect(faint, 'text under 4.5:1 contrast').toEqual([]);
+  expect(await horizontalOverflow(page), 'page wider than the screen').toBeLessThanOrEqual(0);
+}
+
+/** Waits until the procedure screen shows this question (by step id) and returns its progress text. */
+async function atStep(page: Page, stepId: string): Promise<string> {
+  await page.locator(`[data-testid="procedure-screen"][data-step="${stepId}"]`).waitFor();
+  return (await page.getByTestId('progress').innerText()).trim();
+}
+
+async function tapOption(page: Page, value: string): Promise<void> {
+  await page.locator(`[data-testid="option"][data-value="${value}"]`).click();
+}
+
+async function typeNumber(page: Page, digits: string): Promise<void> {
+  await page.locator('[data-testid="keypad"] [data-key="clear"]').click();
+  for (const digit of digits) await page.locator(`[data-testid="keypad"] [data-key="${digit}"]`).click();
+  expect(await page.getByTestId('number-value').innerText()).toBe(digits);
+}
+
+async function openLegalAid(page: Page): Promise<void> {
+  await page.locator('main button', { hasText: zhCN['home.guides.title'] }).click();
+  await page.getByTestId('guides-screen').waitFor();
+  await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
+  await procedureScreen(page).waitFor();
+}
+
+let browser: Browser;
+let bundle: ProcedureBundle;
+let devices: DeviceStatus;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const got = await call<ProcedureBundle | null>('procedures.get', { id: PROCEDURE });
+  if (!got) throw new Error(`${PROCEDURE} is not served by the host`);
+  bundle = got;
+  devices = await call<DeviceStatus>('devices.getStatus');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk size', (size) => {
+  let kiosk: KioskPage;
+  let page: Page;
+  beforeAll(async () => {
+    kiosk = await openKioskPage(browser, baseUrl, { viewport: size });
+    page = kiosk.page;
+  });
+  afterAll(async () => {
+    await kiosk?.close();
+  });
+
+  it('lists every guide the host serves, as large cards', async () => {
+    const list = await call<{ id: string; title: string }[]>('procedures.list');
+    await page.locator('main button', { hasText: zhCN['home.guides.title'] }).click();
+    await page.getByTestId('guides-screen').waitFor();
+    expect(await page.locator('main h1').innerText()).toBe(zhCN['home.guides.title']);
+    const cards = page.getByTestId('guide');
+    await expect.poll(() => cards.count()).toBe(list.length);
+    expect((await cards.allInnerTexts()).map((text) => list.some((p) => text.includes(p.title)))).toEqual(list.map(() => true));
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-list`);
+  });
+
+  it('answers 法律援助申请预审 by touch, one question per screen with 第 n 步 / 共 m 步', async () => {
+    await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
+    expect(await atStep(page, 'matter')).toMatch(/^第 1 步 \/ 共 \d+ 步$/);
+    expect(await page.getByTestId('question').innerText()).toBe(bundle.procedure.steps.matter && 'title' in bundle.procedure.steps.matter ? bundle.procedure.steps.matter.title : '');
+    expect(await page.getByTestId('option').count()).toBe(8);
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-question-single`);
+
+    await tapOption(page, 'wages');
+    expect(await atStep(page, 'exemption')).toMatch(/^第 2 步/);
+    await tapOption(page, 'none');
+    expect(await atStep(page, 'special-group')).toMatch(/^第 3 步/);
+    await tapOption(page, 'none');
+    expect(await atStep(page, 'migrant')).toMatch(/^第 4 步/);
+    expect(await page.getByTestId('answer-yes').innerText()).toBe(zhCN['procedure.yes']);
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-question-yesno`);
+    await page.getByTestId('answer-no').click();
+
+    expect(await atStep(page, 'income')).toMatch(/^第 5 步/);
+    await typeNumber(page, '3000');
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-question-number`);
+    await page.getByTestId('next').click();
+
+    expect(await atStep(page, 'household')).toMatch(/^第 6 步 \/ 共 6 步$/);
+    // Out of range: the engine's plain message, and the question stays.
+    await typeNumber(page, '0');
+    await page.getByTestId('next').click();
+    expect(await page.getByTestId('answer-error').innerText()).toContain('1到20');
+    expect(await atStep(page, 'household')).toMatch(/^第 6 步/);
+    await typeNumber(page, '2');
+    await page.getByTestId('next').click();
+    await page.getByTestId('summary').waitFor();
+  });
+
+  it('shows the answers to confirm; 修改 goes back to that question with its answer kept', async () => {
+    const rows = page.getByTestId('summary-row');
+    expect(await rows.count()).toBe(6);
+    const summaryText = await page.getByTestId('summary').innerText();
+    expect(summaryText).toContain('3000');
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-summary`);
+
+    await page.locator('[data-testid="summary-edit"][data-step="income"]').click();
+    await atStep(page, 'income');
+    expect(await page.getByTestId('number-value').innerText()).toBe('3000');
+    await page.getByTestId('next').click();
+    await atStep(page, 'household');
+    expect(await page.getByTestId('number-value').innerText()).toBe('2');
+    await page.getByTestId('next').click();
+    await page.getByTestId('summary-confirm').click();
+  });
+
+  it('reaches the outcome: conclusion, numbered steps, □ materials, office, basis, the disclaimer', async () => {
+    const outcome = page.getByTestId('outcome');
+    await outcome.waitFor();
+    // No threshold is configured on a fresh terminal: the centre checks the means test.
+    const expectedId = bundle.config.legalAidIncomeThreshold === null ? 'centre-checks' : null;
+    if (expectedId) expect(await outcome.getAttribute('data-outcome')).toBe(expectedId);
+    const id = (await outcome.getAttribute('data-outcome')) ?? '';
+    const plan = bundle.procedure.outcomes[id];
+    expect(plan).toBeDefined();
+    if (!plan) return;
+    expect(await page.getByTestId('conclusion').innerText()).toBe(plan.conclusion);
+    expect(await page.getByTestId('reasons').innerText()).toContain('本机还没有设置本地的经济困难标准。');
+    expect(await page.getByTestId('outcome-steps').locator('li').count()).toBe(plan.steps.length);
+    expect(await page.getByTestId('outcome-materials').locator('li').count()).toBe(plan.materials.length);
+    const office = await page.getByTestId('outcome-office').innerText();
+    expect(office).toContain('法律援助中心');
+    // Not provisioned: never an invented address, always the staff.
+    expect(office).toContain(zhCN['procedure.outcome.askStaff']);
+    const cites = page.getByTestId('outcome-cites');
+    expect(await cites.locator('li').count()).toBe(plan.cites.length);
+    expect(await page.getByTestId('disclaimer').innerText()).toBe('本页内容仅为一般性指引，不是法律意见。');
+    await expect.poll(() => page.getByTestId('outcome-related-qa').count()).toBeGreaterThan(0);
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-outcome`);
+  });
+
+  it('打印 shows the receipt preview drawn from the host layout, and says plainly the printer is not set up', async () => {
+    await page.getByTestId('print').click();
+    const paper = page.getByTestId('receipt-preview');
+    await paper.waitFor();
+    const state = page.getByTestId('printer-state');
+    expect(await state.getAttribute('data-printer')).toBe(devices.printer.state);
+    if (devices.printer.state === 'not-configured') expect(await state.innerText()).toBe(zhCN['receipt.printer.notConfigured']);
+    expect(await state.innerText()).not.toMatch(/成功|已打印/);
+
+    // Same layout as the host gives for this outcome (the reference differs per preview).
+    const id = (await page.getByTestId('outcome').getAttribute('data-outcome')) ?? '';
+    const reference = await call<ReceiptPreview>('receipts.previewOutcome', { procedureId: PROCEDURE, outcomeId: id, reasons: ['本机还没有设置本地的经济困难标准。'] });
+    expect(await paper.getAttribute('data-columns')).toBe(String(reference.layout.columns));
+    const drawn = await paper.locator('[data-line]').evaluateAll((els) => els.map((el) => el.getAttribute('data-text') ?? ''));
+    const expected = reference.layout.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : []));
+    const withoutRef = (lines: string[]) => lines.filter((l) => !l.startsWith('编号：') && !l.startsWith('时间：'));
+    expect(withoutRef(drawn)).toEqual(withoutRef(expected));
+    // 58 mm = 384 dots, drawn at 1.25 px per dot; a CJK glyph spans two 12-dot cells.
+    const box = await paper.boundingBox();
+    expect(box?.width).toBe(reference.layout.dots * 1.25);
+    const glyphWidth = await paper.locator('[data-line] span').filter({ hasText: '法' }).first().evaluate((el) => el.getBoundingClientRect().width);
+    expect(glyphWidth).toBe(30);
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, `${size}-receipt-preview`);
+    await page.getByTestId('receipt-close').click();
+    expect(await paper.count()).toBe(0);
+  });
+
+  it('返回 walks back: outcome → summary → last question (answer kept) → …; 重新开始 starts over', async () => {
+    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('summary').waitFor();
+    await page.getByTestId('procedure-back').click();
+    await atStep(page, 'household');
+    expect(await page.getByTestId('number-value').innerText()).toBe('2');
+    await page.getByTestId('procedure-back').click();
+    await atStep(page, 'income');
+    await page.getByTestId('procedure-back').click();
+    expect(await atStep(page, 'migrant')).toMatch(/^第 4 步/);
+    expect(await page.getByTestId('answer-no').getAttribute('aria-pressed')).toBe('true');
+    // Forward again to the outcome, then 重新开始.
+    await page.getByTestId('answer-no').click();
+    await atStep(page, 'income');
+    await page.getByTestId('next').click();
+    await atStep(page, 'household');
+    await page.getByTestId('next').click();
+    await page.getByTestId('summary-confirm').click();
+    await page.getByTestId('outcome').waitFor();
+    await page.getByTestId('restart').click();
+    expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
+  });
+
+  it('a cited Q&A opens and 返回 comes back to the same outcome', async () => {
+    await tapOption(page, 'other');
+    await atStep(page, 'exemption');
+    await tapOption(page, 'none');
+    await page.getByTestId('summary-confirm').click();
+    const outcome = page.getByTestId('outcome');
+    await outcome.waitFor();
+    expect(await outcome.getAttribute('data-outcome')).toBe('not-listed');
+    await expect.poll(() => page.getByTestId('outcome-related-qa').count()).toBeGreaterThan(0);
+    await page.getByTestId('outcome-related-qa').first().click();
+    await page.getByTestId('qa-screen').waitFor();
+    await page.getByRole('button', { name: zhCN['shell.back'], exact: true }).click();
+    await outcome.waitFor();
+    expect(await outcome.getAttribute('data-outcome')).toBe('not-listed');
+  });
+
+  it('首页 ends the session: the guide starts again at question 1', async () => {
+    await page.getByTestId('procedure-home').click();
+    await waitForHome(page);
+    await openLegalAid(page);
+    expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
+    expect(await page.locator('[data-testid="option"][aria-pressed="true"]').count()).toBe(0);
+    await page.getByTestId('home-button').click();
+    await waitForHome(page);
+  });
+
+  it('stayed on the machine without errors', () => {
+    expect(kiosk.consoleErrors).toEqual([]);
+    expect(kiosk.foreignRequests).toEqual([]);
+  });
+});
+
+describe('search leads to a guide', () => {
+  it('a procedure hit opens that procedure', async () => {
+    const kiosk = await openKioskPage(browser, baseUrl, { viewport: 'small' });
+    try {
+      const page = kiosk.page;
+      await page.locator('main button', { hasText: zhCN['home.search.title'] }).click();
+      await page.getByTestId('search-input').fill('请不起律师');
+      await page.getByTestId('search-submit').click();
+      await page.getByTestId('search-results').waitFor();
+      await page.getByTestId('procedure-hit').filter({ hasText: '法律援助申请预审' }).click();
+      expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
+      expect(kiosk.consoleErrors).toEqual([]);
+    } finally {
+      await kiosk.close();
+    }
+  });
+});
