@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { searchContentOf, searchIndexFingerprint, storedIndexFingerprint } from '../../../kiosk-content/src/node/search/persisted-index';
+import { openSearchForDb, readStoredSearchModel, searchContentOf, searchIndexFingerprint, storedIndexFingerprint } from '../../../kiosk-content/src/node/search/persisted-index';
 import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { createImportLawsCommand } from './import-laws-command';
@@ -55,6 +55,36 @@ describe('npm run cli -- import-laws', () => {
     } finally {
       content.close();
     }
+  });
+
+  it('trains the learned search model with --train and keeps it beside the library', async () => {
+    const db = path.join(dir, 'c.db');
+    // Synthetic training questions (STARD's format): residents' words that never occur in the article text.
+    const train = path.join(dir, 'train.jsonl');
+    writeFileSync(train, `${JSON.stringify({ id: 1, query: '邻居的狗咬伤了我', relevant: [{ law: '示例法', article: '第二条' }] })}\n`);
+    const result = await run([path.join(dir, 'laws'), '--db', db, '--train', train]);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/^training the search model…$/m);
+    const content = openContentDb(db, { readonly: true });
+    try {
+      const stored = readStoredSearchModel(content);
+      expect(stored?.questions).toBe(1);
+      // The stored index was built with the model: its fingerprint covers it.
+      expect(storedIndexFingerprint(content)).toBe(searchIndexFingerprint(searchContentOf(content)));
+      const opened = openSearchForDb(content);
+      const hits = opened.service.search('狗咬伤', { qaLimit: 0 }).articles.map((a) => a.key);
+      expect(hits[0]).toBe('示例法|第二条');
+    } finally {
+      content.close();
+    }
+  });
+
+  it('refuses --lecoqa without --train, and a missing training file', async () => {
+    const db = path.join(dir, 'c.db');
+    expect((await run([path.join(dir, 'laws'), '--db', db, '--lecoqa', 'x.jsonl'])).code).toBe(2);
+    const missing = await run([path.join(dir, 'laws'), '--db', db, '--train', path.join(dir, 'nope.jsonl')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('training file not found');
   });
 
   it('prints the summary as JSON with --json', async () => {

@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { formatLawProblem } from '../../../kiosk-content/src/common/laws/law-types';
 import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
 import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/src/node/import/import-laws';
-import { contentStamp, searchContentOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/node/search/persisted-index';
+import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel, type StoredIndexReport } from '../../../kiosk-content/src/node/search/persisted-index';
+import { trainSearchModel } from '../../../kiosk-content/src/node/search/train-search-model';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
@@ -75,7 +77,7 @@ export function createImportLawsCommand(terminal: { isTty: () => boolean; now: (
   return {
     name: 'import-laws',
     summary: 'Install the full law library from a folder of law Markdown files',
-    usage: `Usage: npm run cli -- import-laws <dir> [--db <file>] [--json]
+    usage: `Usage: npm run cli -- import-laws <dir> [--db <file>] [--json] [--train <questions.jsonl> [--lecoqa <qa.jsonl>]]
 
 Reads every *.md law file below <dir> (the layout of ../shared/data/laws: one file per law
 version, folders per category), merges copies of the same law and version found in several
@@ -89,15 +91,22 @@ embedded Q&A and glossary) is built and stored in the same database, so the kios
   --db <file>  content database to write (created if missing);
                default: <data directory>/db/${contentDbFileName}
   --json       print the summary as JSON on stdout
+  --train <questions.jsonl>  also train the learned search components from questions with known
+               answering articles (STARD format, e.g. ../shared/data/stard/queries.public.jsonl)
+  --lecoqa <qa.jsonl>        with --train: lawyer keywords and answers for the same ids (training only)
 
 Progress goes to stderr. Exits 1 with one line if <dir> is missing or the database
 cannot be written.`,
     async run(args, io) {
-      const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean', default: false } }, true);
+      const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean', default: false }, train: { type: 'string' }, lecoqa: { type: 'string' } }, true);
       if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('import-laws needs exactly one folder: import-laws <dir> [--db <file>]');
       const dir = path.resolve(positionals[0]);
       const dbFile = path.resolve(values.db ?? path.join(resolveDataDir(io.env), 'db', contentDbFileName));
       listLawFiles(dir); // a missing folder fails here, before any database file is created
+      if (values.lecoqa !== undefined && values.train === undefined) throw new UsageError('--lecoqa goes with --train <questions.jsonl>');
+      for (const file of [values.train, values.lecoqa]) {
+        if (file !== undefined && !existsSync(file)) throw new UsageError(`training file not found: ${file}`);
+      }
       let db: ContentDb;
       try {
         db = openContentDb(dbFile);
@@ -111,6 +120,11 @@ cannot be written.`,
         let index: StoredIndexReport;
         try {
           summary = importLaws(db, dir, { onProgress: progress.update });
+          if (values.train !== undefined) {
+            progress.note('training the search model…');
+            const trained = trainSearchModel(path.resolve(values.train), values.lecoqa === undefined ? null : path.resolve(values.lecoqa));
+            storeSearchModel(db, trained.model, [values.train, values.lecoqa].filter((f) => f !== undefined).map((f) => path.basename(f)).join(' + '));
+          }
           progress.note('building the search index…');
           index = storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
         } finally {

@@ -1,6 +1,6 @@
 import { libraryLaws } from './library-migrations';
 import type { Migration } from './migration';
-import { searchIndexTable } from './search-index-migrations';
+import { searchIndexTable, searchModelTable } from './search-index-migrations';
 
 /**
  * Every schema step of the content database, in the order they are applied.
@@ -14,4 +14,5 @@ import { searchIndexTable } from './search-index-migrations';
 export const contentMigrations: readonly Migration[] = [
   libraryLaws,
   searchIndexTable,
+  searchModelTable,
 ];

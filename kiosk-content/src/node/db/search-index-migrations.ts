@@ -28,3 +28,21 @@ export const searchIndexTable: Migration = sqlMigration(
     );
   `,
 );
+
+/**
+ * The learned search model (document expansions and the term → law prior) trained from
+ * questions with known answering articles at import time (import-laws --train). Kept so that a
+ * later index rebuild includes it; the training files themselves are never stored.
+ */
+export const searchModelTable: Migration = sqlMigration(
+  'search-2-model',
+  `
+    CREATE TABLE search_model (
+      id         TEXT PRIMARY KEY,
+      source     TEXT NOT NULL,
+      trained_at TEXT NOT NULL,
+      questions  INTEGER NOT NULL,
+      model_json TEXT NOT NULL
+    );
+  `,
+);

@@ -14,8 +14,8 @@ import { RepositoryArticleSource, type ArticleSource } from './article-source';
 import { glossaryFromDb, glossaryFromFolder, qaFromDb, qaFromFolder } from './content-sources';
 import { defaultGlossaryDir } from '../load-glossary-folder';
 import { defaultQaDir } from '../load-qa-folder';
-import { createJiebaTokenizer, fnv1a } from './jieba-tokenizer';
-import { LocalSearchService, nodeTextCodec } from './search-service';
+import { createJiebaTokenizer } from './jieba-tokenizer';
+import { engineRevision, indexFingerprint, LocalSearchService, nodeTextCodec } from './search-service';
 
 /**
  * The search index stored in the content database (table search_index, step 'search-1-index'):
@@ -44,16 +44,8 @@ export const noArticleSource: ArticleSource = {
 /** The one stored index today. */
 const indexId = 'main';
 
-/**
- * Must equal the fingerprint LocalSearchService.open computes (search-service.ts); the test
- * persisted-index.test.ts fails the moment the two disagree (e.g. the engine revision is bumped).
- * TODO(search quality): export this from search-service.ts and re-export it here.
- */
-const engineRevision = 'search-engine-2';
-
 export function searchIndexFingerprint(content: SearchContent): string {
-  const json = JSON.stringify([content.articles.fingerprint(), content.qa, content.glossary, content.model ?? null]);
-  return `${engineRevision}:${fnv1a(json)}:${String(json.length)}`;
+  return indexFingerprint(content);
 }
 
 const hasTable = (db: ContentDb, name: string): boolean =>
@@ -98,7 +90,8 @@ export function contentStamp(db: ContentDb, contentDir?: string | null): string 
   if (hasTable(db, 'qa') || hasTable(db, 'glossary')) return null;
   const articles = hasLibrary(db) ? new RepositoryArticleSource(db, new LawRepository(db)).fingerprint() : noArticleSource.fingerprint();
   const folders = contentFolders(contentDir);
-  return JSON.stringify([engineRevision, articles, folderStamp(folders.qa), folderStamp(folders.glossary)]);
+  const model = hasTable(db, 'search_model') ? ((db.prepare("SELECT trained_at FROM search_model WHERE id = 'main'").pluck().get() as string | undefined) ?? null) : null;
+  return JSON.stringify([engineRevision, articles, folderStamp(folders.qa), folderStamp(folders.glossary), model]);
 }
 
 /**
@@ -116,7 +109,26 @@ export function searchContentOf(db: ContentDb | null, options: { contentDir?: st
   if (qa.length === 0) qa = qaFromFolder(folders.qa);
   if (glossary.length === 0) glossary = glossaryFromFolder(folders.glossary);
   const articles = db && hasLibrary(db) ? new RepositoryArticleSource(db, new LawRepository(db)) : noArticleSource;
-  return { articles, qa, glossary, model: options.model ?? null };
+  return { articles, qa, glossary, model: options.model ?? (db ? readStoredSearchModel(db) : null) };
+}
+
+/**
+ * The learned search model (trainSearchModel) kept beside the library, so an index rebuilt later
+ * — after new Q&A arrive in a content pack — keeps the learned components. Null when the library
+ * was imported without training data.
+ */
+export function readStoredSearchModel(db: ContentDb): SearchModel | null {
+  if (!hasTable(db, 'search_model')) return null;
+  const json = db.prepare("SELECT model_json FROM search_model WHERE id = 'main'").pluck().get() as string | undefined;
+  return json === undefined ? null : (JSON.parse(json) as SearchModel);
+}
+
+export function storeSearchModel(db: ContentDb, model: SearchModel, source: string): void {
+  db.prepare(
+    `INSERT INTO search_model (id, source, trained_at, questions, model_json) VALUES ('main', ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET source = excluded.source, trained_at = excluded.trained_at,
+       questions = excluded.questions, model_json = excluded.model_json`,
+  ).run(source, new Date().toISOString(), model.questions, JSON.stringify(model));
 }
 
 export interface StoredIndexReport {

@@ -81,9 +81,10 @@ export interface OpenSearchReport {
 }
 
 /** Bump when the engine's index layout or analysis changes in a way the fingerprint does not see. */
-const engineRevision = 'search-engine-2';
+export const engineRevision = 'search-engine-2';
 
-function indexFingerprint(options: OpenSearchOptions): string {
+/** Identity of the content an index was built from; persisted-index.ts stores and compares it. */
+export function indexFingerprint(options: Pick<OpenSearchOptions, 'articles' | 'qa' | 'glossary' | 'model'>): string {
   const content = JSON.stringify([options.articles.fingerprint(), options.qa, options.glossary, options.model ?? null]);
   return `${engineRevision}:${fnv1a(content)}:${String(content.length)}`;
 }
