@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
+import { spawn } from 'node:child_process';
 import { rendererDist, repoRoot } from '../lib/repo-paths';
 
 /** Newest modification time of any file below `dir` (skipping node_modules). */
@@ -34,10 +34,19 @@ export function rendererIsStale(): boolean {
   });
 }
 
+/**
+ * Runs `vite build` in a child process with NODE_ENV=production. In-process, the build would
+ * inherit the caller's NODE_ENV — vitest sets "test" — and ship React's development bundle
+ * (slower, larger, and full of source paths).
+ */
 export async function buildRenderer(options: { quiet?: boolean } = {}): Promise<void> {
-  await build({
-    configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'),
-    logLevel: options.quiet ? 'warn' : 'info',
+  const vite = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
+  const args = ['build', '--config', path.join(repoRoot, 'renderer', 'vite.config.ts'), '--mode', 'production'];
+  if (options.quiet) args.push('--logLevel', 'warn');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(vite, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${String(code)}`))));
   });
 }
 

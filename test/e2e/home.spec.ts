@@ -281,3 +281,16 @@ describe('the measurements themselves', () => {
     }
   });
 });
+
+describe('the renderer bundle the kiosk serves', () => {
+  it('is a production build: no React development runtime, no source paths of the build machine', async () => {
+    const html = await (await fetch(baseUrl)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', baseUrl).href);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const code = await (await fetch(src)).text();
+      expect(code).not.toContain('jsxDEV');
+      expect(code).not.toContain(process.cwd());
+    }
+  });
+});

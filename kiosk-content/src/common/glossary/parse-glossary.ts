@@ -8,7 +8,7 @@ import {
 } from './glossary-types';
 
 /*
- * Parses one kiosk-content/default/glossary/<domain>.yaml file (format: /work/helper-out/content-formats.md):
+ * Parses one kiosk-content/default/glossary/<domain>.yaml file (format: kiosk-content/README.md):
  *
  *   domain: labour
  *   entries:

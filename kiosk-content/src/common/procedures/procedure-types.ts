@@ -3,7 +3,7 @@ import type { Expr } from './expression';
 
 /**
  * A compiled guided procedure (source: kiosk-content/default/procedures/<id>.yaml, format in
- * /work/helper-out/procedure-format.md). Every item keeps the 1-based source line it came from so
+ * kiosk-content/README.md). Every item keeps the 1-based source line it came from so
  * the linter can point at it; the kiosk ignores the lines.
  */
 export type StepId = string;
