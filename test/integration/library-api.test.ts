@@ -102,6 +102,9 @@ describe('library API after importing the national library', () => {
     expect(article?.paragraphs[0]).toMatch(/^经济补偿按劳动者在本单位工作的年限/);
     expect(article?.previousKey).toBe('劳动合同法|第四十六条');
     expect(article?.nextKey).toBe('劳动合同法|第四十八条');
+    // The article lists the plain-language answers that rely on it.
+    const cited = await running.api.library.getArticle({ key: '劳动合同法|第三十条' });
+    expect(cited?.relatedQa.map((q) => q.id)).toContain('labour-unpaid-wages');
     const qa = await running.api.qa.get({ id: 'labour-unpaid-wages' });
     expect(qa?.cites.length).toBeGreaterThan(0);
     expect(qa?.cites.every((c) => c.available)).toBe(true);

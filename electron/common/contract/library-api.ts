@@ -78,6 +78,8 @@ export const articleViewSchema = z.object({
   isCurrent: z.boolean(),
   previousKey: z.string().nullable(),
   nextKey: z.string().nullable(),
+  /** Plain-language answers that rely on this article (their cites name it). */
+  relatedQa: z.array(z.object({ id: z.string(), question: z.string() })).max(10),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 

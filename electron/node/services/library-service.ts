@@ -196,6 +196,10 @@ export class LibraryService {
       isCurrent: article.isCurrent,
       previousKey: around?.previous?.key ?? null,
       nextKey: around?.next?.key ?? null,
+      relatedQa: [...this.qaById.values()]
+        .filter((entry) => entry.cites.some((c) => `${c.law}|${c.label}` === article.key))
+        .slice(0, 10)
+        .map((entry) => ({ id: entry.id, question: entry.question })),
     };
   }
 

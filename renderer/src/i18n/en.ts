@@ -98,6 +98,7 @@ export const en: Dictionary = {
   'article.notCurrent': 'Please note: this is not the version in force today.',
   'article.date': '{day}/{month}/{year}',
   'article.previous': 'Previous article',
+  'article.relatedQa': 'Questions answered with this article',
   'article.next': 'Next article',
   'article.notFound': 'This article could not be found on this terminal.',
 

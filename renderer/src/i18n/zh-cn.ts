@@ -98,6 +98,7 @@ export const zhCN = {
   'article.notCurrent': '请注意：这不是现在有效的版本。',
   'article.date': '{year}年{month}月{day}日',
   'article.previous': '上一条',
+  'article.relatedQa': '与这一条有关的常见问答',
   'article.next': '下一条',
   'article.notFound': '这条法律条文在本机找不到。',
 

@@ -3,6 +3,7 @@ import type { ArticleView } from '../../../../electron/common/contract/library-a
 import { BackIcon, ChevronIcon } from '../../components/ui/icons';
 import { Button } from '../../components/ui/Button';
 import { useT } from '../../i18n/I18nProvider';
+import { useNavigation } from '../../lib/navigation';
 import { useLibraryApi } from '../search/library-client';
 import { LoadProblem } from '../search/LoadProblem';
 import { useRemote } from '../search/use-remote';
@@ -40,6 +41,7 @@ export function ArticleScreen({ articleKey }: { articleKey: string }) {
 }
 
 function ArticleContent({ article, paged, onOpen }: { article: ArticleView; paged: boolean; onOpen(key: string): void }) {
+  const navigation = useNavigation();
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -88,6 +90,23 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
           {article.versionDate !== null && <span>{t('article.versionDate', { date: date(article.versionDate) })}</span>}
           {article.effectiveDate !== null && <span>{t('article.effectiveDate', { date: date(article.effectiveDate) })}</span>}
         </p>
+      )}
+
+      {article.relatedQa.length > 0 && (
+        <section className={styles.related} aria-labelledby="article-related" data-testid="article-related">
+          <h2 id="article-related" className={styles.relatedTitle}>
+            {t('article.relatedQa')}
+          </h2>
+          <ul className={styles.relatedList}>
+            {article.relatedQa.map((qa) => (
+              <li key={qa.id}>
+                <Button variant="secondary" className={styles.relatedButton} onClick={() => navigation.open('qa', { id: qa.id })}>
+                  {qa.question}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       <nav className={styles.pager}>
