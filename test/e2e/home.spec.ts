@@ -3,32 +3,22 @@
  * what it shows, that an elderly resident can read and press everything on it, that it uses the
  * bundled font, that it never reaches off the machine, and that its two doors lead somewhere and back.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { DeviceStatus, SystemInfo } from '../../electron/common/contract/kiosk-api';
 import { deviceStateView } from '../../renderer/src/features/home/device-state-view';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
-import { collectTargets, collectTextElements, horizontalOverflow } from './support/audit';
-import { launchBrowser, openKioskPage, saveScreenshot, waitForFonts, waitForHome, type KioskPage, type ViewportName } from './support/browser';
+import { collectTargets, collectTextElements } from './support/audit';
+import { saveScreenshot, waitForFonts, waitForHome, type ViewportName } from './support/browser';
 import { platformFontsFor } from './support/fonts';
+import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, MIN_CONTRAST, MIN_TEXT_PX, useBrowser, useKioskPage, withKioskPage, type AuditOptions } from './support/kiosk-suite';
 
 const SPEC = 'home';
 const baseUrl = inject('kioskBaseUrl');
-const MIN_TARGET_PX = 60;
-/** 18 pt = 24 CSS px: the smallest text a resident should have to read. */
-const MIN_TEXT_PX = 24;
-const MIN_CONTRAST = 4.5;
+/** The home screen and the screens behind its tiles: 首页, 大字模式 and something to do; plenty of text. */
+const homeAudit: AuditOptions = { minTargets: 3, minTexts: 5 };
 
-async function call<T>(method: string): Promise<T> {
-  const response = await fetch(`${baseUrl}api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '',
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const call = <T>(method: string): Promise<T> => callHost<T>(baseUrl, method);
 
 const bodyFontSize = (page: Page): Promise<number> => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 
@@ -44,49 +34,16 @@ async function setLargeText(page: Page, on: boolean): Promise<void> {
   await waitForFonts(page);
 }
 
-/** Targets, text size and contrast on whatever the page shows now; failures list the elements. */
-async function expectReadableAndPressable(page: Page, minTextPx: number): Promise<void> {
-  const targets = await collectTargets(page);
-  expect(targets.length).toBeGreaterThanOrEqual(3); // 首页, 大字模式 and something to do on the screen
-  const small = targets.filter((t) => t.width < MIN_TARGET_PX || t.height < MIN_TARGET_PX);
-  expect(small, 'touch targets under 60 × 60 px').toEqual([]);
-
-  const texts = await collectTextElements(page);
-  expect(texts.length).toBeGreaterThan(5);
-  const tiny = texts.filter((t) => t.fontSizePx < minTextPx).map((t) => `${t.where}: ${t.fontSizePx}px`);
-  expect(tiny, `text under ${minTextPx}px`).toEqual([]);
-  const faint = texts
-    .filter((t) => !(t.contrast >= MIN_CONTRAST))
-    .map((t) => `${t.where}: ${t.problem ?? `${t.contrast.toFixed(2)}:1 (${t.color} on ${t.background})`}`);
-  expect(faint, 'text under 4.5:1 contrast').toEqual([]);
-
-  expect(await horizontalOverflow(page), 'page wider than the screen').toBeLessThanOrEqual(0);
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk size', (size) => {
-  let kiosk: KioskPage;
   let page: Page;
-
-  beforeAll(async () => {
-    kiosk = await openKioskPage(browser, baseUrl, { viewport: size });
-    page = kiosk.page;
-  });
+  const kiosk = useKioskPage(browser, baseUrl, size, (opened) => (page = opened.page));
   afterEach(async () => {
     // Every test leaves the page as a resident would find it: home, normal text.
     await setLargeText(page, false);
     await page.getByTestId('home-button').click();
     await waitForHome(page);
-  });
-  afterAll(async () => {
-    await kiosk?.close();
   });
 
   it('shows the name, the two big tiles, the 12348 hotline, device status lines and the content notice', async () => {
@@ -131,7 +88,7 @@ describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk siz
 
   it('keeps every target at least 60 × 60 px, text at least 18 pt and contrast at least 4.5:1', async () => {
     expect(await bodyFontSize(page)).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-    await expectReadableAndPressable(page, MIN_TEXT_PX);
+    await expectReadableAndPressable(page, homeAudit);
   });
 
   it('makes every text larger in 大字模式, and still readable and pressable', async () => {
@@ -147,7 +104,7 @@ describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk siz
     const after = new Map((await collectTextElements(page)).map((t) => [t.path, t.fontSizePx]));
     const notLarger = before.filter((t) => !((after.get(t.path) ?? 0) > t.fontSizePx)).map((t) => t.where);
     expect(notLarger, 'texts that did not grow in 大字模式').toEqual([]);
-    await expectReadableAndPressable(page, largeBody);
+    await expectReadableAndPressable(page, { ...homeAudit, minTextPx: largeBody });
     await saveScreenshot(page, SPEC, `${size}-large-text`);
 
     await setLargeText(page, false);
@@ -167,7 +124,7 @@ describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk siz
       await expect.poll(() => main.innerText()).toContain(title);
       await waitForFonts(page);
       // The screen behind a tile must meet the same rules as home.
-      await expectReadableAndPressable(page, MIN_TEXT_PX);
+      await expectReadableAndPressable(page, homeAudit);
       await saveScreenshot(page, SPEC, `${size}-${screen}`);
 
       await back.click();
@@ -186,15 +143,13 @@ describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk siz
     // This page has been through every test above: loaded, large text, both tiles, back and home.
     await page.reload();
     await waitForHome(page);
-    expect(kiosk.consoleErrors).toEqual([]);
-    expect(kiosk.foreignRequests).toEqual([]);
+    expectStayedOnTheMachine(kiosk);
   });
 });
 
 describe('the bundled Noto Sans SC font', () => {
   it('draws every text on the home screen, Chinese and digits, in it: no system font, no tofu', async () => {
-    const kiosk = await openKioskPage(browser, baseUrl, { viewport: 'small' });
-    try {
+    await withKioskPage(browser(), baseUrl, 'small', async (kiosk) => {
       const { page } = kiosk;
       // All visible text, Chinese or not: digits such as 12348 must not drop to a system font either.
       const uses = await platformFontsFor(page, 'body *', '\\S');
@@ -239,19 +194,15 @@ describe('the bundled Noto Sans SC font', () => {
       expect(control?.fonts.length).toBeGreaterThan(0);
       expect(control?.fonts.every((f) => !f.isCustomFont && !/Noto/.test(f.familyName))).toBe(true);
 
-      expect(kiosk.consoleErrors).toEqual([]);
-      expect(kiosk.foreignRequests).toEqual([]);
-    } finally {
-      await kiosk.close();
-    }
+      expectStayedOnTheMachine(kiosk);
+    });
   });
 });
 
 describe('the measurements themselves', () => {
   // Controls, so a pass above means something: the same collectors flag a planted defect of each kind.
   it('flag a small button, small text and faint text planted on the page', async () => {
-    const kiosk = await openKioskPage(browser, baseUrl, { viewport: 'small' });
-    try {
+    await withKioskPage(browser(), baseUrl, 'small', async (kiosk) => {
       const { page } = kiosk;
       await page.evaluate(() => {
         const box = document.createElement('div');
@@ -276,9 +227,7 @@ describe('the measurements themselves', () => {
       const brand = texts.find((t) => t.text === '法通');
       expect(brand?.background).toBe('rgb(11, 58, 99)');
       expect(brand?.contrast).toBeGreaterThan(7);
-    } finally {
-      await kiosk.close();
-    }
+    });
   });
 });
 

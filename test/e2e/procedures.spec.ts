@@ -4,49 +4,22 @@
  * receipt preview drawn from the host's layout and the printer's real state, 返回 step by step,
  * 首页 wiping the session; every screen readable and pressable at both kiosk sizes; screenshots.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DeviceStatus } from '../../electron/common/contract/kiosk-api';
 import type { ProcedureBundle } from '../../electron/common/contract/procedures-api';
 import type { ReceiptPreview } from '../../electron/common/contract/receipt-api';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
-import { collectTargets, collectTextElements, horizontalOverflow } from './support/audit';
-import { launchBrowser, openKioskPage, saveScreenshot, waitForFonts, waitForHome, type KioskPage, type ViewportName } from './support/browser';
+import { saveScreenshot, waitForHome, type ViewportName } from './support/browser';
+import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser, useKioskPage, withKioskPage } from './support/kiosk-suite';
 
 const SPEC = 'procedures';
 const baseUrl = inject('kioskBaseUrl');
-const MIN_TARGET_PX = 60;
-const MIN_TEXT_PX = 24;
-const MIN_CONTRAST = 4.5;
 const PROCEDURE = 'legal-aid-precheck';
 
-async function call<T>(method: string, input?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: input === undefined ? '' : JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
+const call = <T>(method: string, input?: unknown): Promise<T> => callHost<T>(baseUrl, method, input);
 
 const procedureScreen = (page: Page): Locator => page.getByTestId('procedure-screen');
-
-async function expectReadableAndPressable(page: Page): Promise<void> {
-  await waitForFonts(page);
-  const targets = await collectTargets(page);
-  const small = targets.filter((t) => t.width < MIN_TARGET_PX || t.height < MIN_TARGET_PX);
-  expect(small, 'touch targets under 60 × 60 px').toEqual([]);
-  const texts = await collectTextElements(page);
-  const tiny = texts.filter((t) => t.fontSizePx < MIN_TEXT_PX).map((t) => `${t.where}: ${t.fontSizePx}px`);
-  expect(tiny, `text under ${MIN_TEXT_PX}px`).toEqual([]);
-  const faint = texts
-    .filter((t) => !(t.contrast >= MIN_CONTRAST))
-    .map((t) => `${t.where}: ${t.problem ?? `${t.contrast.toFixed(2)}:1 (${t.color} on ${t.background})`}`);
-  expect(faint, 'text under 4.5:1 contrast').toEqual([]);
-  expect(await horizontalOverflow(page), 'page wider than the screen').toBeLessThanOrEqual(0);
-}
 
 /** Waits until the procedure screen shows this question (by step id) and returns its progress text. */
 async function atStep(page: Page, stepId: string): Promise<string> {
@@ -71,30 +44,19 @@ async function openLegalAid(page: Page): Promise<void> {
   await procedureScreen(page).waitFor();
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let bundle: ProcedureBundle;
 let devices: DeviceStatus;
 beforeAll(async () => {
-  browser = await launchBrowser();
   const got = await call<ProcedureBundle | null>('procedures.get', { id: PROCEDURE });
   if (!got) throw new Error(`${PROCEDURE} is not served by the host`);
   bundle = got;
   devices = await call<DeviceStatus>('devices.getStatus');
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk size', (size) => {
-  let kiosk: KioskPage;
   let page: Page;
-  beforeAll(async () => {
-    kiosk = await openKioskPage(browser, baseUrl, { viewport: size });
-    page = kiosk.page;
-  });
-  afterAll(async () => {
-    await kiosk?.close();
-  });
+  const kiosk = useKioskPage(browser, baseUrl, size, (opened) => (page = opened.page));
 
   it('lists every guide the host serves, as large cards', async () => {
     const list = await call<{ id: string; title: string }[]>('procedures.list');
@@ -266,15 +228,13 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
   });
 
   it('stayed on the machine without errors', () => {
-    expect(kiosk.consoleErrors).toEqual([]);
-    expect(kiosk.foreignRequests).toEqual([]);
+    expectStayedOnTheMachine(kiosk);
   });
 });
 
 describe('search leads to a guide', () => {
   it('a procedure hit opens that procedure', async () => {
-    const kiosk = await openKioskPage(browser, baseUrl, { viewport: 'small' });
-    try {
+    await withKioskPage(browser(), baseUrl, 'small', async (kiosk) => {
       const page = kiosk.page;
       await page.locator('main button', { hasText: zhCN['home.search.title'] }).click();
       await page.getByTestId('search-input').fill('请不起律师');
@@ -283,8 +243,6 @@ describe('search leads to a guide', () => {
       await page.getByTestId('procedure-hit').filter({ hasText: '法律援助申请预审' }).click();
       expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
       expect(kiosk.consoleErrors).toEqual([]);
-    } finally {
-      await kiosk.close();
-    }
+    });
   });
 });

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArticleView } from '../../../../electron/common/contract/library-api';
-import { BackIcon, ChevronIcon } from '../../components/ui/icons';
+import { RemoteContent } from '../../components/remote/RemoteContent';
 import { Button } from '../../components/ui/Button';
+import { Notice, PlainList, SectionTitle } from '../../components/ui/Card';
+import { BackIcon, ChevronIcon } from '../../components/ui/icons';
+import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
+import { useRemote } from '../../lib/use-remote';
 import { useLibraryApi } from '../search/library-client';
-import { LoadProblem } from '../search/LoadProblem';
-import { useRemote } from '../search/use-remote';
 import styles from './article-screen.module.css';
 import { lawDateParts } from './article-view';
 
@@ -16,28 +18,14 @@ import { lawDateParts } from './article-view';
  * answer or the results the resident came from rather than through every article read.
  */
 export function ArticleScreen({ articleKey }: { articleKey: string }) {
-  const t = useT();
   const api = useLibraryApi();
   const [key, setKey] = useState(articleKey);
   const [state, retry] = useRemote(() => api.library.getArticle({ key }), [api, key]);
-
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.screen}>
-        <p className={styles.status} role="status" tabIndex={-1} data-screen-heading>
-          {t('common.loading')}
-        </p>
-      </div>
-    );
-  }
-  if (state.status === 'error' || state.value === null) {
-    return (
-      <div className={styles.screen}>
-        <LoadProblem message={state.status === 'error' ? t('common.error') : t('article.notFound')} onRetry={state.status === 'error' ? retry : undefined} />
-      </div>
-    );
-  }
-  return <ArticleContent article={state.value} paged={key !== articleKey} onOpen={setKey} />;
+  return (
+    <RemoteContent state={state} retry={retry} notFound="article.notFound">
+      {(article) => <ArticleContent article={article} paged={key !== articleKey} onOpen={setKey} />}
+    </RemoteContent>
+  );
 }
 
 function ArticleContent({ article, paged, onOpen }: { article: ArticleView; paged: boolean; onOpen(key: string): void }) {
@@ -56,8 +44,8 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
   };
 
   return (
-    <article className={styles.screen} data-testid="article-screen" data-article-key={article.key}>
-      <header className={styles.header}>
+    <Screen as="article" data-testid="article-screen" data-article-key={article.key}>
+      <ScreenHeader>
         <p className={styles.lawTitle}>{article.lawTitle}</p>
         {article.headings.length > 0 && (
           <nav aria-label={t('article.breadcrumb')}>
@@ -68,15 +56,11 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
             </ol>
           </nav>
         )}
-        <h1 ref={heading} className={styles.label} tabIndex={-1} data-screen-heading>
-          {article.label}
-        </h1>
-      </header>
+        <ScreenTitle ref={heading}>{article.label}</ScreenTitle>
+      </ScreenHeader>
 
       {!article.isCurrent && (
-        <p className={styles.notice} data-testid="article-not-current">
-          {t('article.notCurrent')}
-        </p>
+        <Notice data-testid="article-not-current">{t('article.notCurrent')}</Notice>
       )}
 
       <div className={styles.text} data-testid="article-text">
@@ -94,10 +78,8 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
 
       {article.relatedQa.length > 0 && (
         <section className={styles.related} aria-labelledby="article-related" data-testid="article-related">
-          <h2 id="article-related" className={styles.relatedTitle}>
-            {t('article.relatedQa')}
-          </h2>
-          <ul className={styles.relatedList}>
+          <SectionTitle id="article-related">{t('article.relatedQa')}</SectionTitle>
+          <PlainList>
             {article.relatedQa.map((qa) => (
               <li key={qa.id}>
                 <Button variant="secondary" className={styles.relatedButton} onClick={() => navigation.open('qa', { id: qa.id })}>
@@ -105,7 +87,7 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
                 </Button>
               </li>
             ))}
-          </ul>
+          </PlainList>
         </section>
       )}
 
@@ -122,6 +104,6 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
           </Button>
         )}
       </nav>
-    </article>
+    </Screen>
   );
 }

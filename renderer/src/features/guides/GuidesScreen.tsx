@@ -1,10 +1,13 @@
+import { HelpCard } from '../../components/help/HelpCard';
+import { LoadProblem } from '../../components/remote/LoadProblem';
+import { Notice } from '../../components/ui/Card';
 import { ChevronIcon } from '../../components/ui/icons';
+import { Screen, ScreenTitle, StatusLine } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
-import { HelpCard } from '../search/HelpCard';
-import { LoadProblem } from '../search/LoadProblem';
-import { useRemote } from '../search/use-remote';
+import { useRemote } from '../../lib/use-remote';
 import { useGuidesApi } from './guides-client';
+import { guidesLayout } from './guides-layout';
 import styles from './guides.module.css';
 
 /** 办事指南: every guided procedure on this terminal as one large card each. */
@@ -16,23 +19,19 @@ export function GuidesScreen() {
 
   if (state.status === 'error') {
     return (
-      <div className={styles.screen}>
+      <Screen {...guidesLayout}>
         <LoadProblem message={t('common.error')} onRetry={retry} />
-      </div>
+      </Screen>
     );
   }
   return (
-    <div className={styles.screen} data-testid="guides-screen">
-      <h1 className={styles.title} tabIndex={-1} data-screen-heading>
-        {t('home.guides.title')}
-      </h1>
+    <Screen {...guidesLayout} data-testid="guides-screen">
+      <ScreenTitle>{t('home.guides.title')}</ScreenTitle>
       <p className={styles.lead}>{t('guides.lead')}</p>
       {state.status === 'loading' && (
-        <p className={styles.status} role="status">
-          {t('common.loading')}
-        </p>
+        <StatusLine>{t('common.loading')}</StatusLine>
       )}
-      {state.status === 'ready' && state.value.length === 0 && <p className={styles.notice}>{t('guides.empty')}</p>}
+      {state.status === 'ready' && state.value.length === 0 && <Notice>{t('guides.empty')}</Notice>}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul className={styles.guideList}>
           {state.value.map((item) => (
@@ -48,6 +47,6 @@ export function GuidesScreen() {
         </ul>
       )}
       <HelpCard />
-    </div>
+    </Screen>
   );
 }

@@ -1,13 +1,16 @@
 import type { RefObject } from 'react';
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
 import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/common/procedures';
-import { BookIcon, ChevronIcon } from '../../components/ui/icons';
+import { HelpCard } from '../../components/help/HelpCard';
 import { Button } from '../../components/ui/Button';
+import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
+import { BookIcon } from '../../components/ui/icons';
+import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
+import { Eyebrow, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
+import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
-import { HelpCard } from '../search/HelpCard';
-import { useRemote } from '../search/use-remote';
 import { citeKey, officeFor, officeLines } from './procedure-view';
 import { ReceiptPreviewPanel } from './ReceiptPreview';
 import styles from './guides.module.css';
@@ -48,10 +51,10 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
   return (
     <section className={styles.outcome} data-testid="outcome" data-outcome={view.outcomeId}>
       <div className={`${styles.conclusionCard} ${styles[`kind-${outcome.kind}`] ?? ''}`}>
-        <p className={styles.eyebrow}>{t('procedure.outcome.eyebrow')}</p>
-        <h1 className={styles.conclusion} ref={headingRef} tabIndex={-1} data-screen-heading data-testid="conclusion">
+        <Eyebrow>{t('procedure.outcome.eyebrow')}</Eyebrow>
+        <ScreenTitle ref={headingRef} data-testid="conclusion">
           {outcome.conclusion}
-        </h1>
+        </ScreenTitle>
         {view.reasons.length > 0 && (
           <div className={styles.reasons} data-testid="reasons">
             <h2 className={styles.reasonsTitle}>{t('procedure.outcome.reasons')}</h2>
@@ -73,34 +76,34 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
 
       {previewOpen && <ReceiptPreviewPanel procedureId={procedure.id} outcomeId={view.outcomeId} reasons={view.reasons} onClose={() => onPreview(false)} />}
 
-      <section className={styles.card} data-testid="outcome-steps">
-        <h2 className={styles.sectionTitle}>{t('procedure.outcome.steps')}</h2>
-        <ol className={styles.numbered}>
+      <Card data-testid="outcome-steps">
+        <SectionTitle>{t('procedure.outcome.steps')}</SectionTitle>
+        <PlainList as="ol" className={styles.numbered}>
           {outcome.steps.map((step, index) => (
             <li key={index}>
               <span className={styles.number}>{index + 1}</span>
               <span>{step}</span>
             </li>
           ))}
-        </ol>
-      </section>
+        </PlainList>
+      </Card>
 
       {outcome.materials.length > 0 && (
-        <section className={styles.card} data-testid="outcome-materials">
-          <h2 className={styles.sectionTitle}>{t('procedure.outcome.materials')}</h2>
-          <ul className={styles.checklist}>
+        <Card data-testid="outcome-materials">
+          <SectionTitle>{t('procedure.outcome.materials')}</SectionTitle>
+          <PlainList className={styles.checklist}>
             {outcome.materials.map((material, index) => (
               <li key={index}>
                 <span className={styles.checkbox} aria-hidden="true" />
                 <span>{material}</span>
               </li>
             ))}
-          </ul>
-        </section>
+          </PlainList>
+        </Card>
       )}
 
-      <section className={styles.card} data-testid="outcome-office">
-        <h2 className={styles.sectionTitle}>{t('procedure.outcome.office')}</h2>
+      <Card data-testid="outcome-office">
+        <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
         {office ? (
           <>
             <p className={styles.officeName}>{office.name}</p>
@@ -111,12 +114,12 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
         ) : (
           <p>{t('procedure.outcome.askStaff')}</p>
         )}
-      </section>
+      </Card>
 
       {outcome.deadlines.length > 0 && (
-        <section className={styles.card} data-testid="outcome-deadlines">
-          <h2 className={styles.sectionTitle}>{t('procedure.outcome.deadlines')}</h2>
-          <ul className={styles.bullets}>
+        <Card data-testid="outcome-deadlines">
+          <SectionTitle>{t('procedure.outcome.deadlines')}</SectionTitle>
+          <PlainList className={styles.bullets}>
             {outcome.deadlines.map((deadline, index) => (
               <li key={index}>
                 {deadline.text}
@@ -126,54 +129,51 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
                 </span>
               </li>
             ))}
-          </ul>
-        </section>
+          </PlainList>
+        </Card>
       )}
 
-      <section className={styles.card} data-testid="outcome-cites">
-        <h2 className={styles.sectionTitle}>{t('procedure.outcome.cites')}</h2>
-        <ul className={styles.citeList}>
+      <Card data-testid="outcome-cites">
+        <SectionTitle>{t('procedure.outcome.cites')}</SectionTitle>
+        <PlainList className={styles.lead}>
           {outcome.cites.map((cite, index) => (
             <li key={citeKey(cite)}>
               {citeOpen(index) ? (
-                <button type="button" className={styles.cite} onClick={() => navigation.open('article', { key: citeKey(cite) })} data-testid="outcome-cite">
-                  <BookIcon className={styles.citeIcon} />
-                  <span className={styles.citeText}>
-                    <span className={styles.citeTitle}>
+                <LinkRow
+                  icon={<BookIcon />}
+                  title={
+                    <>
                       {cite.law}
                       {cite.label}
-                    </span>
-                    <span className={styles.citeHint}>{t('procedure.outcome.citeOpen')}</span>
-                  </span>
-                  <ChevronIcon className={styles.citeIcon} />
-                </button>
+                    </>
+                  }
+                  hint={t('procedure.outcome.citeOpen')}
+                  onClick={() => navigation.open('article', { key: citeKey(cite) })}
+                  data-testid="outcome-cite"
+                />
               ) : (
-                <p className={styles.citePlain} data-testid="outcome-cite-plain">
-                  <BookIcon className={styles.citeIcon} />
+                <PlainRow icon={<BookIcon />} data-testid="outcome-cite-plain">
                   {cite.law}
                   {cite.label}
-                </p>
+                </PlainRow>
               )}
             </li>
           ))}
-        </ul>
+        </PlainList>
         {anyClosed && <p className={styles.note}>{t('procedure.outcome.citesUnavailable')}</p>}
-      </section>
+      </Card>
 
       {related.status === 'ready' && related.value.length > 0 && (
-        <section className={styles.card} data-testid="outcome-related">
-          <h2 className={styles.sectionTitle}>{t('procedure.outcome.related')}</h2>
-          <ul className={styles.citeList}>
+        <Card data-testid="outcome-related">
+          <SectionTitle>{t('procedure.outcome.related')}</SectionTitle>
+          <PlainList className={styles.lead}>
             {related.value.map((qa) => (
               <li key={qa.id}>
-                <button type="button" className={styles.cite} onClick={() => navigation.open('qa', { id: qa.id })} data-testid="outcome-related-qa">
-                  <span className={styles.citeText}>{qa.question}</span>
-                  <ChevronIcon className={styles.citeIcon} />
-                </button>
+                <LinkRow title={qa.question} onClick={() => navigation.open('qa', { id: qa.id })} data-testid="outcome-related-qa" />
               </li>
             ))}
-          </ul>
-        </section>
+          </PlainList>
+        </Card>
       )}
 
       <p className={styles.disclaimer} data-testid="disclaimer">

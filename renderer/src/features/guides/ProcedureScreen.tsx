@@ -12,13 +12,16 @@ import {
   type ProcedureSession,
   type SummaryView,
 } from '../../../../kiosk-content/src/common/procedures';
-import { BackIcon, HomeIcon } from '../../components/ui/icons';
+import { RemoteContent } from '../../components/remote/RemoteContent';
 import { Button } from '../../components/ui/Button';
+import { PlainList } from '../../components/ui/Card';
+import { BackIcon, HomeIcon } from '../../components/ui/icons';
+import { Eyebrow, Screen, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
-import { LoadProblem } from '../search/LoadProblem';
-import { useRemote } from '../search/use-remote';
+import { useRemote } from '../../lib/use-remote';
 import { useGuidesApi } from './guides-client';
+import { guidesLayout } from './guides-layout';
 import { OutcomePanel } from './OutcomePanel';
 import { recallProcedure, rememberProcedure } from './procedure-memory';
 import { backToStep, localToday } from './procedure-view';
@@ -27,27 +30,13 @@ import styles from './guides.module.css';
 
 /** One guided procedure: loads it, then runs the engine on screen. */
 export function ProcedureScreen({ id }: { id: string }) {
-  const t = useT();
   const api = useGuidesApi();
   const [state, retry] = useRemote(() => api.procedures.get({ id }), [api, id]);
-
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.screen}>
-        <p className={styles.status} role="status" tabIndex={-1} data-screen-heading>
-          {t('common.loading')}
-        </p>
-      </div>
-    );
-  }
-  if (state.status === 'error' || state.value === null) {
-    return (
-      <div className={styles.screen}>
-        <LoadProblem message={state.status === 'error' ? t('common.error') : t('procedure.notFound')} onRetry={state.status === 'error' ? retry : undefined} />
-      </div>
-    );
-  }
-  return <ProcedureRun bundle={state.value} />;
+  return (
+    <RemoteContent state={state} retry={retry} notFound="procedure.notFound" layout={guidesLayout}>
+      {(bundle) => <ProcedureRun bundle={bundle} />}
+    </RemoteContent>
+  );
 }
 
 /**
@@ -111,10 +100,10 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
   );
 
   return (
-    <div className={styles.screen} data-testid="procedure-screen" data-view={view.kind} data-step={view.kind === 'step' ? view.stepId : undefined}>
+    <Screen {...guidesLayout} data-testid="procedure-screen" data-view={view.kind} data-step={view.kind === 'step' ? view.stepId : undefined}>
       <header className={styles.procedureHeader}>
         <div className={styles.procedureTitle}>
-          <p className={styles.eyebrow}>{procedure.title}</p>
+          <Eyebrow>{procedure.title}</Eyebrow>
           {view.kind === 'step' && (
             <p className={styles.progress} data-testid="progress">
               {t('procedure.progress', { n: view.stepNumber, m: view.totalSteps })}
@@ -126,9 +115,9 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
 
       {view.kind === 'step' && (
         <section className={styles.question}>
-          <h1 className={styles.title} ref={heading} tabIndex={-1} data-screen-heading data-testid="question">
+          <ScreenTitle ref={heading} data-testid="question">
             {view.title}
-          </h1>
+          </ScreenTitle>
           {view.help && <p className={styles.help}>{view.help}</p>}
           <StepForm view={view} today={context.today} onAnswer={onAnswer} />
           {error && (
@@ -159,7 +148,7 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
           onRestart={() => move(restart(procedure))}
         />
       )}
-    </div>
+    </Screen>
   );
 }
 
@@ -177,11 +166,9 @@ function Summary({
   const t = useT();
   return (
     <section className={styles.question} data-testid="summary">
-      <h1 className={styles.title} ref={headingRef} tabIndex={-1} data-screen-heading>
-        {t('procedure.summary.title')}
-      </h1>
+      <ScreenTitle ref={headingRef}>{t('procedure.summary.title')}</ScreenTitle>
       <p className={styles.help}>{t('procedure.summary.lead')}</p>
-      <ul className={styles.summaryList}>
+      <PlainList>
         {view.rows.map((row) => (
           <li key={row.stepId} className={styles.summaryRow} data-testid="summary-row">
             <div className={styles.summaryText}>
@@ -193,7 +180,7 @@ function Summary({
             </Button>
           </li>
         ))}
-      </ul>
+      </PlainList>
       <div className={styles.formActions}>
         <Button className={styles.nextButton} onClick={onConfirm} data-testid="summary-confirm">
           {t('procedure.summary.confirm')}

@@ -1,9 +1,11 @@
 import type { CSSProperties } from 'react';
 import type { ReceiptLayout } from '../../../../electron/common/contract/receipt-api';
 import { Button } from '../../components/ui/Button';
+import { Notice, SectionTitle } from '../../components/ui/Card';
+import { StatusLine } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
+import { useRemote } from '../../lib/use-remote';
 import { useDeviceStatus } from '../home/use-device-status';
-import { useRemote } from '../search/use-remote';
 import { useGuidesApi } from './guides-client';
 import { DOTS_PER_CELL, previewRows } from './procedure-view';
 import styles from './guides.module.css';
@@ -25,13 +27,12 @@ export function ReceiptPreviewPanel({ procedureId, outcomeId, reasons, onClose }
 
   return (
     <section className={styles.previewPanel} data-testid="receipt-preview-panel" aria-labelledby="receipt-title">
-      <h2 id="receipt-title" className={styles.sectionTitle}>
-        {t('receipt.title')}
-      </h2>
-      <p className={styles.notice} role="status" data-testid="printer-state" data-printer={printer ?? 'unknown'}>
+      <SectionTitle id="receipt-title">{t('receipt.title')}</SectionTitle>
+      <Notice role="status" data-testid="printer-state" data-printer={printer ?? 'unknown'}>
         {printer === 'not-configured' ? t('receipt.printer.notConfigured') : t('receipt.printer.unavailable')}
-      </p>
-      {state.status === 'loading' && <p className={styles.status}>{t('receipt.loading')}</p>}
+      </Notice>
+      {/* The printer line above is the live region of this panel. */}
+      {state.status === 'loading' && <StatusLine live={false}>{t('receipt.loading')}</StatusLine>}
       {(state.status === 'error' || (state.status === 'ready' && state.value === null)) && (
         <div className={styles.formActions}>
           <p>{t('receipt.error')}</p>
@@ -41,7 +42,7 @@ export function ReceiptPreviewPanel({ procedureId, outcomeId, reasons, onClose }
       {state.status === 'ready' && state.value && (
         <>
           <p>{t('receipt.lead')}</p>
-          {state.value.layout.issues.length > 0 && <p className={styles.notice}>{t('receipt.issues')}</p>}
+          {state.value.layout.issues.length > 0 && <Notice>{t('receipt.issues')}</Notice>}
           <ReceiptPaper layout={state.value.layout} />
         </>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { StepView } from '../../../../kiosk-content/src/common/procedures';
 import { Button } from '../../components/ui/Button';
+import { Card, Notice } from '../../components/ui/Card';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useDeviceStatus } from '../home/use-device-status';
@@ -200,14 +201,14 @@ function InfoPage({ view, onAnswer }: FormProps) {
   const t = useT();
   return (
     <>
-      <div className={styles.infoBody}>
+      <Card as="div" className={styles.infoBody}>
         {(view.body ?? '')
           .split(/\n+/)
           .filter((p) => p.trim() !== '')
           .map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}
-      </div>
+      </Card>
       <div className={styles.formActions}>
         <Button className={styles.nextButton} onClick={() => onAnswer(true)} data-testid="next">
           {t('procedure.next')}
@@ -260,9 +261,7 @@ function IdCardInput({ view, onAnswer }: FormProps) {
   return (
     <>
       {devices?.idReader.state === 'not-configured' && (
-        <p className={styles.notice} data-testid="idcard-not-connected">
-          {t('procedure.idcard.notConnected')}
-        </p>
+        <Notice data-testid="idcard-not-connected">{t('procedure.idcard.notConnected')}</Notice>
       )}
       <p className={styles.hint}>{t('procedure.idcard.manual')}</p>
       {wantsTyping && <p className={styles.hint}>{t('procedure.idcard.typeHint')}</p>}

@@ -1,5 +1,7 @@
 import type { DeviceState } from '../../../../electron/common/contract/kiosk-api';
+import { Card } from '../../components/ui/Card';
 import { BookIcon, DeviceIcon, GuideIcon, PhoneIcon, SearchIcon } from '../../components/ui/icons';
+import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import { Tile } from '../../components/ui/Tile';
 import { useT } from '../../i18n/I18nProvider';
@@ -14,13 +16,11 @@ export function HomeScreen() {
   const navigation = useNavigation();
 
   return (
-    <div className={styles.screen}>
-      <header className={styles.intro}>
-        <h1 className={styles.greeting} tabIndex={-1} data-screen-heading>
-          {t('home.greeting')}
-        </h1>
+    <Screen width="full" gap="loose" top="loose">
+      <ScreenHeader>
+        <ScreenTitle>{t('home.greeting')}</ScreenTitle>
         <p className={styles.hint}>{t('home.hint')}</p>
-      </header>
+      </ScreenHeader>
 
       <div className={styles.tiles}>
         <Tile
@@ -42,15 +42,16 @@ export function HomeScreen() {
         <DevicesCard />
         <ContentCard />
       </section>
-    </div>
+    </Screen>
   );
 }
 
+/** The home screen's own help card: a full-size card beside the device and content cards. */
 function HelpCard() {
   const t = useT();
   const { hotlines } = useSystemInfo();
   return (
-    <article className={styles.card}>
+    <Card as="article">
       <h2 className={styles.cardTitle}>
         <PhoneIcon />
         {t('home.help.title')}
@@ -62,7 +63,7 @@ function HelpCard() {
         </div>
       ))}
       <p className={styles.cardText}>{t('home.help.staff')}</p>
-    </article>
+    </Card>
   );
 }
 
@@ -74,7 +75,7 @@ function DevicesCard() {
     return <StatusBadge tone={view.tone}>{t('device.line', { device: t(device), state: t(view.label) })}</StatusBadge>;
   };
   return (
-    <article className={styles.card}>
+    <Card as="article">
       <h2 className={styles.cardTitle}>
         <DeviceIcon />
         {t('home.devices.title')}
@@ -83,7 +84,7 @@ function DevicesCard() {
         {line('device.printer', status?.printer)}
         {line('device.idReader', status?.idReader)}
       </div>
-    </article>
+    </Card>
   );
 }
 
@@ -95,7 +96,7 @@ function ContentCard() {
     ? [t('home.content.libraryInstalled'), ...(content.qaCount > 0 ? [t('home.content.qaCount', { count: content.qaCount })] : [])]
     : [content.qaCount > 0 ? t('home.content.noLibraryWithQa', { count: content.qaCount }) : t('home.content.noLibraryNoQa')];
   return (
-    <article className={styles.card}>
+    <Card as="article">
       <h2 className={styles.cardTitle}>
         <BookIcon />
         {t('home.content.title')}
@@ -107,6 +108,6 @@ function ContentCard() {
           </p>
         ))}
       </div>
-    </article>
+    </Card>
   );
 }

@@ -1,36 +1,25 @@
 import type { QaView } from '../../../../electron/common/contract/library-api';
-import { BookIcon, ChevronIcon } from '../../components/ui/icons';
+import { HelpCard } from '../../components/help/HelpCard';
+import { RemoteContent } from '../../components/remote/RemoteContent';
+import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
+import { BookIcon } from '../../components/ui/icons';
+import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
+import { Eyebrow, Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
-import { HelpCard } from '../search/HelpCard';
+import { useRemote } from '../../lib/use-remote';
 import { useLibraryApi } from '../search/library-client';
-import { LoadProblem } from '../search/LoadProblem';
-import { useRemote } from '../search/use-remote';
 import styles from './qa-screen.module.css';
 
 /** One plain-language answer: the question, the answer, the law it rests on, related questions. */
 export function QaScreen({ id }: { id: string }) {
-  const t = useT();
   const api = useLibraryApi();
   const [state, retry] = useRemote(() => api.qa.get({ id }), [api, id]);
-
-  if (state.status === 'loading') {
-    return (
-      <div className={styles.screen}>
-        <p className={styles.status} role="status" tabIndex={-1} data-screen-heading>
-          {t('common.loading')}
-        </p>
-      </div>
-    );
-  }
-  if (state.status === 'error' || state.value === null) {
-    return (
-      <div className={styles.screen}>
-        <LoadProblem message={state.status === 'error' ? t('common.error') : t('qa.notFound')} onRetry={state.status === 'error' ? retry : undefined} />
-      </div>
-    );
-  }
-  return <QaContent qa={state.value} />;
+  return (
+    <RemoteContent state={state} retry={retry} notFound="qa.notFound">
+      {(qa) => <QaContent qa={qa} />}
+    </RemoteContent>
+  );
 }
 
 function QaContent({ qa }: { qa: QaView }) {
@@ -39,75 +28,62 @@ function QaContent({ qa }: { qa: QaView }) {
   const anyUnavailable = qa.cites.some((cite) => !cite.available);
 
   return (
-    <article className={styles.screen} data-testid="qa-screen">
-      <header className={styles.header}>
-        <p className={styles.eyebrow}>{t('qa.domain', { domain: qa.domainLabel })}</p>
-        <h1 className={styles.question} tabIndex={-1} data-screen-heading>
-          {qa.question}
-        </h1>
-      </header>
+    <Screen as="article" data-testid="qa-screen">
+      <ScreenHeader>
+        <Eyebrow>{t('qa.domain', { domain: qa.domainLabel })}</Eyebrow>
+        <ScreenTitle>{qa.question}</ScreenTitle>
+      </ScreenHeader>
 
-      <section className={styles.card} aria-labelledby="qa-answer">
-        <h2 id="qa-answer" className={styles.sectionTitle}>
-          {t('qa.answer.title')}
-        </h2>
+      <Card aria-labelledby="qa-answer">
+        <SectionTitle id="qa-answer">{t('qa.answer.title')}</SectionTitle>
         <div className={styles.answer} data-testid="qa-answer">
           {qa.answer.map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}
         </div>
-        <p className={styles.disclaimer}>{t('qa.disclaimer')}</p>
-      </section>
+        <p className={styles.muted}>{t('qa.disclaimer')}</p>
+      </Card>
 
       {qa.cites.length > 0 && (
-        <section className={styles.card} aria-labelledby="qa-cites" data-testid="qa-cites">
-          <h2 id="qa-cites" className={styles.sectionTitle}>
-            {t('qa.cites.title')}
-          </h2>
-          <ul className={styles.list}>
+        <Card aria-labelledby="qa-cites" data-testid="qa-cites">
+          <SectionTitle id="qa-cites">{t('qa.cites.title')}</SectionTitle>
+          <PlainList>
             {qa.cites.map((cite) => (
               <li key={cite.key}>
                 {cite.available ? (
-                  <button type="button" className={styles.cite} onClick={() => navigation.open('article', { key: cite.key })} data-testid="qa-cite">
-                    <BookIcon className={styles.citeIcon} />
-                    <span className={styles.citeText}>
-                      <span className={styles.citeTitle}>{cite.display}</span>
-                      <span className={styles.citeHint}>{t('qa.cites.open')}</span>
-                    </span>
-                    <ChevronIcon className={styles.citeIcon} />
-                  </button>
+                  <LinkRow
+                    icon={<BookIcon />}
+                    title={cite.display}
+                    hint={t('qa.cites.open')}
+                    onClick={() => navigation.open('article', { key: cite.key })}
+                    data-testid="qa-cite"
+                  />
                 ) : (
-                  <p className={styles.citePlain} data-testid="qa-cite-unavailable">
-                    <BookIcon className={styles.citeIcon} />
+                  <PlainRow icon={<BookIcon />} data-testid="qa-cite-unavailable">
                     {cite.display}
-                  </p>
+                  </PlainRow>
                 )}
               </li>
             ))}
-          </ul>
-          {anyUnavailable && <p className={styles.note}>{t('qa.cites.unavailable')}</p>}
-        </section>
+          </PlainList>
+          {anyUnavailable && <p className={styles.muted}>{t('qa.cites.unavailable')}</p>}
+        </Card>
       )}
 
       {qa.related.length > 0 && (
-        <section className={styles.card} aria-labelledby="qa-related">
-          <h2 id="qa-related" className={styles.sectionTitle}>
-            {t('qa.related.title')}
-          </h2>
-          <ul className={styles.list}>
+        <Card aria-labelledby="qa-related">
+          <SectionTitle id="qa-related">{t('qa.related.title')}</SectionTitle>
+          <PlainList>
             {qa.related.map((related) => (
               <li key={related.id}>
-                <button type="button" className={styles.related} onClick={() => navigation.open('qa', { id: related.id })} data-testid="qa-related">
-                  <span>{related.question}</span>
-                  <ChevronIcon className={styles.citeIcon} />
-                </button>
+                <LinkRow title={related.question} onClick={() => navigation.open('qa', { id: related.id })} data-testid="qa-related" />
               </li>
             ))}
-          </ul>
-        </section>
+          </PlainList>
+        </Card>
       )}
 
       <HelpCard />
-    </article>
+    </Screen>
   );
 }

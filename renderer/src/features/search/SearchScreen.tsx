@@ -2,13 +2,15 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import type { SearchResult, Suggestion } from '../../../../electron/common/contract/library-api';
 import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
 import { keyboardReducer } from '../../components/keyboard/keyboard-state';
-import { ChevronIcon, SearchIcon } from '../../components/ui/icons';
+import { HelpCard } from '../../components/help/HelpCard';
 import { Button } from '../../components/ui/Button';
+import { Card, Notice, PlainList, SectionTitle } from '../../components/ui/Card';
+import { ChevronIcon, SearchIcon } from '../../components/ui/icons';
+import { Screen, ScreenTitle, StatusLine } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useNavigation } from '../../lib/navigation';
 import { createDebouncer } from './debounce';
-import { HelpCard } from './HelpCard';
 import { Highlight } from './Highlight';
 import { useLibraryApi } from './library-client';
 import { recallSearch, rememberSearch } from './search-memory';
@@ -179,10 +181,8 @@ export function SearchScreen() {
   const candidates = suggestionChips ?? (firstVisit ? exampleBar : undefined);
 
   return (
-    <div className={styles.screen}>
-      <h1 className={styles.title} tabIndex={-1} data-screen-heading>
-        {t('home.search.title')}
-      </h1>
+    <Screen width="wide" gap="tight" top="tight">
+      <ScreenTitle>{t('home.search.title')}</ScreenTitle>
 
       <form className={styles.searchBar} role="search" onSubmit={onFormSubmit}>
         <label className={styles.label} htmlFor="search-input">
@@ -232,23 +232,21 @@ export function SearchScreen() {
       )}
 
       {search.status === 'loading' && (
-        <p className={styles.status} role="status">
-          {t('search.loading')}
-        </p>
+        <StatusLine>{t('search.loading')}</StatusLine>
       )}
 
       {search.status === 'error' && (
-        <section className={styles.notice} role="alert">
+        <Notice as="section" panel role="alert">
           <p>{t('search.error')}</p>
           <div>
             <Button onClick={() => submit(search.query)}>{t('search.retry')}</Button>
           </div>
           <HelpCard />
-        </section>
+        </Notice>
       )}
 
       {search.status === 'ready' && <Results result={search.result} examples={examples} />}
-    </div>
+    </Screen>
   );
 }
 
@@ -260,12 +258,12 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
 
   return (
     <section className={styles.results} data-testid="search-results" aria-live="polite">
-      <h2 className={styles.resultsTitle}>{t('search.resultsFor', { query: result.query })}</h2>
+      <SectionTitle>{t('search.resultsFor', { query: result.query })}</SectionTitle>
 
       {!result.libraryInstalled && (
-        <p className={styles.notice} data-testid="library-missing">
+        <Notice panel data-testid="library-missing">
           {t('search.libraryMissing')}
-        </p>
+        </Notice>
       )}
 
       {citation &&
@@ -279,9 +277,9 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
             {t('search.citation.open', { display: citation.display })}
           </Button>
         ) : (
-          <p className={styles.notice} data-testid="citation-missing">
+          <Notice panel data-testid="citation-missing">
             {t('search.citation.missing', { display: citation.display })}
-          </p>
+          </Notice>
         ))}
 
       {result.alsoSearched.length > 0 && (
@@ -295,13 +293,13 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
       ))}
 
       {!hasAnyResult(result) && (
-        <div className={styles.empty} data-testid="no-results">
-          <h3 className={styles.emptyTitle}>{t('search.empty.title', { query: result.query })}</h3>
+        <Card as="div" data-testid="no-results">
+          <SectionTitle as="h3">{t('search.empty.title', { query: result.query })}</SectionTitle>
           <p>{t('search.empty.tryOther')}</p>
           <p>{t('search.empty.examples')}</p>
           {examples}
           <HelpCard titleKey="search.help.title" />
-        </div>
+        </Card>
       )}
     </section>
   );
@@ -324,50 +322,58 @@ function ResultGroup({ kind, result }: { kind: ResultGroupKind; result: SearchRe
         {t(groupTitle[kind])}
         <span className={styles.groupCount}>{t('search.group.count', { count })}</span>
       </h3>
-      <ul className={styles.hits}>
+      <PlainList>
         {kind === 'qa' &&
           result.qa.map((hit) => (
-            <li key={hit.id}>
-              <button type="button" className={styles.hit} onClick={() => navigation.open('qa', { id: hit.id })} data-testid="qa-hit">
-                <span className={styles.hitEyebrow}>{hit.domainLabel}</span>
-                <span className={styles.hitTitle}>
-                  <Highlight value={hit.question} />
-                </span>
-                <span className={styles.hitSnippet}>
-                  <Highlight value={hit.snippet} />
-                </span>
-                <ChevronIcon className={styles.hitChevron} />
-              </button>
-            </li>
+            <Hit
+              key={hit.id}
+              eyebrow={hit.domainLabel}
+              title={<Highlight value={hit.question} />}
+              snippet={<Highlight value={hit.snippet} />}
+              onOpen={() => navigation.open('qa', { id: hit.id })}
+              testId="qa-hit"
+            />
           ))}
         {kind === 'articles' &&
           result.articles.map((hit) => (
-            <li key={hit.key}>
-              <button type="button" className={styles.hit} onClick={() => navigation.open('article', { key: hit.key })} data-testid="article-hit">
-                {hit.headings.length > 0 && <span className={styles.hitEyebrow}>{hit.headings.join(' · ')}</span>}
-                <span className={styles.hitTitle}>
+            <Hit
+              key={hit.key}
+              eyebrow={hit.headings.length > 0 ? hit.headings.join(' · ') : undefined}
+              title={
+                <>
                   {hit.lawTitle} {hit.label}
-                </span>
-                <span className={styles.hitSnippet}>
-                  <Highlight value={hit.snippet} />
-                </span>
-                <ChevronIcon className={styles.hitChevron} />
-              </button>
-            </li>
+                </>
+              }
+              snippet={<Highlight value={hit.snippet} />}
+              onOpen={() => navigation.open('article', { key: hit.key })}
+              testId="article-hit"
+            />
           ))}
         {kind === 'procedures' &&
           result.procedures.map((hit) => (
-            <li key={hit.id}>
-              <button type="button" className={styles.hit} onClick={() => navigation.open('procedure', { id: hit.id })} data-testid="procedure-hit">
-                <span className={styles.hitTitle}>
-                  <Highlight value={hit.title} />
-                </span>
-                <span className={styles.hitSnippet}>{hit.summary}</span>
-                <ChevronIcon className={styles.hitChevron} />
-              </button>
-            </li>
+            <Hit
+              key={hit.id}
+              title={<Highlight value={hit.title} />}
+              snippet={hit.summary}
+              onOpen={() => navigation.open('procedure', { id: hit.id })}
+              testId="procedure-hit"
+            />
           ))}
-      </ul>
+      </PlainList>
     </section>
+  );
+}
+
+/** One result: the whole card is one button that opens the answer, the article or the guide. */
+function Hit({ eyebrow, title, snippet, onOpen, testId }: { eyebrow?: string | undefined; title: ReactNode; snippet: ReactNode; onOpen(): void; testId: string }) {
+  return (
+    <li>
+      <button type="button" className={styles.hit} onClick={onOpen} data-testid={testId}>
+        {eyebrow !== undefined && <span className={styles.hitEyebrow}>{eyebrow}</span>}
+        <span className={styles.hitTitle}>{title}</span>
+        <span className={styles.hitSnippet}>{snippet}</span>
+        <ChevronIcon className={styles.hitChevron} />
+      </button>
+    </li>
   );
 }

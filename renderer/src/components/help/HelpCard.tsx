@@ -1,8 +1,9 @@
-import { PhoneIcon } from '../../components/ui/icons';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useSystemInfo } from '../../lib/system-info';
-import styles from './search-screen.module.css';
+import { Card } from '../ui/Card';
+import { PhoneIcon } from '../ui/icons';
+import styles from './help-card.module.css';
 
 /**
  * People who can help: the hotlines this terminal knows (national ones and what the technician
@@ -12,8 +13,8 @@ export function HelpCard({ titleKey = 'home.help.title' }: { titleKey?: MessageK
   const t = useT();
   const { hotlines } = useSystemInfo();
   return (
-    <aside className={styles.helpCard} data-testid="help-card">
-      <h2 className={styles.helpTitle}>
+    <Card as="aside" compact data-testid="help-card">
+      <h2 className={styles.title}>
         <PhoneIcon />
         {t(titleKey)}
       </h2>
@@ -24,6 +25,6 @@ export function HelpCard({ titleKey = 'home.help.title' }: { titleKey?: MessageK
         </div>
       ))}
       <p>{t('home.help.staff')}</p>
-    </aside>
+    </Card>
   );
 }

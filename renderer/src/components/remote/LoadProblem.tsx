@@ -1,9 +1,10 @@
-import { HomeIcon } from '../../components/ui/icons';
-import { Button } from '../../components/ui/Button';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
-import { HelpCard } from './HelpCard';
-import styles from './search-screen.module.css';
+import { HelpCard } from '../help/HelpCard';
+import { Button } from '../ui/Button';
+import { Card, SectionTitle } from '../ui/Card';
+import { HomeIcon } from '../ui/icons';
+import styles from './load-problem.module.css';
 
 /**
  * Something could not be opened (the host did not answer, or the entry is gone): say so plainly,
@@ -13,11 +14,11 @@ export function LoadProblem({ message, onRetry }: { message: string; onRetry?: (
   const t = useT();
   const navigation = useNavigation();
   return (
-    <section className={styles.empty} data-testid="load-problem">
-      <h1 className={styles.emptyTitle} tabIndex={-1} data-screen-heading>
+    <Card data-testid="load-problem">
+      <SectionTitle as="h1" tabIndex={-1} data-screen-heading>
         {message}
-      </h1>
-      <div className={styles.chips}>
+      </SectionTitle>
+      <div className={styles.actions}>
         {onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>}
         {navigation.depth > 1 && (
           <Button variant="secondary" onClick={navigation.back}>
@@ -29,6 +30,6 @@ export function LoadProblem({ message, onRetry }: { message: string; onRetry?: (
         </Button>
       </div>
       <HelpCard />
-    </section>
+    </Card>
   );
 }
