@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { ByteTransport } from '../../transport/byte-transport';
+import type { CardRecord } from '../codec/card-text';
+import { IdCardSimulator, type SimulatorOptions } from '../simulator/id-card-simulator';
+import { sampleCards } from '../simulator/sample-cards';
+import { IdCardReaderService, type ReaderClock, type ReaderState } from './id-card-reader-service';
+
+/** Timers that only move when the test advances them; microtasks are flushed between firings. */
+class FakeClock implements ReaderClock {
+  now = 0;
+  private timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  private nextId = 0;
+  setTimer(ms: number, fn: () => void): () => void {
+    const id = this.nextId++;
+    this.timers.push({ at: this.now + ms, fn, id });
+    return () => {
+      this.timers = this.timers.filter((t) => t.id !== id);
+    };
+  }
+  later = (ms: number, fn: () => void): void => void this.setTimer(ms, fn);
+  today() {
+    return { year: 2026, month: 11, day: 22 };
+  }
+  async advance(ms: number): Promise<void> {
+    const target = this.now + ms;
+    for (;;) {
+      await flush();
+      this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+      const next = this.timers[0];
+      if (!next || next.at > target) break;
+      this.timers.shift();
+      this.now = next.at;
+      next.fn();
+    }
+    this.now = target;
+    await flush();
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Two in-memory ends of a cable. */
+class MemoryEnd implements ByteTransport {
+  peer: MemoryEnd | null = null;
+  isOpen = false;
+  readonly written: Uint8Array[] = [];
+  private data = new Set<(chunk: Uint8Array) => void>();
+  private closes = new Set<(reason: string) => void>();
+  constructor(readonly path: string, private readonly silent = false) {}
+  async open() {
+    this.isOpen = true;
+  }
+  async write(bytes: Uint8Array) {
+    if (!this.isOpen) throw new Error('not open');
+    this.written.push(bytes.slice());
+    if (this.silent) return;
+    const peer = this.peer;
+    queueMicrotask(() => peer?.data.forEach((l) => l(bytes.slice())));
+  }
+  async drain() {}
+  onData(l: (chunk: Uint8Array) => void) {
+    this.data.add(l);
+    return () => this.data.delete(l);
+  }
+  onClose(l: (reason: string) => void) {
+    this.closes.add(l);
+    return () => this.closes.delete(l);
+  }
+  async close() {
+    this.isOpen = false;
+  }
+  unplug() {
+    this.isOpen = false;
+    this.closes.forEach((l) => l('device disconnected'));
+  }
+}
+
+function cable(): [MemoryEnd, MemoryEnd] {
+  const host = new MemoryEnd('/dev/fake-reader');
+  const device = new MemoryEnd('device');
+  host.peer = device;
+  device.peer = host;
+  void device.open();
+  return [host, device];
+}
+
+function setup(sim: Partial<SimulatorOptions> = {}) {
+  const clock = new FakeClock();
+  const [host, device] = cable();
+  const simulator = new IdCardSimulator(device, { card: sampleCards.resident, later: clock.later, ...sim });
+  simulator.start();
+  const opened: number[] = [];
+  const service = new IdCardReaderService({
+    openTransport: (baud) => {
+      opened.push(baud);
+      return host;
+    },
+    clock,
+  });
+  const states: ReaderState[] = [];
+  service.onDidChangeState((s) => states.push(s));
+  const cards: CardRecord[] = [];
+  return { clock, host, simulator, service, states, cards, opened, consumer: (c: CardRecord) => cards.push(c) };
+}
+
+describe('IdCardReaderService', () => {
+  it('stays not-configured without a port', () => {
+    const service = new IdCardReaderService({ openTransport: null, clock: new FakeClock() });
+    service.start();
+    expect(service.state).toEqual({ state: 'not-configured' });
+  });
+
+  it('auto-detects the baud rate in the spec order', async () => {
+    const clock = new FakeClock();
+    const [host, device] = cable();
+    new IdCardSimulator(device, { card: null, later: clock.later }).start();
+    const tried: number[] = [];
+    const service = new IdCardReaderService({
+      clock,
+      openTransport: (baud) => {
+        tried.push(baud);
+        return baud === 38400 ? host : new MemoryEnd('/dev/fake-reader', true);
+      },
+    });
+    service.start();
+    await clock.advance(1000);
+    expect(tried).toEqual([115200, 57600, 38400]);
+    expect(service.state).toEqual({ state: 'idle' });
+    await service.stop();
+  });
+
+  it('does not poll until a read is requested, then reads one resident card and stops polling', async () => {
+    const t = setup();
+    t.service.start();
+    await t.clock.advance(2000);
+    expect(t.host.written).toHaveLength(1); // the status probe only
+    t.service.startRead(t.consumer);
+    await t.clock.advance(3000);
+    expect(t.cards).toHaveLength(1);
+    expect(t.cards[0]).toMatchObject({ type: 'resident', name: '测试样例', numberValid: true });
+    expect(t.states.map((s) => s.state)).toEqual(['idle', 'waiting', 'reading', 'read-ok']);
+    const writes = t.host.written.length;
+    await t.clock.advance(5000);
+    expect(t.host.written.length).toBe(writes);
+    await t.service.stop();
+  });
+
+  it('does not re-read a card left on the reader; reads again after it is lifted and replaced', async () => {
+    const t = setup();
+    t.service.start();
+    t.service.startRead(t.consumer);
+    await t.clock.advance(3000);
+    t.service.startRead(t.consumer);
+    await t.clock.advance(3000);
+    expect(t.cards).toHaveLength(1);
+    expect(t.service.state).toEqual({ state: 'waiting', hint: 'remove-card' });
+    t.simulator.removeCard();
+    await t.clock.advance(1000);
+    expect(t.service.state).toEqual({ state: 'waiting' });
+    t.simulator.placeCard();
+    await t.clock.advance(2000);
+    expect(t.cards).toHaveLength(2);
+    await t.service.stop();
+  });
+
+  it('a card removed mid-read: partial frame times out, asks to re-place, reads when it is back', async () => {
+    const t = setup({ removeMidRead: true, liftMs: 3000 });
+    t.service.start();
+    t.service.startRead(t.consumer);
+    await t.clock.advance(2500);
+    expect(t.service.state).toEqual({ state: 'retry-placement', reason: 'moved' });
+    expect(t.cards).toHaveLength(0);
+    await t.clock.advance(4000);
+    expect(t.cards).toHaveLength(1);
+    expect(t.service.state.state).toBe('read-ok');
+    await t.service.stop();
+  });
+
+  it('re-reads after corrupted frames and line noise', async () => {
+    const t = setup({ corrupt: true });
+    t.service.start();
+    t.service.startRead(t.consumer);
+    await t.clock.advance(3000);
+    expect(t.cards).toHaveLength(1);
+    expect(t.cards[0]?.name).toBe('测试样例');
+    await t.service.stop();
+  });
+
+  it('waits calmly with no card, and cancel stops polling', async () => {
+    const t = setup({ card: null });
+    t.service.start();
+    t.service.startRead(t.consumer);
+    await t.clock.advance(3000);
+    expect(t.service.state).toEqual({ state: 'waiting' });
+    t.service.cancel();
+    await t.clock.advance(500);
+    const writes = t.host.written.length;
+    await t.clock.advance(5000);
+    expect(t.host.written.length).toBe(writes);
+    expect(t.service.state).toEqual({ state: 'idle' });
+    await t.service.stop();
+  });
+
+  it('goes offline when the reader is unplugged and reconnects without a restart', async () => {
+    const clock = new FakeClock();
+    let [host, device] = cable();
+    let plugged = true;
+    const service = new IdCardReaderService({
+      clock,
+      openTransport: () => {
+        if (!plugged) return { ...new MemoryEnd('/dev/fake-reader'), path: '/dev/fake-reader', open: () => Promise.reject(new Error('ENOENT')) } as unknown as ByteTransport;
+        return host;
+      },
+    });
+    new IdCardSimulator(device, { card: null, later: clock.later }).start();
+    const cards: CardRecord[] = [];
+    service.start();
+    service.startRead((c) => cards.push(c));
+    await clock.advance(1000);
+    plugged = false;
+    host.unplug();
+    await clock.advance(100);
+    expect(service.state.state).toBe('reader-offline');
+    await clock.advance(3000);
+    expect(service.state.state).toBe('reader-offline');
+    [host, device] = cable();
+    new IdCardSimulator(device, { card: sampleCards.permit, later: clock.later }).start();
+    plugged = true;
+    await clock.advance(8000);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.type).toBe('permit');
+    await service.stop();
+  });
+
+  it('treats a silent reader (busy / hung) as offline after repeated timeouts', async () => {
+    const t = setup({ card: null });
+    t.service.start();
+    t.service.startRead(t.consumer);
+    await t.clock.advance(1000);
+    t.simulator.stop(); // the module stops answering
+    await t.clock.advance(5000);
+    expect(t.service.state.state).toBe('reader-offline');
+    await t.service.stop();
+  });
+});

@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import type { PrintJobRecord, PrintJobState, PrintJobStore } from '../service/print-job-store';
+
+interface StoredJob {
+  id: string;
+  title: string;
+  /** The ESC/POS bytes, base64. Receipts carry masked IDs at most; nothing else personal is stored. */
+  bytes: string;
+  state: PrintJobState;
+  createdAt: number;
+  updatedAt: number;
+  sends: number;
+  problem?: PrintJobRecord['problem'];
+  resumedAfter?: string;
+}
+
+const STATES: readonly PrintJobState[] = ['pending', 'printing', 'done', 'failed', 'cancelled'];
+
+/**
+ * The print queue as one JSON file (e.g. `<KIOSK_DATA_DIR>/printer/jobs.json`). Each save writes a
+ * temporary file, fsyncs it and renames it over the old one, so a power cut leaves either the old or
+ * the new queue, never half of one — the "printing" mark must survive to prevent a second copy.
+ */
+export class FileJobStore implements PrintJobStore {
+  constructor(private readonly file: string) {}
+
+  load(): PrintJobRecord[] {
+    if (!existsSync(this.file)) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      // A corrupt queue must not stop the kiosk; keep the file for the technician.
+      renameSync(this.file, `${this.file}.corrupt-${Date.now()}`);
+      return [];
+    }
+    const jobs = (parsed as { jobs?: unknown }).jobs;
+    if (!Array.isArray(jobs)) return [];
+    const out: PrintJobRecord[] = [];
+    for (const item of jobs as StoredJob[]) {
+      if (typeof item?.id !== 'string' || typeof item.bytes !== 'string' || !STATES.includes(item.state)) continue;
+      out.push({
+        id: item.id,
+        title: String(item.title ?? ''),
+        bytes: new Uint8Array(Buffer.from(item.bytes, 'base64')),
+        state: item.state,
+        createdAt: Number(item.createdAt) || 0,
+        updatedAt: Number(item.updatedAt) || 0,
+        sends: Number(item.sends) || 0,
+        ...(item.problem ? { problem: item.problem } : {}),
+        ...(item.resumedAfter ? { resumedAfter: item.resumedAfter } : {}),
+      });
+    }
+    return out;
+  }
+
+  save(jobs: readonly PrintJobRecord[]): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const stored: StoredJob[] = jobs.map((job) => ({
+      id: job.id,
+      title: job.title,
+      bytes: Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('base64'),
+      state: job.state,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+      sends: job.sends,
+      ...(job.problem ? { problem: job.problem } : {}),
+      ...(job.resumedAfter ? { resumedAfter: job.resumedAfter } : {}),
+    }));
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify({ version: 1, jobs: stored })}\n`, { mode: 0o600 });
+    const fd = openSync(tmp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.file);
+  }
+}
