@@ -1,8 +1,12 @@
 import type { CliCommand } from '../command';
 import { contentCommands } from './content-command';
+import { idcardReadCommand } from './idcard-read-command';
+import { idcardSimCommand } from './idcard-sim-command';
 import { importLawsCommand } from './import-laws-command';
 import { infoCommand } from './info-command';
+import { printTestCommand } from './print-test-command';
+import { printerSimCommand } from './printer-sim-command';
 import { searchCommand } from './search-command';
 
 /** Every CLI command, in the order `npm run cli -- help` lists them. */
-export const commands: CliCommand[] = [infoCommand, importLawsCommand, searchCommand, ...contentCommands];
+export const commands: CliCommand[] = [infoCommand, importLawsCommand, searchCommand, ...contentCommands, idcardSimCommand, idcardReadCommand, printerSimCommand, printTestCommand];
