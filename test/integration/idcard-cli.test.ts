@@ -1,51 +1,21 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { runCliProcess, SimulatorHarness } from './support/cli-process';
 
 /** `npm run cli -- idcard-sim` and `idcard-read` as separate processes on a socat pty pair. */
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-let pair: PtyPair | undefined;
-let sim: ChildProcess | undefined;
-const dirs: string[] = [];
+const harness = new SimulatorHarness();
+afterEach(() => harness.cleanup());
 
-afterEach(async () => {
-  if (sim && sim.exitCode === null) {
-    const exited = new Promise((resolve) => sim?.once('exit', resolve));
-    sim.kill('SIGTERM');
-    await exited;
-  }
-  sim = undefined;
-  await pair?.close();
-  pair = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'fatong-idcard-cli-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = (): string => harness.tempDir('fatong-idcard-cli-');
 
 async function startSim(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  pair = await openPtyPair();
-  sim = spawn(tsx, ['scripts/cli/main.ts', 'idcard-sim', '--link', pair.b, ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let out = '';
-  sim.stdout?.on('data', (d: Buffer) => (out += d.toString('utf8')));
-  const started = Date.now();
-  while (!out.includes('SIMULATOR') && Date.now() - started < 20_000) {
-    if (sim.exitCode !== null) throw new Error(`idcard-sim exited ${String(sim.exitCode)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return out;
+  return (await harness.start('idcard-sim', args, 'SIMULATOR', env)).output;
 }
 
 function read(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(tsx, ['scripts/cli/main.ts', 'idcard-read', ...args], { cwd: repoRoot, env, encoding: 'utf8', timeout: 40_000 });
+  return runCliProcess('idcard-read', args, { env, timeoutMs: 40_000 });
 }
 
 function filesUnder(dir: string): string[] {
@@ -60,7 +30,7 @@ describe('idcard-sim + idcard-read CLI', () => {
     const env = { ...process.env, KIOSK_DATA_DIR: tempDir() };
     const banner = await startSim(['--type', 'resident'], env);
     expect(banner).toMatch(/SIMULATOR/);
-    const result = read(['--port', pair?.a ?? '', '--json'], env);
+    const result = read(['--port', harness.pair?.a ?? '', '--json'], env);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       cardType: 'resident', maskedName: '测**例', maskedIdNumber: '110101********0010', gender: 'male',
@@ -80,11 +50,11 @@ describe('idcard-sim + idcard-read CLI', () => {
     );
     const env = { ...process.env, KIOSK_DATA_DIR: path.join(dir, 'data') };
     await startSim(['--card-file', cardFile], env);
-    const ok = read(['--port', pair?.a ?? '', '--json'], env);
+    const ok = read(['--port', harness.pair?.a ?? '', '--json'], env);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ maskedName: '样*乙', gender: 'female', ageBracket: 'minor' });
     // The same card stays on the reader: it is not read a second time.
-    const again = read(['--port', pair?.a ?? '', '--timeout', '2'], env);
+    const again = read(['--port', harness.pair?.a ?? '', '--timeout', '2'], env);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/no card was read within 2 s/);
   });
@@ -99,7 +69,7 @@ describe('idcard-sim + idcard-read CLI', () => {
     const dataDir = tempDir();
     const env = { ...process.env, KIOSK_DATA_DIR: dataDir };
     await startSim(['--type', 'permit'], env);
-    const result = read(['--port', pair?.a ?? ''], env);
+    const result = read(['--port', harness.pair?.a ?? ''], env);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/测\*\*例/);
     const secrets = ['测试样例', '810000199001010027', '19900101'];

@@ -1,46 +1,21 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { runCliProcess, SimulatorHarness } from './support/cli-process';
+import { openPtyPair } from './support/pty-pair';
 
 /** `npm run cli -- printer-sim` and `print-test` as separate processes on a socat pty pair. */
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
-let pair: PtyPair | undefined;
-let sim: ChildProcess | undefined;
-const dirs: string[] = [];
-
-afterEach(async () => {
-  if (sim && sim.exitCode === null) {
-    const exited = new Promise((resolve) => sim?.once('exit', resolve));
-    sim.kill('SIGTERM');
-    await exited;
-  }
-  sim = undefined;
-  await pair?.close();
-  pair = undefined;
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const harness = new SimulatorHarness();
+afterEach(() => harness.cleanup());
 
 async function startSim(args: string[]): Promise<{ port: string; out: string }> {
-  pair = await openPtyPair();
-  const out = mkdtempSync(path.join(tmpdir(), 'fatong-printer-sim-'));
-  dirs.push(out);
-  sim = spawn(tsx, ['scripts/cli/main.ts', 'printer-sim', '--link', pair.b, '--out', out, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
-  let text = '';
-  sim.stdout?.on('data', (d: Buffer) => (text += d.toString('utf8')));
-  const started = Date.now();
-  while (!text.includes('SIMULATED')) {
-    if (Date.now() - started > 20_000) throw new Error(`printer-sim did not start: ${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { port: pair.a, out };
+  const out = harness.tempDir('fatong-printer-sim-');
+  const { port } = await harness.start('printer-sim', ['--out', out, ...args], 'SIMULATED');
+  return { port, out };
 }
 
 function printTest(args: string[]) {
-  return spawnSync(tsx, ['scripts/cli/main.ts', 'print-test', ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  return runCliProcess('print-test', args, { timeoutMs: 60_000 });
 }
 
 describe('print-test CLI', () => {
@@ -74,7 +49,8 @@ describe('print-test CLI', () => {
   }, 60_000);
 
   it('exits 1 "offline" when nothing answers on the port, and 2 on bad arguments', async () => {
-    pair = await openPtyPair(); // nobody on the other end
+    const pair = await openPtyPair(); // nobody on the other end
+    harness.pair = pair; // closed by harness.cleanup()
     const silent = printTest(['--port', pair.a, '--flow', 'none', '--timeout', '3']);
     expect(silent.status).toBe(1);
     expect(silent.stderr).toContain('offline');
