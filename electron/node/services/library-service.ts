@@ -9,15 +9,12 @@ import type {
 } from '../../common/contract/library-api';
 import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/common/legal-domains';
 import type { QaEntry } from '../../../kiosk-content/src/common/qa/qa-types';
-import type { ArticleIndexInput } from '../../../kiosk-content/src/common/search/article-index';
-import type { ArticleText } from '../../../kiosk-content/src/common/search/search-engine';
 import type { Snippet } from '../../../kiosk-content/src/common/search/snippet';
 import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
 import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
 import { loadQaFolder } from '../../../kiosk-content/src/node/load-qa-folder';
-import type { ArticleSource } from '../../../kiosk-content/src/node/search/article-source';
-import { glossaryFromFolder } from '../../../kiosk-content/src/node/search/content-sources';
-import { openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/node/search/persisted-index';
+import { glossaryFromFolder, qaSearchInput } from '../../../kiosk-content/src/node/search/content-sources';
+import { noArticleSource, openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/node/search/persisted-index';
 import { LocalSearchService } from '../../../kiosk-content/src/node/search/search-service';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
@@ -30,14 +27,6 @@ export interface LibraryServiceOptions {
   /** Guided procedures matching a query (ProcedureService.search); without it search shows none. */
   procedureSearch?: (text: string, terms: readonly { term: string; weight: number }[]) => ProcedureHit[];
 }
-
-/** A terminal without the imported law library: the search still answers from the Q&A. */
-const noArticles: ArticleSource = {
-  fingerprint: () => 'no-library',
-  lawTitles: () => [],
-  articles: (): Iterable<ArticleIndexInput> => [],
-  article: (): ArticleText | null => null,
-};
 
 const domainLabel = (domain: string): string => legalDomains[domain as LegalDomainId] ?? legalDomains.general;
 
@@ -124,8 +113,8 @@ export class LibraryService {
       reason = opened.reason;
     } else {
       this.search = LocalSearchService.open({
-        articles: noArticles,
-        qa: qa.entries.map((e) => ({ id: e.id, question: e.question, also: e.also, domain: e.domain, cites: e.cites.map((c) => `${c.law} ${c.label}`) })),
+        articles: noArticleSource,
+        qa: qa.entries.map(qaSearchInput),
         glossary: glossaryFromFolder(path.join(options.contentDir, 'glossary')),
         indexFile: cacheFile,
       });

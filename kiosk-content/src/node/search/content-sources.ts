@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { GlossaryEntry } from '../../common/search/glossary-expansion';
+import type { QaEntry } from '../../common/qa/qa-types';
 import type { QaInput } from '../../common/search/qa-index';
 import type { ContentDb } from '../db/open-content-db';
 import { defaultGlossaryDir, loadGlossaryFolder } from '../load-glossary-folder';
@@ -10,15 +11,14 @@ import { defaultQaDir, loadQaFolder } from '../load-qa-folder';
  * (tools, tests, a kiosk before its first import). Entries with problems are left out by the
  * loaders; the content checks report them.
  */
+/** What the search indexes of one Q&A entry: its phrasings, domain and citations. */
+export function qaSearchInput(e: QaEntry): QaInput {
+  return { id: e.id, question: e.question, also: e.also, domain: e.domain, cites: e.cites.map((c) => `${c.law} ${c.label}`) };
+}
+
 export function qaFromFolder(dir: string = defaultQaDir): QaInput[] {
   if (!existsSync(dir)) return [];
-  return loadQaFolder(dir).entries.map((e) => ({
-    id: e.id,
-    question: e.question,
-    also: e.also,
-    domain: e.domain,
-    cites: e.cites.map((c) => `${c.law} ${c.label}`),
-  }));
+  return loadQaFolder(dir).entries.map(qaSearchInput);
 }
 
 export function glossaryFromFolder(dir: string = defaultGlossaryDir): GlossaryEntry[] {
