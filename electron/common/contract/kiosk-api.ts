@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contentEvents, contentMethods } from './content-api';
 import { libraryMethods } from './library-api';
 import { proceduresMethods } from './procedures-api';
 import { receiptMethods } from './receipt-api';
@@ -53,9 +54,11 @@ export const kioskContract = {
     ...libraryMethods,
     ...proceduresMethods,
     ...receiptMethods,
+    ...contentMethods,
   },
   events: {
     'devices.onDidChangeStatus': deviceStatusSchema,
+    ...contentEvents,
   },
 } as const;
 

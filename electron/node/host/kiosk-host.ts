@@ -1,6 +1,8 @@
 import { kioskContract, type KioskApiImpl } from '../../common/contract/kiosk-api';
 import { RpcServer } from '../../common/rpc/rpc-server';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
+import { defaultContentDir, loadContentFolder, type ContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
+import type { ActiveContent } from '../../../kiosk-content/src/node/packs/content-store';
+import { ContentService, IdleSwitcher } from '../services/content-service';
 import { LibraryService } from '../services/library-service';
 import { ProcedureService } from '../services/procedure-service';
 import { DeviceStatusService } from '../services/device-status-service';
@@ -13,6 +15,9 @@ export interface KioskHostOptions {
   contentDir?: string;
   appVersion: string;
   logger: Logger;
+  /** Content sync settings instead of <dataDir>/config/content.json (tests). */
+  contentConfig?: ConstructorParameters<typeof ContentService>[0]['config'];
+  contentHttp?: ConstructorParameters<typeof ContentService>[0]['http'];
 }
 
 /**
@@ -24,23 +29,43 @@ export class KioskHost {
   readonly dataDir: DataDirLayout;
   readonly devices = new DeviceStatusService();
   readonly rpc: RpcServer;
-  readonly library: LibraryService;
-  readonly procedures: ProcedureService;
+  readonly content: ContentService;
+  private readonly idle: IdleSwitcher;
+  private view: ContentView;
   private readonly disposers: Array<() => void> = [];
+
+  get library(): LibraryService {
+    return this.view.library;
+  }
+
+  get procedures(): ProcedureService {
+    return this.view.procedures;
+  }
+
+  /** The installed content generation the kiosk shows (null = embedded default content). */
+  get showingGeneration(): string | null {
+    return this.view.generation;
+  }
 
   constructor(private readonly options: KioskHostOptions) {
     this.dataDir = prepareDataDir(options.dataDir);
-    const content = loadContentFolder(options.contentDir);
     const log = options.logger;
-    this.procedures = new ProcedureService({ contentDir: content.dir, offices: content.directory.offices, logger: log });
-    const procedures = this.procedures;
-    this.library = new LibraryService({
+    this.content = new ContentService({
       dataDir: this.dataDir,
-      contentDir: content.dir,
-      logger: log,
-      procedureSearch: (text, terms) => procedures.search(text, terms),
+      appVersion: options.appVersion,
+      defaultContentDir: options.contentDir ?? defaultContentDir,
+      logger: log.child('content'),
+      ...(options.contentConfig ? { config: options.contentConfig } : {}),
+      ...(options.contentHttp ? { http: options.contentHttp } : {}),
+      requestSwitch: () => this.switchWhenIdle(),
+      showing: () => this.view.generation,
     });
-    const library = this.library;
+    this.idle = new IdleSwitcher(() => this.content.idleSeconds * 1000);
+    this.view = this.openStartContent();
+    const content = () => this.view.content;
+    // The services of the content shown now (replaced by switchWhenIdle).
+    const library = () => this.view.library;
+    const procedures = () => this.view.procedures;
 
     const impl: KioskApiImpl = {
       system: {
@@ -50,37 +75,42 @@ export class KioskHost {
           siteName: null,
           terminalId: null,
           content: {
-            packId: content.meta.id,
-            version: content.meta.version,
-            qaCount: library.qaCount,
-            lawLibraryInstalled: library.libraryInstalled,
+            packId: content().meta.id,
+            version: content().meta.version,
+            qaCount: library().qaCount,
+            lawLibraryInstalled: library().libraryInstalled,
           },
-          hotlines: content.directory.hotlines.map(({ name, phone }) => ({ name, phone })),
+          hotlines: content().directory.hotlines.map(({ name, phone }) => ({ name, phone })),
         }),
       },
       devices: {
         getStatus: () => this.devices.getStatus(),
       },
       search: {
-        query: ({ text, limit }) => library.query(text, limit),
-        suggest: ({ text }) => library.suggest(text),
+        query: ({ text, limit }) => library().query(text, limit),
+        suggest: ({ text }) => library().suggest(text),
       },
       library: {
-        getArticle: ({ key }) => library.getArticle(key),
+        getArticle: ({ key }) => library().getArticle(key),
       },
       qa: {
-        get: ({ id }) => library.getQa(id),
+        get: ({ id }) => library().getQa(id),
       },
       procedures: {
-        list: () => procedures.list(),
-        get: ({ id }) => procedures.get(id),
+        list: () => procedures().list(),
+        get: ({ id }) => procedures().get(id),
       },
       receipts: {
-        previewOutcome: ({ procedureId, outcomeId, reasons }) => procedures.previewOutcome(procedureId, outcomeId, reasons),
+        previewOutcome: ({ procedureId, outcomeId, reasons }) => procedures().previewOutcome(procedureId, outcomeId, reasons),
+      },
+      content: {
+        status: () => this.content.status(),
+        syncNow: () => this.content.syncNow(),
+        rollback: () => this.content.rollback(),
       },
     };
 
-    this.rpc = new RpcServer(kioskContract, impl, {
+    this.rpc = new RpcServer(kioskContract, trackActivity(impl, () => this.idle.touch()), {
       onInternalError: (methodName, error) =>
         log.log('error', 'api.internal-error', {
           method: methodName,
@@ -88,12 +118,101 @@ export class KioskHost {
         }),
     });
     this.disposers.push(this.devices.onDidChange((status) => this.rpc.emit('devices.onDidChangeStatus', status)));
-    log.log('info', 'host.started', { appVersion: options.appVersion, contentVersion: content.meta.version });
+    this.disposers.push(this.content.onDidChangeSync((progress) => this.rpc.emit('content.onDidChangeSync', progress)));
+    this.content.start();
+    log.log('info', 'host.started', { appVersion: options.appVersion, contentVersion: this.view.content.meta.version, generation: this.view.generation });
+  }
+
+  /** The active installed generation, unless it cannot be read (then the embedded default content). */
+  private readActive(): ActiveContent | null {
+    try {
+      return this.content.store.active();
+    } catch (error) {
+      this.options.logger.log('error', 'content.active-unreadable', { error: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  }
+
+  /** The active generation at start; if it cannot be opened (damaged by hand), the embedded default content. */
+  private openStartContent(): ContentView {
+    const active = this.readActive();
+    if (!active) return this.openContent(null);
+    try {
+      return this.openContent(active);
+    } catch (error) {
+      this.options.logger.log('error', 'content.open-failed', { generation: active.generation, error: error instanceof Error ? error.message : String(error) });
+      return this.openContent(null);
+    }
+  }
+
+  /** Services for one content generation (or the embedded default content with the imported library). */
+  private openContent(active: ActiveContent | null): ContentView {
+    const log = this.options.logger;
+    const contentDir = active?.contentDir ?? this.options.contentDir;
+    const content = loadContentFolder(contentDir);
+    const procedures = new ProcedureService({ contentDir: content.dir, offices: content.directory.offices, logger: log });
+    const library = new LibraryService({
+      // A law-library pack lives in its generation folder; otherwise the import-laws library in db/.
+      dataDir: active?.laws ? { ...this.dataDir, db: active.dir } : this.dataDir,
+      contentDir: content.dir,
+      logger: log,
+      procedureSearch: (text, terms) => procedures.search(text, terms),
+    });
+    return { generation: active?.generation ?? null, content, library, procedures };
+  }
+
+  /**
+   * Shows the active generation at the next idle moment (no API call for idleSeconds; issue 9
+   * brings real idle detection). The old services keep answering until the new ones are ready.
+   */
+  switchWhenIdle(): void {
+    this.idle.switchWhenIdle(() => {
+      const active = this.readActive();
+      if ((active?.generation ?? null) === this.view.generation) return;
+      const log = this.options.logger;
+      try {
+        const next = this.openContent(active);
+        const old = this.view;
+        this.view = next;
+        old.library.close();
+        log.log('info', 'content.switched', { generation: next.generation, version: next.content.meta.version });
+        this.rpc.emit('content.onDidChangeSync', { phase: 'done', packId: next.content.meta.id, version: next.content.meta.version, done: 1, total: 1, message: 'now showing the new content' });
+      } catch (error) {
+        log.log('error', 'content.switch-failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    });
   }
 
   close(): void {
     for (const dispose of this.disposers.splice(0)) dispose();
-    this.library.close();
+    this.content.close();
+    this.idle.close();
+    this.view.library.close();
     this.options.logger.log('info', 'host.stopped');
   }
+}
+
+interface ContentView {
+  generation: string | null;
+  content: ContentFolder;
+  library: LibraryService;
+  procedures: ProcedureService;
+}
+
+/** Wraps the implementation so every resident-facing call counts as activity (content.* does not: the admin screen polls it). */
+function trackActivity(impl: KioskApiImpl, touch: () => void): KioskApiImpl {
+  const wrapped: Record<string, Record<string, unknown>> = {};
+  for (const [service, methods] of Object.entries(impl as unknown as Record<string, Record<string, unknown>>)) {
+    wrapped[service] = {};
+    for (const [name, fn] of Object.entries(methods)) {
+      const target = wrapped[service];
+      if (typeof fn !== 'function' || service === 'content') target[name] = fn;
+      else
+        target[name] = (input: unknown) => {
+          touch();
+          return (fn as (i: unknown) => unknown).call(methods, input);
+        };
+    }
+  }
+  return wrapped as unknown as KioskApiImpl;
 }

@@ -6,6 +6,7 @@ import { openContentDb, type ContentDb } from '../../../kiosk-content/src/node/d
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
+import { contentPackCommands } from './content-pack-commands';
 
 /**
  * `content <subcommand>`: tools for content packs. The CLI resolves two-word command names
@@ -64,4 +65,4 @@ Exits 1 if there is any problem, 0 otherwise.`,
 };
 
 /** Every `content …` subcommand, in help order. */
-export const contentCommands: CliCommand[] = [contentLintCommand];
+export const contentCommands: CliCommand[] = [contentLintCommand, ...contentPackCommands];
