@@ -8,6 +8,7 @@ import { ProcedureService } from '../services/procedure-service';
 import { DeviceStatusService } from '../services/device-status-service';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
+import { unprovisionedTerminal, type TerminalSettings } from './terminal-settings';
 
 export interface KioskHostOptions {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface KioskHostOptions {
   /** Content sync settings instead of <dataDir>/config/content.json (tests). */
   contentConfig?: ConstructorParameters<typeof ContentService>[0]['config'];
   contentHttp?: ConstructorParameters<typeof ContentService>[0]['http'];
+  /** Site and device settings; defaults to an unprovisioned terminal (issue 8 reads the provisioned file). */
+  terminal?: TerminalSettings;
 }
 
 /**
@@ -30,6 +33,7 @@ export class KioskHost {
   readonly devices = new DeviceStatusService();
   readonly rpc: RpcServer;
   readonly content: ContentService;
+  readonly terminal: TerminalSettings;
   private readonly idle: IdleSwitcher;
   private view: ContentView;
   private readonly disposers: Array<() => void> = [];
@@ -49,6 +53,7 @@ export class KioskHost {
 
   constructor(private readonly options: KioskHostOptions) {
     this.dataDir = prepareDataDir(options.dataDir);
+    this.terminal = options.terminal ?? unprovisionedTerminal;
     const log = options.logger;
     this.content = new ContentService({
       dataDir: this.dataDir,
@@ -72,8 +77,8 @@ export class KioskHost {
         getInfo: () => ({
           appName: '法通',
           appVersion: options.appVersion,
-          siteName: null,
-          terminalId: null,
+          siteName: this.terminal.siteName,
+          terminalId: this.terminal.terminalId,
           content: {
             packId: content().meta.id,
             version: content().meta.version,

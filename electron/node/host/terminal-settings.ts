@@ -1,0 +1,35 @@
+/**
+ * What the host needs to know about the terminal it runs on: who it is and where its devices are.
+ * Production reads it from the provisioned configuration under KIOSK_DATA_DIR (issue 8); tests and
+ * the CLI pass it directly. Null fields mean "not provisioned": the kiosk still runs, the device
+ * line says 未配置 and the site shows 「请咨询现场工作人员」.
+ */
+export interface TerminalSettings {
+  terminalId: string | null;
+  siteName: string | null;
+  /** Six-digit administrative division code (selects regional thresholds and offices). */
+  region: string | null;
+  printer: PrinterSettings | null;
+  idReader: IdReaderSettings | null;
+}
+
+export interface PrinterSettings {
+  port: string;
+  baudRate: number;
+  width: 58 | 80;
+  flowControl: 'none' | 'rtscts' | 'xonxoff';
+}
+
+export interface IdReaderSettings {
+  port: string;
+  /** Null = auto-detect at the usual rates. */
+  baudRate: number | null;
+}
+
+export const unprovisionedTerminal: TerminalSettings = {
+  terminalId: null,
+  siteName: null,
+  region: null,
+  printer: null,
+  idReader: null,
+};
