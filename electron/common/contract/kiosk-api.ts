@@ -3,6 +3,7 @@ import { contentEvents, contentMethods } from './content-api';
 import { libraryMethods } from './library-api';
 import { proceduresMethods } from './procedures-api';
 import { receiptMethods } from './receipt-api';
+import { sessionMethods } from './session-api';
 import { method, type ImplOf, type ServicesOf, type EventSource } from './define-contract';
 
 /**
@@ -55,6 +56,7 @@ export const kioskContract = {
     ...proceduresMethods,
     ...receiptMethods,
     ...contentMethods,
+    ...sessionMethods,
   },
   events: {
     'devices.onDidChangeStatus': deviceStatusSchema,

@@ -8,6 +8,7 @@ import { ProcedureService } from '../services/procedure-service';
 import { DeviceStatusService } from '../services/device-status-service';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
+import type { SessionEndReason } from '../../common/contract/session-api';
 import { unprovisionedTerminal, type TerminalSettings } from './terminal-settings';
 
 export interface KioskHostOptions {
@@ -37,6 +38,7 @@ export class KioskHost {
   private readonly idle: IdleSwitcher;
   private view: ContentView;
   private readonly disposers: Array<() => void> = [];
+  private readonly sessionEndHandlers = new Set<(reason: SessionEndReason) => void>();
 
   get library(): LibraryService {
     return this.view.library;
@@ -113,6 +115,12 @@ export class KioskHost {
         syncNow: () => this.content.syncNow(),
         rollback: () => this.content.rollback(),
       },
+      session: {
+        end: ({ reason }) => {
+          this.endSession(reason);
+          return undefined;
+        },
+      },
     };
 
     this.rpc = new RpcServer(kioskContract, trackActivity(impl, () => this.idle.touch()), {
@@ -186,6 +194,23 @@ export class KioskHost {
         log.log('error', 'content.switch-failed', { error: error instanceof Error ? error.message : String(error) });
       }
     });
+  }
+
+  /** Runs when a resident's session ends: services that hold anything of that resident drop it here. */
+  onSessionEnd(handler: (reason: SessionEndReason) => void): () => void {
+    this.sessionEndHandlers.add(handler);
+    return () => this.sessionEndHandlers.delete(handler);
+  }
+
+  endSession(reason: SessionEndReason): void {
+    for (const handler of this.sessionEndHandlers) {
+      try {
+        handler(reason);
+      } catch (error) {
+        this.options.logger.log('error', 'session.end-handler-failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    this.options.logger.log('info', 'session.ended', { reason });
   }
 
   close(): void {
