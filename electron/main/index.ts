@@ -10,6 +10,7 @@ import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session 
 import { KioskHost } from '../node/host/kiosk-host';
 import { resolveDataDir } from '../node/system/data-dir';
 import { createFileLogger } from '../node/system/logger';
+import { EXIT_LEAVE_KIOSK, EXIT_RESTART, startSystemdWatchdog } from '../node/provisioning/systemd-watchdog';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { resolveAppPaths } from './app-paths';
 import { CrashRecovery, watchRenderer } from './crash-recovery';
@@ -34,6 +35,8 @@ app.setPath('userData', path.join(dataDir, 'cache', 'electron'));
 // A touch kiosk: no pinch zoom, no swipe-to-go-back.
 app.commandLine.appendSwitch('disable-pinch');
 app.commandLine.appendSwitch('overscroll-history-navigation', '0');
+// 朗读 (issue 9): on Linux, Chromium only sees speech-dispatcher's voices with this switch.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher');
 
 if (!app.requestSingleInstanceLock()) {
   // Another kiosk window is already up; it is brought to the front by its 'second-instance'.
@@ -70,7 +73,19 @@ async function start(): Promise<void> {
   const window = new BrowserWindow(kioskWindowOptions({ preloadPath: paths.preload, dev }));
   const stopWatching = watchRenderer(window, logger, new CrashRecovery(() => Date.now()));
   void window.webContents.setVisualZoomLevelLimits(1, 1);
-  window.once('ready-to-show', () => window.show());
+  // systemd (the shipped unit): READY=1 once the kiosk shows, watchdog pings from this event loop.
+  const watchdog = startSystemdWatchdog(logger);
+  window.once('ready-to-show', () => {
+    window.show();
+    watchdog.ready();
+  });
+  host.admin.onRequest(({ action }) => {
+    watchdog.stop();
+    host.close();
+    // Without a supervisor (Windows autostart, a bare start) Electron relaunches itself.
+    if (action === 'restart' && !process.env['NOTIFY_SOCKET']) app.relaunch();
+    app.exit(action === 'restart' ? (process.env['NOTIFY_SOCKET'] ? EXIT_RESTART : 0) : EXIT_LEAVE_KIOSK);
+  });
   app.on('second-instance', () => {
     if (window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import { resolveDataDir } from '../../electron/node/system/data-dir';
+import { createFileLogger } from '../../electron/node/system/logger';
+import { EXIT_LEAVE_KIOSK, EXIT_RESTART, startSystemdWatchdog } from '../../electron/node/provisioning/systemd-watchdog';
 import { buildElectron } from '../build/build-electron';
 import { ensureRendererBuilt } from '../build/build-renderer';
 import { appVersion, defaultContentDir, rendererDist, repoRoot } from '../lib/repo-paths';
@@ -62,6 +64,13 @@ async function main(): Promise<void> {
     port,
   });
   process.stdout.write(`Kiosk ready at ${kiosk.url}\n`);
+  // Under the shipped systemd unit: READY=1 and watchdog pings; admin restart/exit-kiosk become exit codes the unit acts on.
+  const watchdog = startSystemdWatchdog(createFileLogger({ dir: kiosk.host.dataDir.logs }).child('shell'));
+  watchdog.ready();
+  kiosk.host.admin.onRequest(({ action }) => {
+    watchdog.stop();
+    void kiosk.close().then(() => process.exit(action === 'restart' ? EXIT_RESTART : EXIT_LEAVE_KIOSK));
+  });
 
   if (mode.open === 'chromium' && mode.chromium) {
     const profile = path.join(dataDir, 'cache', 'chromium-profile');

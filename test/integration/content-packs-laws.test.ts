@@ -17,6 +17,7 @@ import { ContentStore } from '../../kiosk-content/src/node/packs/content-store';
 import { PackRejectedError } from '../../kiosk-content/src/node/packs/pack-archive';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
 import { APP_VERSION, contentFolder, makeKeys, quickPack, tempDir, type Keys } from '../fixtures/packs/pack-fixtures';
+import { adminToken, provisionTestTerminal } from './support/admin-session';
 
 const statute = path.join(path.resolve(repoRoot, '../shared'), 'data', 'laws', '社会法', '劳动合同法(2012-12-28).md');
 
@@ -35,6 +36,7 @@ beforeAll(() => {
   tmp = tempDir('fatong-pack-laws-');
   keys = makeKeys(path.join(tmp, 'keys'), 'editor');
   dataDir = path.join(tmp, 'data');
+  provisionTestTerminal(dataDir);
   store = new ContentStore({ root: path.join(dataDir, 'content'), appVersion: APP_VERSION, defaultContentDir });
   mkdirSync(path.join(tmp, 'laws', '社会法'), { recursive: true });
   copyFileSync(statute, path.join(tmp, 'laws', '社会法', path.basename(statute)));
@@ -96,7 +98,7 @@ describe('law-library packs', () => {
       const info = await api.system.getInfo();
       expect(info.content).toMatchObject({ version: '1.1.0', lawLibraryInstalled: true });
       expect((await api.library.getArticle({ key: '劳动合同法|第三十条' }))?.label).toBe('第三十条');
-      const rolled = await api.content.rollback();
+      const rolled = await api.content.rollback({ token: await adminToken(api) });
       expect(rolled.ok).toBe(true);
       expect(rolled.status.pending).toMatchObject({ content: { embedded: true }, laws: { version: '2026.1.0' } });
     } finally {

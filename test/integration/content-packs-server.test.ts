@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../electron/common/contract/content-api';
 import { kioskContract } from '../../electron/common/contract/kiosk-api';
 import { createDirectLink } from '../../electron/common/rpc/direct-link';
+import { adminToken, provisionTestTerminal } from './support/admin-session';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
@@ -304,6 +305,7 @@ describe('the host: content.* API, progress events, switch at the next idle mome
   it('syncs, waits for idle before showing the new content, and rolls back', async () => {
     await publish(['1.1.0']);
     const dataDir = path.join(tmp, 'host');
+    provisionTestTerminal(dataDir);
     const host = new KioskHost({
       dataDir,
       appVersion: APP_VERSION,
@@ -316,7 +318,8 @@ describe('the host: content.* API, progress events, switch at the next idle mome
       const events: SyncProgress[] = [];
       api.events.on('content.onDidChangeSync', (p) => events.push(p));
       expect((await api.system.getInfo()).content.version).toBe('0.1.0');
-      const synced = await api.content.syncNow();
+      const token = await adminToken(api);
+      const synced = await api.content.syncNow({ token });
       expect(synced.ok).toBe(true);
       expect(synced.message).toBe('installed fatong-default 1.1.0');
       // A resident is using the kiosk: the old content stays until no call for idleSeconds.
@@ -332,15 +335,15 @@ describe('the host: content.* API, progress events, switch at the next idle mome
       expect((await api.system.getInfo()).content.version).toBe('1.1.0');
       expect((await api.search.query({ text: '老板拖欠工资', limit: 3 })).qa.length).toBeGreaterThan(0);
 
-      const again = await api.content.syncNow();
+      const again = await api.content.syncNow({ token });
       expect(again).toMatchObject({ ok: true, message: 'up to date' });
 
-      const rolled = await api.content.rollback();
+      const rolled = await api.content.rollback({ token });
       expect(rolled.ok).toBe(true);
       expect(rolled.status.pending?.content).toMatchObject({ embedded: true, version: '0.1.0' });
       await new Promise((r) => setTimeout(r, 3200));
       expect((await api.system.getInfo()).content.version).toBe('0.1.0');
-      const noMore = await api.content.rollback();
+      const noMore = await api.content.rollback({ token });
       expect(noMore.ok).toBe(false);
       expect(noMore.message).toMatch(/nothing to roll back/);
     } finally {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminTokenSchema } from './admin-api';
 import { method } from './define-contract';
 
 /**
@@ -63,8 +64,9 @@ export type ContentActionResult = z.infer<typeof contentActionResultSchema>;
 
 export const contentMethods = {
   'content.status': method(z.undefined(), contentStatusSchema),
-  'content.syncNow': method(z.undefined(), contentActionResultSchema),
-  'content.rollback': method(z.undefined(), contentActionResultSchema),
+  /** Admin only: the token from admin.unlock (issue 8). */
+  'content.syncNow': method(adminTokenSchema, contentActionResultSchema),
+  'content.rollback': method(adminTokenSchema, contentActionResultSchema),
 };
 
 export const contentEvents = {

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { adminEvents, adminMethods } from './admin-api';
 import { contentEvents, contentMethods } from './content-api';
+import { idcardEvents, idcardMethods } from './idcard-api';
 import { libraryMethods } from './library-api';
 import { proceduresMethods } from './procedures-api';
-import { receiptMethods } from './receipt-api';
+import { receiptEvents, receiptMethods } from './receipt-api';
 import { sessionMethods } from './session-api';
+import { statsMethods } from './stats-api';
+import { attractMethods } from './attract-api';
 import { method, type ImplOf, type ServicesOf, type EventSource } from './define-contract';
 
 /**
@@ -45,6 +49,8 @@ export const systemInfoSchema = z.object({
   content: contentInfoSchema,
   /** Real, national numbers only; per-site offices come from provisioning. */
   hotlines: z.array(z.object({ name: z.string(), phone: z.string() })),
+  /** Inactivity timeouts of this terminal (provisioned); absent = the renderer's defaults (app/session/idle-policy.ts). */
+  idle: z.object({ homeSeconds: z.number().int().min(15).max(3600), procedureSeconds: z.number().int().min(30).max(7200) }).optional(),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
@@ -57,10 +63,17 @@ export const kioskContract = {
     ...receiptMethods,
     ...contentMethods,
     ...sessionMethods,
+    ...statsMethods,
+    ...attractMethods,
+    ...idcardMethods,
+    ...adminMethods,
   },
   events: {
     'devices.onDidChangeStatus': deviceStatusSchema,
     ...contentEvents,
+    ...idcardEvents,
+    ...receiptEvents,
+    ...adminEvents,
   },
 } as const;
 

@@ -2,7 +2,7 @@
  * Errors that cross the API boundary. `message` is plain Chinese a resident can read;
  * anything technical stays in the host's log, never in the reply.
  */
-export const kioskErrorCodes = ['invalid-input', 'not-found', 'unavailable', 'internal'] as const;
+export const kioskErrorCodes = ['invalid-input', 'not-found', 'unavailable', 'internal', 'admin-required'] as const;
 export type KioskErrorCode = (typeof kioskErrorCodes)[number];
 
 export interface SerializedKioskError {

@@ -6,10 +6,19 @@ import { ContentService, IdleSwitcher } from '../services/content-service';
 import { LibraryService } from '../services/library-service';
 import { ProcedureService } from '../services/procedure-service';
 import { DeviceStatusService } from '../services/device-status-service';
+import { SqliteStatsService, type StatsService } from '../services/stats-service';
+import { isKnownStep, withStatsRecording } from '../services/stats-recording';
+import { attractApi } from '../services/attract-service';
+import { ReceiptService } from '../services/receipt-service';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
 import type { SessionEndReason } from '../../common/contract/session-api';
-import { unprovisionedTerminal, type TerminalSettings } from './terminal-settings';
+import type { TerminalSettings } from './terminal-settings';
+import { HostAdmin } from '../provisioning/host-admin';
+import { loadProvisioning } from '../provisioning/provisioned-terminal';
+import { RecentErrors } from '../provisioning/recent-errors';
+import type { IdCardService } from '../services/id-card-service';
+import { closeIdCardService, createIdCardService, idCardApi, toIdCardState } from './idcard-wiring';
 
 export interface KioskHostOptions {
   dataDir: string;
@@ -35,6 +44,14 @@ export class KioskHost {
   readonly rpc: RpcServer;
   readonly content: ContentService;
   readonly terminal: TerminalSettings;
+  /** Counts by day without personal data (issue 9), in <dataDir>/db/stats.db. */
+  readonly stats: StatsService;
+  readonly idCard: IdCardService;
+  /** Receipt previews and the printer (issue 5). */
+  readonly receipts: ReceiptService;
+  /** Admin PIN, admin API, heartbeat and /metrics (issue 8). */
+  readonly admin: HostAdmin;
+  private receiptsStopped: Promise<void> = Promise.resolve();
   private readonly idle: IdleSwitcher;
   private view: ContentView;
   private readonly disposers: Array<() => void> = [];
@@ -55,14 +72,18 @@ export class KioskHost {
 
   constructor(private readonly options: KioskHostOptions) {
     this.dataDir = prepareDataDir(options.dataDir);
-    this.terminal = options.terminal ?? unprovisionedTerminal;
-    const log = options.logger;
+    // Provisioned terminal (issue 8): KIOSK_DATA_DIR/config/terminal.json unless the caller passes one.
+    const recentErrors = new RecentErrors();
+    const log = recentErrors.tap(options.logger);
+    const provisioning = loadProvisioning(this.dataDir.config, log);
+    this.terminal = options.terminal ?? provisioning.terminal;
+    this.idCard = createIdCardService(this.terminal, this.devices, log);
     this.content = new ContentService({
       dataDir: this.dataDir,
       appVersion: options.appVersion,
       defaultContentDir: options.contentDir ?? defaultContentDir,
       logger: log.child('content'),
-      ...(options.contentConfig ? { config: options.contentConfig } : {}),
+      ...(options.contentConfig ? { config: options.contentConfig } : provisioning.contentConfig ? { config: provisioning.contentConfig } : {}),
       ...(options.contentHttp ? { http: options.contentHttp } : {}),
       requestSwitch: () => this.switchWhenIdle(),
       showing: () => this.view.generation,
@@ -73,8 +94,11 @@ export class KioskHost {
     // The services of the content shown now (replaced by switchWhenIdle).
     const library = () => this.view.library;
     const procedures = () => this.view.procedures;
+    this.stats = new SqliteStatsService({ dbDir: this.dataDir.db, isKnownStep: (p, step) => isKnownStep(procedures(), p, step) });
+    this.receipts = new ReceiptService({ terminal: this.terminal, dataDir: this.dataDir.root, devices: this.devices, logger: log.child('receipts'), procedures, library });
+    this.admin = new HostAdmin(this, { dataDir: this.dataDir, appVersion: options.appVersion, logger: log.child('admin'), config: provisioning.config, configProblems: provisioning.problems, recentErrors });
 
-    const impl: KioskApiImpl = {
+    const impl: Omit<KioskApiImpl, 'stats'> = {
       system: {
         getInfo: () => ({
           appName: '法通',
@@ -88,6 +112,7 @@ export class KioskHost {
             lawLibraryInstalled: library().libraryInstalled,
           },
           hotlines: content().directory.hotlines.map(({ name, phone }) => ({ name, phone })),
+          ...(this.terminal.idle ? { idle: this.terminal.idle } : {}),
         }),
       },
       devices: {
@@ -107,14 +132,15 @@ export class KioskHost {
         list: () => procedures().list(),
         get: ({ id }) => procedures().get(id),
       },
-      receipts: {
-        previewOutcome: ({ procedureId, outcomeId, reasons }) => procedures().previewOutcome(procedureId, outcomeId, reasons),
-      },
+      receipts: { ...this.receipts.api() },
       content: {
         status: () => this.content.status(),
-        syncNow: () => this.content.syncNow(),
-        rollback: () => this.content.rollback(),
+        syncNow: ({ token }) => this.admin.gate(token, () => this.content.syncNow()),
+        rollback: ({ token }) => this.admin.gate(token, () => this.content.rollback()),
       },
+      idcard: idCardApi(this.idCard),
+      admin: this.admin.api(),
+      attract: attractApi(() => this.view.content.dir),
       session: {
         end: ({ reason }) => {
           this.endSession(reason);
@@ -123,7 +149,11 @@ export class KioskHost {
       },
     };
 
-    this.rpc = new RpcServer(kioskContract, trackActivity(impl, () => this.idle.touch()), {
+    const statsError = (error: unknown) => log.log('error', 'stats.failed', { error: error instanceof Error ? error.message : String(error) });
+    const recorded = withStatsRecording(impl, this.stats, statsError);
+    // The statistics are for the admin screen only: stats.summary needs the token from admin.unlock.
+    const gated: KioskApiImpl = { ...recorded, stats: { ...recorded.stats, summary: (input) => this.admin.gate(input.token, () => recorded.stats.summary(input)) } };
+    this.rpc = new RpcServer(kioskContract, trackActivity(gated, () => this.idle.touch()), {
       onInternalError: (methodName, error) =>
         log.log('error', 'api.internal-error', {
           method: methodName,
@@ -131,8 +161,18 @@ export class KioskHost {
         }),
     });
     this.disposers.push(this.devices.onDidChange((status) => this.rpc.emit('devices.onDidChangeStatus', status)));
+    this.disposers.push(this.devices.onDidChange((status) => this.stats.deviceStatus(status)));
+    this.disposers.push(this.onSessionEnd((reason) => this.stats.endSession(reason)));
     this.disposers.push(this.content.onDidChangeSync((progress) => this.rpc.emit('content.onDidChangeSync', progress)));
+    this.disposers.push(this.receipts.onDidChange((status) => this.rpc.emit('receipts.onDidChange', status)));
+    this.disposers.push(this.receipts.onDidChange((status) => this.stats.printStatus(status)));
+    this.disposers.push(this.onSessionEnd(() => this.receipts.forgetPreviews()));
+    this.receipts.start();
+    this.disposers.push(this.idCard.onDidChangeState((state) => this.rpc.emit('idcard.onDidChangeState', toIdCardState(state))));
+    this.disposers.push(this.onSessionEnd(() => this.idCard.wipe()));
+    this.idCard.start();
     this.content.start();
+    void this.admin.startSupervision();
     log.log('info', 'host.started', { appVersion: options.appVersion, contentVersion: this.view.content.meta.version, generation: this.view.generation });
   }
 
@@ -213,11 +253,24 @@ export class KioskHost {
     this.options.logger.log('info', 'session.ended', { reason });
   }
 
+  /** close() and wait until the printer's port is released (tests, and a shell that can wait). */
+  async closeAsync(): Promise<void> {
+    this.close();
+    await this.receiptsStopped;
+  }
+
   close(): void {
+    // The printer finishes its current exchange before the port closes; close() stays synchronous for its callers.
+    this.receiptsStopped = this.receipts.stop().catch((error: unknown) =>
+      this.options.logger.log('error', 'receipts.stop-failed', { error: error instanceof Error ? error.message : String(error) }),
+    );
     for (const dispose of this.disposers.splice(0)) dispose();
     this.content.close();
+    this.admin.close();
+    closeIdCardService(this.idCard, this.options.logger);
     this.idle.close();
     this.view.library.close();
+    this.stats.close();
     this.options.logger.log('info', 'host.stopped');
   }
 }
@@ -236,7 +289,7 @@ function trackActivity(impl: KioskApiImpl, touch: () => void): KioskApiImpl {
     wrapped[service] = {};
     for (const [name, fn] of Object.entries(methods)) {
       const target = wrapped[service];
-      if (typeof fn !== 'function' || service === 'content') target[name] = fn;
+      if (typeof fn !== 'function' || service === 'content' || service === 'attract') target[name] = fn;
       else
         target[name] = (input: unknown) => {
           touch();

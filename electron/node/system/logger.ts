@@ -36,7 +36,7 @@ export function createFileLogger(options: FileLoggerOptions, scope = 'kiosk'): L
 
   const make = (currentScope: string): Logger => ({
     log(level, event, fields = {}) {
-      const line = JSON.stringify({ time: new Date().toISOString(), level, scope: currentScope, event, ...fields });
+      const line = scrubPersonalData(JSON.stringify({ time: new Date().toISOString(), level, scope: currentScope, event, ...fields }));
       try {
         rotateIfNeeded();
         appendFileSync(file, `${line}\n`, { mode: 0o640 });
@@ -50,6 +50,15 @@ export function createFileLogger(options: FileLoggerOptions, scope = 'kiosk'): L
     },
   });
   return make(scope);
+}
+
+/**
+ * Last line of defence (issue 8): callers only log ids, states and counts, but an error message
+ * from a library could still carry an ID-card number or a mobile number a resident typed. Both
+ * shapes are replaced before the line reaches the disk.
+ */
+export function scrubPersonalData(line: string): string {
+  return line.replace(/(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g, '[id-number]').replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '[phone]');
 }
 
 /** For unit tests and tools that must not write files. */

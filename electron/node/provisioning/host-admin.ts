@@ -1,0 +1,291 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { AdminActionResult, AdminRequest, AdminStatus, TestCardResult, UnlockResult } from '../../common/contract/admin-api';
+import { KioskError } from '../../common/contract/kiosk-error';
+import type { KioskApiImpl } from '../../common/contract/kiosk-api';
+import { localDay } from '../../common/domain/query-redaction';
+import type { StoredTerminalConfig } from '../../common/config/terminal-config';
+import { buildSelfTestPage } from '../../../native-adapters/thermal-printer/node/printer-node';
+import type { ContentService } from '../services/content-service';
+import type { DeviceStatusService } from '../services/device-status-service';
+import type { IdCardService } from '../services/id-card-service';
+import type { PrintService } from '../services/print-service';
+import type { StatsService } from '../services/stats-service';
+import type { TerminalSettings } from '../host/terminal-settings';
+import type { Logger } from '../system/logger';
+import { AdminPinGuard } from './admin-pin';
+import { HeartbeatSender, type HeartbeatPayload } from './heartbeat';
+import { startMetricsServer, type MetricsSnapshot } from './metrics-server';
+import type { RecentErrors } from './recent-errors';
+
+/** What the admin side needs of KioskHost (read lazily: the host builds these after HostAdmin). */
+export interface AdminHost {
+  readonly terminal: TerminalSettings;
+  readonly devices: DeviceStatusService;
+  readonly content: ContentService;
+  readonly stats: Pick<StatsService, 'summary'>;
+  readonly receipts: { readonly printer: PrintService };
+  readonly idCard: IdCardService;
+  readonly rpc: { emit(name: string, payload: unknown): void };
+}
+
+export interface HostAdminOptions {
+  dataDir: { root: string; config: string };
+  appVersion: string;
+  logger: Logger;
+  /** The provisioned configuration (null = not provisioned: the PIN pad says so, no heartbeat). */
+  config: StoredTerminalConfig | null;
+  configProblems: string[];
+  recentErrors: RecentErrors;
+  /** Idle admin sessions end after this long (default 5 minutes). */
+  sessionMs?: number;
+  now?: () => number;
+}
+
+const ADMIN_REQUIRED = '需要管理员密码 (admin PIN required)';
+
+/**
+ * The admin side of the host: PIN unlock with lockout (AdminPinGuard), one short-lived session
+ * token, the admin methods of the contract, the gate for content sync/rollback, restart and
+ * exit-kiosk requests for the shell, and the supervision outputs (heartbeat, /metrics) built from
+ * the same snapshot.
+ */
+export class HostAdmin {
+  readonly guard: AdminPinGuard;
+  private session: { token: string; expiresAt: number } | null = null;
+  private readonly listeners = new Set<(request: AdminRequest) => void>();
+  private readonly now: () => number;
+  private readonly startedAt: number;
+  heartbeat: HeartbeatSender | null = null;
+  private metrics: { close(): Promise<void>; port: number } | null = null;
+
+  constructor(
+    private readonly host: AdminHost,
+    private readonly options: HostAdminOptions,
+  ) {
+    this.now = options.now ?? (() => Date.now());
+    this.startedAt = this.now();
+    this.guard = new AdminPinGuard(options.dataDir.config, () => options.config?.adminPinHash ?? null, this.now);
+  }
+
+  unlock(pin: string): UnlockResult {
+    const decision = this.guard.attempt(pin);
+    // The PIN itself is never logged; only the outcome.
+    this.options.logger.log(decision.ok ? 'info' : 'warn', 'admin.unlock', { result: decision.ok ? 'ok' : (decision.reason ?? 'failed'), attemptsLeft: decision.attemptsLeft });
+    if (!decision.ok) return { ok: false, reason: decision.reason ?? 'wrong-pin', attemptsLeft: decision.attemptsLeft, retryAfterSeconds: decision.retryAfterSeconds };
+    const token = randomBytes(24).toString('base64url');
+    this.session = { token, expiresAt: this.now() + this.sessionMs };
+    return { ok: true, token, expiresAt: new Date(this.session.expiresAt).toISOString() };
+  }
+
+  private get sessionMs(): number {
+    return this.options.sessionMs ?? 5 * 60_000;
+  }
+
+  /** Throws unless `token` is the current, unexpired admin session; extends it. */
+  require(token: string): void {
+    const s = this.session;
+    if (!s || s.expiresAt <= this.now() || token.length !== s.token.length || token !== s.token) {
+      if (s && s.expiresAt <= this.now()) this.session = null;
+      throw new KioskError('admin-required', ADMIN_REQUIRED);
+    }
+    s.expiresAt = this.now() + this.sessionMs;
+  }
+
+  gate<T>(token: string, action: () => T): T {
+    this.require(token);
+    return action();
+  }
+
+  lock(): void {
+    this.session = null;
+  }
+
+  /** Restart / exit-kiosk requests: the shell (start script, Electron main) decides how. */
+  onRequest(listener: (request: AdminRequest) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private request(action: AdminRequest['action']): AdminActionResult {
+    this.options.logger.log('info', 'admin.request', { action });
+    if (this.listeners.size === 0) return { ok: false, message: `no shell handles ${action} here (tests or a bare host)` };
+    this.host.rpc.emit('admin.onDidRequest', { action });
+    // Let the reply reach the screen first.
+    setTimeout(() => {
+      for (const listener of this.listeners) listener({ action });
+    }, 200).unref();
+    return { ok: true, message: action === 'restart' ? 'restarting the kiosk' : 'leaving kiosk mode' };
+  }
+
+  todayCounts(): { date: string; byMetric: Record<string, number> } {
+    const date = localDay(new Date(this.now()));
+    const byMetric: Record<string, number> = {};
+    try {
+      for (const row of this.host.stats.summary(date, date).rows) byMetric[row.metric] = (byMetric[row.metric] ?? 0) + row.count;
+    } catch (error) {
+      this.options.logger.log('warn', 'admin.counts-unavailable', { error: error instanceof Error ? error.message : String(error) });
+    }
+    return { date, byMetric };
+  }
+
+  /** The figures the heartbeat, /metrics and the admin screen share. */
+  snapshot(): HeartbeatPayload {
+    const showing = this.host.content.status().showing;
+    const last = this.options.recentErrors.last();
+    return {
+      terminalId: this.host.terminal.terminalId,
+      appVersion: this.options.appVersion,
+      versions: { content: `${showing.content.id}@${showing.content.version}`, laws: showing.laws ? `${showing.laws.id}@${showing.laws.version}` : null },
+      devices: this.host.devices.getStatus(),
+      counts: this.todayCounts(),
+      lastError: last ? { time: last.time, event: last.event } : null,
+    };
+  }
+
+  status(): AdminStatus {
+    const showing = this.host.content.status().showing;
+    const t = this.host.terminal;
+    return {
+      terminalId: t.terminalId,
+      siteName: t.siteName,
+      region: t.region,
+      appVersion: this.options.appVersion,
+      ports: { printer: t.printer?.port ?? null, idReader: t.idReader?.port ?? null },
+      content: { packId: showing.content.id, version: showing.content.version, lawsVersion: showing.laws?.version ?? null },
+      counts: this.todayCounts(),
+      lastErrors: this.options.recentErrors.list(),
+      configProblems: this.options.configProblems,
+      uptimeSeconds: Math.round((this.now() - this.startedAt) / 1000),
+    };
+  }
+
+  async printTestPage(): Promise<AdminActionResult> {
+    const printer = this.host.receipts.printer;
+    const before = printer.status().printer;
+    if (before.state === 'not-configured') return { ok: false, message: 'no printer is provisioned (printer.port)' };
+    const t = this.host.terminal;
+    const page = buildSelfTestPage({
+      siteName: t.siteName ?? '法通自助终端',
+      columns: printer.columns,
+      connection: t.printer ? `${t.printer.port}，${String(t.printer.baudRate)} 波特` : '',
+      status: before,
+      reference: randomBytes(3).toString('hex').toUpperCase(),
+    });
+    const job = printer.print({ title: '打印机自检页', bytes: page.bytes });
+    const final = await new Promise<string>((resolve) => {
+      const check = (): boolean => {
+        const current = printer.status().jobs.find((j) => j.id === job.id);
+        if (!current || current.state === 'done' || current.state === 'failed' || current.state === 'cancelled') {
+          resolve(current?.state ?? 'gone');
+          return true;
+        }
+        return false;
+      };
+      if (check()) return;
+      const timer = setTimeout(() => {
+        stop();
+        resolve('waiting');
+      }, 20_000);
+      const unsubscribe = printer.onDidChange(() => {
+        if (check()) stop();
+      });
+      const stop = () => {
+        clearTimeout(timer);
+        unsubscribe();
+      };
+    });
+    const state = printer.status().printer;
+    if (final === 'done') return { ok: true, message: `test page printed; printer ${state.state}` };
+    return { ok: false, message: `test page ${final}: printer ${state.state} — ${state.detail}`.slice(0, 500) };
+  }
+
+  async readTestCard(timeoutMs = 10_000): Promise<TestCardResult> {
+    const reader = this.host.idCard;
+    if (reader.getState().state === 'not-configured') return { ok: false, message: 'no ID-card reader is provisioned (idReader.port)', card: null };
+    reader.startRead(['cardType', 'maskedName', 'maskedIdNumber', 'numberValid']);
+    try {
+      return await new Promise<TestCardResult>((resolve) => {
+        const settle = (): boolean => {
+          const s = reader.getState();
+          if (s.result) {
+            resolve({
+              ok: true,
+              message: 'card read (masked)',
+              card: { cardType: s.result.cardType ?? '', maskedName: s.result.maskedName ?? '', maskedIdNumber: s.result.maskedIdNumber ?? '', numberValid: s.result.numberValid ?? false },
+            });
+            return true;
+          }
+          if (s.state === 'reader-offline') resolve({ ok: false, message: `reader offline: ${s.detail}`.slice(0, 500), card: null });
+          else if (s.state === 'retry-placement' && s.reason !== 'moved') resolve({ ok: false, message: `card not readable: ${s.reason}`, card: null });
+          else return false;
+          return true;
+        };
+        if (settle()) return;
+        const timer = setTimeout(() => {
+          unsubscribe();
+          resolve({ ok: false, message: `no card read within ${String(timeoutMs / 1000)} s (state ${reader.getState().state})`, card: null });
+        }, timeoutMs);
+        const unsubscribe = reader.onDidChangeState(() => {
+          if (!settle()) return;
+          clearTimeout(timer);
+          unsubscribe();
+        });
+      });
+    } finally {
+      // The test card is somebody's card: nothing of it stays in the host.
+      reader.wipe();
+    }
+  }
+
+  /** The `admin` part of the KioskApi. */
+  api(): KioskApiImpl['admin'] {
+    return {
+      unlock: ({ pin }) => this.unlock(pin),
+      lock: ({ token }) => {
+        this.require(token);
+        this.lock();
+        return undefined;
+      },
+      status: ({ token }) => this.gate(token, () => this.status()),
+      printTestPage: ({ token }) => this.gate(token, () => this.printTestPage()),
+      readTestCard: ({ token }) => this.gate(token, () => this.readTestCard()),
+      restart: ({ token }) => this.gate(token, () => this.request('restart')),
+      exitKiosk: ({ token }) => this.gate(token, () => this.request('exit-kiosk')),
+    };
+  }
+
+  /** Heartbeat and /metrics as provisioned (nothing when not provisioned). */
+  async startSupervision(): Promise<void> {
+    const config = this.options.config;
+    if (config?.heartbeat) {
+      this.heartbeat = new HeartbeatSender({
+        url: config.heartbeat.url,
+        intervalMs: config.heartbeat.intervalSeconds * 1000,
+        queueDir: path.join(this.options.dataDir.root, 'heartbeat'),
+        snapshot: () => this.snapshot(),
+        logger: this.options.logger.child('heartbeat'),
+      });
+      this.heartbeat.start();
+    }
+    if (config?.metrics) {
+      try {
+        this.metrics = await startMetricsServer(config.metrics.port, () => this.metricsSnapshot());
+        this.options.logger.log('info', 'metrics.listening', { port: this.metrics.port });
+      } catch (error) {
+        this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  metricsSnapshot(): MetricsSnapshot {
+    return { ...this.snapshot(), uptimeSeconds: (this.now() - this.startedAt) / 1000, heartbeatQueued: this.heartbeat ? this.heartbeat.queued().length : null };
+  }
+
+  close(): void {
+    this.heartbeat?.stop();
+    void this.metrics?.close();
+    this.metrics = null;
+    this.session = null;
+  }
+}

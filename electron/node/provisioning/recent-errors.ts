@@ -1,0 +1,54 @@
+import type { LogFields, Logger, LogLevel } from '../system/logger';
+
+export interface RecentError {
+  time: string;
+  level: 'warn' | 'error';
+  event: string;
+  /** The log line's own fields (ids, states, error text — never resident data by the Logger's rule). */
+  detail: string;
+}
+
+/**
+ * Keeps the latest warnings and errors of the host log for the admin screen, the heartbeat and
+ * the metrics. It only sees what the logger sees, and the logger only takes non-personal fields.
+ */
+export class RecentErrors {
+  private readonly items: RecentError[] = [];
+
+  constructor(
+    private readonly limit = 20,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  record(level: LogLevel, event: string, fields: LogFields = {}): void {
+    if (level !== 'warn' && level !== 'error') return;
+    const detail = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ')
+      .slice(0, 300);
+    this.items.push({ time: this.now().toISOString(), level, event, detail });
+    if (this.items.length > this.limit) this.items.splice(0, this.items.length - this.limit);
+  }
+
+  /** Newest first. */
+  list(): RecentError[] {
+    return [...this.items].reverse();
+  }
+
+  last(): RecentError | null {
+    return this.items[this.items.length - 1] ?? null;
+  }
+
+  /** A logger that writes through to `inner` and remembers warnings and errors. */
+  tap(inner: Logger): Logger {
+    const wrap = (logger: Logger, scope: string): Logger => ({
+      log: (level, event, fields) => {
+        this.record(level, scope ? `${scope}.${event}` : event, fields);
+        logger.log(level, event, fields);
+      },
+      child: (child) => wrap(logger.child(child), scope ? `${scope}.${child}` : child),
+    });
+    return wrap(inner, '');
+  }
+}
