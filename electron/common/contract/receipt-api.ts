@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { ReceiptLayout as AdapterReceiptLayout } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
 import { method } from './define-contract';
+import { receiptApplicantSchema } from './idcard-api';
 
 /**
  * Receipts: the host lays a receipt out (native-adapters/thermal-printer/receipt) and hands the
  * layout to the screen, which draws exactly those lines — the preview is what prints.
- * Printing itself (receipts.print) comes with the printer.
+ * receipts.print names what to print (an outcome, an article, an answer), never bytes: the host
+ * builds the receipt from its own content, so the screen cannot put anything else on paper.
  */
 
 const lineStyleSchema = z.object({
@@ -72,15 +74,94 @@ export const receiptPreviewSchema = z.object({
 });
 export type ReceiptPreview = z.infer<typeof receiptPreviewSchema>;
 
+const outcomeTargetSchema = z.object({
+  procedureId: z.string().min(1).max(100),
+  outcomeId: z.string().min(1).max(100),
+  /** The engine's plain-Chinese reasons for this outcome (OutcomeView.reasons), printed under the conclusion. */
+  reasons: z.array(z.string().max(120)).max(8).optional(),
+  /** The applicant from the procedure's ID-card step, masked only (the schema refuses anything else). */
+  applicant: receiptApplicantSchema.optional(),
+});
+const articleTargetSchema = z.object({ key: z.string().min(3).max(200) });
+const qaTargetSchema = z.object({ id: z.string().min(1).max(100) });
+
+/** What a receipt is of: the host builds it from its own content. */
+export const receiptTargetSchema = z.discriminatedUnion('kind', [
+  outcomeTargetSchema.extend({ kind: z.literal('outcome') }),
+  articleTargetSchema.extend({ kind: z.literal('article') }),
+  qaTargetSchema.extend({ kind: z.literal('qa') }),
+]);
+export type ReceiptTarget = z.infer<typeof receiptTargetSchema>;
+
+/** The printer as the resident's screen sees it (states of the ESC/POS DLE EOT reading). */
+export const printerStateSchema = z.enum(['not-configured', 'connecting', 'ready', 'paper-near-end', 'paper-out', 'cover-open', 'offline', 'error']);
+export type PrinterState = z.infer<typeof printerStateSchema>;
+
+export const printJobSchema = z.object({
+  id: z.string(),
+  /** e.g. 「办事指南：法律援助申请预审」 — what the job is, never its contents. */
+  title: z.string(),
+  state: z.enum(['pending', 'printing', 'done', 'failed', 'cancelled']),
+  /** Times the receipt was sent (more than 1 only after a person chose 重新打印). */
+  sends: z.number().int().nonnegative(),
+  problem: z.enum(['interrupted', 'send-failed']).optional(),
+  /** The printer stopped mid-job (paper, cover) and finished it from its buffer: the paper may be incomplete. */
+  resumedAfter: z.string().optional(),
+  /** Failed: a person decides 重新打印 or 取消; it is never printed again on its own. */
+  needsDecision: z.boolean(),
+  /** Stopped mid-job; the printer finishes it once the paper or cover is fixed. */
+  waitingForPrinter: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type PrintJob = z.infer<typeof printJobSchema>;
+
+export const printStatusSchema = z.object({
+  printer: z.object({
+    state: printerStateSchema,
+    /** Plain Chinese for the resident, e.g. 「打印机缺纸，请联系工作人员」. */
+    residentMessage: z.string(),
+    /** The exact reading for a technician (decoded bits, raw DLE EOT replies). */
+    detail: z.string(),
+    /** When the printer last answered (ms since the epoch); null before the first check. */
+    checkedAt: z.number().nullable(),
+  }),
+  /** The queue and the last finished jobs: titles and states only, no receipt bytes. */
+  jobs: z.array(printJobSchema),
+});
+export type PrintStatus = z.infer<typeof printStatusSchema>;
+
+export const printResultSchema = z.object({
+  job: printJobSchema,
+  /** The reference printed on this receipt. */
+  reference: z.string(),
+});
+export type PrintResult = z.infer<typeof printResultSchema>;
+
 export const receiptMethods = {
   /** The receipt of one outcome of a procedure, laid out for this terminal's paper. */
-  'receipts.previewOutcome': method(
-    z.object({
-      procedureId: z.string().min(1).max(100),
-      outcomeId: z.string().min(1).max(100),
-      /** The engine's plain-Chinese reasons for this outcome (OutcomeView.reasons), printed under the conclusion. */
-      reasons: z.array(z.string().max(120)).max(8).optional(),
-    }),
-    receiptPreviewSchema.nullable(),
+  'receipts.previewOutcome': method(outcomeTargetSchema, receiptPreviewSchema.nullable()),
+  /** One law article as a receipt (null when this terminal has no such article). */
+  'receipts.previewArticle': method(articleTargetSchema, receiptPreviewSchema.nullable()),
+  /** One Q&A answer as a receipt. */
+  'receipts.previewQa': method(qaTargetSchema, receiptPreviewSchema.nullable()),
+  /**
+   * Queues the receipt of `target`. With the `reference` of a preview of the same target the exact
+   * previewed slip prints; otherwise a fresh one. Null when the target does not exist; `unavailable`
+   * when no printer is set up. The job prints once, when the printer is ready (it waits for paper).
+   */
+  'receipts.print': method(
+    z.object({ target: receiptTargetSchema, reference: z.string().min(1).max(20).optional() }),
+    printResultSchema.nullable(),
   ),
+  'receipts.getStatus': method(z.undefined(), printStatusSchema),
+  /** The resident gives up on a job that has not reached the paper (waiting or failed). False otherwise. */
+  'receipts.cancel': method(z.object({ id: z.string().min(1).max(60) }), z.boolean()),
+  /** 重新打印 a failed (interrupted) job — only ever on a person's request. */
+  'receipts.retry': method(z.object({ id: z.string().min(1).max(60) }), z.boolean()),
+} as const;
+
+export const receiptEvents = {
+  /** The printer's state or any job changed. */
+  'receipts.onDidChange': printStatusSchema,
 } as const;

@@ -1,6 +1,7 @@
 import { startHttpLinkServer, type RunningHttpLinkServer } from '../http/http-link-server';
 import { createFileLogger, type Logger } from '../system/logger';
 import { KioskHost } from './kiosk-host';
+import type { TerminalSettings } from './terminal-settings';
 
 export interface WebKioskOptions {
   dataDir: string;
@@ -10,6 +11,8 @@ export interface WebKioskOptions {
   contentDir?: string;
   port?: number;
   logger?: Logger;
+  /** Site and devices (printer, ID reader); default: an unprovisioned terminal. */
+  terminal?: TerminalSettings;
 }
 
 export interface RunningWebKiosk {
@@ -25,6 +28,7 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<RunningWe
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+    ...(options.terminal ? { terminal: options.terminal } : {}),
     logger: options.logger ?? createFileLogger({ dir: `${options.dataDir}/logs`, echo: true }),
   });
   const logger = options.logger ?? createFileLogger({ dir: host.dataDir.logs, echo: true });
@@ -40,7 +44,7 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<RunningWe
     url: server.url,
     async close() {
       await server.close();
-      host.close();
+      await host.closeAsync();
     },
   };
 }

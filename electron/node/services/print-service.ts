@@ -29,6 +29,9 @@ export interface PrintServiceOptions {
   /** Tests substitute the transport; production opens the serial port. */
   openTransport?: () => ByteTransport;
   store?: PrintJobStore;
+  /** Status polls (ms): while jobs wait (default 1000) and while idle (default 15000). Tests shorten them. */
+  busyPollMs?: number;
+  idlePollMs?: number;
 }
 
 /** What the UI gets for the printer: state + plain message, and the queue (titles and states only). */
@@ -59,6 +62,8 @@ export class PrintService {
       openTransport: open,
       clock: options.clock ?? systemPrinterClock,
       store,
+      ...(options.busyPollMs !== undefined ? { busyPollMs: options.busyPollMs } : {}),
+      ...(options.idlePollMs !== undefined ? { idlePollMs: options.idlePollMs } : {}),
       log: (event, fields) => log.log(event === 'status' ? 'info' : event.includes('error') || event.includes('interrupted') ? 'warn' : 'info', event, fields),
     });
     this.printer.onDidChange(() => {
@@ -90,6 +95,11 @@ export class PrintService {
   /** A person decided to print a failed (e.g. interrupted) job again. */
   retry(id: string): boolean {
     return this.printer.retry(id);
+  }
+
+  /** Reads the printer's state now instead of at the next poll (when a resident opens the print panel). */
+  refresh(): void {
+    this.printer.refresh();
   }
 
   status(): PrintStatus {

@@ -9,7 +9,7 @@ import type { Office } from '../../../kiosk-content/src/common/pack-meta';
 import { compileProcedure, formatContentProblem, type Procedure } from '../../../kiosk-content/src/common/procedures';
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildOutcomeReceipt } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
 
@@ -178,13 +178,21 @@ export class ProcedureService {
   }
 
   previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ReceiptPreview | null {
+    const input = this.outcomeReceiptInput(procedureId, outcomeId, reasons);
+    if (!input) return null;
+    const reference = this.reference();
+    const header = { siteName: this.config.siteName ?? DEFAULT_RECEIPT_SITE, issuedAt: formatIssuedAt(this.now()), reference };
+    const layout = layoutReceipt(buildOutcomeReceipt(header, input), { columns: this.columns, encode: this.encode });
+    return { layout, reference };
+  }
+
+  /** What an outcome's receipt says (the receipt service adds the terminal's header and paper). */
+  outcomeReceiptInput(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ProcedureOutcomeInput | null {
     const procedure = this.procedures.get(procedureId);
     const outcome = procedure && Object.hasOwn(procedure.outcomes, outcomeId) ? procedure.outcomes[outcomeId] : undefined;
     if (!procedure || !outcome) return null;
     const office = outcome.office === null ? undefined : this.offices.get(outcome.office);
-    const reference = this.reference();
-    const header = { siteName: this.config.siteName ?? DEFAULT_RECEIPT_SITE, issuedAt: formatIssuedAt(this.now()), reference };
-    const document = buildOutcomeReceipt(header, {
+    return {
       title: procedure.title,
       // The reasons say why this outcome (e.g. the per-person income); they print under the conclusion.
       conclusion: [outcome.conclusion, ...reasons].join('\n'),
@@ -193,9 +201,7 @@ export class ProcedureService {
       ...(office ? { office: { name: office.name, address: office.address, hours: office.hours, phone: office.phone } } : {}),
       deadlines: outcome.deadlines.map((d) => ({ text: d.text })),
       cites: outcome.cites.map((c) => `《${c.law}》${c.label}`),
-    });
-    const layout = layoutReceipt(document, { columns: this.columns, encode: this.encode });
-    return { layout, reference };
+    };
   }
 
   /** Procedure hits for search.query (see matchProcedures). */

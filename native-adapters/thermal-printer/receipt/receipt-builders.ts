@@ -27,10 +27,17 @@ export interface ProcedureOutcomeInput {
   readonly cites: readonly string[];
   /** Optional ASCII link for more detail (printed as a QR code). */
   readonly url?: string;
+  /** The applicant from the ID-card step, already masked (张*三, 510106********1234); printed as given. */
+  readonly applicant?: { readonly name?: string | undefined; readonly idNumber?: string | undefined };
 }
 
 export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOutcomeInput): ReceiptDocument {
   const blocks: ReceiptBlock[] = [{ type: 'title', text: outcome.title }, { type: 'blank' }];
+  const applicant = [
+    ...(outcome.applicant?.name ? [{ key: '姓名', value: outcome.applicant.name }] : []),
+    ...(outcome.applicant?.idNumber ? [{ key: '证件号码', value: outcome.applicant.idNumber }] : []),
+  ];
+  section(blocks, '申请人', [{ type: 'keyValue', rows: applicant }], applicant.length > 0);
   section(blocks, '结论', [{ type: 'text', text: outcome.conclusion }], outcome.conclusion.trim() !== '');
   section(blocks, '办理步骤', [{ type: 'steps', items: outcome.steps }], outcome.steps.length > 0);
   section(blocks, '需要准备的材料', [{ type: 'checklist', items: outcome.materials }], outcome.materials.length > 0);

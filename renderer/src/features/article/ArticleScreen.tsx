@@ -8,6 +8,7 @@ import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
+import { PrintPanel } from '../receipts/PrintPanel';
 import { useLibraryApi } from '../search/library-client';
 import styles from './article-screen.module.css';
 import { lawDateParts } from './article-view';
@@ -32,6 +33,8 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
   const navigation = useNavigation();
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
+  // The print panel belongs to one article: paging on closes it.
+  const [printing, setPrinting] = useState<string | null>(null);
 
   // After 上一条 / 下一条, start reading at the top of the new article.
   useEffect(() => {
@@ -74,6 +77,16 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
           {article.versionDate !== null && <span>{t('article.versionDate', { date: date(article.versionDate) })}</span>}
           {article.effectiveDate !== null && <span>{t('article.effectiveDate', { date: date(article.effectiveDate) })}</span>}
         </p>
+      )}
+
+      {printing === article.key ? (
+        <PrintPanel target={{ kind: 'article', key: article.key }} onClose={() => setPrinting(null)} />
+      ) : (
+        <div>
+          <Button onClick={() => setPrinting(article.key)} data-testid="article-print">
+            {t('receipt.open')}
+          </Button>
+        </div>
       )}
 
       {article.relatedQa.length > 0 && (

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { QaView } from '../../../../electron/common/contract/library-api';
 import { HelpCard } from '../../components/help/HelpCard';
 import { RemoteContent } from '../../components/remote/RemoteContent';
+import { Button } from '../../components/ui/Button';
 import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
@@ -8,6 +10,7 @@ import { Eyebrow, Screen, ScreenHeader, ScreenTitle } from '../../components/ui/
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
+import { PrintPanel } from '../receipts/PrintPanel';
 import { useLibraryApi } from '../search/library-client';
 import styles from './qa-screen.module.css';
 
@@ -26,6 +29,7 @@ function QaContent({ qa }: { qa: QaView }) {
   const t = useT();
   const navigation = useNavigation();
   const anyUnavailable = qa.cites.some((cite) => !cite.available);
+  const [printing, setPrinting] = useState<string | null>(null);
 
   return (
     <Screen as="article" data-testid="qa-screen">
@@ -43,6 +47,16 @@ function QaContent({ qa }: { qa: QaView }) {
         </div>
         <p className={styles.muted}>{t('qa.disclaimer')}</p>
       </Card>
+
+      {printing === qa.id ? (
+        <PrintPanel target={{ kind: 'qa', id: qa.id }} onClose={() => setPrinting(null)} />
+      ) : (
+        <div>
+          <Button onClick={() => setPrinting(qa.id)} data-testid="qa-print">
+            {t('receipt.open')}
+          </Button>
+        </div>
+      )}
 
       {qa.cites.length > 0 && (
         <Card aria-labelledby="qa-cites" data-testid="qa-cites">
