@@ -37,6 +37,12 @@ async function typeNumber(page: Page, digits: string): Promise<void> {
   expect(await page.getByTestId('number-value').innerText()).toBe(digits);
 }
 
+/** The optional ID-card step comes first (test/e2e/idcard.spec.ts covers it); these tests skip it. */
+async function skipApplicant(page: Page): Promise<void> {
+  expect(await atStep(page, 'applicant')).toMatch(/^第 1 步/);
+  await page.getByTestId('idcard-skip').click();
+}
+
 async function openLegalAid(page: Page): Promise<void> {
   await page.locator('main button', { hasText: zhCN['home.guides.title'] }).click();
   await page.getByTestId('guides-screen').waitFor();
@@ -72,35 +78,36 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
 
   it('answers 法律援助申请预审 by touch, one question per screen with 第 n 步 / 共 m 步', async () => {
     await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
-    expect(await atStep(page, 'matter')).toMatch(/^第 1 步 \/ 共 \d+ 步$/);
+    await skipApplicant(page);
+    expect(await atStep(page, 'matter')).toMatch(/^第 2 步 \/ 共 \d+ 步$/);
     expect(await page.getByTestId('question').innerText()).toBe(bundle.procedure.steps.matter && 'title' in bundle.procedure.steps.matter ? bundle.procedure.steps.matter.title : '');
     expect(await page.getByTestId('option').count()).toBe(8);
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, `${size}-question-single`);
 
     await tapOption(page, 'wages');
-    expect(await atStep(page, 'exemption')).toMatch(/^第 2 步/);
+    expect(await atStep(page, 'exemption')).toMatch(/^第 3 步/);
     await tapOption(page, 'none');
-    expect(await atStep(page, 'special-group')).toMatch(/^第 3 步/);
+    expect(await atStep(page, 'special-group')).toMatch(/^第 4 步/);
     await tapOption(page, 'none');
-    expect(await atStep(page, 'migrant')).toMatch(/^第 4 步/);
+    expect(await atStep(page, 'migrant')).toMatch(/^第 5 步/);
     expect(await page.getByTestId('answer-yes').innerText()).toBe(zhCN['procedure.yes']);
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, `${size}-question-yesno`);
     await page.getByTestId('answer-no').click();
 
-    expect(await atStep(page, 'income')).toMatch(/^第 5 步/);
+    expect(await atStep(page, 'income')).toMatch(/^第 6 步/);
     await typeNumber(page, '3000');
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, `${size}-question-number`);
     await page.getByTestId('next').click();
 
-    expect(await atStep(page, 'household')).toMatch(/^第 6 步 \/ 共 6 步$/);
+    expect(await atStep(page, 'household')).toMatch(/^第 7 步 \/ 共 7 步$/);
     // Out of range: the engine's plain message, and the question stays.
     await typeNumber(page, '0');
     await page.getByTestId('next').click();
     expect(await page.getByTestId('answer-error').innerText()).toContain('1到20');
-    expect(await atStep(page, 'household')).toMatch(/^第 6 步/);
+    expect(await atStep(page, 'household')).toMatch(/^第 7 步/);
     await typeNumber(page, '2');
     await page.getByTestId('next').click();
     await page.getByTestId('summary').waitFor();
@@ -108,7 +115,8 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
 
   it('shows the answers to confirm; 修改 goes back to that question with its answer kept', async () => {
     const rows = page.getByTestId('summary-row');
-    expect(await rows.count()).toBe(6);
+    // Six answers plus the skipped ID-card step (未填写).
+    expect(await rows.count()).toBe(7);
     const summaryText = await page.getByTestId('summary').innerText();
     expect(summaryText).toContain('3000');
     await expectReadableAndPressable(page);
@@ -187,7 +195,7 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await page.getByTestId('procedure-back').click();
     await atStep(page, 'income');
     await page.getByTestId('procedure-back').click();
-    expect(await atStep(page, 'migrant')).toMatch(/^第 4 步/);
+    expect(await atStep(page, 'migrant')).toMatch(/^第 5 步/);
     expect(await page.getByTestId('answer-no').getAttribute('aria-pressed')).toBe('true');
     // Forward again to the outcome, then 重新开始.
     await page.getByTestId('answer-no').click();
@@ -198,7 +206,7 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await page.getByTestId('summary-confirm').click();
     await page.getByTestId('outcome').waitFor();
     await page.getByTestId('restart').click();
-    expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
+    await skipApplicant(page);
   });
 
   it('a cited Q&A opens and 返回 comes back to the same outcome', async () => {
@@ -218,10 +226,11 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
   });
 
   it('首页 ends the session: the guide starts again at question 1', async () => {
-    await page.getByTestId('procedure-home').click();
+    await page.getByTestId('home-button').click();
     await waitForHome(page);
     await openLegalAid(page);
-    expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
+    await skipApplicant(page);
+    expect(await atStep(page, 'matter')).toMatch(/^第 2 步/);
     expect(await page.locator('[data-testid="option"][aria-pressed="true"]').count()).toBe(0);
     await page.getByTestId('home-button').click();
     await waitForHome(page);
@@ -241,7 +250,7 @@ describe('search leads to a guide', () => {
       await page.getByTestId('search-submit').click();
       await page.getByTestId('search-results').waitFor();
       await page.getByTestId('procedure-hit').filter({ hasText: '法律援助申请预审' }).click();
-      expect(await atStep(page, 'matter')).toMatch(/^第 1 步/);
+      expect(await atStep(page, 'applicant')).toMatch(/^第 1 步/);
       expect(kiosk.consoleErrors).toEqual([]);
     });
   });

@@ -23,7 +23,8 @@ import { repoRoot } from '../../scripts/lib/repo-paths';
  */
 interface WorkedCase {
   name: string;
-  answers: Record<string, string | number | boolean>;
+  /** `applicant` (the optional ID-card step): null = skipped, or { fields } with masked values. */
+  answers: Record<string, string | number | boolean | null | { fields: Record<string, string> }>;
   config: { legalAidIncomeThreshold: number | null };
   expect: { outcome: string; reason: string };
 }

@@ -50,7 +50,7 @@ describe('procedures API', () => {
     // The engine runs on what crossed the link (JSON round trip + zod) exactly as on the original.
     const context: ProcedureContext = { config: bundle.config, today: '2026-11-22' };
     let session = startSession(bundle.procedure);
-    for (const value of ['wages', 'none', 'none', false, 3000, 2]) {
+    for (const value of [null, 'wages', 'none', 'none', false, 3000, 2]) {
       const next = answer(bundle.procedure, session, value, context);
       if (isAnswerError(next)) throw new Error(next.message);
       session = next;

@@ -153,7 +153,7 @@ function samplesFor(step: VisibleStep, info: { constants: Set<number>; usesConfi
     case 'info':
       return [true];
     case 'idcard': {
-      const fields = Object.fromEntries(step.fields.map((f) => [f, f === 'gender' ? 'female' : f === 'ageBracket' ? '18-59' : f === 'name' ? '样例' : '样例地区']));
+      const fields = Object.fromEntries(step.fields.map((f) => [f, f === 'gender' ? 'female' : f === 'ageBracket' ? '18-59' : f === 'name' ? '样*' : f === 'idNumber' ? '110101********0010' : '样例地区']));
       return step.optional ? [{ fields }, null] : [{ fields }];
     }
     case 'number': {

@@ -7,6 +7,7 @@ import {
   confirmSummary,
   currentView,
   isAnswerError,
+  maskName,
   restart,
   startSession,
   type AnswerError,
@@ -149,7 +150,7 @@ describe('procedure engine', () => {
         { stepId: 'matter', question: '您遇到的是哪一类事情？', answerText: '讨要工资' },
         { stepId: 'docs', question: '您手上有哪些材料？', answerText: '劳动合同、工资条' },
         { stepId: 'when-happened', question: '老板最后一次欠薪是哪一天？', answerText: '2026年1月5日' },
-        { stepId: 'applicant', question: '请提供申请人信息', answerText: '姓名：张三，年龄：18至59周岁' },
+        { stepId: 'applicant', question: '请提供申请人信息', answerText: '姓名：张*，年龄：18至59周岁' },
         { stepId: 'income', question: '您家每月收入一共多少元？', answerText: '3000元' },
         { stepId: 'household', question: '家里一共几口人？', answerText: '2人' },
       ],
@@ -207,6 +208,31 @@ describe('procedure engine', () => {
     expect(ok(answer(proc, atIncome, ' 3000 ', context)).answers.income).toBe(3000);
     const atSummary = answerAll(happy);
     expect(answer(proc, atSummary, 1, context)).toEqual({ error: 'no-question', message: '现在没有需要回答的问题。' });
+  });
+
+  it('holds ID-card names and numbers only masked: a typed name is masked, a number only in the reader\'s masked form', () => {
+    const withNumber = compileProcedure(
+      'procedures/engine-sample.yaml',
+      source.replace('fields: [name, ageBracket]', 'fields: [name, idNumber, ageBracket]'),
+    ).procedure;
+    if (!withNumber) throw new Error('does not compile');
+    let s = startSession(withNumber);
+    for (const value of happy.slice(0, 4)) s = ok(answer(withNumber, s, value, context));
+    // Typed by hand: no number at all is fine, and the name is stored masked.
+    const typed = ok(answer(withNumber, s, { fields: { name: '欧阳娜娜', ageBracket: '60-plus' } }, context));
+    expect(typed.answers.applicant).toEqual({ fields: { name: '欧**娜', ageBracket: '60-plus' } });
+    // From the reader: already masked values stay as they are.
+    const read = ok(answer(withNumber, s, { fields: { name: '张*三', idNumber: '510106********1234', ageBracket: '18-59' } }, context));
+    expect(read.answers.applicant).toEqual({ fields: { name: '张*三', idNumber: '510106********1234', ageBracket: '18-59' } });
+    // A number in clear is refused, so it can never reach the summary or the receipt.
+    expect(answer(withNumber, s, { fields: { name: '张三', idNumber: '510106199001011234', ageBracket: '18-59' } }, context)).toMatchObject({ error: 'not-an-option' });
+    let done = read;
+    for (const value of happy.slice(5)) done = ok(answer(withNumber, done, value, context));
+    const summary = currentView(withNumber, done, context);
+    expect(summary.kind === 'summary' && summary.rows.find((r) => r.stepId === 'applicant')?.answerText).toBe('姓名：张*三，证件号码：510106********1234，年龄：18至59周岁');
+    expect(maskName('张三')).toBe('张*');
+    expect(maskName('张*三')).toBe('张*三');
+    expect(maskName('王')).toBe('*');
   });
 
   it('lets an optional ID-card step be skipped, shown as 未填写', () => {

@@ -97,6 +97,8 @@ export interface OutcomeView {
   rows: SummaryRow[];
   /** Which way was taken at each step, for tests and the worked-case table. */
   trace: TraceEntry[];
+  /** The fields of the ID-card step answered on the way (name and number masked); null if none or skipped. */
+  applicant: Partial<Record<IdCardField, string>> | null;
   canGoBack: true;
 }
 
@@ -300,7 +302,7 @@ function longestRemaining(proc: Procedure, stepId: string): number {
   return visit(stepId, 0);
 }
 
-const fieldLabels: Record<IdCardField, string> = { name: '姓名', gender: '性别', ageBracket: '年龄', region: '户籍或居住地' };
+const fieldLabels: Record<IdCardField, string> = { name: '姓名', idNumber: '证件号码', gender: '性别', ageBracket: '年龄', region: '户籍或居住地' };
 
 function optionLabel(options: ChoiceOption[], value: string): string {
   return options.find((o) => o.value === value)?.label ?? value;
@@ -325,6 +327,7 @@ function answerText(step: VisibleStep, answer: AnswerValue): string {
       if (typeof answer !== 'object' || !('fields' in answer)) return '';
       const f = answer.fields;
       return step.fields
+        .filter((name) => f[name] !== undefined)
         .map((name) => {
           const v = f[name] ?? '';
           const shown = name === 'gender' ? (genderValues[v as keyof typeof genderValues] ?? v) : name === 'ageBracket' ? (ageBracketValues[v as keyof typeof ageBracketValues] ?? v) : v;
@@ -343,6 +346,14 @@ function summaryRows(proc: Procedure, session: ProcedureSession, consumed: numbe
     rows.push({ stepId, question: step.title, answerText: answerText(step, session.answers[stepId] ?? null) });
   }
   return rows;
+}
+
+function applicantOf(proc: Procedure, session: ProcedureSession, consumed: number): Partial<Record<IdCardField, string>> | null {
+  for (const stepId of session.history.slice(0, consumed)) {
+    const answer = session.answers[stepId];
+    if (proc.steps[stepId]?.type === 'idcard' && typeof answer === 'object' && answer !== null && 'fields' in answer) return { ...answer.fields };
+  }
+  return null;
 }
 
 function stepView(proc: Procedure, session: ProcedureSession, step: VisibleStep, consumed: number, context: ProcedureContext): StepView {
@@ -375,7 +386,7 @@ export function currentView(proc: Procedure, session: ProcedureSession, context:
   if (!session.confirmed) return { kind: 'summary', rows, canGoBack: true };
   const outcome = proc.outcomes[w.position.outcomeId];
   if (!outcome) throw new Error(`procedure ${proc.id}: no outcome "${w.position.outcomeId}"`);
-  return { kind: 'outcome', outcomeId: outcome.id, outcome, computed: w.computed, reasons: w.reasons, rows, trace: w.trace, canGoBack: true };
+  return { kind: 'outcome', outcomeId: outcome.id, outcome, computed: w.computed, reasons: w.reasons, rows, trace: w.trace, applicant: applicantOf(proc, session, w.consumed), canGoBack: true };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,7 +396,21 @@ function fail(error: AnswerErrorCode, message: string): AnswerError {
   return { error, message };
 }
 
-const fieldMaxLength: Record<IdCardField, number> = { name: 30, gender: 10, ageBracket: 10, region: 40 };
+const fieldMaxLength: Record<IdCardField, number> = { name: 30, idNumber: 18, gender: 10, ageBracket: 10, region: 40 };
+
+/**
+ * 张三丰 → 张*丰, 张三 → 张*, 欧阳娜娜 → 欧**娜; already masked text stays as it is. The same rule as the
+ * reader's codec (native-adapters/id-card-reader/codec/mask.ts), which content code may not import.
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return chars.length === 0 ? '' : '*';
+  if (chars.length === 2) return `${chars[0] ?? ''}*`;
+  return `${chars[0] ?? ''}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1] ?? ''}`;
+}
+
+/** 510106********1234 or ZZZ********0101: the reader's masked number (the only way an idNumber gets in). */
+export const maskedIdNumberPattern = /^[0-9A-Z]{3,6}\*{8}[0-9A-Z]{4}$/;
 
 /** Checks an answer for the step; the normalised answer or an error in plain Chinese. */
 export function validateAnswer(step: VisibleStep, value: unknown, context: ProcedureContext): { ok: AnswerValue } | AnswerError {
@@ -433,11 +458,14 @@ export function validateAnswer(step: VisibleStep, value: unknown, context: Proce
       for (const name of step.fields) {
         const v = (raw as Record<string, unknown>)[name];
         const text = typeof v === 'string' ? v.trim() : '';
+        // Typed by hand there is no number: it only comes masked from the reader.
+        if (name === 'idNumber' && text === '') continue;
         if (text === '') return fail('missing-field', `请填写${fieldLabels[name]}。`);
+        if (name === 'idNumber' && !maskedIdNumberPattern.test(text)) return fail('not-an-option', '证件号码只能由读卡器读取，不用手动填写。');
         if ([...text].length > fieldMaxLength[name]) return fail('out-of-range', `${fieldLabels[name]}太长了，请检查。`);
         if (name === 'gender' && !(text in genderValues)) return fail('not-an-option', '请选择性别。');
         if (name === 'ageBracket' && !(text in ageBracketValues)) return fail('not-an-option', '请选择年龄段。');
-        fields[name] = text;
+        fields[name] = name === 'name' ? maskName(text) : text;
       }
       return { ok: { fields } };
     }

@@ -9,9 +9,14 @@ import type { Expr } from './expression';
 export type StepId = string;
 export type StepType = 'single' | 'multi' | 'yesno' | 'number' | 'date' | 'info' | 'idcard' | 'compute';
 export type OutcomeKind = 'positive' | 'neutral' | 'negative';
-export type IdCardField = 'name' | 'gender' | 'ageBracket' | 'region';
+/**
+ * What an idcard step may declare. `name` and `idNumber` are only ever held masked (张*三,
+ * 510106********1234): the engine masks a typed name, and `idNumber` comes only from the reader
+ * (already masked) — it is never typed, so a manual answer leaves it out.
+ */
+export type IdCardField = 'name' | 'idNumber' | 'gender' | 'ageBracket' | 'region';
 
-export const idCardFields: readonly IdCardField[] = ['name', 'gender', 'ageBracket', 'region'];
+export const idCardFields: readonly IdCardField[] = ['name', 'idNumber', 'gender', 'ageBracket', 'region'];
 /** The fixed answers of the idcard fields that are choices (codes stored, labels shown). */
 export const genderValues = { male: '男', female: '女' } as const;
 export const ageBracketValues = { 'under-18': '未满18周岁', '18-59': '18至59周岁', '60-plus': '60周岁以上' } as const;

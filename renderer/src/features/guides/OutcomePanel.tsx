@@ -8,11 +8,13 @@ import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
+import { useSession } from '../../app/session/SessionProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { citeKey, officeFor, officeLines } from './procedure-view';
-import { ReceiptPreviewPanel } from './ReceiptPreview';
+import { PrintPanel } from '../receipts/PrintPanel';
+import { receiptApplicant } from '../idcard/id-card-view';
 import styles from './guides.module.css';
 
 export interface OutcomePanelProps {
@@ -30,6 +32,7 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
   const t = useT();
   const api = useKioskApi();
   const navigation = useNavigation();
+  const session = useSession();
   const { outcome } = view;
   const office = officeFor(outcome.office, offices);
 
@@ -72,9 +75,15 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
         <Button variant="secondary" onClick={onRestart} data-testid="restart">
           {t('procedure.outcome.restart')}
         </Button>
+        {/* 完成 ends the resident's session: answers, previews and ID-card fields are forgotten. */}
+        <Button variant="secondary" onClick={() => session.end('finish')} data-testid="finish">
+          {t('procedure.outcome.finish')}
+        </Button>
       </div>
 
-      {previewOpen && <ReceiptPreviewPanel procedureId={procedure.id} outcomeId={view.outcomeId} reasons={view.reasons} onClose={() => onPreview(false)} />}
+      {previewOpen && (
+        <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />
+      )}
 
       <Card data-testid="outcome-steps">
         <SectionTitle>{t('procedure.outcome.steps')}</SectionTitle>

@@ -15,11 +15,12 @@ import {
 import { RemoteContent } from '../../components/remote/RemoteContent';
 import { Button } from '../../components/ui/Button';
 import { PlainList } from '../../components/ui/Card';
-import { BackIcon, HomeIcon } from '../../components/ui/icons';
+import { BackIcon } from '../../components/ui/icons';
 import { Eyebrow, Screen, ScreenTitle } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
+import { useProcedureStats } from '../../lib/use-procedure-stats';
 import { useGuidesApi } from './guides-client';
 import { guidesLayout } from './guides-layout';
 import { OutcomePanel } from './OutcomePanel';
@@ -65,6 +66,7 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
 
   // Each new question starts at the top with the heading focused (as a new screen does).
   const viewKey = view.kind === 'step' ? `step:${view.stepId}` : view.kind;
+  useProcedureStats(procedure.id, view.kind === 'step' ? view.stepId : view.kind);
   const firstView = useRef(true);
   useEffect(() => {
     if (firstView.current) {
@@ -92,9 +94,6 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
     <nav className={styles.stepNav} aria-label={procedure.title}>
       <Button variant="secondary" icon={<BackIcon />} onClick={goBack} data-testid="procedure-back">
         {t('procedure.back')}
-      </Button>
-      <Button variant="secondary" icon={<HomeIcon />} onClick={navigation.home} data-testid="procedure-home">
-        {t('shell.home')}
       </Button>
     </nav>
   );

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { StepView } from '../../../../kiosk-content/src/common/procedures';
 import { Button } from '../../components/ui/Button';
-import { Card, Notice } from '../../components/ui/Card';
+import { Card } from '../../components/ui/Card';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
-import { useDeviceStatus } from '../home/use-device-status';
+import { IdCardStep } from '../idcard/IdCardStep';
 import { initialDate, numberText, pressKey, stepDate, toIsoDate, type DateParts, type KeypadKey } from './procedure-view';
 import styles from './guides.module.css';
 
@@ -31,7 +31,7 @@ export function StepForm({ view, today, onAnswer }: StepFormProps) {
     case 'info':
       return <InfoPage key={view.stepId} view={view} onAnswer={onAnswer} />;
     case 'idcard':
-      return <IdCardInput key={view.stepId} view={view} onAnswer={onAnswer} />;
+      return <IdCardStep key={view.stepId} view={view} onAnswer={onAnswer} />;
   }
 }
 
@@ -213,88 +213,6 @@ function InfoPage({ view, onAnswer }: FormProps) {
         <Button className={styles.nextButton} onClick={() => onAnswer(true)} data-testid="next">
           {t('procedure.next')}
         </Button>
-      </div>
-    </>
-  );
-}
-
-const fieldLabel: Record<string, MessageKey> = {
-  name: 'procedure.idcard.name',
-  gender: 'procedure.idcard.gender',
-  ageBracket: 'procedure.idcard.ageBracket',
-  region: 'procedure.idcard.region',
-};
-const genderChoices: readonly { value: string; label: MessageKey }[] = [
-  { value: 'male', label: 'procedure.gender.male' },
-  { value: 'female', label: 'procedure.gender.female' },
-];
-const ageChoices: readonly { value: string; label: MessageKey }[] = [
-  { value: 'under-18', label: 'procedure.age.under-18' },
-  { value: '18-59', label: 'procedure.age.18-59' },
-  { value: '60-plus', label: 'procedure.age.60-plus' },
-];
-
-/** Until the reader is wired (a later issue), the declared fields are filled in by hand. */
-function IdCardInput({ view, onAnswer }: FormProps) {
-  const t = useT();
-  const devices = useDeviceStatus();
-  const earlier = typeof view.value === 'object' && view.value !== null && 'fields' in view.value ? view.value.fields : {};
-  const [fields, setFields] = useState<Record<string, string>>(() => ({ ...earlier }) as Record<string, string>);
-  const set = (name: string, value: string): void => setFields((now) => ({ ...now, [name]: value }));
-  const choices = (name: string, list: readonly { value: string; label: MessageKey }[]) => (
-    <div className={styles.yesNo} role="group">
-      {list.map((choice) => (
-        <button
-          key={choice.value}
-          type="button"
-          className={`${styles.option} ${fields[name] === choice.value ? styles.optionChosen : ''}`}
-          aria-pressed={fields[name] === choice.value}
-          onClick={() => set(name, choice.value)}
-          data-testid={`idcard-${name}-${choice.value}`}
-        >
-          {t(choice.label)}
-        </button>
-      ))}
-    </div>
-  );
-  const wantsTyping = (view.fields ?? []).some((f) => f === 'name' || f === 'region');
-  return (
-    <>
-      {devices?.idReader.state === 'not-configured' && (
-        <Notice data-testid="idcard-not-connected">{t('procedure.idcard.notConnected')}</Notice>
-      )}
-      <p className={styles.hint}>{t('procedure.idcard.manual')}</p>
-      {wantsTyping && <p className={styles.hint}>{t('procedure.idcard.typeHint')}</p>}
-      {(view.fields ?? []).map((name) => (
-        <div key={name} className={styles.field}>
-          <label className={styles.fieldLabel} htmlFor={`idcard-${name}`}>
-            {t(fieldLabel[name] ?? 'procedure.idcard.name')}
-          </label>
-          {name === 'gender' ? (
-            choices(name, genderChoices)
-          ) : name === 'ageBracket' ? (
-            choices(name, ageChoices)
-          ) : (
-            <input
-              id={`idcard-${name}`}
-              className={styles.textInput}
-              value={fields[name] ?? ''}
-              onChange={(event) => set(name, event.target.value)}
-              autoComplete="off"
-              data-testid={`idcard-${name}`}
-            />
-          )}
-        </div>
-      ))}
-      <div className={styles.formActions}>
-        <Button className={styles.nextButton} onClick={() => onAnswer({ fields })} data-testid="next">
-          {t('procedure.next')}
-        </Button>
-        {view.optional && (
-          <Button variant="secondary" onClick={() => onAnswer(null)} data-testid="idcard-skip">
-            {t('procedure.idcard.skip')}
-          </Button>
-        )}
       </div>
     </>
   );

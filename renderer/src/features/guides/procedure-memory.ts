@@ -23,3 +23,8 @@ export function recallProcedure(key: number): ProcedureSnapshot | null {
   slot = null;
   return null;
 }
+
+/** The session ended: the resident's answers are dropped. */
+export function forgetProcedure(): void {
+  slot = null;
+}

@@ -13,9 +13,10 @@ const legalAid: Procedure = (() => {
 })();
 const context: ProcedureContext = { config: { legalAidIncomeThreshold: null, region: null, siteName: null }, today: '2026-11-22' };
 
+/** Answers from the first question after the optional ID-card step (skipped here). */
 function play(values: unknown[]): ProcedureSession {
   let session = startSession(legalAid);
-  for (const value of values) {
+  for (const value of [null, ...values]) {
     const next = answer(legalAid, session, value, context);
     if (isAnswerError(next)) throw new Error(next.message);
     session = next;

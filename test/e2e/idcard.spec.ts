@@ -1,0 +1,237 @@
+/**
+ * Issue 6 — the ID card in 法律援助申请预审, in real Chromium against a kiosk of its own: the host's
+ * reader on one end of a socat pty pair, the ID-card simulator on the other, a fresh KIOSK data dir.
+ * The step says what will be read and why; 读取身份证 shows 「请将身份证放在读卡区」 with the live
+ * state (等待放卡 → 读取成功); the masked result (张*三, 510106********1235) is confirmed, prefills the
+ * answers, shows on the summary and on the receipt preview masked. After 首页 (session.end) no file
+ * under the data dir — logs included — holds the card's name, number or address in UTF-8, UTF-16LE/BE
+ * or GB18030. Manual entry is walked too. Every screen is audited; screenshots are kept.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IdCardState } from '../../electron/common/contract/idcard-api';
+import { startWebKiosk, type RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
+import { createFileLogger } from '../../electron/node/system/logger';
+import type { CardFields } from '../../native-adapters/id-card-reader/codec/card-text';
+import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
+import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
+import { zhCN } from '../../renderer/src/i18n/zh-cn';
+import { appVersion, defaultContentDir, rendererDist } from '../../scripts/lib/repo-paths';
+import { openPtyPair, type PtyPair } from '../integration/support/pty-pair';
+import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
+import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
+
+const SPEC = 'idcard';
+const PROCEDURE = 'legal-aid-precheck';
+
+/** A fictional card: the number is built only to pass its check digit (MOD 11-2); the address says it is test data. */
+const card: CardFields = {
+  type: 'resident',
+  name: '张测三',
+  gender: '1',
+  ethnicity: '01',
+  birthDate: '19500101',
+  address: '测试数据（模拟身份证，非真实住址）',
+  idNumber: '510106195001011235',
+  authority: '测试数据签发机关',
+  validFrom: '20200101',
+  validTo: '长期',
+};
+const MASKED_NAME = '张*三';
+const MASKED_NUMBER = '510106********1235';
+/** What must never be written anywhere: the clear name, number and address. */
+const secrets = [card.name, card.idNumber, card.type === 'resident' ? card.address : ''];
+
+let pair: PtyPair;
+let readerEnd: SerialTransport;
+let simulator: IdCardSimulator;
+let kiosk: RunningWebKiosk;
+let dataDir: string;
+let baseUrl = '';
+
+beforeAll(async () => {
+  pair = await openPtyPair();
+  readerEnd = new SerialTransport({ path: pair.b, baudRate: 115200 });
+  await readerEnd.open();
+  simulator = new IdCardSimulator(readerEnd, { card });
+  simulator.removeCard(); // the resident places it when the screen asks
+  simulator.start();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-idcard-'));
+  kiosk = await startWebKiosk({
+    dataDir,
+    appVersion: appVersion(),
+    staticDir: rendererDist,
+    contentDir: defaultContentDir,
+    port: 0,
+    logger: createFileLogger({ dir: path.join(dataDir, 'logs') }),
+    terminal: { terminalId: 'E2E-IDCARD', siteName: '测试站点（模拟读卡）', region: null, printer: null, idReader: { port: pair.a, baudRate: null } },
+  });
+  baseUrl = kiosk.url;
+  const start = Date.now();
+  while ((await callHost<IdCardState>(baseUrl, 'idcard.getState')).state !== 'idle') {
+    if (Date.now() - start > 10_000) throw new Error('the reader did not connect to the simulator');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
+
+afterAll(async () => {
+  await kiosk?.close();
+  await kiosk?.host.idCard.close();
+  simulator?.stop();
+  await readerEnd?.close();
+  await pair?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+const atStep = (page: Page, stepId: string) => page.locator(`[data-testid="procedure-screen"][data-step="${stepId}"]`).waitFor();
+const tap = (page: Page, value: string) => page.locator(`[data-testid="option"][data-value="${value}"]`).click();
+
+async function openLegalAid(page: Page): Promise<void> {
+  await page.locator('main button', { hasText: zhCN['home.guides.title'] }).click();
+  await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
+  await atStep(page, 'applicant');
+}
+
+/** 赡养费, no exemption, no income with proof → 免予核查 (no-check): three taps to the summary. */
+async function answerSupportCase(page: Page): Promise<void> {
+  await atStep(page, 'matter');
+  await tap(page, 'support');
+  await atStep(page, 'exemption');
+  await tap(page, 'none');
+  await atStep(page, 'special-group');
+  await tap(page, 'no-income');
+  await page.getByTestId('summary').waitFor();
+}
+
+const browser = useBrowser();
+
+describe('ID card in 法律援助申请预审 (small kiosk)', () => {
+  let resident: KioskPage;
+  let page: Page;
+  beforeAll(async () => {
+    resident = await openKioskPage(browser(), baseUrl, { viewport: 'small' });
+    page = resident.page;
+    await waitForHome(page);
+  });
+  afterAll(async () => {
+    await resident?.close();
+  });
+
+  it('says what will be read and why before reading, and offers 读取身份证, 手动填写 and 跳过', async () => {
+    await openLegalAid(page);
+    const intro = page.getByTestId('idcard-intro');
+    await intro.waitFor();
+    expect(await page.getByTestId('idcard-will-read').allInnerTexts()).toEqual([zhCN['idcard.field.name'], zhCN['idcard.field.idNumber'], zhCN['idcard.field.ageBracket']]);
+    expect(await intro.innerText()).toContain(zhCN['idcard.why']);
+    for (const id of ['idcard-read', 'idcard-manual', 'idcard-skip']) expect(await page.getByTestId(id).isVisible()).toBe(true);
+    await expectReadableAndPressable(page, { minTargets: 3 });
+    await saveScreenshot(page, SPEC, 'small-intro');
+  });
+
+  it('「请将身份证放在读卡区」 with a picture and the live state: 等待放卡 → 读取成功 → the masked result', async () => {
+    await page.getByTestId('idcard-read').click();
+    await page.getByTestId('idcard-reading').waitFor();
+    expect(await page.locator('[data-testid="idcard-reading"] h2').innerText()).toBe(zhCN['idcard.place.title']);
+    expect(await page.getByTestId('idcard-picture').getAttribute('aria-label')).toBe(zhCN['idcard.picture']);
+    await expect.poll(() => page.getByTestId('idcard-state').innerText(), { timeout: 10_000 }).toBe(zhCN['idcard.state.waiting']);
+    await expectReadableAndPressable(page, { minTargets: 2 });
+    await saveScreenshot(page, SPEC, 'small-place-card');
+
+    simulator.placeCard();
+    const confirm = page.getByTestId('idcard-confirm');
+    await confirm.waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('idcard-state').innerText()).toBe(zhCN['idcard.state.ok']);
+    expect(await page.getByTestId('idcard-result-name').innerText()).toBe(MASKED_NAME);
+    expect(await page.getByTestId('idcard-result-idNumber').innerText()).toBe(MASKED_NUMBER);
+    expect(await page.getByTestId('idcard-result-ageBracket').innerText()).toBe(zhCN['procedure.age.60-plus']);
+    expect(await page.getByTestId('idcard-number-invalid').count()).toBe(0);
+    // Nothing in clear ever reached the page.
+    const html = await page.content();
+    for (const secret of secrets) expect(html).not.toContain(secret);
+    // The host let go of its copy once the screen had it.
+    expect((await callHost<IdCardState>(baseUrl, 'idcard.getState')).result).toBeUndefined();
+    await expectReadableAndPressable(page, { minTargets: 3 });
+    await saveScreenshot(page, SPEC, 'small-confirm');
+  });
+
+  it('the confirmed fields prefill the answers: summary and receipt preview show them masked', async () => {
+    await page.getByTestId('idcard-confirm-ok').click();
+    await answerSupportCase(page);
+    const applicantRow = page.locator('[data-testid="summary-row"]', { has: page.locator('[data-step="applicant"]') });
+    expect(await applicantRow.innerText()).toContain(`姓名：${MASKED_NAME}，证件号码：${MASKED_NUMBER}，年龄：60周岁以上`);
+    await saveScreenshot(page, SPEC, 'small-summary');
+    await page.getByTestId('summary-confirm').click();
+    const outcome = page.getByTestId('outcome');
+    await outcome.waitFor();
+    expect(await outcome.getAttribute('data-outcome')).toBe('no-check');
+
+    await page.getByTestId('print').click();
+    const preview = page.getByTestId('receipt-preview');
+    await preview.waitFor();
+    const paper = await preview.innerText();
+    expect(paper.replace(/\s+/g, '')).toContain(MASKED_NAME);
+    expect(paper.replace(/\s+/g, '')).toContain(MASKED_NUMBER);
+    for (const secret of secrets) expect(await page.content()).not.toContain(secret);
+    await preview.scrollIntoViewIfNeeded();
+    await expectReadableAndPressable(page);
+    await saveScreenshot(page, SPEC, 'small-receipt-preview');
+  });
+
+  it('after 首页 ends the session, nothing under the data dir or in the log holds the name, number or address in any encoding', async () => {
+    await page.getByTestId('home-button').click();
+    await waitForHome(page);
+    const logFiles = () => filesUnder(path.join(dataDir, 'logs'));
+    await expect.poll(() => logFiles().some((f) => readFileSync(f, 'utf8').includes('"session.ended"')), { timeout: 5000 }).toBe(true);
+    expect((await callHost<IdCardState>(baseUrl, 'idcard.getState')).result).toBeUndefined();
+
+    const files = filesUnder(dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    const needles = secrets.flatMap((s) => [
+      { enc: 'utf-8', bytes: Buffer.from(s, 'utf8') },
+      { enc: 'utf-16le', bytes: Buffer.from(s, 'utf16le') },
+      { enc: 'utf-16be', bytes: iconv.encode(s, 'utf16-be') },
+      { enc: 'gb18030', bytes: iconv.encode(s, 'gb18030') },
+    ]);
+    const found = files.flatMap((file) => {
+      const bytes = readFileSync(file);
+      return needles.filter((n) => bytes.includes(n.bytes)).map((n) => `${path.relative(dataDir, file)} (${n.enc})`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('手动填写: the few fields by hand, the name kept masked', async () => {
+    await openLegalAid(page);
+    await page.getByTestId('idcard-manual').click();
+    await page.getByTestId('idcard-manual-form').waitFor();
+    // The number is never typed: only name and age group are asked.
+    expect(await page.getByTestId('idcard-idNumber').count()).toBe(0);
+    await expectReadableAndPressable(page, { minTargets: 4 });
+    await saveScreenshot(page, SPEC, 'small-manual');
+    await page.getByTestId('next').click();
+    expect(await page.getByTestId('answer-error').innerText()).toBe('请填写姓名。');
+    await page.getByTestId('idcard-name').fill('李测四');
+    await page.getByTestId('idcard-ageBracket-18-59').click();
+    await page.getByTestId('next').click();
+    await answerSupportCase(page);
+    const applicantRow = page.locator('[data-testid="summary-row"]', { has: page.locator('[data-step="applicant"]') });
+    expect(await applicantRow.innerText()).toContain('姓名：李*四，年龄：18至59周岁');
+    expect(await page.content()).not.toContain('李测四');
+    await page.getByTestId('home-button').click();
+    await waitForHome(page);
+  });
+
+  it('stayed on the machine without errors', () => {
+    expectStayedOnTheMachine(resident);
+  });
+});
