@@ -5,6 +5,9 @@ import { AppShell } from './AppShell';
 import { CrashBoundary } from './CrashBoundary';
 import { LargeTextProvider } from './large-text';
 import { StartupGate } from './StartupGate';
+import { HighContrastProvider } from './display/high-contrast';
+import { SessionNavigationWatcher } from './session/SessionNavigationWatcher';
+import { SessionProvider } from './session/SessionProvider';
 
 export function App() {
   // A long press on a touch screen would open the browser's context menu: a pop-up with nothing for residents.
@@ -16,16 +19,22 @@ export function App() {
 
   return (
     <I18nProvider>
-      <LargeTextProvider>
-        {/* Last resort if the shell itself fails: start over from a fresh page. */}
-        <CrashBoundary onReset={() => window.location.reload()}>
-          <StartupGate>
-            <NavigationProvider>
-              <AppShell />
-            </NavigationProvider>
-          </StartupGate>
-        </CrashBoundary>
-      </LargeTextProvider>
+      {/* Last resort if the shell itself fails: start over from a fresh page. */}
+      <CrashBoundary onReset={() => window.location.reload()}>
+        <StartupGate>
+          {/* Everything inside the session is remounted when a resident's session ends (issue 9). */}
+          <SessionProvider>
+            <LargeTextProvider>
+              <HighContrastProvider>
+                <NavigationProvider>
+                  <SessionNavigationWatcher />
+                  <AppShell />
+                </NavigationProvider>
+              </HighContrastProvider>
+            </LargeTextProvider>
+          </SessionProvider>
+        </StartupGate>
+      </CrashBoundary>
     </I18nProvider>
   );
 }

@@ -3,6 +3,8 @@
  * rules every kiosk screen must meet (touch targets, text size, contrast). They return plain data;
  * the specs assert on it, so a failure names the element and the numbers.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 export interface TextElement {
@@ -144,4 +146,32 @@ export async function collectTargets(page: Page): Promise<Target[]> {
 /** How far the page is wider than the screen (0 when nothing sticks out sideways). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  /** Selectors of (up to five of) the offending elements. */
+  targets: string[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core (npm axe-core, injected from node_modules: nothing is fetched) on the page as it
+ * is now, with the WCAG 2.0/2.1/2.2 A and AA rules. Colour contrast is measured by our own
+ * collector above too; axe's is kept as a second opinion.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
+  // Evaluated through DevTools, not as a <script>: the kiosk's CSP (script-src 'self') rightly blocks inline scripts.
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  if (!loaded) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+  });
 }

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { collectTargets, collectTextElements, horizontalOverflow } from './audit';
+import { axeViolations, collectTargets, collectTextElements, horizontalOverflow } from './audit';
 import { launchBrowser, openKioskPage, waitForFonts, type KioskPage, type ViewportName } from './browser';
 
 /** Touch targets: never smaller than 60 × 60 px. */
@@ -119,4 +119,8 @@ export async function expectReadableAndPressable(page: Page, { minTextPx = MIN_T
   expect(faint, 'text under 4.5:1 contrast').toEqual([]);
 
   expect(await horizontalOverflow(page), 'page wider than the screen').toBeLessThanOrEqual(0);
+
+  // axe-core (WCAG 2.0–2.2 A/AA rules) on the same screen: nothing serious or critical.
+  const violations = await axeViolations(page);
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`), 'axe-core violations').toEqual([]);
 }

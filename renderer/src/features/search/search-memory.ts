@@ -23,3 +23,8 @@ export function recallSearch(key: number): SearchSnapshot | null {
   slot = null;
   return null;
 }
+
+/** The session ended (首页, 完成, inactivity): nothing of this resident's search may come back. */
+export function forgetSearch(): void {
+  slot = null;
+}

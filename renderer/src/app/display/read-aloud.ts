@@ -1,0 +1,59 @@
+/**
+ * 朗读: which text of the screen is read, and in which pieces. Pure functions over plain data so
+ * they can be tested; the DOM walk is in screenText().
+ */
+
+/** Elements whose text is one thing to say; their descendants are not read again. */
+const BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, th, td, label, button, summary, figcaption, blockquote';
+/** Not read: decorations, the on-screen keyboard, anything marked for skipping. */
+const SKIP = '[aria-hidden="true"], [data-no-read-aloud], [data-testid="on-screen-keyboard"], svg';
+
+/** The text of the screen in reading order, one entry per block. */
+export function screenText(root: Element): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>(BLOCKS))) {
+    if (el.closest(SKIP)) continue;
+    const parentBlock = el.parentElement?.closest(BLOCKS);
+    if (parentBlock && root.contains(parentBlock)) continue;
+    if (el.getClientRects().length === 0) continue;
+    const text = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
+    if (text) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Pieces short enough for every speech engine (some stop long utterances after ~15 s): split at
+ * sentence ends, joined up to maxChars.
+ */
+export function speechChunks(blocks: readonly string[], maxChars = 120): string[] {
+  const sentences = blocks.flatMap((block) => block.split(/(?<=[。！？；!?;])/).map((s) => s.trim()).filter(Boolean));
+  const chunks: string[] = [];
+  let current = '';
+  for (const sentence of sentences) {
+    for (let i = 0; i < sentence.length; i += maxChars) {
+      const piece = sentence.slice(i, i + maxChars);
+      if (current && current.length + piece.length + 1 > maxChars) {
+        chunks.push(current);
+        current = piece;
+      } else current = current ? `${current} ${piece}` : piece;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/** A voice for the language on screen (zh-CN also takes any zh / cmn voice); null when there is none. */
+export function pickVoice<V extends { lang: string; localService?: boolean }>(voices: readonly V[], locale: string): V | null {
+  const lang = locale.toLowerCase();
+  const base = lang.split('-')[0] ?? lang;
+  const matches = (v: V): number => {
+    const l = v.lang.toLowerCase().replace('_', '-');
+    if (l === lang) return 3;
+    if (base === 'zh' && (l.startsWith('zh') || l.startsWith('cmn'))) return 2;
+    if (l.split('-')[0] === base) return 1;
+    return 0;
+  };
+  const ranked = voices.filter((v) => matches(v) > 0).sort((a, b) => matches(b) - matches(a) || Number(b.localService ?? false) - Number(a.localService ?? false));
+  return ranked[0] ?? null;
+}

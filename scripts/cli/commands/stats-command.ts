@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { formatStatsCsv, monthRange } from '../../../electron/common/domain/stats-csv';
+import { SqliteStatsService } from '../../../electron/node/services/stats-service';
+import { resolveDataDir } from '../../../electron/node/system/data-dir';
+import { legalDomains } from '../../../kiosk-content/src/common/legal-domains';
+import { UsageError, type CliCommand } from '../command';
+import { parseCommandArgs, wantsHelp } from '../parse';
+
+const usage = `Usage: npm run cli -- stats export --month YYYY-MM --out <file.csv>
+
+Writes the month's usage statistics of this terminal (KIOSK_DATA_DIR/db/stats.db) as CSV for the
+justice bureau: daily totals, counts per category / procedure / step, and the searches that found
+nothing (redacted; only texts typed in at least two sessions) for editors writing new Q&A.`;
+
+const reasonLabels: Record<string, string> = {
+  'not-found': '没找到想要的',
+  'hard-to-read': '字看不清',
+  'hard-to-use': '不会操作',
+  'device-problem': '机器有问题',
+  'too-slow': '太慢',
+  other: '其他',
+};
+const ratingLabels: Record<string, string> = { satisfied: '满意', neutral: '基本满意', unsatisfied: '不满意' };
+const sessionLabels: Record<string, string> = { home: '按首页结束', finish: '办完结束', idle: '无人操作自动结束', admin: '管理员结束' };
+
+function keyLabel(metric: string, key: string): string {
+  if (metric === 'search' || metric === 'qa-opened') {
+    if (key === 'law') return '法律条文';
+    if (key === 'procedure') return '办事指南';
+    if (key === 'none') return '无结果';
+    return (legalDomains as Record<string, string>)[key] ?? key;
+  }
+  if (metric === 'satisfaction') return ratingLabels[key] ?? key;
+  if (metric === 'feedback-reason') return reasonLabels[key] ?? key;
+  if (metric === 'session') return sessionLabels[key] ?? key;
+  return key;
+}
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: 'Export the monthly usage statistics (no personal data) as CSV',
+  usage,
+  async run(args, io) {
+    if (wantsHelp(args) || args.length === 0) {
+      io.stdout(`${usage}\n`);
+      return args.length === 0 ? 2 : 0;
+    }
+    const [sub, ...rest] = args;
+    if (sub !== 'export') throw new UsageError(`unknown stats command "${sub ?? ''}" (try: stats export --month YYYY-MM --out file.csv)`);
+    const { values } = parseCommandArgs(rest, { month: { type: 'string' }, out: { type: 'string' } });
+    const range = values.month ? monthRange(values.month) : null;
+    if (!range) throw new UsageError('--month YYYY-MM is required, e.g. --month 2026-11');
+    if (!values.out) throw new UsageError('--out <file.csv> is required');
+    const stats = new SqliteStatsService({ dbDir: path.join(resolveDataDir(io.env), 'db'), isKnownStep: () => false });
+    try {
+      const summary = stats.summary(range.from, range.to);
+      writeFileSync(values.out, formatStatsCsv(summary, { keyLabel }));
+      io.stdout(`wrote ${values.out}: ${String(new Set(summary.rows.map((r) => r.day)).size)} day(s) with activity, ${String(summary.noResult.length)} no-result quer${summary.noResult.length === 1 ? 'y' : 'ies'}\n`);
+    } finally {
+      stats.close();
+    }
+    return 0;
+  },
+};
