@@ -4,9 +4,11 @@ import { Button } from '../components/ui/Button';
 import { useT } from '../i18n/I18nProvider';
 import { useNavigation } from '../lib/navigation';
 import { useSystemInfo } from '../lib/system-info';
+import { useAdminEntry } from '../features/admin/AdminEntry';
 import styles from './app-shell.module.css';
 import { CrashBoundary } from './CrashBoundary';
 import { useLargeText } from './large-text';
+import { DisplayControls } from './display/DisplayControls';
 import { renderScreen } from './screens';
 
 /**
@@ -21,6 +23,8 @@ export function AppShell() {
   const main = useRef<HTMLElement>(null);
   const firstScreen = useRef(true);
   const { current } = navigation;
+  // The technician's hidden way in: five quick taps on the site name (features/admin).
+  const admin = useAdminEntry();
 
   // A new screen starts at the top, and screen readers land on its heading.
   useEffect(() => {
@@ -37,7 +41,7 @@ export function AppShell() {
   return (
     <div className={styles.shell}>
       <header className={styles.bar}>
-        <div className={styles.brand}>
+        <div className={styles.brand} {...admin.gestureProps}>
           <span className={styles.mark}>{t('app.name')}</span>
           <span className={styles.tagline}>{siteName ?? t('app.tagline')}</span>
         </div>
@@ -68,6 +72,7 @@ export function AppShell() {
               {largeText.enabled ? t('shell.largeTextOn') : t('shell.largeTextOff')}
             </span>
           </Button>
+          <DisplayControls />
         </div>
       </header>
       <main className={styles.main} ref={main} data-screen={current.id}>
@@ -75,6 +80,7 @@ export function AppShell() {
           {renderScreen(current)}
         </CrashBoundary>
       </main>
+      {admin.overlay}
     </div>
   );
 }

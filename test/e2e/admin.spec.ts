@@ -1,0 +1,413 @@
+/**
+ * Issue 8 (admin screen) and issue 9 (its statistics) — the technician's admin screen in real
+ * Chromium against a kiosk of its own: a fresh data dir provisioned with an admin PIN and a printer
+ * on one end of a socat pty pair (the printer simulator on the other). Five quick taps on the site
+ * name open the PIN pad; wrong PINs show the attempts left; the right one opens the panels (live
+ * devices, test page on the simulator, content versions, sync without sources said plainly,
+ * today's counts, 30-day charts, the no-result list, restart behind a confirm step); leaving locks
+ * the host session; inactivity locks it too; five wrong PINs lock the pad with a countdown.
+ * Every state is audited; screenshots go to test/artifacts/screenshots/admin-*.png.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentStatus } from '../../electron/common/contract/content-api';
+import { localDay } from '../../electron/common/domain/query-redaction';
+import { startWebKiosk, type RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
+import { createFileLogger } from '../../electron/node/system/logger';
+import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
+import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
+import { ADMIN_IDLE_SECONDS } from '../../renderer/src/features/admin/AdminEntry';
+import { CHART_METRICS } from '../../renderer/src/features/admin/admin-view';
+import { zhCN } from '../../renderer/src/i18n/zh-cn';
+import { appVersion, defaultContentDir, rendererDist } from '../../scripts/lib/repo-paths';
+import { provisionTestTerminal, TEST_ADMIN_PIN } from '../integration/support/admin-session';
+import { openPtyPair, type PtyPair } from '../integration/support/pty-pair';
+import { contentFolder, makeKeys, quickPack, type Keys } from '../fixtures/packs/pack-fixtures';
+import { openKioskPage, saveScreenshot, type KioskPage } from './support/browser';
+import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
+
+const SPEC = 'admin';
+const SITE = '测试站点（测试数据）';
+/** Searches that find nothing in the default content, each typed in two sessions so it reaches the no-result list. */
+const NOTHING_OFTEN = 'qqzzyyxx';
+const NOTHING_ONCE = 'wwvvkkjj';
+
+let pair: PtyPair;
+let printerEnd: SerialTransport;
+let simulator: PrinterSimulator;
+let kiosk: RunningWebKiosk;
+let dataDir: string;
+let baseUrl = '';
+
+beforeAll(async () => {
+  pair = await openPtyPair();
+  printerEnd = new SerialTransport({ path: pair.b, baudRate: 115200 });
+  await printerEnd.open();
+  simulator = new PrinterSimulator(printerEnd, { paperWidth: 58 });
+  simulator.start();
+  dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-'));
+  // Provisioned as a technician would (the PIN stored only as a hash); the host reads it at start.
+  provisionTestTerminal(dataDir, { printer: { port: pair.a, baudRate: 115200, width: 58, flowControl: 'none' } });
+  kiosk = await startWebKiosk({
+    dataDir,
+    appVersion: appVersion(),
+    staticDir: rendererDist,
+    contentDir: defaultContentDir,
+    port: 0,
+    logger: createFileLogger({ dir: path.join(dataDir, 'logs') }),
+  });
+  baseUrl = kiosk.url;
+  // A little use today, through the API as the screens would: two sessions search for something
+  // that is not there (it reaches the no-result list), one searches for something else.
+  for (const texts of [[NOTHING_OFTEN, NOTHING_ONCE], [NOTHING_OFTEN]]) {
+    for (const text of texts) await callHost(baseUrl, 'search.query', { text });
+    await callHost(baseUrl, 'session.end', { reason: 'home' });
+  }
+});
+
+afterAll(async () => {
+  await kiosk?.close();
+  simulator?.stop();
+  await printerEnd?.close();
+  await pair?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const browser = useBrowser();
+
+const overlay = (page: Page) => page.getByTestId('admin-overlay');
+const pinMessage = (page: Page) => page.getByTestId('pin-message');
+
+/** The hidden gesture: `taps` quick taps on the site name. */
+async function tapSiteName(page: Page, taps = 5): Promise<void> {
+  for (let i = 0; i < taps; i++) await page.getByTestId('admin-gesture').click();
+}
+
+async function typePin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.locator(`[data-testid="admin-pin"] [data-key="${digit}"]`).click();
+}
+
+/** Types a PIN, submits it and waits for the host's answer. */
+async function submitPin(page: Page, pin: string): Promise<void> {
+  await typePin(page, pin);
+  expect(await page.getByTestId('pin-dots').getAttribute('data-count')).toBe(String(pin.length));
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/call/admin.unlock'));
+  await page.locator('[data-testid="admin-pin"] [data-key="submit"]').click();
+  await answered;
+}
+
+/** Unlocks with the right PIN and returns the token the page received (read from the reply, as a test only can). */
+async function unlock(page: Page): Promise<string> {
+  await typePin(page, TEST_ADMIN_PIN);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/call/admin.unlock'));
+  await page.locator('[data-testid="admin-pin"] [data-key="submit"]').click();
+  const reply = (await (await answered).json()) as { ok: boolean; value: { ok: boolean; token?: string } };
+  if (!reply.value.token) throw new Error('unlock did not return a token');
+  await page.locator('[data-testid="admin-screen"][data-status="ready"]').waitFor();
+  return reply.value.token;
+}
+
+async function adminCallFails(token: string): Promise<string> {
+  return callHost(baseUrl, 'admin.status', { token }).then(
+    () => 'succeeded',
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
+}
+
+describe('the admin screen (small kiosk)', () => {
+  let kioskPage: KioskPage;
+  let page: Page;
+  let token = '';
+  beforeAll(async () => {
+    kioskPage = await openKioskPage(browser(), baseUrl, { viewport: 'small' });
+    page = kioskPage.page;
+  });
+  afterAll(async () => {
+    await kioskPage?.close();
+  });
+
+  it('opens the PIN pad on five quick taps on the site name, not on slow ones', async () => {
+    expect(await page.getByTestId('admin-gesture').innerText()).toContain(SITE);
+    // Five taps 0.8 s apart: never five within 3 s.
+    for (let i = 0; i < 5; i++) {
+      await tapSiteName(page, 1);
+      await page.waitForTimeout(800);
+    }
+    expect(await overlay(page).count()).toBe(0);
+    await page.waitForTimeout(3_000);
+    await tapSiteName(page);
+    await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+    expect(await page.locator('#admin-dialog-title').innerText()).toBe(zhCN['admin.pin.title']);
+    await expectReadableAndPressable(page, { minTargets: 13 });
+    await saveScreenshot(page, SPEC, 'small-pin-pad');
+  });
+
+  it('never shows the PIN — dots only — and says how many attempts are left after a wrong one', async () => {
+    await typePin(page, '97');
+    expect(await page.getByTestId('pin-dots').getAttribute('data-count')).toBe('2');
+    await page.locator('[data-testid="admin-pin"] [data-key="delete"]').click();
+    expect(await page.getByTestId('pin-dots').getAttribute('data-count')).toBe('1');
+    await page.locator('[data-testid="admin-pin"] [data-key="delete"]').click();
+    await typePin(page, '246810');
+    // The digits typed appear nowhere as text: six dots, an accessible count, no characters.
+    expect(await page.getByTestId('pin-dots').innerText()).toBe('');
+    expect(await page.getByTestId('pin-dots').getAttribute('aria-label')).toBe(zhCN['admin.pin.entered'].replace('{count}', '6'));
+    expect(await overlay(page).innerText()).not.toContain('246810');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/call/admin.unlock'));
+    await page.locator('[data-testid="admin-pin"] [data-key="submit"]').click();
+    await answered;
+    await page.locator('[data-testid="pin-message"][data-kind="wrong"]').waitFor();
+    expect(await pinMessage(page).innerText()).toBe(zhCN['admin.pin.wrong'].replace('{count}', '4'));
+    expect(await page.getByTestId('pin-dots').getAttribute('data-count')).toBe('0');
+    await expectReadableAndPressable(page, { minTargets: 13 });
+    await saveScreenshot(page, SPEC, 'small-pin-wrong');
+    // Nothing of the PIN reached the host's log either.
+    const log = readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
+    expect(log).toContain('admin.unlock');
+    expect(log).not.toContain('246810');
+    expect(log).not.toContain(TEST_ADMIN_PIN);
+  });
+
+  it('opens the panels with the right PIN: live devices with ports, content versions, today’s counts', async () => {
+    token = await unlock(page);
+    await page.locator('[data-testid="admin-device-printer"][data-state="ready"]').waitFor();
+    const printer = await page.getByTestId('admin-device-printer').innerText();
+    expect(printer).toContain(zhCN['admin.device.ready']);
+    expect(printer).toContain(pair.a);
+    expect(await page.locator('[data-testid="admin-device-idReader"]').getAttribute('data-state')).toBe('not-configured');
+    expect(await page.getByTestId('admin-device-idReader').innerText()).toContain(zhCN['admin.device.not-configured']);
+
+    const content = await callHost<ContentStatus>(baseUrl, 'content.status');
+    const showing = await page.getByTestId('admin-content-showing').innerText();
+    expect(showing).toContain(content.showing.content.id);
+    expect(showing).toContain(content.showing.content.version);
+    expect(await page.getByTestId('admin-content-previous').innerText()).toContain(zhCN['admin.content.none']);
+    expect(await page.getByTestId('admin-rollback').isDisabled()).toBe(true);
+
+    // Today's counts come from the statistics store: the three searches above, two sessions.
+    const counts = page.getByTestId('admin-today-counts');
+    await counts.waitFor();
+    expect(await counts.locator('[data-metric="search"] dd').innerText()).toBe('3');
+    expect(await counts.locator('[data-metric="session"] dd').innerText()).toBe('2');
+    expect(await page.locator('#admin-dialog-title').innerText()).toBe(zhCN['admin.title']);
+    expect(await page.getByTestId('admin-close').isVisible()).toBe(true);
+    await expectReadableAndPressable(page, { minTargets: 8 });
+    await saveScreenshot(page, SPEC, 'small-admin');
+  });
+
+  it('draws the last 30 days as bar charts and lists the no-result searches, most frequent first', async () => {
+    const charts = page.getByTestId('admin-chart');
+    await page.getByTestId('admin-charts').waitFor();
+    expect(await charts.count()).toBe(CHART_METRICS.length);
+    expect(await page.locator('[data-testid="admin-chart"][data-metric="search"]').getAttribute('data-total')).toBe('3');
+    expect(await page.locator('[data-testid="admin-chart"][data-metric="search"] rect').count()).toBe(30);
+    expect(await page.getByTestId('admin-usage').innerText()).toContain(localDay(new Date()));
+    // Typed in two sessions: listed. Typed once: a resident's own words never leave the counters.
+    const list = await page.getByTestId('admin-no-result').innerText();
+    expect(list).toContain(NOTHING_OFTEN);
+    expect(list).toContain(zhCN['admin.noResult.count'].replace('{count}', '2'));
+    expect(list).not.toContain(NOTHING_ONCE);
+    await page.getByTestId('admin-usage').scrollIntoViewIfNeeded();
+    await saveScreenshot(page, SPEC, 'small-admin-usage');
+  });
+
+  it('prints a test page that reaches the simulator', async () => {
+    const before = simulator.jobs.length;
+    await page.getByTestId('admin-test-page').click();
+    await page.locator('[data-testid="admin-test-page-result"][data-ok="true"]').waitFor({ timeout: 25_000 });
+    await expect.poll(() => simulator.jobs.length - before).toBe(1);
+    expect(simulator.jobs.at(-1)?.text.join('').replace(/\s/g, '')).toContain(SITE);
+  });
+
+  it('says plainly that a test card cannot be read without a reader', async () => {
+    await page.getByTestId('admin-test-card').click();
+    await page.locator('[data-testid="admin-test-card-result"][data-ok="false"]').waitFor();
+    expect(await page.getByTestId('admin-test-card-result').innerText()).toContain('idReader.port');
+  });
+
+  it('立即同步 without content sources says so plainly', async () => {
+    await page.getByTestId('admin-sync').click();
+    await page.locator('[data-testid="admin-content-result"][data-ok="false"]').waitFor();
+    expect(await page.getByTestId('admin-content-result').innerText()).toContain(zhCN['admin.content.noSources']);
+    await page.getByTestId('admin-content-last-sync').filter({ hasText: zhCN['admin.content.result.no-sources'] }).waitFor();
+    await page.getByTestId('admin-content').scrollIntoViewIfNeeded();
+    await expectReadableAndPressable(page, { minTargets: 8 });
+    await saveScreenshot(page, SPEC, 'small-admin-sync');
+  });
+
+  it('asks before 重启, and says when no shell is there to restart', async () => {
+    await page.getByTestId('admin-restart').click();
+    await page.getByTestId('admin-system-confirm').waitFor();
+    expect(await page.getByTestId('admin-system-confirm').innerText()).toContain(zhCN['admin.system.confirmRestart']);
+    await page.getByTestId('admin-system-no').click();
+    expect(await page.getByTestId('admin-system-confirm').count()).toBe(0);
+    await page.getByTestId('admin-restart').click();
+    await page.getByTestId('admin-system-yes').click();
+    // A bare web kiosk (no start script around it) cannot restart: the screen says so instead of pretending.
+    await page.locator('[data-testid="admin-system-result"][data-ok="false"]').waitFor();
+    expect(await page.getByTestId('admin-system-result').innerText()).toContain('no shell handles restart');
+  });
+
+  it('works in 大字模式 too', async () => {
+    await page.evaluate(() => document.documentElement.classList.add('large-text'));
+    await page.getByTestId('admin-screen').waitFor();
+    await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
+    await saveScreenshot(page, SPEC, 'small-admin-large-text');
+    await page.evaluate(() => document.documentElement.classList.remove('large-text'));
+  });
+
+  it('works in 高对比度 too', async () => {
+    // The shell's switch is under the overlay; the mode is the class it sets (app/display/high-contrast.tsx).
+    await page.evaluate(() => document.documentElement.classList.add('high-contrast'));
+    await expectReadableAndPressable(page, { minTargets: 8 });
+    await saveScreenshot(page, SPEC, 'small-admin-high-contrast');
+    await page.evaluate(() => document.documentElement.classList.remove('high-contrast'));
+  });
+
+  it('locks when the technician leaves: the old token no longer works', async () => {
+    expect(await adminCallFails(token)).toBe('succeeded');
+    await page.getByTestId('admin-close').click();
+    await overlay(page).waitFor({ state: 'detached' });
+    await expect.poll(() => adminCallFails(token)).toContain('admin-required');
+    // The statistics are behind the PIN too.
+    const today = localDay(new Date());
+    expect(await callHost(baseUrl, 'stats.summary', { token, from: today, to: today }).then(() => 'ok', (e: unknown) => String(e))).toContain('admin-required');
+    // Leaving ended the session: the kiosk rests on the attract loop.
+    await page.getByTestId('attract-loop').waitFor();
+    await saveScreenshot(page, SPEC, 'small-after-leaving');
+  });
+
+  it('after 5 wrong PINs the pad is locked with a countdown, and even the right PIN is refused', async () => {
+    await page.getByTestId('attract-start').click();
+    await page.getByTestId('attract-loop').waitFor({ state: 'detached' });
+    await tapSiteName(page);
+    await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+    for (let left = 4; left >= 1; left--) {
+      await submitPin(page, '135790');
+      await page.locator('[data-testid="pin-message"][data-kind="wrong"]').filter({ hasText: zhCN['admin.pin.wrong'].replace('{count}', String(left)) }).waitFor();
+    }
+    await submitPin(page, '135790');
+    await page.locator('[data-testid="pin-message"][data-kind="locked"]').waitFor();
+    const first = await pinMessage(page).innerText();
+    expect(first).toMatch(/请在 [01]:\d\d 后再试/);
+    expect(await page.locator('[data-testid="admin-pin"] [data-key="5"]').isDisabled()).toBe(true);
+    await expectReadableAndPressable(page, { minTargets: 2 });
+    await saveScreenshot(page, SPEC, 'small-pin-locked');
+    // The countdown runs.
+    await expect.poll(async () => pinMessage(page).innerText(), { timeout: 5_000 }).not.toBe(first);
+    // Closing and reopening the pad does not help: the host still refuses, the right PIN included.
+    await page.getByTestId('admin-pin-cancel').click();
+    await tapSiteName(page);
+    await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+    await submitPin(page, TEST_ADMIN_PIN);
+    await page.locator('[data-testid="pin-message"][data-kind="locked"]').waitFor();
+    expect(await page.getByTestId('admin-screen').count()).toBe(0);
+    await page.getByTestId('admin-pin-cancel').click();
+    expectStayedOnTheMachine(kioskPage);
+  });
+});
+
+describe('立即同步 and 回滚 from a USB stick', () => {
+  let own: RunningWebKiosk;
+  let ownDir: string;
+  let stick: string;
+  let keys: Keys;
+  let opened: KioskPage | undefined;
+  beforeAll(async () => {
+    ownDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-sync-'));
+    stick = path.join(ownDir, 'usb');
+    mkdirSync(stick);
+    keys = makeKeys(ownDir, 'district');
+    await quickPack(contentFolder(ownDir, '0.2.0'), path.join(stick, 'a.fpk'), { id: 'fatong-default', version: '0.2.0' }, keys);
+    provisionTestTerminal(ownDir, { content: { sources: [stick], trustedKeys: [keys.publicFile] }, idle: { homeSeconds: 900, procedureSeconds: 900 } });
+    own = await startWebKiosk({ dataDir: ownDir, appVersion: appVersion(), staticDir: rendererDist, contentDir: defaultContentDir, port: 0, logger: createFileLogger({ dir: path.join(ownDir, 'logs') }) });
+    opened = await openKioskPage(browser(), own.url, { viewport: 'large' });
+  });
+  afterAll(async () => {
+    await opened?.close();
+    await own?.close();
+    if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+  });
+
+  /** Records every phase the progress bar shows (a sync of a small pack is over in a moment). */
+  async function watchPhases(page: Page): Promise<() => Promise<string[]>> {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (globalThis as { __phases?: string[] }).__phases = seen;
+      new MutationObserver(() => {
+        const phase = document.querySelector('[data-testid="admin-sync-progress"]')?.getAttribute('data-phase');
+        if (phase && seen.at(-1) !== phase) seen.push(phase);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });
+    });
+    return () => page.evaluate(() => (globalThis as { __phases?: string[] }).__phases ?? []);
+  }
+
+  it('installs a signed pack with a progress bar, then rolls back after a confirm step', async () => {
+    if (!opened) throw new Error('not opened');
+    const { page } = opened;
+    await tapSiteName(page);
+    await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+    await unlock(page);
+    expect(await page.getByTestId('admin-content').innerText()).toContain(zhCN['admin.content.sources'].replace('{count}', '1').replace('{keys}', '1'));
+
+    let phases = await watchPhases(page);
+    await page.getByTestId('admin-sync').click();
+    await page.locator('[data-testid="admin-content-result"][data-ok="true"]').waitFor({ timeout: 45_000 });
+    expect(await phases()).toContain('waiting-for-idle');
+    expect((await phases()).length).toBeGreaterThan(1);
+    await page.getByTestId('admin-content-pending').filter({ hasText: '0.2.0' }).waitFor();
+    await expectReadableAndPressable(page, { minTargets: 8 });
+    await saveScreenshot(page, SPEC, 'large-admin-synced');
+
+    // A newer pack on the stick: the first one becomes the rollback target.
+    await quickPack(contentFolder(ownDir, '0.3.0'), path.join(stick, 'b.fpk'), { id: 'fatong-default', version: '0.3.0' }, keys);
+    phases = await watchPhases(page);
+    await page.getByTestId('admin-sync').click();
+    await page.getByTestId('admin-content-pending').filter({ hasText: '0.3.0' }).waitFor({ timeout: 45_000 });
+    await page.getByTestId('admin-content-previous').filter({ hasText: '0.2.0' }).waitFor();
+    expect(await phases()).toContain('waiting-for-idle');
+
+    await page.getByTestId('admin-rollback').click();
+    await page.getByTestId('admin-rollback-confirm').waitFor();
+    expect(await page.getByTestId('admin-rollback-confirm').innerText()).toContain('fatong-default 0.2.0');
+    await saveScreenshot(page, SPEC, 'large-admin-rollback-confirm');
+    await page.getByTestId('admin-rollback-yes').click();
+    await page.locator('[data-testid="admin-content-result"][data-ok="true"]').filter({ hasText: 'rolled back' }).waitFor();
+    const status = await callHost<ContentStatus>(own.url, 'content.status');
+    expect(status.pending?.content.version ?? status.showing.content.version).toBe('0.2.0');
+    await page.getByTestId('admin-close').click();
+    expectStayedOnTheMachine(opened);
+  });
+});
+
+describe('inactivity', () => {
+  it(`locks the admin screen after ${String(ADMIN_IDLE_SECONDS)} s without a touch`, async () => {
+    // Its own kiosk: the one above is locked out for a minute now. The page's clock is Playwright's.
+    const ownDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-idle-'));
+    provisionTestTerminal(ownDir);
+    const own = await startWebKiosk({ dataDir: ownDir, appVersion: appVersion(), staticDir: rendererDist, contentDir: defaultContentDir, port: 0, logger: createFileLogger({ dir: path.join(ownDir, 'logs') }) });
+    const opened = await openKioskPage(browser(), own.url, { viewport: 'small' });
+    try {
+      const { page } = opened;
+      await page.clock.install();
+      await page.reload();
+      await page.locator('main[data-screen="home"]').waitFor();
+      await tapSiteName(page);
+      await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+      const held = await unlock(page);
+      expect(await callHost(own.url, 'admin.status', { token: held }).then(() => 'ok')).toBe('ok');
+      await page.clock.fastForward((ADMIN_IDLE_SECONDS - 10) * 1000);
+      expect(await overlay(page).count()).toBe(1);
+      await page.clock.fastForward(11_000);
+      await overlay(page).waitFor({ state: 'detached' });
+      await expect.poll(() => callHost(own.url, 'admin.status', { token: held }).then(() => 'ok', (e: unknown) => String(e))).toContain('admin-required');
+    } finally {
+      await opened.close();
+      await own.close();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
+  });
+});
