@@ -8,6 +8,7 @@ import type { StoredTerminalConfig } from '../../common/config/terminal-config';
 import { buildSelfTestPage } from '../../../native-adapters/thermal-printer/node/printer-node';
 import type { ContentService } from '../services/content-service';
 import type { DeviceStatusService } from '../services/device-status-service';
+import { DEFAULT_RECEIPT_SITE } from '../services/procedure-service';
 import type { IdCardService } from '../services/id-card-service';
 import type { PrintService } from '../services/print-service';
 import type { StatsService } from '../services/stats-service';
@@ -166,7 +167,7 @@ export class HostAdmin {
     if (before.state === 'not-configured') return { ok: false, message: 'no printer is provisioned (printer.port)' };
     const t = this.host.terminal;
     const page = buildSelfTestPage({
-      siteName: t.siteName ?? '法通自助终端',
+      siteName: t.siteName ?? DEFAULT_RECEIPT_SITE,
       columns: printer.columns,
       connection: t.printer ? `${t.printer.port}，${String(t.printer.baudRate)} 波特` : '',
       status: before,

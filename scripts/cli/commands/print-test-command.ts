@@ -5,6 +5,7 @@ import { ThermalPrinterService, type PrinterStatusView } from '../../../native-a
 import type { FlowControl } from '../../../native-adapters/transport/serial/serial-transport';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parse';
+import { DEFAULT_RECEIPT_SITE } from '../../../electron/node/services/procedure-service';
 
 /** Exit codes: 0 printed, 1 the printer cannot print (state on stderr), 2 usage. */
 export const printTestCommand: CliCommand = {
@@ -20,7 +21,7 @@ cannot print or stops; 2 on bad arguments.
   --baud     serial speed (default 9600; the printer's own self-test page shows its setting)
   --width    paper width: 58 (32 columns, default) or 80 (48 columns)
   --flow     flow control (default rtscts, see the spec §1); use none for a pty
-  --site     site name printed in the header (default: KIOSK_SITE_NAME or 「法通自助终端」)
+  --site     site name printed in the header (default: KIOSK_SITE_NAME or 「法通自助服务终端」)
   --timeout  seconds to wait for the printer to answer and finish (default 20)`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
@@ -78,7 +79,7 @@ cannot print or stops; 2 on bad arguments.
       io.stdout(`printer on ${values.port} at ${baudRate} baud: ${before.state} (${before.detail})\n`);
       if (before.state !== 'ready' && before.state !== 'paper-near-end') return fail(before, 'cannot print');
       const page = buildSelfTestPage({
-        siteName: values.site ?? io.env.KIOSK_SITE_NAME ?? '法通自助终端',
+        siteName: values.site ?? io.env.KIOSK_SITE_NAME ?? DEFAULT_RECEIPT_SITE,
         columns,
         connection: `${values.port}，${baudRate} 波特，${flowControl === 'rtscts' ? 'RTS/CTS' : flowControl === 'xonxoff' ? 'XON/XOFF' : '无流控'}`,
         status: before,
