@@ -18,6 +18,7 @@ import { startWebKiosk, type RunningWebKiosk } from '../../electron/node/host/st
 import { createFileLogger } from '../../electron/node/system/logger';
 import type { CardFields } from '../../native-adapters/id-card-reader/codec/card-text';
 import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
+import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { appVersion, defaultContentDir, rendererDist } from '../../scripts/lib/repo-paths';
@@ -49,6 +50,10 @@ const secrets = [card.name, card.idNumber, card.type === 'resident' ? card.addre
 let pair: PtyPair;
 let readerEnd: SerialTransport;
 let simulator: IdCardSimulator;
+/** A receipt printer too, so the masked applicant is checked on paper, not only in the preview. */
+let printerPair: PtyPair;
+let printerEnd: SerialTransport;
+let printer: PrinterSimulator;
 let kiosk: RunningWebKiosk;
 let dataDir: string;
 let baseUrl = '';
@@ -60,6 +65,11 @@ beforeAll(async () => {
   simulator = new IdCardSimulator(readerEnd, { card });
   simulator.removeCard(); // the resident places it when the screen asks
   simulator.start();
+  printerPair = await openPtyPair();
+  printerEnd = new SerialTransport({ path: printerPair.b, baudRate: 115200 });
+  await printerEnd.open();
+  printer = new PrinterSimulator(printerEnd, { paperWidth: 58, png: false });
+  printer.start();
   dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-idcard-'));
   kiosk = await startWebKiosk({
     dataDir,
@@ -68,7 +78,7 @@ beforeAll(async () => {
     contentDir: defaultContentDir,
     port: 0,
     logger: createFileLogger({ dir: path.join(dataDir, 'logs') }),
-    terminal: { terminalId: 'E2E-IDCARD', siteName: '测试站点（模拟读卡）', region: null, printer: null, idReader: { port: pair.a, baudRate: null } },
+    terminal: { terminalId: 'E2E-IDCARD', siteName: '测试站点（模拟读卡）', region: null, printer: { port: printerPair.a, baudRate: 115200, width: 58, flowControl: 'none' }, idReader: { port: pair.a, baudRate: null } },
   });
   baseUrl = kiosk.url;
   const start = Date.now();
@@ -84,6 +94,9 @@ afterAll(async () => {
   simulator?.stop();
   await readerEnd?.close();
   await pair?.close();
+  printer?.stop();
+  await printerEnd?.close();
+  await printerPair?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -165,7 +178,7 @@ describe('ID card in 法律援助申请预审 (small kiosk)', () => {
     await saveScreenshot(page, SPEC, 'small-confirm');
   });
 
-  it('the confirmed fields prefill the answers: summary and receipt preview show them masked', async () => {
+  it('the confirmed fields prefill the answers: summary, receipt preview and the printed slip show them masked', async () => {
     await page.getByTestId('idcard-confirm-ok').click();
     await answerSupportCase(page);
     const applicantRow = page.locator('[data-testid="summary-row"]', { has: page.locator('[data-step="applicant"]') });
@@ -186,6 +199,20 @@ describe('ID card in 法律援助申请预审 (small kiosk)', () => {
     await preview.scrollIntoViewIfNeeded();
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, 'small-receipt-preview');
+
+    // On paper: masked, never clear (the simulator decodes the GB18030 the printer would show).
+    const before = printer.jobs.length;
+    await page.getByTestId('receipt-print').click();
+    const start = Date.now();
+    while (printer.jobs.length === before) {
+      if (Date.now() - start > 15_000) throw new Error('the printer simulator received no job');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const printed = printer.jobs.at(-1)!.text.join('').replace(/\s/g, '');
+    expect(printed).toContain(MASKED_NAME);
+    expect(printed).toContain(MASKED_NUMBER);
+    for (const secret of secrets) if (secret) expect(printed).not.toContain(secret.replace(/\s/g, ''));
+    expect(printed).not.toContain(card.birthDate);
   });
 
   it('after 首页 ends the session, nothing under the data dir or in the log holds the name, number or address in any encoding', async () => {
