@@ -65,12 +65,11 @@ export function AppShell() {
             icon={<TextSizeIcon />}
             onClick={largeText.toggle}
             aria-pressed={largeText.enabled}
+            aria-label={t('shell.largeText')}
+            className={styles.toggle}
             data-testid="large-text-toggle"
           >
-            {t('shell.largeText')}
-            <span className={`${styles.switch} ${largeText.enabled ? styles.switchOn : ''}`}>
-              {largeText.enabled ? t('shell.largeTextOn') : t('shell.largeTextOff')}
-            </span>
+            {t('shell.largeTextShort')}
           </Button>
           <DisplayControls />
         </div>

@@ -5,6 +5,8 @@ export const enSession: Readonly<Record<keyof typeof zhCNSession, string>> = {
   'shell.contrast': 'High contrast',
   'shell.readAloud': 'Read aloud',
   'shell.readAloudStop': 'Stop reading',
+  'shell.contrastShort': 'Contrast',
+  'shell.readAloudStopShort': 'Stop',
   'shell.readAloudUnavailable': 'No voice is installed on this machine yet, so it cannot read aloud. Please ask the staff for help.',
 
   'session.idle.title': 'Are you still there?',

@@ -12,6 +12,7 @@ export const en: Dictionary = {
   'shell.largeText': 'Large text',
   'shell.largeTextOn': 'On',
   'shell.largeTextOff': 'Off',
+  'shell.largeTextShort': 'Large',
 
   'startup.title': 'Starting up, please wait',
   'startup.detail': 'This screen will open by itself when it is ready. You do not need to do anything.',

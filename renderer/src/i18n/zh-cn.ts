@@ -16,6 +16,7 @@ export const zhCN = {
   'shell.largeText': '大字模式',
   'shell.largeTextOn': '开',
   'shell.largeTextOff': '关',
+  'shell.largeTextShort': '大字',
 
   'startup.title': '系统正在启动，请稍候',
   'startup.detail': '准备好以后会自动打开，您不需要做任何操作。',

@@ -40,11 +40,8 @@ export function DisplayControls() {
   const contrast = useHighContrast();
   return (
     <>
-      <Button variant="bar" icon={<ContrastIcon />} onClick={contrast.toggle} aria-pressed={contrast.enabled} data-testid="contrast-toggle">
-        {t('shell.contrast')}
-        <span className={`${shellStyles.switch} ${contrast.enabled ? shellStyles.switchOn : ''}`}>
-          {contrast.enabled ? t('shell.largeTextOn') : t('shell.largeTextOff')}
-        </span>
+      <Button variant="bar" icon={<ContrastIcon />} onClick={contrast.toggle} aria-pressed={contrast.enabled} aria-label={t('shell.contrast')} className={shellStyles.toggle} data-testid="contrast-toggle">
+        {t('shell.contrastShort')}
       </Button>
       <ReadAloudButton />
       <LanguageButton />
@@ -57,7 +54,7 @@ function LanguageButton() {
   const { locale, setLocale } = useSession();
   const next = locale === 'en' ? 'zh-CN' : 'en';
   return (
-    <Button variant="bar" onClick={() => setLocale(next)} lang={next} data-testid="language-switch">
+    <Button variant="bar" onClick={() => setLocale(next)} lang={next} className={shellStyles.toggle} data-testid="language-switch">
       {next === 'en' ? 'English' : '中文'}
     </Button>
   );
@@ -121,9 +118,11 @@ function ReadAloudButton() {
         icon={<SpeakerIcon />}
         onClick={() => (state === 'speaking' ? stop() : void start())}
         aria-pressed={state === 'speaking'}
+        aria-label={state === 'speaking' ? t('shell.readAloudStop') : t('shell.readAloud')}
+        className={shellStyles.toggle}
         data-testid="read-aloud"
       >
-        {state === 'speaking' ? t('shell.readAloudStop') : t('shell.readAloud')}
+        {state === 'speaking' ? t('shell.readAloudStopShort') : t('shell.readAloud')}
       </Button>
       {state === 'no-voice' && (
         <p className={styles.notice} role="status" data-testid="read-aloud-unavailable">
