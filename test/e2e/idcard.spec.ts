@@ -1,11 +1,14 @@
 /**
  * Issue 6 — the ID card in 法律援助申请预审, in real Chromium against a kiosk of its own: the host's
- * reader on one end of a socat pty pair, the ID-card simulator on the other, a fresh KIOSK data dir.
- * The step says what will be read and why; 读取身份证 shows 「请将身份证放在读卡区」 with the live
- * state (等待放卡 → 读取成功); the masked result (张*三, 510106********1235) is confirmed, prefills the
- * answers, shows on the summary and on the receipt preview masked. After 首页 (session.end) no file
- * under the data dir — logs included — holds the card's name, number or address in UTF-8, UTF-16LE/BE
- * or GB18030. Manual entry is walked too. Every screen is audited; screenshots are kept.
+ * reader on one end of a socat pty pair, the ID-card simulator on the other, the host's printer on a
+ * second pair with the printer simulator, a fresh KIOSK data dir. The step says what will be read and
+ * why; 读取身份证 shows 「请将身份证放在读卡区」 with the live state (等待放卡 → 读取成功); the masked
+ * result (张*三, 510106********1235) is confirmed, prefills the answers, shows on the summary, on the
+ * receipt preview, in the waiting slip in the printer's job store and on the printed slip masked —
+ * never the clear name, number or birth date. After 首页 (session.end) no file under the data dir —
+ * logs and the job store (its base64 decoded) included — holds the card's name, number, address or
+ * birth date in UTF-8, UTF-16LE/BE or GB18030. Manual entry is walked too. Every screen is audited;
+ * screenshots are kept.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +102,24 @@ afterAll(async () => {
   await printerPair?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** What must never be written under the data dir, in any of the encodings a file could hold it in. */
+const needles = [...secrets.filter(Boolean), card.birthDate].flatMap((s) => [
+  { enc: 'utf-8', bytes: Buffer.from(s, 'utf8') },
+  { enc: 'utf-16le', bytes: Buffer.from(s, 'utf16le') },
+  { enc: 'utf-16be', bytes: iconv.encode(s, 'utf16-be') },
+  { enc: 'gb18030', bytes: iconv.encode(s, 'gb18030') },
+]);
+
+/** The needles found in any of the haystacks, as "<encoding>" labels. */
+function needlesIn(haystacks: Buffer[]): string[] {
+  return needles.filter((n) => haystacks.some((h) => h.includes(n.bytes))).map((n) => n.enc);
+}
+
+/** Base64 runs in a file, decoded: the printer's job store keeps a waiting slip's ESC/POS bytes as base64, where a plain byte grep is blind. */
+function decodedBase64Runs(bytes: Buffer): Buffer[] {
+  return [...bytes.toString('latin1').matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)].map((m) => Buffer.from(m[0], 'base64'));
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -200,19 +221,40 @@ describe('ID card in 法律援助申请预审 (small kiosk)', () => {
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, 'small-receipt-preview');
 
-    // On paper: masked, never clear (the simulator decodes the GB18030 the printer would show).
+    // Out of paper first, so the slip waits in the job store under the data dir: what is kept there
+    // (base64 ESC/POS) holds the applicant masked, never clear — and the end-of-session grep decodes it.
+    // (Reopened once the paper is out: opening the preview asks the printer at once.)
+    printer.runOutOfPaper();
+    await page.getByTestId('receipt-close').click();
+    await page.getByTestId('print').click();
+    await page.locator('[data-testid="printer-state"][data-printer="paper-out"]').waitFor();
     const before = printer.jobs.length;
     await page.getByTestId('receipt-print').click();
+    await page.locator('[data-testid="print-job"][data-phase="waiting"]').waitFor();
+    const stored = readFileSync(path.join(dataDir, 'printer', 'jobs.json'));
+    const storedSlip = Buffer.concat(decodedBase64Runs(stored));
+    expect(storedSlip.includes(iconv.encode(MASKED_NAME, 'gb18030'))).toBe(true);
+    expect(storedSlip.includes(iconv.encode(MASKED_NUMBER, 'gb18030'))).toBe(true);
+    expect(needlesIn([stored, storedSlip])).toEqual([]);
+    expect(printer.jobs.length).toBe(before);
+
+    // On paper: masked, never clear (the simulator decodes the GB18030 the printer would show).
+    printer.loadPaper();
+    await page.locator('[data-testid="print-job"][data-phase="done"]').waitFor({ timeout: 15_000 });
     const start = Date.now();
     while (printer.jobs.length === before) {
       if (Date.now() - start > 15_000) throw new Error('the printer simulator received no job');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const printed = printer.jobs.at(-1)!.text.join('').replace(/\s/g, '');
+    expect(printer.jobs.length - before).toBe(1);
+    const job = printer.jobs.at(-1)!;
+    expect(job.warnings).toEqual([]);
+    const printed = job.text.join('').replace(/\s/g, '');
     expect(printed).toContain(MASKED_NAME);
     expect(printed).toContain(MASKED_NUMBER);
     for (const secret of secrets) if (secret) expect(printed).not.toContain(secret.replace(/\s/g, ''));
     expect(printed).not.toContain(card.birthDate);
+    await saveScreenshot(page, SPEC, 'small-receipt-printed');
   });
 
   it('after 首页 ends the session, nothing under the data dir or in the log holds the name, number or address in any encoding', async () => {
@@ -224,15 +266,11 @@ describe('ID card in 法律援助申请预审 (small kiosk)', () => {
 
     const files = filesUnder(dataDir);
     expect(files.length).toBeGreaterThan(0);
-    const needles = secrets.flatMap((s) => [
-      { enc: 'utf-8', bytes: Buffer.from(s, 'utf8') },
-      { enc: 'utf-16le', bytes: Buffer.from(s, 'utf16le') },
-      { enc: 'utf-16be', bytes: iconv.encode(s, 'utf16-be') },
-      { enc: 'gb18030', bytes: iconv.encode(s, 'gb18030') },
-    ]);
+    // The printer's job store is among them (it holds the slip printed above).
+    expect(files.map((f) => path.relative(dataDir, f))).toContain(path.join('printer', 'jobs.json'));
     const found = files.flatMap((file) => {
       const bytes = readFileSync(file);
-      return needles.filter((n) => bytes.includes(n.bytes)).map((n) => `${path.relative(dataDir, file)} (${n.enc})`);
+      return needlesIn([bytes, ...decodedBase64Runs(bytes)]).map((n) => `${path.relative(dataDir, file)} (${n})`);
     });
     expect(found).toEqual([]);
   });
