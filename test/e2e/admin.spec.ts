@@ -15,19 +15,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentStatus } from '../../electron/common/contract/content-api';
 import { localDay } from '../../electron/common/domain/query-redaction';
-import { startWebKiosk, type RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
-import { createFileLogger } from '../../electron/node/system/logger';
-import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
-import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
+import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
+import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { ADMIN_IDLE_SECONDS } from '../../renderer/src/features/admin/AdminEntry';
 import { CHART_METRICS } from '../../renderer/src/features/admin/admin-view';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
-import { appVersion, defaultContentDir, rendererDist } from '../../scripts/lib/repo-paths';
 import { provisionTestTerminal, TEST_ADMIN_PIN } from '../integration/support/admin-session';
-import { openPtyPair, type PtyPair } from '../integration/support/pty-pair';
 import { contentFolder, makeKeys, quickPack, type Keys } from '../fixtures/packs/pack-fixtures';
 import { openKioskPage, saveScreenshot, type KioskPage } from './support/browser';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
+import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 
 const SPEC = 'admin';
 const SITE = '测试站点（测试数据）';
@@ -35,30 +32,19 @@ const SITE = '测试站点（测试数据）';
 const NOTHING_OFTEN = 'qqzzyyxx';
 const NOTHING_ONCE = 'wwvvkkjj';
 
-let pair: PtyPair;
-let printerEnd: SerialTransport;
+let printer: SimulatedPrinter;
 let simulator: PrinterSimulator;
 let kiosk: RunningWebKiosk;
 let dataDir: string;
 let baseUrl = '';
 
 beforeAll(async () => {
-  pair = await openPtyPair();
-  printerEnd = new SerialTransport({ path: pair.b, baudRate: 115200 });
-  await printerEnd.open();
-  simulator = new PrinterSimulator(printerEnd, { paperWidth: 58 });
-  simulator.start();
+  printer = await startSimulatedPrinter();
+  simulator = printer.simulator;
   dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-'));
   // Provisioned as a technician would (the PIN stored only as a hash); the host reads it at start.
-  provisionTestTerminal(dataDir, { printer: { port: pair.a, baudRate: 115200, width: 58, flowControl: 'none' } });
-  kiosk = await startWebKiosk({
-    dataDir,
-    appVersion: appVersion(),
-    staticDir: rendererDist,
-    contentDir: defaultContentDir,
-    port: 0,
-    logger: createFileLogger({ dir: path.join(dataDir, 'logs') }),
-  });
+  provisionTestTerminal(dataDir, { printer: { port: printer.port, baudRate: 115200, width: 58, flowControl: 'none' } });
+  kiosk = await startSpecKiosk(dataDir);
   baseUrl = kiosk.url;
   // A little use today, through the API as the screens would: two sessions search for something
   // that is not there (it reaches the no-result list), one searches for something else.
@@ -70,9 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await kiosk?.close();
-  simulator?.stop();
-  await printerEnd?.close();
-  await pair?.close();
+  await printer?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -174,9 +158,9 @@ describe('the admin screen (small kiosk)', () => {
   it('opens the panels with the right PIN: live devices with ports, content versions, today’s counts', async () => {
     token = await unlock(page);
     await page.locator('[data-testid="admin-device-printer"][data-state="ready"]').waitFor();
-    const printer = await page.getByTestId('admin-device-printer').innerText();
-    expect(printer).toContain(zhCN['admin.device.ready']);
-    expect(printer).toContain(pair.a);
+    const printerLine = await page.getByTestId('admin-device-printer').innerText();
+    expect(printerLine).toContain(zhCN['admin.device.ready']);
+    expect(printerLine).toContain(printer.port);
     expect(await page.locator('[data-testid="admin-device-idReader"]').getAttribute('data-state')).toBe('not-configured');
     expect(await page.getByTestId('admin-device-idReader').innerText()).toContain(zhCN['admin.device.not-configured']);
 
@@ -323,7 +307,7 @@ describe('立即同步 and 回滚 from a USB stick', () => {
     keys = makeKeys(ownDir, 'district');
     await quickPack(contentFolder(ownDir, '0.2.0'), path.join(stick, 'a.fpk'), { id: 'fatong-default', version: '0.2.0' }, keys);
     provisionTestTerminal(ownDir, { content: { sources: [stick], trustedKeys: [keys.publicFile] }, idle: { homeSeconds: 900, procedureSeconds: 900 } });
-    own = await startWebKiosk({ dataDir: ownDir, appVersion: appVersion(), staticDir: rendererDist, contentDir: defaultContentDir, port: 0, logger: createFileLogger({ dir: path.join(ownDir, 'logs') }) });
+    own = await startSpecKiosk(ownDir);
     opened = await openKioskPage(browser(), own.url, { viewport: 'large' });
   });
   afterAll(async () => {
@@ -388,7 +372,7 @@ describe('inactivity', () => {
     // Its own kiosk: the one above is locked out for a minute now. The page's clock is Playwright's.
     const ownDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-idle-'));
     provisionTestTerminal(ownDir);
-    const own = await startWebKiosk({ dataDir: ownDir, appVersion: appVersion(), staticDir: rendererDist, contentDir: defaultContentDir, port: 0, logger: createFileLogger({ dir: path.join(ownDir, 'logs') }) });
+    const own = await startSpecKiosk(ownDir);
     const opened = await openKioskPage(browser(), own.url, { viewport: 'small' });
     try {
       const { page } = opened;

@@ -17,17 +17,16 @@ import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdCardState } from '../../electron/common/contract/idcard-api';
-import { startWebKiosk, type RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
-import { createFileLogger } from '../../electron/node/system/logger';
+import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import type { CardFields } from '../../native-adapters/id-card-reader/codec/card-text';
 import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
-import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
+import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
-import { appVersion, defaultContentDir, rendererDist } from '../../scripts/lib/repo-paths';
 import { openPtyPair, type PtyPair } from '../integration/support/pty-pair';
 import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
+import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 
 const SPEC = 'idcard';
 const PROCEDURE = 'legal-aid-precheck';
@@ -54,8 +53,7 @@ let pair: PtyPair;
 let readerEnd: SerialTransport;
 let simulator: IdCardSimulator;
 /** A receipt printer too, so the masked applicant is checked on paper, not only in the preview. */
-let printerPair: PtyPair;
-let printerEnd: SerialTransport;
+let printerDevice: SimulatedPrinter;
 let printer: PrinterSimulator;
 let kiosk: RunningWebKiosk;
 let dataDir: string;
@@ -68,20 +66,15 @@ beforeAll(async () => {
   simulator = new IdCardSimulator(readerEnd, { card });
   simulator.removeCard(); // the resident places it when the screen asks
   simulator.start();
-  printerPair = await openPtyPair();
-  printerEnd = new SerialTransport({ path: printerPair.b, baudRate: 115200 });
-  await printerEnd.open();
-  printer = new PrinterSimulator(printerEnd, { paperWidth: 58, png: false });
-  printer.start();
+  printerDevice = await startSimulatedPrinter({ png: false });
+  printer = printerDevice.simulator;
   dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-idcard-'));
-  kiosk = await startWebKiosk({
-    dataDir,
-    appVersion: appVersion(),
-    staticDir: rendererDist,
-    contentDir: defaultContentDir,
-    port: 0,
-    logger: createFileLogger({ dir: path.join(dataDir, 'logs') }),
-    terminal: { terminalId: 'E2E-IDCARD', siteName: '测试站点（模拟读卡）', region: null, printer: { port: printerPair.a, baudRate: 115200, width: 58, flowControl: 'none' }, idReader: { port: pair.a, baudRate: null } },
+  kiosk = await startSpecKiosk(dataDir, {
+    terminalId: 'E2E-IDCARD',
+    siteName: '测试站点（模拟读卡）',
+    region: null,
+    printer: { port: printerDevice.port, baudRate: 115200, width: 58, flowControl: 'none' },
+    idReader: { port: pair.a, baudRate: null },
   });
   baseUrl = kiosk.url;
   const start = Date.now();
@@ -97,9 +90,7 @@ afterAll(async () => {
   simulator?.stop();
   await readerEnd?.close();
   await pair?.close();
-  printer?.stop();
-  await printerEnd?.close();
-  await printerPair?.close();
+  await printerDevice?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -12,18 +12,16 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureBundle } from '../../electron/common/contract/procedures-api';
-import { startWebKiosk, type RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
-import { createFileLogger } from '../../electron/node/system/logger';
+import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
 import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
 import { RECEIPT_FOOTER } from '../../native-adapters/thermal-printer/receipt/receipt-document';
-import { PrinterSimulator, type SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
-import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
+import type { PrinterSimulator, SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
-import { appVersion, defaultContentDir, rendererDist, repoRoot } from '../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from '../integration/support/pty-pair';
+import { repoRoot } from '../../scripts/lib/repo-paths';
 import { openKioskPage, saveScreenshot, type KioskPage, type ViewportName } from './support/browser';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
+import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 
 const SPEC = 'printing';
 const PROCEDURE = 'legal-aid-precheck';
@@ -31,8 +29,7 @@ const PROCEDURE = 'legal-aid-precheck';
 const SITE = '测试站点（模拟打印）';
 const printoutsDir = path.join(repoRoot, 'test', 'artifacts', 'printing-printouts');
 
-let pair: PtyPair;
-let printerEnd: SerialTransport;
+let printer: SimulatedPrinter;
 let simulator: PrinterSimulator;
 let kiosk: RunningWebKiosk;
 let dataDir: string;
@@ -59,27 +56,16 @@ function importTwoLaws(dir: string): void {
 
 beforeAll(async () => {
   rmSync(printoutsDir, { recursive: true, force: true });
-  pair = await openPtyPair();
-  printerEnd = new SerialTransport({ path: pair.b, baudRate: 115200 });
-  await printerEnd.open();
-  simulator = new PrinterSimulator(printerEnd, { paperWidth: 58, outDir: printoutsDir, png: true });
-  simulator.start();
+  printer = await startSimulatedPrinter({ outDir: printoutsDir, png: true });
+  simulator = printer.simulator;
   dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-print-'));
   importTwoLaws(dataDir);
-  kiosk = await startWebKiosk({
-    dataDir,
-    appVersion: appVersion(),
-    staticDir: rendererDist,
-    contentDir: defaultContentDir,
-    port: 0,
-    logger: createFileLogger({ dir: path.join(dataDir, 'logs') }),
-    terminal: {
-      terminalId: 'E2E-PRINT',
-      siteName: SITE,
-      region: null,
-      printer: { port: pair.a, baudRate: 115200, width: 58, flowControl: 'none' },
-      idReader: null,
-    },
+  kiosk = await startSpecKiosk(dataDir, {
+    terminalId: 'E2E-PRINT',
+    siteName: SITE,
+    region: null,
+    printer: { port: printer.port, baudRate: 115200, width: 58, flowControl: 'none' },
+    idReader: null,
   });
   baseUrl = kiosk.url;
   const got = await callHost<ProcedureBundle | null>(baseUrl, 'procedures.get', { id: PROCEDURE });
@@ -89,9 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await kiosk?.close();
-  simulator?.stop();
-  await printerEnd?.close();
-  await pair?.close();
+  await printer?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
