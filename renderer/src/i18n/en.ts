@@ -142,7 +142,7 @@ export const en: Dictionary = {
   'idcard.field.name': 'Name (partly hidden)',
   'idcard.field.idNumber': 'ID number (birth date hidden)',
   'idcard.field.gender': 'Sex',
-  'idcard.field.ageBracket': 'Age group (not the birth date)',
+  'idcard.field.ageBracket': 'Age group (worked out from the birth date, which is not shown or kept)',
   'idcard.field.region': 'Province',
   'idcard.place.title': 'Place your ID card on the reader',
   'idcard.place.lead': 'Lay the card flat on the reader, photo side up, and keep it still. One card only.',

@@ -143,7 +143,7 @@ export const zhCN = {
   'idcard.field.name': '姓名（只显示一部分）',
   'idcard.field.idNumber': '证件号码（出生日期部分隐藏）',
   'idcard.field.gender': '性别',
-  'idcard.field.ageBracket': '年龄段（不读出生日期）',
+  'idcard.field.ageBracket': '年龄段（由出生日期算出，出生日期不显示、不保存）',
   'idcard.field.region': '地区（只到省）',
   'idcard.place.title': '请将身份证放在读卡区',
   'idcard.place.lead': '把身份证平放在读卡器上，有照片的一面朝上，放稳不要移动。只放一张。',
