@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -189,5 +189,15 @@ describe('statistics of a scripted day', () => {
     expect(csv).not.toMatch(/\d{6,}/);
     expect(csv).not.toMatch(/1[3-9]\d{9}/);
     expect(csv).not.toMatch(/\d{17}[\dXx]/);
+  });
+
+  it('keeps the names typed in one session only out of the statistics files on the device, in any encoding', () => {
+    // 赵六六 and 李秀英 come without a marker (我叫/本人), so redaction keeps them: only a keyed hash is stored.
+    const files = readdirSync(path.join(dataDir, 'db')).filter((name) => name.startsWith('stats'));
+    expect(files).toContain('stats.db');
+    for (const name of [personal.names[1] ?? '', personal.names[2] ?? '']) {
+      const needles = [Buffer.from(name, 'utf8'), Buffer.from(name, 'utf16le'), Buffer.from(name, 'utf16le').swap16()];
+      for (const file of files) expect(needles.some((n) => readFileSync(path.join(dataDir, 'db', file)).includes(n)), `${name} in ${file}`).toBe(false);
+    }
   });
 });

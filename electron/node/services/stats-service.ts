@@ -8,14 +8,15 @@ import type { SearchResult } from '../../common/contract/library-api';
 import type { SessionEndReason } from '../../common/contract/session-api';
 import type { StatsEvent, StatsSummary } from '../../common/contract/stats-api';
 import { localDay, redactQuery } from '../../common/domain/query-redaction';
+import { NoResultQueryStore } from './stats-no-result-queries';
 
 /** The statistics database's file name inside the data directory's db/ folder (its own file: never packed or replaced with content). */
 export const statsDbFileName = 'stats.db';
 
 /**
- * A no-result query is shown in the summary and the export only once this many different sessions
- * typed it: a resident's own name or address typed once never leaves the device's counters, while
- * the questions many residents ask — what editors need — do.
+ * A no-result query is stored in clear, and so shown in the summary and the export, only once this
+ * many different sessions typed it: a resident's own name or address typed once stays a keyed hash
+ * on the device and expires, while the questions many residents ask — what editors need — are listed.
  */
 export const MIN_SESSIONS_TO_SHOW = 2;
 
@@ -70,6 +71,7 @@ CREATE TABLE IF NOT EXISTS daily_counts (
   count  INTEGER NOT NULL,
   PRIMARY KEY (day, metric, key)
 );
+-- Clear text only of queries typed by MIN_SESSIONS_TO_SHOW sessions (the others: no_result_pending).
 CREATE TABLE IF NOT EXISTS no_result_queries (
   day      TEXT NOT NULL,
   query    TEXT NOT NULL,
@@ -79,8 +81,11 @@ CREATE TABLE IF NOT EXISTS no_result_queries (
 
 /**
  * Counts by day in <dataDir>/db/stats.db. The only text stored is a no-result search after
- * redactQuery (no digit runs, no ID-like tokens, no names after 我叫…). What a session did is kept
- * in memory until it ends — only to count a procedure once and to know at which step it was left.
+ * redactQuery (no digit runs, no ID-like tokens, no names after 我叫…), and only once
+ * MIN_SESSIONS_TO_SHOW sessions typed it: until then it is a keyed hash (NoResultQueryStore), so
+ * a name typed once without a marker (「张三 欠钱」) never reaches the disk in clear. What a session
+ * did is kept in memory until it ends — only to count a procedure once and to know at which step it
+ * was left.
  */
 export class SqliteStatsService implements StatsService {
   private readonly db: Db;
@@ -88,13 +93,18 @@ export class SqliteStatsService implements StatsService {
   private session = { active: false, procedures: new Map<string, OpenProcedure>(), noResult: new Set<string>() };
   private lastDevice: Partial<Record<keyof DeviceStatus, string>> = {};
   private readonly printedJobs = new Set<string>();
+  private readonly noResultQueries: NoResultQueryStore;
 
   constructor(private readonly options: SqliteStatsOptions) {
     mkdirSync(options.dbDir, { recursive: true });
     this.db = new Database(path.join(options.dbDir, statsDbFileName));
     this.db.pragma('journal_mode = WAL');
+    // Deleted rows (a pending hash, the clear text a migration removes) are overwritten with zeros
+    // instead of staying readable in free pages and free space inside pages until SQLite reuses them.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(schema);
     this.now = options.now ?? (() => new Date());
+    this.noResultQueries = new NoResultQueryStore({ db: this.db, dbDir: options.dbDir, minSessions: MIN_SESSIONS_TO_SHOW, now: this.now });
   }
 
   private count(metric: StatsMetric, key = '', by = 1): void {
@@ -117,9 +127,7 @@ export class SqliteStatsService implements StatsService {
     // Counted once per session, so one resident trying the same words again does not make them common.
     if (query === null || this.session.noResult.has(query)) return;
     this.session.noResult.add(query);
-    this.db
-      .prepare('INSERT INTO no_result_queries (day, query, sessions) VALUES (?, ?, 1) ON CONFLICT (day, query) DO UPDATE SET sessions = sessions + 1')
-      .run(localDay(this.now()), query);
+    this.noResultQueries.record(query);
   }
 
   qaOpened(domain: string): void {
