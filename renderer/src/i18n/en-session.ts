@@ -3,9 +3,10 @@ import type { zhCNSession } from './zh-cn-session';
 /** English for zh-cn-session.ts (spread into en.ts). */
 export const enSession: Readonly<Record<keyof typeof zhCNSession, string>> = {
   'shell.contrast': 'High contrast',
-  'shell.readAloud': 'Read aloud',
+  'shell.readAloud': 'Listen: read this screen aloud',
   'shell.readAloudStop': 'Stop reading',
   'shell.contrastShort': 'Contrast',
+  'shell.readAloudShort': 'Listen',
   'shell.readAloudStopShort': 'Stop',
   'shell.readAloudUnavailable': 'No voice is installed on this machine yet, so it cannot read aloud. Please ask the staff for help.',
 

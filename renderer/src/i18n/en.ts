@@ -138,7 +138,7 @@ export const en: Dictionary = {
   'idcard.read': 'Read ID card',
   'idcard.manual': 'Fill in by hand',
   'idcard.willRead': 'Reading the ID card uses only:',
-  'idcard.why': 'The photo and address are not read, and nothing is stored. Everything is cleared at Home or when you finish.',
+  'idcard.why': 'The photo and address are not used or shown, and nothing is stored. Everything is cleared at Home or when you finish.',
   'idcard.field.name': 'Name (partly hidden)',
   'idcard.field.idNumber': 'ID number (birth date hidden)',
   'idcard.field.gender': 'Sex',

@@ -7,6 +7,7 @@ export const zhCNSession = {
   'shell.readAloud': '朗读',
   'shell.readAloudStop': '停止朗读',
   'shell.contrastShort': '对比',
+  'shell.readAloudShort': '朗读',
   'shell.readAloudStopShort': '停止',
   'shell.readAloudUnavailable': '这台机器还没有安装中文语音，暂时不能朗读。需要帮助请找现场工作人员。',
 

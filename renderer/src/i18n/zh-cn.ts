@@ -139,7 +139,7 @@ export const zhCN = {
   'idcard.read': '读取身份证',
   'idcard.manual': '手动填写',
   'idcard.willRead': '读取身份证时，只用下面这些信息：',
-  'idcard.why': '不读照片和住址，不保存。点「首页」或办完后，这些信息就清除了。',
+  'idcard.why': '照片和住址不使用、不显示，什么都不保存。点「首页」或办完后，这些信息就清除了。',
   'idcard.field.name': '姓名（只显示一部分）',
   'idcard.field.idNumber': '证件号码（出生日期部分隐藏）',
   'idcard.field.gender': '性别',

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useSession, useSessionHold } from '../session/SessionProvider';
 import shellStyles from '../app-shell.module.css';
 import { useHighContrast } from './high-contrast';
-import { pickVoice, screenText, speechChunks } from './read-aloud';
+import { pickVoice, screenText, speechChunksByLanguage } from './read-aloud';
 import styles from './display-controls.module.css';
 
 /** How long the 「不能朗读」 line stays. */
@@ -90,17 +90,22 @@ function ReadAloudButton() {
     const id = ++run.current;
     const locale = document.documentElement.lang || 'zh-CN';
     const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
-    const voice = synth ? pickVoice(await voicesOf(synth), locale) : null;
+    const voices = synth ? await voicesOf(synth) : [];
     if (id !== run.current) return;
     const main = document.querySelector('main');
-    const chunks = main ? speechChunks(screenText(main)) : [];
-    if (!synth || !voice || chunks.length === 0) {
-      setState(synth && voice ? 'idle' : 'no-voice');
+    // Each piece in its own language's voice; a piece with no voice for its language is left out
+    // (an English voice spelling out Chinese helps no one). No voice for the screen's language: say so.
+    const chunks = (main ? speechChunksByLanguage(screenText(main, locale)) : []).flatMap((chunk) => {
+      const voice = pickVoice(voices, chunk.lang);
+      return voice ? [{ text: chunk.text, voice }] : [];
+    });
+    if (!synth || !pickVoice(voices, locale) || chunks.length === 0) {
+      setState(synth && pickVoice(voices, locale) ? 'idle' : 'no-voice');
       return;
     }
     synth.cancel();
     setState('speaking');
-    chunks.forEach((text, index) => {
+    chunks.forEach(({ text, voice }, index) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.voice = voice;
       utterance.lang = voice.lang;
@@ -122,7 +127,7 @@ function ReadAloudButton() {
         className={shellStyles.toggle}
         data-testid="read-aloud"
       >
-        {state === 'speaking' ? t('shell.readAloudStopShort') : t('shell.readAloud')}
+        {state === 'speaking' ? t('shell.readAloudStopShort') : t('shell.readAloudShort')}
       </Button>
       {state === 'no-voice' && (
         <p className={styles.notice} role="status" data-testid="read-aloud-unavailable">

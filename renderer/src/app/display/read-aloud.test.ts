@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickVoice, speechChunks } from './read-aloud';
+import { pickVoice, speechChunks, speechChunksByLanguage } from './read-aloud';
 
 describe('speechChunks', () => {
   it('splits at sentence ends and joins short sentences up to the limit', () => {
@@ -12,6 +12,22 @@ describe('speechChunks', () => {
 
   it('returns nothing for nothing', () => {
     expect(speechChunks([])).toEqual([]);
+  });
+});
+
+describe('speechChunksByLanguage', () => {
+  it('keeps each language run apart, in order, so each gets its own voice', () => {
+    const pieces = [
+      { text: 'Result', lang: 'en' },
+      { text: '您的事属于法律援助范围。', lang: 'zh-CN' },
+      { text: '本机还没有设置本地标准。', lang: 'zh-CN' },
+      { text: 'Print', lang: 'en' },
+    ];
+    expect(speechChunksByLanguage(pieces)).toEqual([
+      { text: 'Result', lang: 'en' },
+      { text: '您的事属于法律援助范围。 本机还没有设置本地标准。', lang: 'zh-CN' },
+      { text: 'Print', lang: 'en' },
+    ]);
   });
 });
 

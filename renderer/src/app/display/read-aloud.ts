@@ -8,16 +8,54 @@ const BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, th, td, label, button, summary, f
 /** Not read: decorations, the on-screen keyboard, anything marked for skipping. */
 const SKIP = '[aria-hidden="true"], [data-no-read-aloud], [data-testid="on-screen-keyboard"], svg';
 
-/** The text of the screen in reading order, one entry per block. */
-export function screenText(root: Element): string[] {
-  const out: string[] = [];
+/** A piece of the screen's text and the language it is in (its closest lang attribute). */
+export interface SpokenText {
+  text: string;
+  lang: string;
+}
+
+/**
+ * The text of the screen in reading order, one entry per block, or per language run inside a
+ * block: on an English screen the Chinese content is marked lang="zh-CN" and must be read by a
+ * Chinese voice, not spelled out by an English one.
+ */
+export function screenText(root: Element, pageLang: string): SpokenText[] {
+  const out: SpokenText[] = [];
   for (const el of Array.from(root.querySelectorAll<HTMLElement>(BLOCKS))) {
     if (el.closest(SKIP)) continue;
     const parentBlock = el.parentElement?.closest(BLOCKS);
     if (parentBlock && root.contains(parentBlock)) continue;
     if (el.getClientRects().length === 0) continue;
-    const text = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
-    if (text) out.push(text);
+    const runs: SpokenText[] = [];
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(SKIP) || parent.getClientRects().length === 0) continue;
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ');
+      if (!text.trim()) continue;
+      const lang = parent.closest('[lang]')?.getAttribute('lang') || pageLang;
+      const last = runs[runs.length - 1];
+      if (last && last.lang === lang) last.text += text;
+      else runs.push({ text, lang });
+    }
+    for (const run of runs) {
+      const text = run.text.replace(/\s+/g, ' ').trim();
+      if (text) out.push({ text, lang: run.lang });
+    }
+  }
+  return out;
+}
+
+/** speechChunks for each run of one language, in order; each chunk keeps its language. */
+export function speechChunksByLanguage(pieces: readonly SpokenText[], maxChars = 120): SpokenText[] {
+  const out: SpokenText[] = [];
+  let start = 0;
+  while (start < pieces.length) {
+    const lang = pieces[start]?.lang ?? '';
+    let end = start;
+    while (end < pieces.length && pieces[end]?.lang === lang) end++;
+    for (const text of speechChunks(pieces.slice(start, end).map((p) => p.text), maxChars)) out.push({ text, lang });
+    start = end;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FeedbackReason, Satisfaction } from '../../../../electron/common/contract/stats-api';
-import { useT } from '../../i18n/I18nProvider';
+import { useLocale, useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { SESSION_NEUTRAL } from './SessionProvider';
@@ -27,8 +27,9 @@ const reasons: Array<[FeedbackReason, MessageKey]> = [
  * After 首页 / 完成: 「这次服务您满意吗？」 with three one-tap answers at the bottom of the home
  * screen. Below 满意, optional reason chips. Nothing is required, nothing is typed, nothing blocks.
  */
-export function FeedbackBar({ onDone }: { onDone(): void }) {
+export function FeedbackBar({ largeText = false, onDone }: { largeText?: boolean; onDone(): void }) {
   const t = useT();
+  const locale = useLocale();
   const api = useKioskApi();
   const [rating, setRating] = useState<Satisfaction | null>(null);
   const [given, setGiven] = useState<FeedbackReason[]>([]);
@@ -65,7 +66,7 @@ export function FeedbackBar({ onDone }: { onDone(): void }) {
   };
 
   return (
-    <aside className={styles.feedback} {...{ [SESSION_NEUTRAL]: '' }} aria-labelledby="feedback-title" data-testid="feedback-bar">
+    <aside className={largeText ? `${styles.feedback} ${styles.feedbackLarge}` : styles.feedback} lang={locale} {...{ [SESSION_NEUTRAL]: '' }} aria-labelledby="feedback-title" data-testid="feedback-bar">
       <h2 id="feedback-title" className={styles.feedbackTitle}>
         {rating ? t('feedback.thanks') : t('feedback.question')}
       </h2>

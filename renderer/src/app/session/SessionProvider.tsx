@@ -49,9 +49,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [generation, setGeneration] = useState(0);
   const [phase, setPhase] = useState<SessionPhase>('waiting');
   const [endsAt, setEndsAt] = useState(0);
-  const [feedbackFor, setFeedbackFor] = useState<number | null>(null);
+  /** The rating bar after a session: asked in that session's language and text size, whatever the next one starts with. */
+  const [feedbackFor, setFeedbackFor] = useState<{ at: number; locale: Locale; largeText: boolean } | null>(null);
   const [locale, setLocale] = useState<Locale>(defaultLocale);
   const phaseRef = useRef(phase);
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   phaseRef.current = phase;
   const screen = useRef<ScreenId>('home');
   /** The resident went beyond the home screen: worth asking how it went. */
@@ -89,7 +92,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       screen.current = 'home';
       holds.current.clear();
       setGeneration((g) => g + 1);
-      setFeedbackFor(askFeedback ? Date.now() : null);
+      // 大字模式 lives inside the session's subtree (LargeTextProvider), which is about to be remounted;
+      // its class on <html> is the one place both sides can read.
+      const largeText = document.documentElement.classList.contains('large-text');
+      setFeedbackFor(askFeedback ? { at: Date.now(), locale: localeRef.current, largeText } : null);
       setLocale(defaultLocale);
       if (reason === 'idle' || reason === 'admin') {
         timer.stop();
@@ -210,7 +216,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         />
       )}
       {phase === 'attract' && <AttractLoop onStart={startSession} />}
-      {feedbackFor !== null && phase !== 'attract' && <FeedbackBar key={feedbackFor} onDone={() => setFeedbackFor(null)} />}
+      {feedbackFor !== null && phase !== 'attract' && (
+        <I18nProvider locale={feedbackFor.locale} part>
+          <FeedbackBar key={feedbackFor.at} largeText={feedbackFor.largeText} onDone={() => setFeedbackFor(null)} />
+        </I18nProvider>
+      )}
       </I18nProvider>
     </SessionContext.Provider>
   );

@@ -1,3 +1,4 @@
+import { Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useSystemInfo } from '../../lib/system-info';
@@ -20,7 +21,7 @@ export function HelpCard({ titleKey = 'home.help.title' }: { titleKey?: MessageK
       </h2>
       {hotlines.map((hotline) => (
         <div key={hotline.phone}>
-          <p>{t('home.help.hotline', { name: hotline.name })}</p>
+          <p><Message id="home.help.hotline" values={{ name: <Zh>{hotline.name}</Zh> }} /></p>
           <p className={styles.phone}>{hotline.phone}</p>
         </div>
       ))}

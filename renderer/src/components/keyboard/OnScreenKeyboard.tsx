@@ -1,4 +1,5 @@
 import { useState, type PointerEvent, type ReactNode } from 'react';
+import { MarkChinese } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { keyboardReducer, keyboardRows, type KeyboardAction, type KeyboardMode } from './keyboard-state';
 import styles from './on-screen-keyboard.module.css';
@@ -47,14 +48,18 @@ export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submit
       aria-pressed={extra?.pressed}
       data-key={extra?.testId ?? label}
     >
-      {label}
+      <MarkChinese text={label} />
     </button>
   );
 
   return (
     <div className={styles.keyboard} role="group" aria-label={t('keyboard.label')} data-testid="on-screen-keyboard" data-mode={mode}>
       <div className={styles.candidates} data-testid="keyboard-candidates">
-        {candidates ?? <p className={styles.hint}>{mode === 'letters' ? t('keyboard.hint.letters') : t('keyboard.hint.digits')}</p>}
+        {candidates ?? (
+          <p className={styles.hint}>
+            <MarkChinese text={mode === 'letters' ? t('keyboard.hint.letters') : t('keyboard.hint.digits')} />
+          </p>
+        )}
       </div>
       <div className={styles.rows}>
         {keyboardRows[mode].map((row, index) => (

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/Button';
 import { Notice, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BackIcon, ChevronIcon } from '../../components/ui/icons';
 import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
+import { CONTENT_LANG, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
@@ -49,24 +50,30 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
   return (
     <Screen as="article" data-testid="article-screen" data-article-key={article.key}>
       <ScreenHeader>
-        <p className={styles.lawTitle}>{article.lawTitle}</p>
+        <p className={styles.lawTitle} lang={CONTENT_LANG}>
+          {article.lawTitle}
+        </p>
         {article.headings.length > 0 && (
           <nav aria-label={t('article.breadcrumb')}>
             <ol className={styles.breadcrumb} data-testid="article-headings">
               {article.headings.map((part, index) => (
-                <li key={`${index}-${part}`}>{part}</li>
+                <li key={`${index}-${part}`} lang={CONTENT_LANG}>
+                  {part}
+                </li>
               ))}
             </ol>
           </nav>
         )}
-        <ScreenTitle ref={heading}>{article.label}</ScreenTitle>
+        <ScreenTitle ref={heading} lang={CONTENT_LANG}>
+          {article.label}
+        </ScreenTitle>
       </ScreenHeader>
 
       {!article.isCurrent && (
         <Notice data-testid="article-not-current">{t('article.notCurrent')}</Notice>
       )}
 
-      <div className={styles.text} data-testid="article-text">
+      <div className={styles.text} lang={CONTENT_LANG} data-testid="article-text">
         {article.paragraphs.map((paragraph, index) => (
           <p key={index}>{paragraph}</p>
         ))}
@@ -96,7 +103,7 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
             {article.relatedQa.map((qa) => (
               <li key={qa.id}>
                 <Button variant="secondary" className={styles.relatedButton} onClick={() => navigation.open('qa', { id: qa.id })}>
-                  {qa.question}
+                  <Zh>{qa.question}</Zh>
                 </Button>
               </li>
             ))}

@@ -3,6 +3,7 @@ import { LoadProblem } from '../../components/remote/LoadProblem';
 import { Notice } from '../../components/ui/Card';
 import { ChevronIcon } from '../../components/ui/icons';
 import { Screen, ScreenTitle, StatusLine } from '../../components/ui/Screen';
+import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
@@ -37,9 +38,15 @@ export function GuidesScreen() {
           {state.value.map((item) => (
             <li key={item.id}>
               <button type="button" className={styles.guide} onClick={() => navigation.open('procedure', { id: item.id })} data-testid="guide" data-guide-id={item.id}>
-                <span className={styles.guideEyebrow}>{t('guides.domain', { domain: item.domainLabel })}</span>
-                <span className={styles.guideTitle}>{item.title}</span>
-                <span className={styles.guideSummary}>{item.summary}</span>
+                <span className={styles.guideEyebrow}>
+                  <Message id="guides.domain" values={{ domain: <Zh>{item.domainLabel}</Zh> }} />
+                </span>
+                <span className={styles.guideTitle} lang={CONTENT_LANG}>
+                  {item.title}
+                </span>
+                <span className={styles.guideSummary} lang={CONTENT_LANG}>
+                  {item.summary}
+                </span>
                 <ChevronIcon className={styles.guideChevron} />
               </button>
             </li>

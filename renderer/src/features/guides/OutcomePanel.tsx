@@ -7,6 +7,7 @@ import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, ScreenTitle } from '../../components/ui/Screen';
+import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { useNavigation } from '../../lib/navigation';
@@ -55,14 +56,16 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
     <section className={styles.outcome} data-testid="outcome" data-outcome={view.outcomeId}>
       <div className={`${styles.conclusionCard} ${styles[`kind-${outcome.kind}`] ?? ''}`}>
         <Eyebrow>{t('procedure.outcome.eyebrow')}</Eyebrow>
-        <ScreenTitle ref={headingRef} data-testid="conclusion">
+        <ScreenTitle ref={headingRef} lang={CONTENT_LANG} data-testid="conclusion">
           {outcome.conclusion}
         </ScreenTitle>
         {view.reasons.length > 0 && (
           <div className={styles.reasons} data-testid="reasons">
             <h2 className={styles.reasonsTitle}>{t('procedure.outcome.reasons')}</h2>
             {view.reasons.map((reason, index) => (
-              <p key={index}>{reason}</p>
+              <p key={index} lang={CONTENT_LANG}>
+                {reason}
+              </p>
             ))}
           </div>
         )}
@@ -91,7 +94,7 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           {outcome.steps.map((step, index) => (
             <li key={index}>
               <span className={styles.number}>{index + 1}</span>
-              <span>{step}</span>
+              <span lang={CONTENT_LANG}>{step}</span>
             </li>
           ))}
         </PlainList>
@@ -104,7 +107,7 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
             {outcome.materials.map((material, index) => (
               <li key={index}>
                 <span className={styles.checkbox} aria-hidden="true" />
-                <span>{material}</span>
+                <span lang={CONTENT_LANG}>{material}</span>
               </li>
             ))}
           </PlainList>
@@ -115,9 +118,13 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
         <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
         {office ? (
           <>
-            <p className={styles.officeName}>{office.name}</p>
+            <p className={styles.officeName} lang={CONTENT_LANG}>
+              {office.name}
+            </p>
             {officeLines(office).map((line) => (
-              <p key={line.field}>{t(`procedure.outcome.${line.field}`, { value: line.value ?? t('procedure.outcome.askStaff') })}</p>
+              <p key={line.field}>
+                <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+              </p>
             ))}
           </>
         ) : (
@@ -130,7 +137,7 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           <SectionTitle>{t('procedure.outcome.deadlines')}</SectionTitle>
           <PlainList className={styles.bullets}>
             {outcome.deadlines.map((deadline, index) => (
-              <li key={index}>
+              <li key={index} lang={CONTENT_LANG}>
                 {deadline.text}
                 <span className={styles.deadlineCite}>
                   （{deadline.cite.law}
@@ -151,17 +158,17 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
                 <LinkRow
                   icon={<BookIcon />}
                   title={
-                    <>
+                    <Zh>
                       {cite.law}
                       {cite.label}
-                    </>
+                    </Zh>
                   }
                   hint={t('procedure.outcome.citeOpen')}
                   onClick={() => navigation.open('article', { key: citeKey(cite) })}
                   data-testid="outcome-cite"
                 />
               ) : (
-                <PlainRow icon={<BookIcon />} data-testid="outcome-cite-plain">
+                <PlainRow icon={<BookIcon />} lang={CONTENT_LANG} data-testid="outcome-cite-plain">
                   {cite.law}
                   {cite.label}
                 </PlainRow>
@@ -178,7 +185,7 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           <PlainList className={styles.lead}>
             {related.value.map((qa) => (
               <li key={qa.id}>
-                <LinkRow title={qa.question} onClick={() => navigation.open('qa', { id: qa.id })} data-testid="outcome-related-qa" />
+                <LinkRow title={<Zh>{qa.question}</Zh>} onClick={() => navigation.open('qa', { id: qa.id })} data-testid="outcome-related-qa" />
               </li>
             ))}
           </PlainList>

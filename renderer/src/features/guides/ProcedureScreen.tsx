@@ -17,6 +17,7 @@ import { Button } from '../../components/ui/Button';
 import { PlainList } from '../../components/ui/Card';
 import { BackIcon } from '../../components/ui/icons';
 import { Eyebrow, Screen, ScreenTitle } from '../../components/ui/Screen';
+import { CONTENT_LANG } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
@@ -91,7 +92,7 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
   const goBack = (): void => (view.kind === 'step' && !view.canGoBack ? navigation.back() : move(back(procedure, session)));
 
   const nav = (
-    <nav className={styles.stepNav} aria-label={procedure.title}>
+    <nav className={styles.stepNav} aria-labelledby="procedure-title">
       <Button variant="secondary" icon={<BackIcon />} onClick={goBack} data-testid="procedure-back">
         {t('procedure.back')}
       </Button>
@@ -102,7 +103,9 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
     <Screen {...guidesLayout} data-testid="procedure-screen" data-view={view.kind} data-step={view.kind === 'step' ? view.stepId : undefined}>
       <header className={styles.procedureHeader}>
         <div className={styles.procedureTitle}>
-          <Eyebrow>{procedure.title}</Eyebrow>
+          <Eyebrow id="procedure-title" lang={CONTENT_LANG}>
+            {procedure.title}
+          </Eyebrow>
           {view.kind === 'step' && (
             <p className={styles.progress} data-testid="progress">
               {t('procedure.progress', { n: view.stepNumber, m: view.totalSteps })}
@@ -114,13 +117,18 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
 
       {view.kind === 'step' && (
         <section className={styles.question}>
-          <ScreenTitle ref={heading} data-testid="question">
+          <ScreenTitle ref={heading} lang={CONTENT_LANG} data-testid="question">
             {view.title}
           </ScreenTitle>
-          {view.help && <p className={styles.help}>{view.help}</p>}
+          {view.help && (
+            <p className={styles.help} lang={CONTENT_LANG}>
+              {view.help}
+            </p>
+          )}
           <StepForm view={view} today={context.today} onAnswer={onAnswer} />
           {error && (
-            <p className={styles.error} role="alert" data-testid="answer-error">
+            // The procedure engine words its messages from the content (「请填写1到20之间的数（单位：人）。」).
+            <p className={styles.error} role="alert" lang={CONTENT_LANG} data-testid="answer-error">
               {error}
             </p>
           )}
@@ -170,7 +178,7 @@ function Summary({
       <PlainList>
         {view.rows.map((row) => (
           <li key={row.stepId} className={styles.summaryRow} data-testid="summary-row">
-            <div className={styles.summaryText}>
+            <div className={styles.summaryText} lang={CONTENT_LANG}>
               <span className={styles.summaryQuestion}>{row.question}</span>
               <span className={styles.summaryAnswer}>{row.answerText}</span>
             </div>

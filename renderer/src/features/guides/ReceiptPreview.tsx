@@ -3,14 +3,16 @@ import type { ReceiptLayout } from '../../../../electron/common/contract/receipt
 import { DOTS_PER_CELL, previewRows } from './procedure-view';
 import styles from './guides.module.css';
 
-/** Screen pixels per printer dot: a CJK cell pair (24 dots) is drawn 30 px wide, above the 24 px text minimum. */
-const PX_PER_DOT = 1.25;
+/**
+ * Screen pixels per printer dot come from the --receipt-dot token: 1.25 px, so a CJK cell pair
+ * (24 dots) is drawn 30 px wide, above the 24 px text minimum; 1.5 px (36 px) in 大字模式.
+ */
+const dotsToPx = (dots: number): string => `calc(${dots} * var(--receipt-dot))`;
 
 /** The receipt preview (features/receipts/PrintPanel draws it): the layout on a grid of 12-dot cells, each glyph placed on its own cells (no font metrics involved). */
 export function ReceiptPaper({ layout }: { layout: ReceiptLayout }) {
   const { rows, heightDots } = previewRows(layout);
-  const px = (dots: number): string => `${dots * PX_PER_DOT}px`;
-  const cellPx = DOTS_PER_CELL * PX_PER_DOT;
+  const px = dotsToPx;
   return (
     <div className={styles.paperWrap}>
       <div
@@ -19,6 +21,8 @@ export function ReceiptPaper({ layout }: { layout: ReceiptLayout }) {
         data-testid="receipt-preview"
         data-columns={layout.columns}
         role="img"
+        // Slips are printed in Chinese whatever the screen's language.
+        lang="zh-CN"
         aria-label={layout.lines.map((l) => (l.kind === 'text' ? l.text : '')).join(' ')}
       >
         {rows.map((row, index) => {
@@ -37,8 +41,8 @@ export function ReceiptPaper({ layout }: { layout: ReceiptLayout }) {
                     className={styles.glyph}
                     style={
                       {
-                        left: `${glyph.cell * cellPx}px`,
-                        width: `${glyph.cells * cellPx}px`,
+                        left: px(glyph.cell * DOTS_PER_CELL),
+                        width: px(glyph.cells * DOTS_PER_CELL),
                         '--glyph-scale-x': row.widthScale,
                         '--glyph-scale-y': row.heightScale,
                       } as CSSProperties

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { StepView } from '../../../../kiosk-content/src/common/procedures';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
+import { CONTENT_LANG, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { IdCardStep } from '../idcard/IdCardStep';
@@ -50,7 +51,7 @@ function SingleChoice({ view, onAnswer }: FormProps) {
           data-testid="option"
           data-value={option.value}
         >
-          {option.label}
+          <Zh>{option.label}</Zh>
         </button>
       ))}
     </div>
@@ -78,7 +79,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
               data-value={option.value}
             >
               <span className={`${styles.checkbox} ${on ? styles.checkboxOn : ''}`} aria-hidden="true" />
-              {option.label}
+              <Zh>{option.label}</Zh>
             </button>
           );
         })}
@@ -133,7 +134,11 @@ function NumberInput({ view, onAnswer }: FormProps) {
         <output className={styles.numberBox} data-testid="number-value" aria-live="polite">
           {text === '' ? <span className={styles.numberPlaceholder}>{t('procedure.number.empty')}</span> : text}
         </output>
-        {view.unit && <span className={styles.unit}>{view.unit}</span>}
+        {view.unit && (
+          <span className={styles.unit} lang={CONTENT_LANG}>
+            {view.unit}
+          </span>
+        )}
       </div>
       {/* 继续 sits beside the keys so it is on screen without scrolling at 1280 × 800. */}
       <div className={styles.keypadArea}>
@@ -201,7 +206,7 @@ function InfoPage({ view, onAnswer }: FormProps) {
   const t = useT();
   return (
     <>
-      <Card as="div" className={styles.infoBody}>
+      <Card as="div" className={styles.infoBody} lang={CONTENT_LANG}>
         {(view.body ?? '')
           .split(/\n+/)
           .filter((p) => p.trim() !== '')

@@ -4,6 +4,7 @@ import { BookIcon, DeviceIcon, GuideIcon, PhoneIcon, SearchIcon } from '../../co
 import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import { Tile } from '../../components/ui/Tile';
+import { Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useSystemInfo } from '../../lib/system-info';
@@ -58,7 +59,7 @@ function HelpCard() {
       </h2>
       {hotlines.map((hotline) => (
         <div key={hotline.phone}>
-          <p className={styles.cardText}>{t('home.help.hotline', { name: hotline.name })}</p>
+          <p className={styles.cardText}><Message id="home.help.hotline" values={{ name: <Zh>{hotline.name}</Zh> }} /></p>
           <p className={styles.phone}>{hotline.phone}</p>
         </div>
       ))}

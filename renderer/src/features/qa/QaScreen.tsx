@@ -7,6 +7,7 @@ import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
+import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
@@ -34,13 +35,15 @@ function QaContent({ qa }: { qa: QaView }) {
   return (
     <Screen as="article" data-testid="qa-screen">
       <ScreenHeader>
-        <Eyebrow>{t('qa.domain', { domain: qa.domainLabel })}</Eyebrow>
-        <ScreenTitle>{qa.question}</ScreenTitle>
+        <Eyebrow>
+          <Message id="qa.domain" values={{ domain: <Zh>{qa.domainLabel}</Zh> }} />
+        </Eyebrow>
+        <ScreenTitle lang={CONTENT_LANG}>{qa.question}</ScreenTitle>
       </ScreenHeader>
 
       <Card aria-labelledby="qa-answer">
         <SectionTitle id="qa-answer">{t('qa.answer.title')}</SectionTitle>
-        <div className={styles.answer} data-testid="qa-answer">
+        <div className={styles.answer} lang={CONTENT_LANG} data-testid="qa-answer">
           {qa.answer.map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}
@@ -67,13 +70,13 @@ function QaContent({ qa }: { qa: QaView }) {
                 {cite.available ? (
                   <LinkRow
                     icon={<BookIcon />}
-                    title={cite.display}
+                    title={<Zh>{cite.display}</Zh>}
                     hint={t('qa.cites.open')}
                     onClick={() => navigation.open('article', { key: cite.key })}
                     data-testid="qa-cite"
                   />
                 ) : (
-                  <PlainRow icon={<BookIcon />} data-testid="qa-cite-unavailable">
+                  <PlainRow icon={<BookIcon />} lang={CONTENT_LANG} data-testid="qa-cite-unavailable">
                     {cite.display}
                   </PlainRow>
                 )}
@@ -90,7 +93,7 @@ function QaContent({ qa }: { qa: QaView }) {
           <PlainList>
             {qa.related.map((related) => (
               <li key={related.id}>
-                <LinkRow title={related.question} onClick={() => navigation.open('qa', { id: related.id })} data-testid="qa-related" />
+                <LinkRow title={<Zh>{related.question}</Zh>} onClick={() => navigation.open('qa', { id: related.id })} data-testid="qa-related" />
               </li>
             ))}
           </PlainList>

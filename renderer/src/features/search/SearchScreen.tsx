@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/Button';
 import { Card, Notice, PlainList, SectionTitle } from '../../components/ui/Card';
 import { ChevronIcon, SearchIcon } from '../../components/ui/icons';
 import { Screen, ScreenTitle, StatusLine } from '../../components/ui/Screen';
+import { CONTENT_LANG, MarkChinese, Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useNavigation } from '../../lib/navigation';
@@ -148,6 +149,7 @@ export function SearchScreen() {
           className={styles.chip}
           onPointerDown={(event) => event.preventDefault()}
           onClick={() => pickSuggestion(suggestion)}
+          lang={CONTENT_LANG}
           data-suggestion-kind={suggestion.kind}
         >
           {suggestion.text}
@@ -163,6 +165,8 @@ export function SearchScreen() {
       className={styles.chip}
       onPointerDown={(event) => event.preventDefault()}
       onClick={() => submit(t(key))}
+      // The examples are searches over Chinese content, in Chinese in every language.
+      lang={CONTENT_LANG}
       data-testid="example-chip"
     >
       {t(key)}
@@ -258,7 +262,7 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
 
   return (
     <section className={styles.results} data-testid="search-results" aria-live="polite">
-      <SectionTitle>{t('search.resultsFor', { query: result.query })}</SectionTitle>
+      <SectionTitle><Message id="search.resultsFor" values={{ query: <MarkChinese text={result.query} /> }} /></SectionTitle>
 
       {!result.libraryInstalled && (
         <Notice panel data-testid="library-missing">
@@ -274,17 +278,17 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
             onClick={() => navigation.open('article', { key: citation.key })}
             data-testid="citation-open"
           >
-            {t('search.citation.open', { display: citation.display })}
+            <Message id="search.citation.open" values={{ display: <Zh>{citation.display}</Zh> }} />
           </Button>
         ) : (
           <Notice panel data-testid="citation-missing">
-            {t('search.citation.missing', { display: citation.display })}
+            <Message id="search.citation.missing" values={{ display: <Zh>{citation.display}</Zh> }} />
           </Notice>
         ))}
 
       {result.alsoSearched.length > 0 && (
         <p className={styles.alsoSearched} data-testid="also-searched">
-          {t('search.alsoSearched', { terms: result.alsoSearched.join(t('search.termSeparator')) })}
+          <Message id="search.alsoSearched" values={{ terms: <Zh>{result.alsoSearched.join(t('search.termSeparator'))}</Zh> }} />
         </p>
       )}
 
@@ -294,7 +298,7 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
 
       {!hasAnyResult(result) && (
         <Card as="div" data-testid="no-results">
-          <SectionTitle as="h3">{t('search.empty.title', { query: result.query })}</SectionTitle>
+          <SectionTitle as="h3"><Message id="search.empty.title" values={{ query: <MarkChinese text={result.query} /> }} /></SectionTitle>
           <p>{t('search.empty.tryOther')}</p>
           <p>{t('search.empty.examples')}</p>
           {examples}
@@ -368,7 +372,8 @@ function ResultGroup({ kind, result }: { kind: ResultGroupKind; result: SearchRe
 function Hit({ eyebrow, title, snippet, onOpen, testId }: { eyebrow?: string | undefined; title: ReactNode; snippet: ReactNode; onOpen(): void; testId: string }) {
   return (
     <li>
-      <button type="button" className={styles.hit} onClick={onOpen} data-testid={testId}>
+      {/* Everything on a result card is content (question, law, snippet): Chinese in every language. */}
+      <button type="button" className={styles.hit} onClick={onOpen} lang={CONTENT_LANG} data-testid={testId}>
         {eyebrow !== undefined && <span className={styles.hitEyebrow}>{eyebrow}</span>}
         <span className={styles.hitTitle}>{title}</span>
         <span className={styles.hitSnippet}>{snippet}</span>
