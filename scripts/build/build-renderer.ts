@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { rendererDist, repoRoot } from '../lib/repo-paths';
+import { templatesFileName, writeHandwritingTemplates } from './build-handwriting';
 
 /** Newest modification time of any file below `dir` (skipping node_modules). */
 function newestMtime(dir: string): number {
@@ -21,6 +22,8 @@ export function rendererIsStale(): boolean {
   let built: number;
   try {
     built = statSync(path.join(rendererDist, 'index.html')).mtimeMs;
+    // Generated assets (the handwriting templates) are gitignored: a bundle built without them is stale.
+    statSync(path.join(rendererDist, 'generated', 'handwriting', templatesFileName));
   } catch {
     return true;
   }
@@ -40,6 +43,8 @@ export function rendererIsStale(): boolean {
  * (slower, larger, and full of source paths).
  */
 export async function buildRenderer(options: { quiet?: boolean } = {}): Promise<void> {
+  // Assets Vite copies from renderer/public/generated, derived from node_modules.
+  writeHandwritingTemplates();
   const vite = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
   const args = ['build', '--config', path.join(repoRoot, 'renderer', 'vite.config.ts'), '--mode', 'production'];
   if (options.quiet) args.push('--logLevel', 'warn');

@@ -1,6 +1,6 @@
 /**
  * Issue 9 — every resident screen in every display language and text size: 中文 and English, normal
- * and 大字模式. One walk through the kiosk per combination (home, search with its keyboard, results,
+ * and 大字模式. One walk through the kiosk per combination (home, search with its keyboard (拼音, 123, 手写), results,
  * a Q&A answer, a law article, no result, the guides, a whole procedure with the ID-card choice and
  * manual entry, the outcome, receipt previews, the rating bar, the 「还在使用吗？」 countdown), each
  * screen audited (60 px targets, text size, contrast, axe-core, no sideways overflow) and saved as
@@ -96,6 +96,9 @@ describe.each(modes)('every screen in $lang, large text $large, at the $size kio
     await check('search', 10);
     await page.locator('[data-key="mode-digits"]').click();
     await check('search-digits', 10);
+    await page.locator('[data-key="mode-handwriting"]').click();
+    await page.getByTestId('handwriting-pad').waitFor();
+    await check('search-handwriting', 5);
     await page.locator('[data-key="mode-letters"]').click();
 
     await page.getByTestId('example-chip').filter({ hasText: dict['search.example.wages'] }).first().click();

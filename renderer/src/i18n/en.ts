@@ -1,6 +1,7 @@
 import type { Dictionary } from './zh-cn';
 import { enSession } from './en-session';
 import { enAdmin } from './en-admin';
+import { enHandwriting } from './en-handwriting';
 
 /** English, for visitors and technicians. Typed as Dictionary, so a missing key fails to compile. */
 export const en: Dictionary = {
@@ -241,4 +242,5 @@ export const en: Dictionary = {
   'keyboard.hint.digits': 'To look up one article, type for example 劳动合同法第47条.',
   ...enSession,
   ...enAdmin,
+  ...enHandwriting,
 };

@@ -1,5 +1,6 @@
 import { zhCNSession } from './zh-cn-session';
 import { zhCNAdmin } from './zh-cn-admin';
+import { zhCNHandwriting } from './zh-cn-handwriting';
 
 /**
  * Simplified Chinese: the reference dictionary. Every other language must have exactly these
@@ -242,6 +243,7 @@ export const zhCN = {
   'keyboard.hint.digits': '查某一条，可以这样打：劳动合同法第47条。',
   ...zhCNSession,
   ...zhCNAdmin,
+  ...zhCNHandwriting,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import { useState, type PointerEvent, type ReactNode } from 'react';
 import { MarkChinese } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
+import { HandwritingPad } from './handwriting/HandwritingPad';
 import { keyboardReducer, keyboardRows, type KeyboardAction, type KeyboardMode } from './keyboard-state';
 import styles from './on-screen-keyboard.module.css';
 
@@ -52,38 +53,52 @@ export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submit
     </button>
   );
 
+  const bottomRow = (
+    <div className={styles.row}>
+      {mode === 'letters'
+        ? key(t('keyboard.mode.digits'), { type: 'mode', mode: 'digits' }, { className: styles.wideKey, testId: 'mode-digits' })
+        : key(t('keyboard.mode.letters'), { type: 'mode', mode: 'letters' }, { className: styles.wideKey, testId: 'mode-letters' })}
+      {mode === 'handwriting'
+        ? key(t('keyboard.mode.digits'), { type: 'mode', mode: 'digits' }, { className: styles.wideKey, testId: 'mode-digits' })
+        : key(t('keyboard.mode.handwriting'), { type: 'mode', mode: 'handwriting' }, { className: styles.wideKey, testId: 'mode-handwriting' })}
+      {/* Chinese characters need no space between them. */}
+      {mode !== 'handwriting' && key(t('keyboard.space'), { type: 'space' }, { className: styles.spaceKey, testId: 'space' })}
+      {key(t('keyboard.backspace'), { type: 'backspace' }, { className: styles.wideKey, testId: 'backspace' })}
+      {key(t('keyboard.clear'), { type: 'clear' }, { className: styles.wideKey, testId: 'clear' })}
+      <button
+        type="button"
+        className={`${styles.key} ${styles.wideKey} ${styles.submitKey}`}
+        onPointerDown={keepFocus}
+        onClick={onSubmit}
+        data-key="submit"
+      >
+        {submitLabel}
+      </button>
+    </div>
+  );
+
   return (
     <div className={styles.keyboard} role="group" aria-label={t('keyboard.label')} data-testid="on-screen-keyboard" data-mode={mode}>
       <div className={styles.candidates} data-testid="keyboard-candidates">
-        {candidates ?? (
-          <p className={styles.hint}>
-            <MarkChinese text={mode === 'letters' ? t('keyboard.hint.letters') : t('keyboard.hint.digits')} />
-          </p>
-        )}
+        {candidates ?? <p className={styles.hint}>
+            <MarkChinese text={t(`keyboard.hint.${mode}`)} />
+          </p>}
       </div>
       <div className={styles.rows}>
-        {keyboardRows[mode].map((row, index) => (
-          <div key={`${mode}-${index}`} className={styles.row}>
-            {row.map((letter) => key(letter, { type: 'insert', text: letter }, { className: styles.charKey }))}
-          </div>
-        ))}
-        <div className={styles.row}>
-          {mode === 'letters'
-            ? key(t('keyboard.mode.digits'), { type: 'mode', mode: 'digits' }, { className: styles.wideKey, testId: 'mode-digits' })
-            : key(t('keyboard.mode.letters'), { type: 'mode', mode: 'letters' }, { className: styles.wideKey, testId: 'mode-letters' })}
-          {key(t('keyboard.space'), { type: 'space' }, { className: styles.spaceKey, testId: 'space' })}
-          {key(t('keyboard.backspace'), { type: 'backspace' }, { className: styles.wideKey, testId: 'backspace' })}
-          {key(t('keyboard.clear'), { type: 'clear' }, { className: styles.wideKey, testId: 'clear' })}
-          <button
-            type="button"
-            className={`${styles.key} ${styles.wideKey} ${styles.submitKey}`}
-            onPointerDown={keepFocus}
-            onClick={onSubmit}
-            data-key="submit"
-          >
-            {submitLabel}
-          </button>
-        </div>
+        {mode === 'handwriting' ? (
+          // 手写: the writing pad takes the key rows' place, with the bottom keys beside it, so the
+          // keyboard stays about as tall as in 拼音 mode (搜索 stays on an 800 px screen).
+          <HandwritingPad onPick={(character) => apply({ type: 'insert', text: character })}>{bottomRow}</HandwritingPad>
+        ) : (
+          <>
+            {keyboardRows[mode].map((row, index) => (
+              <div key={`${mode}-${index}`} className={styles.row}>
+                {row.map((letter) => key(letter, { type: 'insert', text: letter }, { className: styles.charKey }))}
+              </div>
+            ))}
+            {bottomRow}
+          </>
+        )}
       </div>
     </div>
   );

@@ -46,6 +46,12 @@ describe('keyboardReducer', () => {
     expect(keyboardReducer(state, { type: 'set', text: '工资' })).toBe(state);
   });
 
+  it('手写 mode keeps the text, takes picked characters like keys, and has no key rows (the pad replaces them)', () => {
+    const state = run([{ type: 'insert', text: 'gz' }, { type: 'mode', mode: 'handwriting' }, { type: 'insert', text: '工' }, { type: 'backspace' }, { type: 'insert', text: '资' }]);
+    expect(state).toEqual({ text: 'gz资', mode: 'handwriting' });
+    expect(keyboardRows.handwriting).toEqual([]);
+  });
+
   it('has every letter once in 拼音 mode and every digit once in 123 mode', () => {
     expect(keyboardRows.letters.flat().sort().join('')).toBe('abcdefghijklmnopqrstuvwxyz');
     expect(

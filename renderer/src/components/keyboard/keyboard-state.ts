@@ -4,7 +4,8 @@
  * and a physical keyboard edits the box directly).
  */
 
-export type KeyboardMode = 'letters' | 'digits';
+/** 拼音 letters, 123 digits, or 手写: a pad to write one character with a finger. */
+export type KeyboardMode = 'letters' | 'digits' | 'handwriting';
 
 export interface KeyboardState {
   text: string;
@@ -75,4 +76,6 @@ export const keyboardRows: Readonly<Record<KeyboardMode, readonly (readonly stri
     ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'],
     ['第', '条', '款', '项', '章', '法'],
   ],
+  // The handwriting pad replaces the key rows.
+  handwriting: [],
 };
