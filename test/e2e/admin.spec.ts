@@ -19,11 +19,13 @@ import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { ADMIN_IDLE_SECONDS } from '../../renderer/src/features/admin/AdminEntry';
 import { CHART_METRICS } from '../../renderer/src/features/admin/admin-view';
+import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { provisionTestTerminal, TEST_ADMIN_PIN } from '../integration/support/admin-session';
 import { contentFolder, makeKeys, quickPack, type Keys } from '../fixtures/packs/pack-fixtures';
 import { openKioskPage, saveScreenshot, type KioskPage } from './support/browser';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
+import { collectShownTexts, leftoverMessages } from './support/language-audit';
 import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 
 const SPEC = 'admin';
@@ -388,6 +390,39 @@ describe('inactivity', () => {
       await page.clock.fastForward(11_000);
       await overlay(page).waitFor({ state: 'detached' });
       await expect.poll(() => callHost(own.url, 'admin.status', { token: held }).then(() => 'ok', (e: unknown) => String(e))).toContain('admin-required');
+    } finally {
+      await opened.close();
+      await own.close();
+      rmSync(ownDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('in English', () => {
+  it('the PIN pad and the admin screen, normal and 大字模式: audited, no Chinese interface string left', async () => {
+    // Its own kiosk, as above: the shared one is locked out by the wrong-PIN tests.
+    const ownDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-en-'));
+    provisionTestTerminal(ownDir);
+    const own = await startSpecKiosk(ownDir);
+    const opened = await openKioskPage(browser(), own.url, { viewport: 'small' });
+    try {
+      const { page } = opened;
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      await tapSiteName(page);
+      await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+      expect(leftoverMessages(await collectShownTexts(page), en, zhCN)).toEqual([]);
+      await expectReadableAndPressable(page, { minTargets: 12 });
+      await saveScreenshot(page, SPEC, 'english-pin-pad');
+      await unlock(page);
+      expect(await page.getByTestId('admin-screen').innerText()).toContain(en['admin.title']);
+      expect(leftoverMessages(await collectShownTexts(page), en, zhCN)).toEqual([]);
+      await expectReadableAndPressable(page, { minTargets: 8 });
+      await saveScreenshot(page, SPEC, 'english-admin');
+      await page.evaluate(() => document.documentElement.classList.add('large-text'));
+      await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
+      await saveScreenshot(page, SPEC, 'english-admin-large-text');
+      expectStayedOnTheMachine(opened);
     } finally {
       await opened.close();
       await own.close();

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { BackIcon, HomeIcon, TextSizeIcon } from '../components/ui/icons';
 import { Button } from '../components/ui/Button';
+import { CONTENT_LANG } from '../i18n/content-language';
 import { useT } from '../i18n/I18nProvider';
 import { useNavigation } from '../lib/navigation';
 import { useSystemInfo } from '../lib/system-info';
@@ -43,7 +44,10 @@ export function AppShell() {
       <header className={styles.bar}>
         <div className={styles.brand} {...admin.gestureProps}>
           <span className={styles.mark}>{t('app.name')}</span>
-          <span className={styles.tagline}>{siteName ?? t('app.tagline')}</span>
+          {/* A provisioned site name is content (Chinese in every language); the tagline is interface. */}
+          <span className={styles.tagline} lang={siteName === undefined || siteName === null ? undefined : CONTENT_LANG}>
+            {siteName ?? t('app.tagline')}
+          </span>
         </div>
         <div className={styles.actions}>
           {navigation.depth > 1 && (
