@@ -233,6 +233,30 @@ describe('receipts API with a printer on a pty', () => {
     const done = (await api.receipts.getStatus()).jobs.find((job) => job.state === 'done');
     expect(await api.receipts.cancel({ id: done?.id ?? '' })).toBe(false);
   });
+
+  it('session end: a slip stuck waiting for paper is cancelled (the resident left); one the printer can print goes on', async () => {
+    const { api } = running;
+    simulator.runOutOfPaper();
+    await until(async () => (await api.receipts.getStatus()).printer.state === 'paper-out');
+    const before = simulator.jobs.length;
+    const stuck = await api.receipts.print({ target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME } });
+    await api.session.end({ reason: 'home' });
+    expect((await jobOf(api, stuck?.job.id ?? ''))?.state).toBe('cancelled');
+    simulator.loadPaper();
+    await until(async () => (await api.receipts.getStatus()).printer.state === 'ready');
+    await pause(1500);
+    // Never printed for whoever stands there next, and its bytes are gone from the disk.
+    expect(simulator.jobs.length).toBe(before);
+    const stored = JSON.parse(readFileSync(path.join(dataDir, 'printer', 'jobs.json'), 'utf8')) as { jobs: { id: string; bytes: string }[] };
+    expect(stored.jobs.find((job) => job.id === stuck?.job.id)?.bytes).toBe('');
+
+    // 打印 then 完成 at once, printer ready: the slip still comes out.
+    const quick = await api.receipts.print({ target: { kind: 'article', key: ARTICLE } });
+    await api.session.end({ reason: 'finish' });
+    await until(async () => (await jobOf(api, quick?.job.id ?? ''))?.state === 'done');
+    await pause(500);
+    expect(simulator.jobs.length - before).toBe(1);
+  });
 });
 
 describe('an interrupted job after a restart', () => {

@@ -166,7 +166,13 @@ export class KioskHost {
     this.disposers.push(this.content.onDidChangeSync((progress) => this.rpc.emit('content.onDidChangeSync', progress)));
     this.disposers.push(this.receipts.onDidChange((status) => this.rpc.emit('receipts.onDidChange', status)));
     this.disposers.push(this.receipts.onDidChange((status) => this.stats.printStatus(status)));
-    this.disposers.push(this.onSessionEnd(() => this.receipts.forgetPreviews()));
+    this.disposers.push(
+      this.onSessionEnd(() => {
+        this.receipts.forgetPreviews();
+        const cancelled = this.receipts.cancelStranded();
+        if (cancelled.length > 0) this.options.logger.log('info', 'receipts.cancelled-at-session-end', { jobs: cancelled.length });
+      }),
+    );
     this.receipts.start();
     this.disposers.push(this.idCard.onDidChangeState((state) => this.rpc.emit('idcard.onDidChangeState', toIdCardState(state))));
     this.disposers.push(this.onSessionEnd(() => this.idCard.wipe()));

@@ -92,6 +92,22 @@ export class PrintService {
     return this.printer.cancel(id);
   }
 
+  /**
+   * The resident left (the session ended): every job that cannot reach the paper now — waiting for
+   * paper, the cover, a reconnect, or for a person to choose 重新打印 — is cancelled, so their
+   * answers never come out later for whoever stands at the kiosk next. A job the printer is
+   * printing, holds in its buffer (stopped mid-job), or can print at once goes on: the resident
+   * who pressed 打印 and then 完成 still gets the slip. Returns the ids cancelled.
+   */
+  cancelStranded(): string[] {
+    const printerState = this.printer.status.state;
+    const canPrintNow = printerState === 'ready' || printerState === 'paper-near-end';
+    const stranded = this.printer
+      .listJobs()
+      .filter((job) => job.needsDecision || (job.state === 'pending' && !job.waitingForPrinter && !canPrintNow));
+    return stranded.filter((job) => this.printer.cancel(job.id)).map((job) => job.id);
+  }
+
   /** A person decided to print a failed (e.g. interrupted) job again. */
   retry(id: string): boolean {
     return this.printer.retry(id);

@@ -93,6 +93,11 @@ export class ReceiptService {
     this.previews.clear();
   }
 
+  /** The resident left: slips that cannot print now are cancelled (PrintService.cancelStranded). */
+  cancelStranded(): string[] {
+    return this.printer.cancelStranded();
+  }
+
   preview(target: ReceiptTarget): ReceiptPreview | null {
     const built = this.build(target);
     if (!built) return null;

@@ -221,7 +221,7 @@ export const en: Dictionary = {
   'receipt.printer.offline': 'The printer is not responding. Please ask a member of staff.',
   'receipt.printer.error': 'The printer has a fault. Please ask a member of staff.',
   'receipt.job.printing': 'Printing, please wait…',
-  'receipt.job.waiting': 'Your slip is waiting: it prints by itself once paper is loaded, no need to press again. You can cancel if you do not want to wait.',
+  'receipt.job.waiting': 'Your slip is waiting: it prints by itself once paper is loaded, no need to press again. You can cancel if you do not want to wait. If you go Home or press Done first, the slip is cancelled and never printed for the next person.',
   'receipt.job.stopped': 'Printing stopped half-way. Once staff have fixed the printer it will finish.',
   'receipt.job.done': 'Printed. Please take the slip from the printer.',
   'receipt.job.resumed': 'Printing stopped part-way, so the slip may be missing something. If it is, you can print it again.',

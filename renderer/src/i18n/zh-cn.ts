@@ -222,7 +222,7 @@ export const zhCN = {
   'receipt.printer.offline': '打印机没有反应，请联系工作人员。',
   'receipt.printer.error': '打印机出了故障，请联系工作人员。',
   'receipt.job.printing': '正在打印，请稍候……',
-  'receipt.job.waiting': '您的纸条在排队：等纸装好后会自动打印，不用再按。不想等可以取消。',
+  'receipt.job.waiting': '您的纸条在排队：等纸装好后会自动打印，不用再按。不想等可以取消。回到首页或点「完成」时，还没打的纸条会取消，不会留给下一位。',
   'receipt.job.stopped': '打印到一半停了。工作人员处理好打印机后，会接着打完。',
   'receipt.job.done': '打印好了，请从出纸口取走纸条。',
   'receipt.job.resumed': '打印中途停过，纸条可能缺了内容。缺了的话可以重新打印。',
