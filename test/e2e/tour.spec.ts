@@ -161,6 +161,9 @@ describe.each(modes)('every screen in $lang, large text $large, at the $size kio
     await page.getByTestId('next').click();
     await page.getByTestId('answer-error').waitFor();
     await check('idcard-manual-error', 4);
+    // 返回 from the form goes back to the step's first screen, not out of the procedure.
+    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('idcard-intro').waitFor();
     await page.getByTestId('idcard-skip').click();
 
     await page.locator('[data-testid="procedure-screen"][data-step="matter"]').waitFor();

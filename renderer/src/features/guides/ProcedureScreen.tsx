@@ -18,6 +18,7 @@ import { PlainList } from '../../components/ui/Card';
 import { BackIcon } from '../../components/ui/icons';
 import { Eyebrow, Screen, ScreenTitle } from '../../components/ui/Screen';
 import { CONTENT_LANG } from '../../i18n/content-language';
+import { StepBackProvider, type StepBackHandler } from './step-back';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
@@ -88,8 +89,14 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
     if (isAnswerError(next)) setError(next.message);
     else move(next);
   };
+  // A step with screens of its own goes back within itself first (step-back.tsx).
+  const stepBack = useRef<StepBackHandler | null>(null);
   // At the first question there is no earlier step: 返回 leaves the procedure for the list.
-  const goBack = (): void => (view.kind === 'step' && !view.canGoBack ? navigation.back() : move(back(procedure, session)));
+  const goBack = (): void => {
+    if (view.kind === 'step' && stepBack.current?.()) return;
+    if (view.kind === 'step' && !view.canGoBack) navigation.back();
+    else move(back(procedure, session));
+  };
 
   const nav = (
     <nav className={styles.stepNav} aria-labelledby="procedure-title">
@@ -125,7 +132,9 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
               {view.help}
             </p>
           )}
-          <StepForm view={view} today={context.today} onAnswer={onAnswer} />
+          <StepBackProvider slot={stepBack}>
+            <StepForm view={view} today={context.today} onAnswer={onAnswer} />
+          </StepBackProvider>
           {error && (
             // The procedure engine words its messages from the content (「请填写1到20之间的数（单位：人）。」).
             <p className={styles.error} role="alert" lang={CONTENT_LANG} data-testid="answer-error">

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useKioskApi } from '../../platform/kiosk-api';
 import guides from '../guides/guides.module.css';
+import { useStepBack } from '../guides/step-back';
 import { CardReaderPicture } from './CardReaderPicture';
 import { answerFieldsFrom, missingFields, readerFieldsFor, readerLine, readerUsable } from './id-card-view';
 import { useIdCardState } from './use-id-card';
@@ -85,6 +86,16 @@ export function IdCardStep({ view, onAnswer }: { view: StepView; onAnswer(value:
     reading.current = false;
     setMode(next);
   };
+
+  // 返回 from placing the card, the masked result or the form goes back to the first screen of the step.
+  useStepBack(
+    mode === 'intro'
+      ? null
+      : () => {
+          stopReading('intro');
+          return true;
+        },
+  );
 
   if (mode === 'reading') {
     const line = readerLine(reader);
