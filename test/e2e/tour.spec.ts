@@ -1,6 +1,6 @@
 /**
  * Issue 9 — every resident screen in every display language and text size: 中文 and English, normal
- * and 大字模式. One walk through the kiosk per combination (home, search with its keyboard (拼音, 123, 手写), results,
+ * and 大字模式 (and once with 高对比度). One walk through the kiosk per combination (home, search with its keyboard (拼音, 123, 手写), results,
  * a Q&A answer, a law article, no result, the guides, a whole procedure with the ID-card choice and
  * manual entry, the outcome, receipt previews, the rating bar, the 「还在使用吗？」 countdown), each
  * screen audited (60 px targets, text size, contrast, axe-core, no sideways overflow) and saved as
@@ -25,6 +25,8 @@ interface Mode {
   lang: 'zh' | 'en';
   large: boolean;
   size: ViewportName;
+  /** 高对比度 on as well. */
+  contrast?: boolean;
 }
 const modes: Mode[] = [
   { lang: 'zh', large: false, size: 'small' },
@@ -32,14 +34,15 @@ const modes: Mode[] = [
   { lang: 'en', large: false, size: 'small' },
   { lang: 'en', large: true, size: 'small' },
   { lang: 'en', large: true, size: 'large' },
+  { lang: 'zh', large: true, size: 'large', contrast: true },
 ];
 /** 大字模式 body text is at least 32 px (the MIIT rule's ≥ 30 dp larger mode). */
 const LARGE_TEXT_PX = 32;
 
-describe.each(modes)('every screen in $lang, large text $large, at the $size kiosk size', (mode) => {
+describe.each(modes)('every screen in $lang, large text $large, high contrast $contrast, at the $size kiosk size', (mode) => {
   const dict: Dictionary = mode.lang === 'en' ? en : zhCN;
   const other: Dictionary = mode.lang === 'en' ? zhCN : en;
-  const name = `tour-${mode.lang}-${mode.large ? 'large-text' : 'normal'}${mode.size === 'large' ? '-1920' : ''}`;
+  const name = `tour-${mode.lang}-${mode.large ? 'large-text' : 'normal'}${mode.contrast ? '-high-contrast' : ''}${mode.size === 'large' ? '-1920' : ''}`;
   let page: Page;
   const kiosk = useKioskPage(browser, baseUrl, mode.size, (opened) => (page = opened.page));
 
@@ -49,7 +52,9 @@ describe.each(modes)('every screen in $lang, large text $large, at the $size kio
     if (mode.lang === 'en' && (await html.getAttribute('lang')) !== 'en') await page.getByTestId('language-switch').click();
     if (mode.large && (await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('large-text-toggle').click();
     await expect.poll(() => html.getAttribute('lang')).toBe(mode.lang === 'en' ? 'en' : 'zh-CN');
+    if (mode.contrast && (await page.getByTestId('contrast-toggle').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('contrast-toggle').click();
     await expect.poll(async () => (await html.getAttribute('class')) ?? '').toMatch(mode.large ? /large-text/ : /^(?!.*large-text)/);
+    await expect.poll(async () => (await html.getAttribute('class')) ?? '').toMatch(mode.contrast ? /high-contrast/ : /^(?!.*high-contrast)/);
   }
 
   /**
