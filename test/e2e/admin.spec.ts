@@ -5,7 +5,9 @@
  * name open the PIN pad; wrong PINs show the attempts left; the right one opens the panels (live
  * devices, test page on the simulator, content versions, sync without sources said plainly,
  * today's counts, 30-day charts, the no-result list, restart behind a confirm step); leaving locks
- * the host session; inactivity locks it too; five wrong PINs lock the pad with a countdown.
+ * the host session; inactivity locks it too; today's counts and charts refresh every 10 s while open;
+ * five wrong PINs lock the pad with a countdown that shows at once, also when the pad is reopened,
+ * and gives the keys back at zero.
  * Every state is audited; screenshots go to test/artifacts/screenshots/admin-*.png.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,11 +21,12 @@ import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { ADMIN_IDLE_SECONDS } from '../../renderer/src/features/admin/AdminEntry';
 import { CHART_METRICS } from '../../renderer/src/features/admin/admin-view';
+import { USAGE_REFRESH_MS } from '../../renderer/src/features/admin/poll-schedule';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { provisionTestTerminal, TEST_ADMIN_PIN } from '../integration/support/admin-session';
 import { contentFolder, makeKeys, quickPack, type Keys } from '../fixtures/packs/pack-fixtures';
-import { openKioskPage, saveScreenshot, type KioskPage } from './support/browser';
+import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
 import { collectShownTexts, leftoverMessages } from './support/language-audit';
 import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
@@ -110,6 +113,11 @@ describe('the admin screen (small kiosk)', () => {
   beforeAll(async () => {
     kioskPage = await openKioskPage(browser(), baseUrl, { viewport: 'small' });
     page = kioskPage.page;
+    // The page's clock becomes Playwright's: it runs normally until a test jumps it forward (the
+    // 10 s refresh, the lockout countdown). The host keeps real time.
+    await page.clock.install();
+    await page.reload();
+    await waitForHome(page);
   });
   afterAll(async () => {
     await kioskPage?.close();
@@ -200,6 +208,31 @@ describe('the admin screen (small kiosk)', () => {
     await saveScreenshot(page, SPEC, 'small-admin-usage');
   });
 
+  it('keeps today’s counts and the charts live while open: a search made now shows after the next 10 s refresh, in place', async () => {
+    const counts = page.getByTestId('admin-today-counts');
+    const searchCount = counts.locator('[data-metric="search"] dd');
+    const searchChart = page.locator('[data-testid="admin-chart"][data-metric="search"]');
+    expect(await searchCount.innerText()).toBe('3');
+    expect(await page.getByTestId('admin-usage').innerText()).toContain(zhCN['admin.usage.live'].replace('{seconds}', String(USAGE_REFRESH_MS / 1000)));
+    // Marks on the shown elements: a refresh that re-created them (a loading state, a remount) would drop them.
+    await counts.evaluate((el) => el.setAttribute('data-probe', 'kept'));
+    await page.getByTestId('admin-charts').evaluate((el) => el.setAttribute('data-probe', 'kept'));
+    await callHost(baseUrl, 'search.query', { text: '劳动合同' });
+    // The next refresh is at most 10 s away (less if one already ran in real time since the screen opened).
+    await page.clock.fastForward(USAGE_REFRESH_MS);
+    await expect
+      .poll(async () => {
+        const shown = await searchCount.innerText();
+        if (shown !== '4') await page.clock.fastForward(1_000); // a refresh still in flight reschedules on its answer
+        return shown;
+      })
+      .toBe('4');
+    await expect.poll(() => searchChart.getAttribute('data-total')).toBe('4');
+    expect(await counts.getAttribute('data-probe')).toBe('kept');
+    expect(await page.getByTestId('admin-charts').getAttribute('data-probe')).toBe('kept');
+    expect(await page.getByTestId('admin-screen').getAttribute('data-status')).toBe('ready');
+  });
+
   it('prints a test page that reaches the simulator', async () => {
     const before = simulator.jobs.length;
     await page.getByTestId('admin-test-page').click();
@@ -264,6 +297,16 @@ describe('the admin screen (small kiosk)', () => {
     // Leaving ended the session: the kiosk rests on the attract loop.
     await page.getByTestId('attract-loop').waitFor();
     await saveScreenshot(page, SPEC, 'small-after-leaving');
+    // The refresh stopped with the screen: no admin call goes out any more.
+    const adminCalls: string[] = [];
+    const watch = (request: { url(): string }) => {
+      if (/\/api\/call\/(admin\.status|stats\.summary)$/.test(request.url())) adminCalls.push(request.url());
+    };
+    page.on('request', watch);
+    await page.clock.fastForward(3 * USAGE_REFRESH_MS);
+    await page.waitForTimeout(500);
+    page.off('request', watch);
+    expect(adminCalls).toEqual([]);
   });
 
   it('after 5 wrong PINs the pad is locked with a countdown, and even the right PIN is refused', async () => {
@@ -276,18 +319,38 @@ describe('the admin screen (small kiosk)', () => {
       await page.locator('[data-testid="pin-message"][data-kind="wrong"]').filter({ hasText: zhCN['admin.pin.wrong'].replace('{count}', String(left)) }).waitFor();
     }
     await submitPin(page, '135790');
+    // The 5th wrong PIN's own answer starts the countdown: nothing else is typed or sent.
     await page.locator('[data-testid="pin-message"][data-kind="locked"]').waitFor();
     const first = await pinMessage(page).innerText();
-    expect(first).toMatch(/请在 [01]:\d\d 后再试/);
+    expect(first).toMatch(/请在 (1:00|0:59) 后再试/);
     expect(await page.locator('[data-testid="admin-pin"] [data-key="5"]').isDisabled()).toBe(true);
     await expectReadableAndPressable(page, { minTargets: 2 });
     await saveScreenshot(page, SPEC, 'small-pin-locked');
-    // The countdown runs.
-    await expect.poll(async () => pinMessage(page).innerText(), { timeout: 5_000 }).not.toBe(first);
-    // Closing and reopening the pad does not help: the host still refuses, the right PIN included.
+    // It counts down each second on its own.
+    await page.clock.fastForward(2_000);
+    await expect.poll(() => pinMessage(page).innerText()).toMatch(/请在 0:5[0-8] 后再试/);
+    // Closed and reopened, the pad shows the running lockout at once (admin.pinState), keys off, before any PIN.
     await page.getByTestId('admin-pin-cancel').click();
+    const asked = page.waitForResponse((r) => r.url().endsWith('/api/call/admin.pinState'));
     await tapSiteName(page);
     await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+    const retryAfter = ((await (await asked).json()) as { value: { state: string; retryAfterSeconds: number } }).value;
+    expect(retryAfter.state).toBe('locked');
+    await page.locator('[data-testid="pin-message"][data-kind="locked"]').waitFor();
+    expect(await pinMessage(page).innerText()).toMatch(/请在 (1:00|0:[0-5]\d) 后再试/);
+    expect(await page.locator('[data-testid="admin-pin"] [data-key="5"]').isDisabled()).toBe(true);
+    // The host refuses even the right PIN meanwhile.
+    expect(await callHost(baseUrl, 'admin.unlock', { pin: TEST_ADMIN_PIN })).toMatchObject({ ok: false, reason: 'locked' });
+    expect(await page.getByTestId('admin-screen').count()).toBe(0);
+    // At zero the keys come back with one more try. (A touch first: the pad's own 60 s idle timer.)
+    await page.clock.fastForward(retryAfter.retryAfterSeconds * 1000 - 30_000);
+    await pinMessage(page).click();
+    await page.clock.fastForward(30_500);
+    await page.locator('[data-testid="pin-message"][data-kind="lock-over"]').waitFor();
+    expect(await pinMessage(page).innerText()).toBe(zhCN['admin.pin.lockOver']);
+    expect(await page.locator('[data-testid="admin-pin"] [data-key="5"]').isDisabled()).toBe(false);
+    await saveScreenshot(page, SPEC, 'small-pin-lock-over');
+    // The host keeps real time and is the judge: its lockout is not over yet, so the pad locks again with its figure.
     await submitPin(page, TEST_ADMIN_PIN);
     await page.locator('[data-testid="pin-message"][data-kind="locked"]').waitFor();
     expect(await page.getByTestId('admin-screen').count()).toBe(0);
@@ -419,7 +482,20 @@ describe('in English', () => {
       expect(leftoverMessages(await collectShownTexts(page), en, zhCN)).toEqual([]);
       await expectReadableAndPressable(page, { minTargets: 8 });
       await saveScreenshot(page, SPEC, 'english-admin');
-      await page.evaluate(() => document.documentElement.classList.add('large-text'));
+      // 大字模式 as a technician switches it: on the top bar before opening the admin screen (closing
+      // the admin screen ends the session, so English and 大字 are chosen again).
+      await page.getByTestId('admin-close').click();
+      await overlay(page).waitFor({ state: 'detached' });
+      // Leaving the admin screen hands over to the attract loop; a touch starts a fresh session.
+      await page.getByTestId('attract-start').click();
+      await page.getByTestId('attract-loop').waitFor({ state: 'detached' });
+      await page.getByTestId('language-switch').click();
+      await page.getByTestId('large-text-toggle').click();
+      await expect.poll(() => page.locator('html').getAttribute('class')).toContain('large-text');
+      await tapSiteName(page);
+      await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+      await unlock(page);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
       await saveScreenshot(page, SPEC, 'english-admin-large-text');
       expectStayedOnTheMachine(opened);

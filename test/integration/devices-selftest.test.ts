@@ -65,10 +65,22 @@ describe('selftest', () => {
     expect(r.status).toBe(0);
     const item = (name: string) => result.items.find((i) => i.name === name)?.reason ?? '';
     expect(item('printer')).toMatch(/self-test page printed/);
-    expect(item('id-reader')).toMatch(/SAM id \d\d\.\d\d-.*card read: resident 测\*\*例/);
+    expect(item('id-reader')).toMatch(/SAM id \d\d\.\d\d-.* baud \(detected\); card read: resident 测\*\*例/);
     expect(readdirSync(outDir).filter((f) => f.endsWith('.txt'))).toHaveLength(1);
     // Masked only: the sample card's full name never appears.
     expect(r.stdout).not.toContain('测试样例');
+  });
+
+  it('checks the reader at the provisioned idReader.baudRate and says so', () => {
+    const provisioned = provisionTerminal(
+      path.join(dataDir, 'config'),
+      { terminalId: 'test-01', site: '测试站点（测试数据）', region: '110101', adminPin: '583920', printer: null, idReader: { port: readerPort, baudRate: 19200 } },
+      { baseDir: dataDir },
+    );
+    expect(provisioned.ok).toBe(true);
+    const r = runCliProcess('selftest', ['--json'], { env: { ...process.env, KIOSK_DATA_DIR: dataDir, TZ: 'Asia/Shanghai' }, timeoutMs: 60_000 });
+    const { items } = JSON.parse(r.stdout) as { items: Array<{ name: string; ok: boolean; reason: string }> };
+    expect(items.find((i) => i.name === 'id-reader')).toMatchObject({ ok: true, reason: expect.stringMatching(/^SAM id \d\d\.\d\d-\S+ at 19200 baud \(configured\); /) as unknown });
   });
 
   it('fails the clock item outside China Standard Time, with the reason', () => {

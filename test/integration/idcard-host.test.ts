@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createIdCardService } from '../../electron/node/host/idcard-wiring';
+import { unprovisionedTerminal, type TerminalSettings } from '../../electron/node/host/terminal-settings';
 import { DeviceStatusService } from '../../electron/node/services/device-status-service';
 import { IdCardService, type IdCardReadState } from '../../electron/node/services/id-card-service';
 import { prepareDataDir } from '../../electron/node/system/data-dir';
@@ -61,6 +64,33 @@ describe('IdCardService in the host', () => {
     const needles = secrets.flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le'), iconv.encode(s, 'gb18030')]);
     for (const file of logs) for (const needle of needles) expect(readFileSync(file).includes(needle)).toBe(false);
     for (const state of seen) for (const secret of secrets) expect(JSON.stringify(state)).not.toContain(secret);
+  });
+
+  it('opens the provisioned baud rate (idReader.baudRate) on a real pty and reads at it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fatong-idcard-baud-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const pair = await openPtyPair();
+    cleanups.push(() => pair.close());
+    // The simulator's end at the same non-default rate. A pty passes bytes whatever the rate, so the
+    // check is on the host's end: its termios must say 9600, where auto-detect would have said 115200.
+    const deviceEnd = new SerialTransport({ path: pair.b, baudRate: 9600 });
+    await deviceEnd.open();
+    const sim = new IdCardSimulator(deviceEnd, { card: sampleCards.resident });
+    sim.start();
+    cleanups.push(async () => {
+      sim.stop();
+      await deviceEnd.close();
+    });
+    const devices = new DeviceStatusService();
+    const terminal: TerminalSettings = { ...unprovisionedTerminal, idReader: { port: pair.a, baudRate: 9600 } };
+    const service = createIdCardService(terminal, devices, createFileLogger({ dir }));
+    cleanups.push(() => service.close());
+    service.start();
+    service.startRead(['maskedName']);
+    const start = Date.now();
+    while (!service.getState().result && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+    expect(service.getState()).toEqual({ state: 'read-ok', result: { maskedName: '测**例' } });
+    expect(execFileSync('stty', ['-F', pair.a, 'speed'], { encoding: 'utf8' }).trim()).toBe('9600');
   });
 
   it('is not-configured without a port', () => {

@@ -132,8 +132,10 @@ describe('the host on a provisioned terminal', () => {
       await expect(api.content.syncNow({ token: 'guess' })).rejects.toMatchObject({ code: 'admin-required' });
       await expect(api.admin.status({ token: 'guess' })).rejects.toBeInstanceOf(KioskError);
 
+      expect(await api.admin.pinState()).toEqual({ state: 'ready', attemptsLeft: 5, retryAfterSeconds: 0 });
       const wrong = await api.admin.unlock({ pin: '000001' });
       expect(wrong).toEqual({ ok: false, reason: 'wrong-pin', attemptsLeft: 4, retryAfterSeconds: 0 });
+      expect(await api.admin.pinState()).toEqual({ state: 'ready', attemptsLeft: 4, retryAfterSeconds: 0 });
       const unlocked = await api.admin.unlock({ pin: '583920' });
       if (!unlocked.ok) throw new Error('unlock failed');
       const status = await api.admin.status({ token: unlocked.token });
@@ -147,6 +149,8 @@ describe('the host on a provisioned terminal', () => {
       // Five wrong PINs lock the pad; a restarted host is still locked.
       for (let i = 0; i < 4; i++) await api.admin.unlock({ pin: '000002' });
       expect(await api.admin.unlock({ pin: '000003' })).toMatchObject({ ok: false, reason: 'locked', retryAfterSeconds: 60 });
+      // The PIN pad asks this when it opens, so a running lockout shows its countdown before any PIN is typed.
+      expect(await api.admin.pinState()).toMatchObject({ state: 'locked', attemptsLeft: 0, retryAfterSeconds: expect.any(Number) as unknown });
       expect(JSON.stringify(logger.lines)).not.toMatch(/583920|000002|000003/);
       expect(logger.lines.filter((l) => l.event === 'admin.unlock').map((l) => l.fields['result'])).toContain('locked');
     } finally {
@@ -156,6 +160,10 @@ describe('the host on a provisioned terminal', () => {
     try {
       const api = createRpcClient(kioskContract, createDirectLink(again.rpc));
       expect(await api.admin.unlock({ pin: '583920' })).toMatchObject({ ok: false, reason: 'locked' });
+      const state = await api.admin.pinState();
+      expect(state.state).toBe('locked');
+      expect(state.retryAfterSeconds).toBeGreaterThan(0);
+      expect(state.retryAfterSeconds).toBeLessThanOrEqual(60);
     } finally {
       await again.closeAsync();
     }
@@ -173,6 +181,7 @@ describe('the host on a provisioned terminal', () => {
       expect(logger.lines.some((l) => l.event === 'provisioning.invalid')).toBe(true);
       const api = createRpcClient(kioskContract, createDirectLink(host.rpc));
       expect(await api.admin.unlock({ pin: '583920' })).toMatchObject({ ok: false, reason: 'not-provisioned' });
+      expect(await api.admin.pinState()).toEqual({ state: 'not-provisioned', attemptsLeft: 0, retryAfterSeconds: 0 });
     } finally {
       await host.closeAsync();
     }

@@ -72,7 +72,7 @@ export const terminalConfigSchema = z
     idReader: z
       .strictObject({
         port: serialPort,
-        /** null = detect at the usual rates (115200 … 9600). */
+        /** null = detect at the usual rates (115200 … 9600); a number is the only rate the reader is opened at. */
         baudRate: baudRate.nullable().default(null),
       })
       .nullable()
@@ -160,7 +160,10 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   'printer.flowControl': { en: 'flow control: none, rtscts or xonxoff', zh: '流控：none、rtscts 或 xonxoff' },
   idReader: { en: 'the ID-card reader: {port, baudRate}, or null when there is none', zh: '身份证阅读器：{port, baudRate}；没有阅读器时写 null' },
   'idReader.port': { en: 'serial device path, e.g. /dev/ttyUSB1 or COM4', zh: '串口设备路径，例如 /dev/ttyUSB1 或 COM4' },
-  'idReader.baudRate': { en: `serial speed, one of ${bauds}, or null to detect it`, zh: `串口波特率，只能是 ${bauds} 之一，或写 null 自动检测` },
+  'idReader.baudRate': {
+    en: `serial speed, one of ${bauds} (the kiosk then uses only this one), or null to detect it`,
+    zh: `串口波特率，只能是 ${bauds} 之一（填写后只用这个波特率），或写 null 自动检测`,
+  },
   content: { en: 'content packs: {sources, trustedKeys, pollMinutes}', zh: '内容包：{sources, trustedKeys, pollMinutes}' },
   'content.sources': { en: 'a list of at most 10 content sources', zh: '内容来源列表，最多 10 个' },
   'content.sources[]': {

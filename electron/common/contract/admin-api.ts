@@ -30,6 +30,21 @@ export const unlockResultSchema = z.discriminatedUnion('ok', [
 ]);
 export type UnlockResult = z.infer<typeof unlockResultSchema>;
 
+/**
+ * The PIN pad's state without trying a PIN, asked when the pad opens so a lockout that is already
+ * running shows its countdown at once (not only after the next attempt). Nothing secret: whether
+ * PINs are accepted now, and for how long they are not.
+ */
+export const pinStateSchema = z.strictObject({
+  /** ready: a PIN is checked; locked: refused until the countdown ends; not-provisioned: no admin PIN. */
+  state: z.enum(['ready', 'locked', 'not-provisioned']),
+  /** Wrong PINs left before the next lockout (1 right after a lockout: the next wrong one locks for longer). */
+  attemptsLeft: z.number().int().nonnegative(),
+  /** While locked: seconds until a PIN is accepted again (relative, so the screen's clock need not match the host's). */
+  retryAfterSeconds: z.number().int().nonnegative(),
+});
+export type PinState = z.infer<typeof pinStateSchema>;
+
 export const adminStatusSchema = z.object({
   terminalId: z.string().nullable(),
   siteName: z.string().nullable(),
@@ -71,6 +86,8 @@ export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
 export const adminMethods = {
   'admin.unlock': method(z.object({ pin: z.string().max(32) }), unlockResultSchema),
+  /** No token (the pad is not unlocked yet): is a lockout running, and for how long? */
+  'admin.pinState': method(z.undefined(), pinStateSchema),
   /** Ends the admin session now (leaving the admin screen). */
   'admin.lock': method(adminTokenSchema, z.undefined()),
   'admin.status': method(adminTokenSchema, adminStatusSchema),

@@ -11,7 +11,7 @@ import type { TerminalSettings } from './terminal-settings';
  * Kept out of kiosk-host.ts so the composition root only gains a few lines.
  */
 export function createIdCardService(terminal: TerminalSettings, devices: DeviceStatusService, logger: Logger): IdCardService {
-  return new IdCardService({ port: terminal.idReader?.port ?? null, devices, logger });
+  return new IdCardService({ port: terminal.idReader?.port ?? null, baudRate: terminal.idReader?.baudRate ?? null, devices, logger });
 }
 
 /** Only the masked/derived projection travels; the contract's output schema drops anything else. */

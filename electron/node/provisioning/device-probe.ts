@@ -71,9 +71,12 @@ export async function probePrinter(port: string, open: OpenAt = serialAt): Promi
   return null;
 }
 
-/** An ID-card reader answers SAM status (0x11 0xFF) with a framed 0x90 (spec §3, §1 baud order); then its SAM id. */
-export async function probeIdReader(port: string, open: OpenAt = serialAt): Promise<ProbeResult | { error: string } | null> {
-  for (const baudRate of READER_BAUD_RATES) {
+/**
+ * An ID-card reader answers SAM status (0x11 0xFF) with a framed 0x90 (spec §3, §1 baud order); then its SAM id.
+ * `bauds` narrows the rates tried (selftest passes the provisioned idReader.baudRate alone).
+ */
+export async function probeIdReader(port: string, open: OpenAt = serialAt, bauds: readonly number[] = READER_BAUD_RATES): Promise<ProbeResult | { error: string } | null> {
+  for (const baudRate of bauds) {
     const result = await withPort(open, port, baudRate, async (t) => {
       const ask = async (name: 'samStatus' | 'readSamId', ms: number) => {
         const parser = new FrameParser();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { AdminActionResult, AdminRequest, AdminStatus, TestCardResult, UnlockResult } from '../../common/contract/admin-api';
+import type { AdminActionResult, AdminRequest, AdminStatus, PinState, TestCardResult, UnlockResult } from '../../common/contract/admin-api';
 import { KioskError } from '../../common/contract/kiosk-error';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
 import { localDay } from '../../common/domain/query-redaction';
@@ -77,6 +77,13 @@ export class HostAdmin {
     const token = randomBytes(24).toString('base64url');
     this.session = { token, expiresAt: this.now() + this.sessionMs };
     return { ok: true, token, expiresAt: new Date(this.session.expiresAt).toISOString() };
+  }
+
+  /** The PIN pad's state on opening (AdminPinGuard.peek): a running lockout and its seconds left. */
+  pinState(): PinState {
+    if (!this.options.config?.adminPinHash) return { state: 'not-provisioned', attemptsLeft: 0, retryAfterSeconds: 0 };
+    const peek = this.guard.peek();
+    return { state: peek.reason === 'locked' ? 'locked' : 'ready', attemptsLeft: peek.attemptsLeft, retryAfterSeconds: peek.retryAfterSeconds };
   }
 
   private get sessionMs(): number {
@@ -243,6 +250,7 @@ export class HostAdmin {
   api(): KioskApiImpl['admin'] {
     return {
       unlock: ({ pin }) => this.unlock(pin),
+      pinState: () => this.pinState(),
       lock: ({ token }) => {
         this.require(token);
         this.lock();

@@ -9,6 +9,8 @@ import type { DeviceStatusService } from './device-status-service';
 export interface IdCardServiceOptions {
   /** The provisioned serial port of the reader; null/undefined = not configured. */
   port: string | null | undefined;
+  /** The provisioned baud rate: the only one opened; null/undefined = auto-detect (see IdCardReaderService). */
+  baudRate?: number | null;
   devices: DeviceStatusService;
   logger: Logger;
   clock?: ReaderClock;
@@ -37,6 +39,7 @@ export class IdCardService {
     const open = options.openTransport ?? (options.port ? serialTransportFactory(options.port) : null);
     this.reader = new IdCardReaderService({
       openTransport: open,
+      baudRate: options.baudRate ?? null,
       clock,
       log: (event, fields) => this.log.log(event === 'timeout' || event === 'status' ? 'debug' : 'info', `reader.${event}`, fields),
     });

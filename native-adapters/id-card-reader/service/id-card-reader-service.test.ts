@@ -3,7 +3,7 @@ import type { ByteTransport } from '../../transport/byte-transport';
 import type { CardRecord } from '../codec/card-text';
 import { IdCardSimulator, type SimulatorOptions } from '../simulator/id-card-simulator';
 import { sampleCards } from '../simulator/sample-cards';
-import { IdCardReaderService, type ReaderClock, type ReaderState } from './id-card-reader-service';
+import { connectOrder, IdCardReaderService, type ReaderClock, type ReaderState } from './id-card-reader-service';
 
 /** Timers that only move when the test advances them; microtasks are flushed between firings. */
 class FakeClock implements ReaderClock {
@@ -129,6 +129,65 @@ describe('IdCardReaderService', () => {
     expect(tried).toEqual([115200, 57600, 38400]);
     expect(service.state).toEqual({ state: 'idle' });
     await service.stop();
+  });
+
+  it('opens only the provisioned baud rate, also when it reconnects after an unplug', async () => {
+    const clock = new FakeClock();
+    let [host, device] = cable();
+    new IdCardSimulator(device, { card: sampleCards.resident, later: clock.later }).start();
+    const tried: number[] = [];
+    const service = new IdCardReaderService({
+      clock,
+      baudRate: 9600,
+      // The reader "runs" at 9600: any other rate hears nothing back.
+      openTransport: (baud) => {
+        tried.push(baud);
+        return baud === 9600 ? host : new MemoryEnd('/dev/fake-reader', true);
+      },
+    });
+    service.start();
+    await clock.advance(1000);
+    expect(tried).toEqual([9600]);
+    expect(service.state).toEqual({ state: 'idle' });
+    host.unplug();
+    [host, device] = cable();
+    new IdCardSimulator(device, { card: sampleCards.resident, later: clock.later }).start();
+    await clock.advance(3000);
+    expect(tried).toEqual([9600, 9600]);
+    const cards: CardRecord[] = [];
+    service.startRead((c) => cards.push(c));
+    await clock.advance(3000);
+    expect(cards.map((c) => c.idNumber)).toEqual(['110101198001010010']);
+    await service.stop();
+  });
+
+  it('a provisioned rate the reader does not answer at: offline naming that rate, other rates never tried', async () => {
+    const clock = new FakeClock();
+    const [host, device] = cable();
+    new IdCardSimulator(device, { card: null, later: clock.later }).start();
+    const tried: number[] = [];
+    const service = new IdCardReaderService({
+      clock,
+      baudRate: 9600,
+      reconnectDelaysMs: [500],
+      openTransport: (baud) => {
+        tried.push(baud);
+        return baud === 115200 ? host : new MemoryEnd('/dev/fake-reader', true);
+      },
+    });
+    service.start();
+    await clock.advance(3000);
+    expect(tried.length).toBeGreaterThan(1);
+    expect(new Set(tried)).toEqual(new Set([9600]));
+    expect(service.state).toEqual({ state: 'reader-offline', detail: 'no answer at the configured 9600 baud (idReader.baudRate; null = detect)' });
+    await service.stop();
+  });
+
+  it('without a provisioned rate: auto-detect, the last working rate first on reconnect', () => {
+    expect(connectOrder(null, null)).toEqual([115200, 57600, 38400, 19200, 9600]);
+    expect(connectOrder(null, 19200)).toEqual([19200, 115200, 57600, 38400, 9600]);
+    expect(connectOrder(38400, null)).toEqual([38400]);
+    expect(connectOrder(38400, 115200)).toEqual([38400]);
   });
 
   it('does not poll until a read is requested, then reads one resident card and stops polling', async () => {

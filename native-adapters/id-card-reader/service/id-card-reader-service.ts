@@ -44,6 +44,13 @@ export type ReaderLog = (event: string, fields?: Record<string, string | number 
 export interface IdCardReaderServiceOptions {
   /** One transport per baud rate (auto-detect tries them in the spec's order); null = no port provisioned. */
   openTransport: ((baudRate: number) => ByteTransport) | null;
+  /**
+   * The provisioned rate (terminal config `idReader.baudRate`). When set it is the ONLY rate opened:
+   * a technician who writes a rate expects the kiosk to use it, and a reader that does not answer
+   * there shows as offline naming that rate, instead of silently working at another one and hiding
+   * the wrong setting. null/absent = auto-detect at the spec's rates (§1).
+   */
+  baudRate?: number | null;
   clock: ReaderClock;
   log?: ReaderLog;
   /** Poll interval for find while the place-card screen is up (§9: 300–500 ms). */
@@ -70,9 +77,15 @@ interface Session {
 
 type Step = 'again' | 'done';
 
+/** Rates to open, in order: only the configured one; else the last one that worked, then the spec's order. */
+export function connectOrder(configured: number | null, lastBaud: number | null): number[] {
+  if (configured !== null) return [configured];
+  return lastBaud ? [lastBaud, ...BAUD_RATES.filter((b) => b !== lastBaud)] : [...BAUD_RATES];
+}
+
 /**
- * The ID-card reader's driver (shared/protocols/idcard-reader.md §10): connects with baud
- * auto-detect, polls find → select → read only while a read is requested, one command at a time,
+ * The ID-card reader's driver (shared/protocols/idcard-reader.md §10): connects at the provisioned
+ * baud rate or, without one, with baud auto-detect, polls find → select → read only while a read is requested, one command at a time,
  * and reconnects on its own when the reader goes away. The card record lives only in the local
  * scope of one read: it goes to the session's consumer and no field of it is kept here.
  */
@@ -176,8 +189,9 @@ export class IdCardReaderService {
   private async connect(): Promise<void> {
     const open = this.options.openTransport;
     if (!open) return;
-    const bauds = this.lastBaud ? [this.lastBaud, ...BAUD_RATES.filter((b) => b !== this.lastBaud)] : [...BAUD_RATES];
-    let detail = 'no answer at any baud rate';
+    const configured = this.options.baudRate ?? null;
+    const bauds = connectOrder(configured, this.lastBaud);
+    let detail = configured === null ? 'no answer at any baud rate' : `no answer at the configured ${String(configured)} baud (idReader.baudRate; null = detect)`;
     for (const baud of bauds) {
       if (this.stopped) return;
       const transport = open(baud);

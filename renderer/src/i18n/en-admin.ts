@@ -14,6 +14,7 @@ export const enAdmin: Readonly<Record<keyof typeof zhCNAdmin, string>> = {
   'admin.pin.checking': 'Checking…',
   'admin.pin.wrong': 'Wrong PIN. {count} attempts left.',
   'admin.pin.locked': 'Too many wrong PINs: locked. Try again in {time}.',
+  'admin.pin.lockOver': 'The lock has ended. You may enter the PIN once more; another wrong PIN locks the pad for longer.',
   'admin.pin.notProvisioned': 'No admin PIN is set on this terminal. Provision it first (provision command).',
   'admin.pin.expired': 'The admin session has ended. Enter the PIN again.',
   'admin.pin.error': 'The PIN could not be checked just now. Please try again.',
@@ -86,6 +87,7 @@ export const enAdmin: Readonly<Record<keyof typeof zhCNAdmin, string>> = {
 
   'admin.usage.title': 'Today ({date})',
   'admin.usage.none': 'No use recorded today',
+  'admin.usage.live': 'Updated every {seconds} s while this screen is open',
   'admin.metric.session': 'Sessions',
   'admin.metric.search': 'Searches',
   'admin.metric.search-no-result': 'Searches without result',

@@ -16,6 +16,7 @@ export const zhCNAdmin = {
   'admin.pin.checking': '正在核对……',
   'admin.pin.wrong': '密码不对。还可以再试 {count} 次。',
   'admin.pin.locked': '输错次数太多，已锁定。请在 {time} 后再试。',
+  'admin.pin.lockOver': '锁定已解除。可以再输入一次密码；如果再输错，会锁定更长时间。',
   'admin.pin.notProvisioned': '本机还没有设置管理员密码。请先用 provision 命令配置本终端。',
   'admin.pin.expired': '管理员会话已结束，请重新输入密码。',
   'admin.pin.error': '暂时无法核对密码，请再试一次。',
@@ -88,6 +89,7 @@ export const zhCNAdmin = {
 
   'admin.usage.title': '今日使用（{date}）',
   'admin.usage.none': '今天还没有使用记录',
+  'admin.usage.live': '屏幕打开时每 {seconds} 秒自动更新',
   'admin.metric.session': '服务人次',
   'admin.metric.search': '搜索',
   'admin.metric.search-no-result': '无结果的搜索',

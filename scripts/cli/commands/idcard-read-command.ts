@@ -1,4 +1,5 @@
 import type { CardRecord } from '../../../native-adapters/id-card-reader/codec/card-text';
+import { BAUD_RATES } from '../../../native-adapters/id-card-reader/codec/commands';
 import { projectCard, type ProjectedCard } from '../../../native-adapters/id-card-reader/codec/mask';
 import { serialTransportFactory, systemReaderClock } from '../../../native-adapters/id-card-reader/node/reader-node';
 import { IdCardReaderService, type ReaderState } from '../../../native-adapters/id-card-reader/service/id-card-reader-service';
@@ -15,22 +16,27 @@ const typeNames: Record<string, string> = {
 export const idcardReadCommand: CliCommand = {
   name: 'idcard-read',
   summary: 'Read one ID card and print only its masked fields and the card type',
-  usage: `Usage: npm run cli -- idcard-read --port <path> [--json] [--timeout <seconds>]
+  usage: `Usage: npm run cli -- idcard-read --port <path> [--baud <N>] [--json] [--timeout <seconds>]
 
-Waits for one card on the reader at <path> (baud rate auto-detected), then prints the card type,
+Waits for one card on the reader at <path>, then prints the card type,
 the masked name and number, gender, age group and region. The card's raw data is never printed,
-logged or written anywhere. Exits 1 with the reason when no card is read (default timeout 20 s).`,
+logged or written anywhere. Exits 1 with the reason when no card is read (default timeout 20 s).
+  --baud  open the port at this rate only (${BAUD_RATES.join(', ')}), as the kiosk does when
+          idReader.baudRate is provisioned; without it the rate is auto-detected.`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '20' },
+      baud: { type: 'string' },
     });
     if (!values.port) throw new UsageError('--port <path> is required');
     const timeoutS = Number(values.timeout);
     if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout must be a positive number of seconds');
+    const baudRate = values.baud === undefined ? null : Number(values.baud);
+    if (baudRate !== null && !(BAUD_RATES as readonly number[]).includes(baudRate)) throw new UsageError(`--baud must be one of ${BAUD_RATES.join(', ')}`);
 
-    const service = new IdCardReaderService({ openTransport: serialTransportFactory(values.port), clock: systemReaderClock });
+    const service = new IdCardReaderService({ openTransport: serialTransportFactory(values.port), baudRate, clock: systemReaderClock });
     const outcome = await new Promise<{ ok: true; card: ProjectedCard } | { ok: false; reason: string }>((resolve) => {
       const timer = setTimeout(() => resolve({ ok: false, reason: `no card was read within ${timeoutS} s (last state: ${describe(service.state)})` }), timeoutS * 1000);
       const finish = (value: { ok: true; card: ProjectedCard } | { ok: false; reason: string }) => {

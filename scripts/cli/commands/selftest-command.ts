@@ -47,18 +47,25 @@ async function checkPrinter(config: StoredTerminalConfig, io: CliIo): Promise<Se
 async function checkIdReader(config: StoredTerminalConfig, io: CliIo): Promise<SelftestItem> {
   const reader = config.idReader;
   if (!reader) return { name: 'id-reader', ok: true, reason: 'no ID-card reader provisioned (idReader: null) — skipped' };
-  const probe = await probeIdReader(reader.port);
+  // A provisioned rate is the only one the kiosk opens (IdCardReaderService), so check exactly that one.
+  const configured = reader.baudRate;
+  const probe = await probeIdReader(reader.port, undefined, configured === null ? undefined : [configured]);
+  if (!probe && configured !== null) {
+    const elsewhere = await probeIdReader(reader.port);
+    const hint = elsewhere && !('error' in elsewhere) && elsewhere.kind === 'id-reader' ? `; it answers at ${String(elsewhere.baudRate)} baud — provision idReader.baudRate=${String(elsewhere.baudRate)} or null (detect)` : '';
+    return { name: 'id-reader', ok: false, reason: `no answer to SAM status on ${reader.port} at the configured ${String(configured)} baud (idReader.baudRate)${hint}` };
+  }
   if (!probe) return { name: 'id-reader', ok: false, reason: `no answer to SAM status on ${reader.port} at any usual baud rate` };
   if ('error' in probe) return { name: 'id-reader', ok: false, reason: `cannot open ${reader.port}: ${probe.error}` };
   if (probe.kind !== 'id-reader' || probe.samId === null) return { name: 'id-reader', ok: false, reason: `${reader.port}: ${probe.detail}` };
   // A card is read only if one is on the reader: give it a few seconds, masked output only.
-  const read = await runQuiet(idcardReadCommand, ['--port', reader.port, '--json', '--timeout', '4'], io);
+  const read = await runQuiet(idcardReadCommand, ['--port', reader.port, ...(configured === null ? [] : ['--baud', String(configured)]), '--json', '--timeout', '4'], io);
   let card = 'no card on the reader (place one to test reading)';
   if (read.code === 0) {
     const c = JSON.parse(read.out) as { cardType?: string; maskedName?: string; numberValid?: boolean };
     card = `card read: ${c.cardType ?? '?'} ${c.maskedName ?? ''}${c.numberValid ? '' : ' (number does NOT validate)'}`;
   } else if (!/no card was read within/.test(read.err)) return { name: 'id-reader', ok: false, reason: `SAM id ${probe.samId}; ${lastLine(read.err).replace(/^error: /, '')}` };
-  return { name: 'id-reader', ok: true, reason: `SAM id ${probe.samId} at ${String(probe.baudRate)} baud; ${card}` };
+  return { name: 'id-reader', ok: true, reason: `SAM id ${probe.samId} at ${String(probe.baudRate)} baud${configured === null ? ' (detected)' : ' (configured)'}; ${card}` };
 }
 
 function checkContent(dataDir: string): SelftestItem {
@@ -106,8 +113,8 @@ Runs every check a technician needs before leaving the site, on the provisioned 
   configuration  KIOSK_DATA_DIR/config/terminal.json exists and is valid
   content        active pack versions; files against their manifests, database integrity_check
   printer        status (DLE EOT), then prints the self-test page and reads the status again
-  id-reader      answers SAM status and gives its SAM id; reads a card if one is on the reader
-                 (masked output only)
+  id-reader      answers SAM status at idReader.baudRate (any usual rate when null) and gives
+                 its SAM id; reads a card if one is on the reader (masked output only)
   disk           at least 500 MB free under KIOSK_DATA_DIR
   clock          a plausible date and China Standard Time (UTC+08:00)
 Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,

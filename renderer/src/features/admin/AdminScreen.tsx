@@ -9,6 +9,7 @@ import { DevicesPanel } from './DevicesPanel';
 import { SystemPanel } from './SystemPanel';
 import { UsagePanel } from './UsagePanel';
 import { errorMessage, useAdminSession } from './admin-session';
+import { USAGE_REFRESH_MS, usePolling } from './poll-schedule';
 import styles from './admin.module.css';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
@@ -32,6 +33,15 @@ export function AdminScreen({ onClose, idleSeconds }: { onClose(): void; idleSec
   }, [admin, api]);
   useEffect(reload, [reload]);
   useEffect(() => heading.current?.focus(), []);
+  // Today's counts, errors and uptime stay live while the screen is open. A failed refresh keeps
+  // what is shown (no error flash); the loading state is never shown again, so nothing flickers.
+  usePolling(
+    () =>
+      admin.run((token) => api.admin.status({ token })).then((value) => {
+        setStatus({ status: 'ready', value });
+      }),
+    USAGE_REFRESH_MS,
+  );
 
   const info = status.status === 'ready' ? status.value : null;
 

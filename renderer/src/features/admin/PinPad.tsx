@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { useT } from '../../i18n/I18nProvider';
 import { useKioskApi } from '../../platform/kiosk-api';
-import { formatCountdown, MAX_PIN_DIGITS, pinNoticeOf, type PinNotice } from './admin-view';
+import { formatCountdown, lockPhase, MAX_PIN_DIGITS, nextCountdownTick, pinNoticeOf, pinNoticeOfState, type PinNotice } from './admin-view';
 import styles from './admin.module.css';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
@@ -10,8 +10,9 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 /**
  * The admin PIN on a large on-screen pad. The digits are never shown — one dot per digit typed —
  * and never leave this component except in the one admin.unlock call (nothing is logged or kept:
- * the PIN is cleared right after it is sent). Wrong PINs show the attempts left; a locked pad
- * counts down to the moment the host accepts a PIN again, with its keys disabled.
+ * the PIN is cleared right after it is sent). Wrong PINs show the attempts left; a locked pad —
+ * from the 5th wrong PIN's answer, or admin.pinState when the pad opens during a lockout — counts
+ * down each second to the moment the host accepts a PIN again, with its keys disabled.
  */
 export function PinPad({ initialNotice, onUnlocked, onCancel }: { initialNotice: PinNotice; onUnlocked(token: string): void; onCancel(): void }) {
   const t = useT();
@@ -22,13 +23,36 @@ export function PinPad({ initialNotice, onUnlocked, onCancel }: { initialNotice:
   const [now, setNow] = useState(() => Date.now());
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const locked = notice.kind === 'locked' && notice.until > now;
+  const phase = lockPhase(notice, now);
+  const locked = phase === 'locked';
+  // The countdown re-renders exactly when its shown second changes, and stops at zero (keys back on).
   useEffect(() => {
     if (notice.kind !== 'locked') return;
-    const tick = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(tick);
-  }, [notice]);
+    const delay = nextCountdownTick(notice.until - now);
+    if (delay === null) return;
+    const timer = setTimeout(() => setNow(Date.now()), delay);
+    return () => clearTimeout(timer);
+  }, [notice, now]);
   useEffect(() => heading.current?.focus(), []);
+
+  // A lockout already running (the pad reopened after the 5th wrong PIN, or the kiosk restarted)
+  // shows its countdown at once instead of after the next attempt. A PIN answer beats this one.
+  const answered = useRef(false);
+  useEffect(() => {
+    let current = true;
+    api.admin.pinState().then(
+      (state) => {
+        const opening = pinNoticeOfState(state, Date.now());
+        if (!current || answered.current || !opening) return;
+        setNow(Date.now());
+        setNotice(opening);
+      },
+      () => undefined, // the first PIN answer says the same
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
 
   const press = (digit: string) => setPin((p) => (p.length >= MAX_PIN_DIGITS ? p : p + digit));
   const submit = () => {
@@ -36,6 +60,7 @@ export function PinPad({ initialNotice, onUnlocked, onCancel }: { initialNotice:
     const sent = pin;
     setPin('');
     setBusy(true);
+    answered.current = true;
     api.admin.unlock({ pin: sent }).then(
       (result) => {
         setBusy(false);
@@ -58,7 +83,7 @@ export function PinPad({ initialNotice, onUnlocked, onCancel }: { initialNotice:
       case 'wrong':
         return t('admin.pin.wrong', { count: notice.attemptsLeft });
       case 'locked':
-        return locked ? t('admin.pin.locked', { time: formatCountdown(notice.until - now) }) : '';
+        return locked ? t('admin.pin.locked', { time: formatCountdown(notice.until - now) }) : t('admin.pin.lockOver');
       case 'not-provisioned':
         return t('admin.pin.notProvisioned');
       case 'expired':
@@ -82,7 +107,7 @@ export function PinPad({ initialNotice, onUnlocked, onCancel }: { initialNotice:
           <span key={i} className={styles.dot} />
         ))}
       </div>
-      <p className={`${styles.pinMessage} ${locked || notice.kind === 'wrong' ? styles.pinWarn : ''}`} role="status" data-testid="pin-message" data-kind={locked ? 'locked' : notice.kind}>
+      <p className={`${styles.pinMessage} ${locked || notice.kind === 'wrong' ? styles.pinWarn : ''}`} role="status" data-testid="pin-message" data-kind={phase === 'over' ? 'lock-over' : notice.kind}>
         {message}
       </p>
       <div className={styles.pinGrid}>

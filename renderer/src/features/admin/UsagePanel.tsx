@@ -5,6 +5,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { BarChart } from './BarChart';
 import { errorMessage, useAdminSession } from './admin-session';
+import { sameOrNew, USAGE_REFRESH_MS, usePolling } from './poll-schedule';
 import { CHART_METRICS, dailySeries, isKnownMetric, lastDays, metricKey, orderedCounts, sortedNoResult } from './admin-view';
 import styles from './admin.module.css';
 
@@ -13,6 +14,7 @@ const DAYS = 30;
 /**
  * Today's counts (admin.status), a bar chart per metric over the last 30 days and the searches
  * that found nothing, most frequent first (stats.summary) — counts only, nothing personal.
+ * Refreshed every USAGE_REFRESH_MS while the admin screen is open.
  */
 export function UsagePanel({ status }: { status: AdminStatus | null }) {
   const t = useT();
@@ -40,6 +42,16 @@ export function UsagePanel({ status }: { status: AdminStatus | null }) {
       current = false;
     };
   }, [admin, api, days]);
+  // While the screen is open the charts and the no-result list follow new use (today's counts come
+  // with admin.status, refreshed by AdminScreen). Unchanged data keeps its object: nothing redraws.
+  usePolling(async () => {
+    const from = days[0];
+    const to = days.at(-1);
+    if (!from || !to) return;
+    const value = await admin.run((token) => api.stats.summary({ token, from, to }));
+    setSummary((previous) => sameOrNew(previous, value));
+    setError(null);
+  }, USAGE_REFRESH_MS);
 
   const counts = status ? orderedCounts(status.counts.byMetric) : [];
   const noResult = summary ? sortedNoResult(summary.noResult) : [];
@@ -49,6 +61,7 @@ export function UsagePanel({ status }: { status: AdminStatus | null }) {
       <h2 id="admin-usage-title" className={styles.panelTitle}>
         {t('admin.usage.title', { date: today ?? '…' })}
       </h2>
+      <p className={styles.detail}>{t('admin.usage.live', { seconds: USAGE_REFRESH_MS / 1000 })}</p>
       {status && counts.length === 0 && <p className={styles.detail}>{t('admin.usage.none')}</p>}
       {counts.length > 0 && (
         <dl className={styles.counts} data-testid="admin-today-counts">

@@ -3,8 +3,11 @@ import {
   dailySeries,
   formatCountdown,
   lastDays,
+  lockPhase,
+  nextCountdownTick,
   orderedCounts,
   pinNoticeOf,
+  pinNoticeOfState,
   sortedNoResult,
   syncPercent,
   TapCounter,
@@ -38,6 +41,39 @@ describe('the PIN pad messages', () => {
     expect(formatCountdown(60_000)).toBe('1:00');
     expect(formatCountdown(8_200)).toBe('0:09');
     expect(formatCountdown(-5)).toBe('0:00');
+  });
+
+  it('shows a lockout already running as soon as the pad opens (admin.pinState)', () => {
+    expect(pinNoticeOfState({ state: 'locked', attemptsLeft: 0, retryAfterSeconds: 57 }, 1000)).toEqual({ kind: 'locked', until: 58_000 });
+    expect(pinNoticeOfState({ state: 'not-provisioned', attemptsLeft: 0, retryAfterSeconds: 0 }, 0)).toEqual({ kind: 'not-provisioned' });
+    // Nothing to say before a PIN is typed: the pad keeps its notice (none, or 'expired').
+    expect(pinNoticeOfState({ state: 'ready', attemptsLeft: 3, retryAfterSeconds: 0 }, 0)).toBeNull();
+    expect(pinNoticeOfState({ state: 'locked', attemptsLeft: 0, retryAfterSeconds: 0 }, 0)).toBeNull();
+  });
+
+  it('locks until the deadline, then says the lockout is over', () => {
+    const notice = { kind: 'locked', until: 60_000 } as const;
+    expect(lockPhase(notice, 0)).toBe('locked');
+    expect(lockPhase(notice, 59_999)).toBe('locked');
+    expect(lockPhase(notice, 60_000)).toBe('over');
+    expect(lockPhase({ kind: 'wrong', attemptsLeft: 2 }, 0)).toBe('none');
+  });
+
+  it('ticks exactly when the shown second changes, once a second, and stops at zero', () => {
+    // 59.4 s left shows 1:00; it becomes 0:59 in 0.4 s, then changes every second.
+    expect(formatCountdown(59_400)).toBe('1:00');
+    expect(nextCountdownTick(59_400)).toBe(400);
+    expect(formatCountdown(59_000)).toBe('0:59');
+    expect(nextCountdownTick(59_000)).toBe(1000);
+    expect(nextCountdownTick(1)).toBe(1);
+    expect(nextCountdownTick(0)).toBeNull();
+    expect(nextCountdownTick(-20)).toBeNull();
+    // Walking the ticks from a full minute shows every second once, down to 0:00.
+    const shown: string[] = [];
+    for (let left: number | null = 60_000, tick = nextCountdownTick(left); tick !== null; left -= tick, tick = nextCountdownTick(left)) shown.push(formatCountdown(left - tick));
+    expect(shown).toHaveLength(60);
+    expect(shown[0]).toBe('0:59');
+    expect(shown.at(-1)).toBe('0:00');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { UnlockResult } from '../../../../electron/common/contract/admin-api';
+import type { PinState, UnlockResult } from '../../../../electron/common/contract/admin-api';
 import type { SyncProgress } from '../../../../electron/common/contract/content-api';
 import type { DeviceState } from '../../../../electron/common/contract/kiosk-api';
 import type { StatsSummary } from '../../../../electron/common/contract/stats-api';
@@ -55,6 +55,38 @@ export function pinNoticeOf(result: Extract<UnlockResult, { ok: false }>, now: n
       // The wrong PIN that used up the last attempt locks the pad at once.
       return result.retryAfterSeconds > 0 ? { kind: 'locked', until: now + result.retryAfterSeconds * 1000 } : { kind: 'wrong', attemptsLeft: result.attemptsLeft };
   }
+}
+
+/**
+ * What the PIN pad shows when it opens, from admin.pinState: a lockout already running (opened again
+ * after the 5th wrong PIN, or after a restart) shows its countdown at once; null = keep the notice.
+ */
+export function pinNoticeOfState(state: PinState, now: number): PinNotice | null {
+  switch (state.state) {
+    case 'locked':
+      return state.retryAfterSeconds > 0 ? { kind: 'locked', until: now + state.retryAfterSeconds * 1000 } : null;
+    case 'not-provisioned':
+      return { kind: 'not-provisioned' };
+    case 'ready':
+      return null;
+  }
+}
+
+/** locked: keys off, countdown; over: a lockout just ran out (one more try, a wrong one locks longer); none: no lockout. */
+export type LockPhase = 'none' | 'locked' | 'over';
+
+export function lockPhase(notice: PinNotice, now: number): LockPhase {
+  if (notice.kind !== 'locked') return 'none';
+  return notice.until > now ? 'locked' : 'over';
+}
+
+/**
+ * Milliseconds until the countdown's shown second changes (formatCountdown rounds up), so the pad
+ * re-renders once a second exactly when the text changes; null once it has reached zero.
+ */
+export function nextCountdownTick(remainingMs: number): number | null {
+  if (remainingMs <= 0) return null;
+  return remainingMs % 1000 || 1000;
 }
 
 /** 「1:05」 / 「0:09」 for the lockout countdown (never negative). */
