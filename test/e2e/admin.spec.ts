@@ -270,14 +270,6 @@ describe('the admin screen (small kiosk)', () => {
     expect(await page.getByTestId('admin-system-result').innerText()).toContain('no shell handles restart');
   });
 
-  it('works in 大字模式 too', async () => {
-    await page.evaluate(() => document.documentElement.classList.add('large-text'));
-    await page.getByTestId('admin-screen').waitFor();
-    await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
-    await saveScreenshot(page, SPEC, 'small-admin-large-text');
-    await page.evaluate(() => document.documentElement.classList.remove('large-text'));
-  });
-
   it('works in 高对比度 too', async () => {
     // The shell's switch is under the overlay; the mode is the class it sets (app/display/high-contrast.tsx).
     await page.evaluate(() => document.documentElement.classList.add('high-contrast'));
@@ -432,15 +424,25 @@ describe('立即同步 and 回滚 from a USB stick', () => {
   });
 });
 
+/** A freshly provisioned kiosk of its own and a page on it, for tests that must not share the locked-out one. */
+async function withOwnKiosk(name: string, test: (opened: KioskPage, own: RunningWebKiosk) => Promise<void>): Promise<void> {
+  const ownDir = mkdtempSync(path.join(tmpdir(), `fatong-e2e-admin-${name}-`));
+  provisionTestTerminal(ownDir);
+  const own = await startSpecKiosk(ownDir);
+  const opened = await openKioskPage(browser(), own.url, { viewport: 'small' });
+  try {
+    await test(opened, own);
+  } finally {
+    await opened.close();
+    await own.close();
+    rmSync(ownDir, { recursive: true, force: true });
+  }
+}
+
 describe('inactivity', () => {
   it(`locks the admin screen after ${String(ADMIN_IDLE_SECONDS)} s without a touch`, async () => {
     // Its own kiosk: the one above is locked out for a minute now. The page's clock is Playwright's.
-    const ownDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-idle-'));
-    provisionTestTerminal(ownDir);
-    const own = await startSpecKiosk(ownDir);
-    const opened = await openKioskPage(browser(), own.url, { viewport: 'small' });
-    try {
-      const { page } = opened;
+    await withOwnKiosk('idle', async ({ page }, own) => {
       await page.clock.install();
       await page.reload();
       await page.locator('main[data-screen="home"]').waitFor();
@@ -453,22 +455,14 @@ describe('inactivity', () => {
       await page.clock.fastForward(11_000);
       await overlay(page).waitFor({ state: 'detached' });
       await expect.poll(() => callHost(own.url, 'admin.status', { token: held }).then(() => 'ok', (e: unknown) => String(e))).toContain('admin-required');
-    } finally {
-      await opened.close();
-      await own.close();
-      rmSync(ownDir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
-describe('in English', () => {
-  it('the PIN pad and the admin screen, normal and 大字模式: audited, no Chinese interface string left', async () => {
+describe('in English, and in 大字模式', () => {
+  it('the PIN pad and the admin screen in English (normal and 大字模式) and in Chinese 大字模式: audited, no Chinese interface string left in English', async () => {
     // Its own kiosk, as above: the shared one is locked out by the wrong-PIN tests.
-    const ownDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-admin-en-'));
-    provisionTestTerminal(ownDir);
-    const own = await startSpecKiosk(ownDir);
-    const opened = await openKioskPage(browser(), own.url, { viewport: 'small' });
-    try {
+    await withOwnKiosk('en', async (opened) => {
       const { page } = opened;
       await page.getByTestId('language-switch').click();
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -498,11 +492,21 @@ describe('in English', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
       await saveScreenshot(page, SPEC, 'english-admin-large-text');
+
+      // And in Chinese with 大字模式.
+      await page.getByTestId('admin-close').click();
+      await overlay(page).waitFor({ state: 'detached' });
+      await page.getByTestId('attract-start').click();
+      await page.getByTestId('attract-loop').waitFor({ state: 'detached' });
+      await page.getByTestId('large-text-toggle').click();
+      await expect.poll(() => page.locator('html').getAttribute('class')).toContain('large-text');
+      await tapSiteName(page);
+      await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+      await unlock(page);
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
+      await saveScreenshot(page, SPEC, 'small-admin-large-text');
       expectStayedOnTheMachine(opened);
-    } finally {
-      await opened.close();
-      await own.close();
-      rmSync(ownDir, { recursive: true, force: true });
-    }
+    });
   });
 });

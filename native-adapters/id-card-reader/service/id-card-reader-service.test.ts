@@ -112,18 +112,33 @@ describe('IdCardReaderService', () => {
     expect(service.state).toEqual({ state: 'not-configured' });
   });
 
-  it('auto-detects the baud rate in the spec order', async () => {
+  /**
+   * A reader on a memory cable that answers only at `answersAt` (opened at any other rate it hears
+   * nothing back); `tried` lists the rates the service opened, `replug()` swaps in a fresh cable.
+   */
+  function readerAnsweringAt(answersAt: number, card: SimulatorOptions['card'], options: { baudRate?: number; reconnectDelaysMs?: number[] } = {}) {
     const clock = new FakeClock();
-    const [host, device] = cable();
-    new IdCardSimulator(device, { card: null, later: clock.later }).start();
+    let host: MemoryEnd;
+    const replug = (): void => {
+      const [hostEnd, device] = cable();
+      host = hostEnd;
+      new IdCardSimulator(device, { card, later: clock.later }).start();
+    };
+    replug();
     const tried: number[] = [];
     const service = new IdCardReaderService({
       clock,
+      ...options,
       openTransport: (baud) => {
         tried.push(baud);
-        return baud === 38400 ? host : new MemoryEnd('/dev/fake-reader', true);
+        return baud === answersAt ? host : new MemoryEnd('/dev/fake-reader', true);
       },
     });
+    return { clock, service, tried, replug, unplug: () => host.unplug() };
+  }
+
+  it('auto-detects the baud rate in the spec order', async () => {
+    const { clock, service, tried } = readerAnsweringAt(38400, null);
     service.start();
     await clock.advance(1000);
     expect(tried).toEqual([115200, 57600, 38400]);
@@ -132,26 +147,13 @@ describe('IdCardReaderService', () => {
   });
 
   it('opens only the provisioned baud rate, also when it reconnects after an unplug', async () => {
-    const clock = new FakeClock();
-    let [host, device] = cable();
-    new IdCardSimulator(device, { card: sampleCards.resident, later: clock.later }).start();
-    const tried: number[] = [];
-    const service = new IdCardReaderService({
-      clock,
-      baudRate: 9600,
-      // The reader "runs" at 9600: any other rate hears nothing back.
-      openTransport: (baud) => {
-        tried.push(baud);
-        return baud === 9600 ? host : new MemoryEnd('/dev/fake-reader', true);
-      },
-    });
+    const { clock, service, tried, replug, unplug } = readerAnsweringAt(9600, sampleCards.resident, { baudRate: 9600 });
     service.start();
     await clock.advance(1000);
     expect(tried).toEqual([9600]);
     expect(service.state).toEqual({ state: 'idle' });
-    host.unplug();
-    [host, device] = cable();
-    new IdCardSimulator(device, { card: sampleCards.resident, later: clock.later }).start();
+    unplug();
+    replug();
     await clock.advance(3000);
     expect(tried).toEqual([9600, 9600]);
     const cards: CardRecord[] = [];
@@ -162,19 +164,7 @@ describe('IdCardReaderService', () => {
   });
 
   it('a provisioned rate the reader does not answer at: offline naming that rate, other rates never tried', async () => {
-    const clock = new FakeClock();
-    const [host, device] = cable();
-    new IdCardSimulator(device, { card: null, later: clock.later }).start();
-    const tried: number[] = [];
-    const service = new IdCardReaderService({
-      clock,
-      baudRate: 9600,
-      reconnectDelaysMs: [500],
-      openTransport: (baud) => {
-        tried.push(baud);
-        return baud === 115200 ? host : new MemoryEnd('/dev/fake-reader', true);
-      },
-    });
+    const { clock, service, tried } = readerAnsweringAt(115200, null, { baudRate: 9600, reconnectDelaysMs: [500] });
     service.start();
     await clock.advance(3000);
     expect(tried.length).toBeGreaterThan(1);
