@@ -459,6 +459,24 @@ describe('inactivity', () => {
   });
 });
 
+/**
+ * Closes the admin screen (which ends the session: the attract loop follows, and the display
+ * choices reset), starts a fresh session with a touch, switches 大字模式 (and English) on the top
+ * bar, and opens the admin screen again with the PIN.
+ */
+async function reopenInLargeText(page: Page, { english }: { english: boolean }): Promise<void> {
+  await page.getByTestId('admin-close').click();
+  await overlay(page).waitFor({ state: 'detached' });
+  await page.getByTestId('attract-start').click();
+  await page.getByTestId('attract-loop').waitFor({ state: 'detached' });
+  if (english) await page.getByTestId('language-switch').click();
+  await page.getByTestId('large-text-toggle').click();
+  await expect.poll(() => page.locator('html').getAttribute('class')).toContain('large-text');
+  await tapSiteName(page);
+  await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
+  await unlock(page);
+}
+
 describe('in English, and in 大字模式', () => {
   it('the PIN pad and the admin screen in English (normal and 大字模式) and in Chinese 大字模式: audited, no Chinese interface string left in English', async () => {
     // Its own kiosk, as above: the shared one is locked out by the wrong-PIN tests.
@@ -476,33 +494,14 @@ describe('in English, and in 大字模式', () => {
       expect(leftoverMessages(await collectShownTexts(page), en, zhCN)).toEqual([]);
       await expectReadableAndPressable(page, { minTargets: 8 });
       await saveScreenshot(page, SPEC, 'english-admin');
-      // 大字模式 as a technician switches it: on the top bar before opening the admin screen (closing
-      // the admin screen ends the session, so English and 大字 are chosen again).
-      await page.getByTestId('admin-close').click();
-      await overlay(page).waitFor({ state: 'detached' });
-      // Leaving the admin screen hands over to the attract loop; a touch starts a fresh session.
-      await page.getByTestId('attract-start').click();
-      await page.getByTestId('attract-loop').waitFor({ state: 'detached' });
-      await page.getByTestId('language-switch').click();
-      await page.getByTestId('large-text-toggle').click();
-      await expect.poll(() => page.locator('html').getAttribute('class')).toContain('large-text');
-      await tapSiteName(page);
-      await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
-      await unlock(page);
+      // 大字模式 as a technician switches it: on the top bar before opening the admin screen.
+      await reopenInLargeText(page, { english: true });
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
       await saveScreenshot(page, SPEC, 'english-admin-large-text');
 
       // And in Chinese with 大字模式.
-      await page.getByTestId('admin-close').click();
-      await overlay(page).waitFor({ state: 'detached' });
-      await page.getByTestId('attract-start').click();
-      await page.getByTestId('attract-loop').waitFor({ state: 'detached' });
-      await page.getByTestId('large-text-toggle').click();
-      await expect.poll(() => page.locator('html').getAttribute('class')).toContain('large-text');
-      await tapSiteName(page);
-      await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
-      await unlock(page);
+      await reopenInLargeText(page, { english: false });
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
       await expectReadableAndPressable(page, { minTextPx: 32, minTargets: 8 });
       await saveScreenshot(page, SPEC, 'small-admin-large-text');
