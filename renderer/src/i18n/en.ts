@@ -26,7 +26,7 @@ export const en: Dictionary = {
   'home.greeting': 'Hello, how can we help you?',
   'home.hint': 'Tap one of the large buttons below.',
   'home.search.title': 'Find the law · Ask a question',
-  'home.search.body': 'Describe what happened in your own words and we will find the relevant laws and answers.',
+  'home.search.body': 'Describe what happened in your own words, in Chinese, and we will find the relevant laws and answers.',
   'home.guides.title': 'Step-by-step guides',
   'home.guides.body': 'What to bring and what to do first, step by step, for common errands.',
 
@@ -57,8 +57,9 @@ export const en: Dictionary = {
   'preparing.helpTitle': 'Need legal help now?',
   'preparing.staff': 'Or ask a member of staff here for help.',
   'preparing.backHome': 'Back to home',
-  'search.prompt': 'Tell us what happened',
-  'search.placeholder': 'For example: my boss has not paid my wages',
+  'search.prompt': 'Tell us what happened, in Chinese',
+  // The library and the answers are in Chinese: an English query finds nothing, so the hints say so.
+  'search.placeholder': 'Type Chinese, or the first letters of the pinyin',
   'search.submit': 'Search',
   // The examples are searches over Chinese content, so they stay in Chinese here too.
   'search.examples.title': 'Not sure what to type? Tap an example:',
@@ -83,7 +84,7 @@ export const en: Dictionary = {
   'search.citation.open': 'Read {display}',
   'search.citation.missing': '{display} was not found on this terminal. See the other results below.',
   'search.empty.title': 'Nothing found for “{query}”',
-  'search.empty.tryOther': 'Try other words, or just the most important ones, such as “wages” or “deposit”.',
+  'search.empty.tryOther': 'The library is in Chinese. Try other Chinese words, or just the most important ones, such as 工资 (wages) or 押金 (deposit).',
   'search.empty.examples': 'Or tap one of these examples:',
   'search.help.title': 'Still cannot find it?',
 

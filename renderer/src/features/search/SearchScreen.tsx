@@ -299,7 +299,9 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
       {!hasAnyResult(result) && (
         <Card as="div" data-testid="no-results">
           <SectionTitle as="h3"><Message id="search.empty.title" values={{ query: <MarkChinese text={result.query} /> }} /></SectionTitle>
-          <p>{t('search.empty.tryOther')}</p>
+          <p>
+            <MarkChinese text={t('search.empty.tryOther')} />
+          </p>
           <p>{t('search.empty.examples')}</p>
           {examples}
           <HelpCard titleKey="search.help.title" />
