@@ -14,6 +14,10 @@ describe('dictionaries', () => {
     }
   });
 
+  it('English uses plain quotes (the bundled Chinese font draws curly ones full-width)', () => {
+    expect(Object.entries(dictionaries.en).filter(([, text]) => /[“”‘’]/.test(text))).toEqual([]);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(formatMessage('{device}：{state}', { device: '打印机', state: '未设置' })).toBe('打印机：未设置');
     expect(formatMessage('共 {count} 条', { count: 0 })).toBe('共 0 条');

@@ -11,5 +11,5 @@ export const enHandwriting: Readonly<Record<keyof typeof zhCNHandwriting, string
   'handwriting.loading': 'Getting handwriting ready, please wait…',
   'handwriting.failed': 'Handwriting is not available right now. Please use the pinyin keyboard.',
   'handwriting.start': 'Write one Chinese character in the box on the left with your finger.',
-  'handwriting.none': 'No look-alike character found. Tap “Start over” and write a little larger.',
+  'handwriting.none': 'No look-alike character found. Tap "Start over" and write a little larger.',
 };

@@ -3,7 +3,10 @@ import { enSession } from './en-session';
 import { enAdmin } from './en-admin';
 import { enHandwriting } from './en-handwriting';
 
-/** English, for visitors and technicians. Typed as Dictionary, so a missing key fails to compile. */
+/**
+ * English, for visitors and technicians. Typed as Dictionary, so a missing key fails to compile.
+ * Plain ASCII quotes: the bundled Chinese font draws curly quotes full-width, with wide gaps.
+ */
 export const en: Dictionary = {
   'app.name': 'Fatong',
   'app.tagline': 'Self-service legal help',
@@ -73,7 +76,7 @@ export const en: Dictionary = {
   'search.loading': 'Searching, please wait…',
   'search.error': 'The search did not work just now. Please try again.',
   'search.retry': 'Try again',
-  'search.resultsFor': 'Results for “{query}”',
+  'search.resultsFor': 'Results for "{query}"',
   'search.alsoSearched': 'You can also say: {terms}',
   'search.termSeparator': ', ',
   'search.libraryMissing': 'The full law library is not installed on this terminal; only the built-in Q&A is searched.',
@@ -83,7 +86,7 @@ export const en: Dictionary = {
   'search.group.count': '{count}',
   'search.citation.open': 'Read {display}',
   'search.citation.missing': '{display} was not found on this terminal. See the other results below.',
-  'search.empty.title': 'Nothing found for “{query}”',
+  'search.empty.title': 'Nothing found for "{query}"',
   'search.empty.tryOther': 'The library is in Chinese. Try other Chinese words, or just the most important ones, such as 工资 (wages) or 押金 (deposit).',
   'search.empty.examples': 'Or tap one of these examples:',
   'search.help.title': 'Still cannot find it?',
@@ -116,7 +119,7 @@ export const en: Dictionary = {
   'procedure.next': 'Continue',
   'procedure.yes': 'Yes',
   'procedure.no': 'No',
-  'procedure.multi.hint': 'You can pick several. Tap “Continue” when done.',
+  'procedure.multi.hint': 'You can pick several. Tap "Continue" when done.',
   'procedure.number.unit': 'Unit: {unit}',
   'procedure.number.empty': 'Use the number keys below',
   'procedure.keypad.label': 'Number keypad',
@@ -175,7 +178,7 @@ export const en: Dictionary = {
   'procedure.age.18-59': '18 to 59',
   'procedure.age.60-plus': '60 or older',
   'procedure.summary.title': 'Please check your answers',
-  'procedure.summary.lead': 'If everything is right, tap “Confirm and see the result”. To change an answer, tap “Change” next to it.',
+  'procedure.summary.lead': 'If everything is right, tap "Confirm and see the result". To change an answer, tap "Change" next to it.',
   'procedure.summary.edit': 'Change',
   'procedure.summary.confirm': 'Confirm and see the result',
   'procedure.outcome.eyebrow': 'Result',
@@ -203,7 +206,7 @@ export const en: Dictionary = {
   'receipt.reference': 'Reference: {reference}',
   'receipt.printer.notConfigured': 'No printer has been set up on this terminal, so it cannot print yet. You can take a photo of this page, or ask a member of staff.',
   'receipt.printer.unavailable': 'This terminal cannot print yet. You can take a photo of this page, or ask a member of staff.',
-  'receipt.issues': 'Some characters cannot be printed; the slip shows “〓” instead.',
+  'receipt.issues': 'Some characters cannot be printed; the slip shows "〓" instead.',
   'receipt.close': 'Close preview',
   'receipt.loading': 'Preparing the print preview…',
   'receipt.error': 'The print preview could not be opened. Please try again.',
@@ -226,7 +229,7 @@ export const en: Dictionary = {
   'receipt.job.stopped': 'Printing stopped half-way. Once staff have fixed the printer it will finish.',
   'receipt.job.done': 'Printed. Please take the slip from the printer.',
   'receipt.job.resumed': 'Printing stopped part-way, so the slip may be missing something. If it is, you can print it again.',
-  'receipt.job.failed': 'This slip did not finish printing; only part of it may have printed. Press “Print again” if you need it.',
+  'receipt.job.failed': 'This slip did not finish printing; only part of it may have printed. Press "Print again" if you need it.',
   'receipt.job.cancelled': 'Cancelled. This slip will not be printed.',
 
   'common.loading': 'Opening, please wait…',
