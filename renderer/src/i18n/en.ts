@@ -31,7 +31,7 @@ export const en: Dictionary = {
   'home.search.title': 'Find the law · Ask a question',
   'home.search.body': 'Describe what happened in your own words, in Chinese, and we will find the relevant laws and answers.',
   'home.guides.title': 'Step-by-step guides',
-  'home.guides.body': 'What to bring and what to do first, step by step, for common errands.',
+  'home.guides.body': 'What to bring and what to do first, step by step, for common errands (in Chinese).',
 
   'home.help.title': 'Talk to a person',
   'home.help.hotline': 'Call the {name}',
@@ -110,7 +110,7 @@ export const en: Dictionary = {
   'article.next': 'Next article',
   'article.notFound': 'This article could not be found on this terminal.',
 
-  'guides.lead': 'Pick what you need to do. We ask one simple question at a time, then tell you what to do, what to bring and where to go.',
+  'guides.lead': 'Pick what you need to do. The guides are in Chinese: one simple question at a time, then what to do, what to bring and where to go.',
   'guides.empty': 'No step-by-step guides are available on this terminal yet.',
   'guides.domain': 'Topic: {domain}',
 
