@@ -19,17 +19,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdCardState } from '../../electron/common/contract/idcard-api';
 import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import type { CardFields } from '../../native-adapters/id-card-reader/codec/card-text';
-import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
+import type { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
-import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
-import { openPtyPair, type PtyPair } from '../integration/support/pty-pair';
 import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
+import { atStep, openLegalAid, startSimulatedIdReader, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
 import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 
 const SPEC = 'idcard';
-const PROCEDURE = 'legal-aid-precheck';
 
 /** A fictional card: the number is built only to pass its check digit (MOD 11-2); the address says it is test data. */
 const card: CardFields = {
@@ -49,8 +47,7 @@ const MASKED_NUMBER = '510106********1235';
 /** What must never be written anywhere: the clear name, number and address. */
 const secrets = [card.name, card.idNumber, card.type === 'resident' ? card.address : ''];
 
-let pair: PtyPair;
-let readerEnd: SerialTransport;
+let reader: SimulatedIdReader;
 let simulator: IdCardSimulator;
 /** A receipt printer too, so the masked applicant is checked on paper, not only in the preview. */
 let printerDevice: SimulatedPrinter;
@@ -60,12 +57,8 @@ let dataDir: string;
 let baseUrl = '';
 
 beforeAll(async () => {
-  pair = await openPtyPair();
-  readerEnd = new SerialTransport({ path: pair.b, baudRate: 115200 });
-  await readerEnd.open();
-  simulator = new IdCardSimulator(readerEnd, { card });
-  simulator.removeCard(); // the resident places it when the screen asks
-  simulator.start();
+  reader = await startSimulatedIdReader({ card }); // the card is off the reader: the resident places it when the screen asks
+  simulator = reader.simulator;
   printerDevice = await startSimulatedPrinter({ png: false });
   printer = printerDevice.simulator;
   dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-idcard-'));
@@ -74,22 +67,16 @@ beforeAll(async () => {
     siteName: '测试站点（模拟读卡）',
     region: null,
     printer: { port: printerDevice.port, baudRate: 115200, width: 58, flowControl: 'none' },
-    idReader: { port: pair.a, baudRate: null },
+    idReader: { port: reader.port, baudRate: null },
   });
   baseUrl = kiosk.url;
-  const start = Date.now();
-  while ((await callHost<IdCardState>(baseUrl, 'idcard.getState')).state !== 'idle') {
-    if (Date.now() - start > 10_000) throw new Error('the reader did not connect to the simulator');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitForReaderState(baseUrl, 'idle'); // connected to the simulator
 });
 
 afterAll(async () => {
   await kiosk?.close();
   await kiosk?.host.idCard.close();
-  simulator?.stop();
-  await readerEnd?.close();
-  await pair?.close();
+  await reader?.close();
   await printerDevice?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -119,14 +106,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const atStep = (page: Page, stepId: string) => page.locator(`[data-testid="procedure-screen"][data-step="${stepId}"]`).waitFor();
 const tap = (page: Page, value: string) => page.locator(`[data-testid="option"][data-value="${value}"]`).click();
-
-async function openLegalAid(page: Page): Promise<void> {
-  await page.locator('main button', { hasText: zhCN['home.guides.title'] }).click();
-  await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
-  await atStep(page, 'applicant');
-}
 
 /** 赡养费, no exemption, no income with proof → 免予核查 (no-check): three taps to the summary. */
 async function answerSupportCase(page: Page): Promise<void> {

@@ -150,6 +150,7 @@ export const en: Dictionary = {
   'idcard.field.ageBracket': 'Age group (worked out from the birth date, which is not shown or kept)',
   'idcard.field.region': 'Province',
   'idcard.place.title': 'Place your ID card on the reader',
+  'idcard.place.titleFailed': 'The ID card could not be read',
   'idcard.place.lead': 'Lay the card flat on the reader, photo side up, and keep it still. One card only.',
   'idcard.picture': 'Picture: an ID card lying flat on the reader',
   'idcard.state.connecting': 'Connecting to the reader…',

@@ -147,6 +147,7 @@ export const zhCN = {
   'idcard.field.ageBracket': '年龄段（由出生日期算出，出生日期不显示、不保存）',
   'idcard.field.region': '地区（只到省）',
   'idcard.place.title': '请将身份证放在读卡区',
+  'idcard.place.titleFailed': '没能读取身份证',
   'idcard.place.lead': '把身份证平放在读卡器上，有照片的一面朝上，放稳不要移动。只放一张。',
   'idcard.picture': '示意图：身份证平放在读卡器上',
   'idcard.state.connecting': '正在连接读卡器……',

@@ -99,20 +99,27 @@ export function IdCardStep({ view, onAnswer }: { view: StepView; onAnswer(value:
 
   if (mode === 'reading') {
     const line = readerLine(reader);
+    // Reader gone or card unreadable: the line says 请手动填写, so placing the card is no longer asked for and 手动填写 leads.
+    const unavailable = line.tone === 'unavailable';
     return (
       <section className={styles.place} data-testid="idcard-reading" data-reader={reader?.state ?? 'unknown'}>
-        <h2 className={styles.placeTitle}>{t('idcard.place.title')}</h2>
+        <h2 className={styles.placeTitle}>{t(unavailable ? 'idcard.place.titleFailed' : 'idcard.place.title')}</h2>
         <div className={styles.placeBody}>
           <CardReaderPicture label={t('idcard.picture')} active={line.tone === 'progress'} />
           <div className={styles.placeText}>
-            <p>{t('idcard.place.lead')}</p>
+            {!unavailable && <p>{t('idcard.place.lead')}</p>}
             <p className={`${styles.readerLine} ${styles[`tone-${line.tone}`] ?? ''}`} role="status" aria-live="polite" data-testid="idcard-state" data-tone={line.tone}>
               {t(line.key)}
             </p>
           </div>
         </div>
         <div className={guides.formActions}>
-          <Button variant="secondary" onClick={() => stopReading('manual')} data-testid="idcard-manual">
+          <Button
+            variant={unavailable ? 'primary' : 'secondary'}
+            className={unavailable ? guides.nextButton : undefined}
+            onClick={() => stopReading('manual')}
+            data-testid="idcard-manual"
+          >
             {t('idcard.manual')}
           </Button>
           <Button variant="secondary" onClick={() => stopReading('intro')} data-testid="idcard-cancel">
