@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ByteTransport } from '../../transport/byte-transport';
 import type { CardRecord } from '../codec/card-text';
+import { encodeResponse } from '../codec/frame';
 import { IdCardSimulator, type SimulatorOptions } from '../simulator/id-card-simulator';
 import { sampleCards } from '../simulator/sample-cards';
-import { connectOrder, IdCardReaderService, type ReaderClock, type ReaderState } from './id-card-reader-service';
+import { answersSamStatus, connectOrder, IdCardReaderService, type ReaderClock, type ReaderState } from './id-card-reader-service';
 
 /** Timers that only move when the test advances them; microtasks are flushed between firings. */
 class FakeClock implements ReaderClock {
@@ -70,6 +71,10 @@ class MemoryEnd implements ByteTransport {
   }
   async close() {
     this.isOpen = false;
+  }
+  /** Bytes arriving from the line. */
+  emit(chunk: Uint8Array) {
+    this.data.forEach((l) => l(chunk));
   }
   unplug() {
     this.isOpen = false;
@@ -171,6 +176,35 @@ describe('IdCardReaderService', () => {
     expect(new Set(tried)).toEqual(new Set([9600]));
     expect(service.state).toEqual({ state: 'reader-offline', detail: 'no answer at the configured 9600 baud (idReader.baudRate; null = detect)' });
     await service.stop();
+  });
+
+  it('a port that only replays the last find answer (0x80) after an unplug is not taken for a reader', async () => {
+    const clock = new FakeClock();
+    // A dying port: whatever is asked, the one answer still in its buffer comes back once, then nothing.
+    class StaleEnd extends MemoryEnd {
+      private replayed = false;
+      override async write(bytes: Uint8Array) {
+        this.written.push(bytes.slice());
+        if (this.replayed) return;
+        this.replayed = true;
+        const stale = encodeResponse(0x80);
+        queueMicrotask(() => this.emit(stale));
+      }
+    }
+    const service = new IdCardReaderService({ clock, baudRate: 115200, reconnectDelaysMs: [500], openTransport: () => new StaleEnd('/dev/fake-reader') });
+    const seen: string[] = [];
+    service.onDidChangeState((state) => seen.push(state.state));
+    service.start();
+    await clock.advance(2000);
+    expect(seen).not.toContain('idle');
+    expect(service.state.state).toBe('reader-offline');
+    // Stopping waits for the pending probe's timer, which only this clock moves.
+    const stopped = service.stop();
+    await clock.advance(1000);
+    await stopped;
+    expect(answersSamStatus(0x90)).toBe(true);
+    expect(answersSamStatus(0x80)).toBe(false);
+    expect(answersSamStatus(0x9f)).toBe(false);
   });
 
   it('without a provisioned rate: auto-detect, the last working rate first on reconnect', () => {

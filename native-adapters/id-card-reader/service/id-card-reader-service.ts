@@ -203,6 +203,13 @@ export class IdCardReaderService {
       }
       const link = this.attach(transport, baud);
       let reply = await this.exchange('samStatus', BAUD_PROBE_TIMEOUT_MS);
+      // A port reopened right after an unplug can still hold the answer to the last find (0x80/0x9F),
+      // which is not an answer to SAM status (0x90 or a SAM fault): ask once more before believing it.
+      if (reply.kind === 'response' && !answersSamStatus(reply.response.sw3)) {
+        this.log('stale-reply', { sw3: reply.response.sw3 });
+        reply = await this.exchange('samStatus', BAUD_PROBE_TIMEOUT_MS);
+        if (reply.kind === 'response' && !answersSamStatus(reply.response.sw3)) reply = { kind: 'timeout', partial: false };
+      }
       if (reply.kind === 'response' && describeStatus(reply.response.sw3).action === 'sam-fault') {
         this.log('sam-fault', { sw3: reply.response.sw3 });
         reply = await this.resetSam();
@@ -450,4 +457,9 @@ export class IdCardReaderService {
   private kick(): void {
     this.wake?.();
   }
+}
+
+/** What a reader may answer to SAM status (§5): 0x90, or a SAM fault it reports there. */
+export function answersSamStatus(sw3: number): boolean {
+  return sw3 === 0x90 || describeStatus(sw3).action === 'sam-fault';
 }
