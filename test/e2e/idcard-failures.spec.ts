@@ -15,31 +15,18 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdCardState } from '../../electron/common/contract/idcard-api';
 import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
-import type { CardFields } from '../../native-adapters/id-card-reader/codec/card-text';
 import type { ByteTransport } from '../../native-adapters/transport/byte-transport';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
-import { openLegalAid, startSimulatedIdReader, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
+import { openLegalAid, startSimulatedIdReader, TEST_CARD, TEST_CARD_MASKED, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
 import { startSpecKiosk } from './support/spec-kiosk';
 
 const SPEC = 'idcard-failures';
 
-/** A fictional card: the number is built only to pass its check digit (MOD 11-2); the address says it is test data. */
-const card: CardFields = {
-  type: 'resident',
-  name: '张测三',
-  gender: '1',
-  ethnicity: '01',
-  birthDate: '19500101',
-  address: '测试数据（模拟身份证，非真实住址）',
-  idNumber: '510106195001011235',
-  authority: '测试数据签发机关',
-  validFrom: '20200101',
-  validTo: '长期',
-};
-const MASKED_NAME = '张*三';
-const MASKED_NUMBER = '510106********1235';
+const card = TEST_CARD;
+const MASKED_NAME = TEST_CARD_MASKED.name;
+const MASKED_NUMBER = TEST_CARD_MASKED.idNumber;
 /** What must never reach the page: the clear name, number, address and birth date. */
 const secrets = [card.name, card.idNumber, card.type === 'resident' ? card.address : '', card.birthDate].filter(Boolean);
 

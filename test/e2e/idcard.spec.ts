@@ -18,32 +18,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdCardState } from '../../electron/common/contract/idcard-api';
 import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
-import type { CardFields } from '../../native-adapters/id-card-reader/codec/card-text';
 import type { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
-import { atStep, openLegalAid, startSimulatedIdReader, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
+import { atStep, openLegalAid, startSimulatedIdReader, TEST_CARD, TEST_CARD_MASKED, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
 import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 
 const SPEC = 'idcard';
 
-/** A fictional card: the number is built only to pass its check digit (MOD 11-2); the address says it is test data. */
-const card: CardFields = {
-  type: 'resident',
-  name: '张测三',
-  gender: '1',
-  ethnicity: '01',
-  birthDate: '19500101',
-  address: '测试数据（模拟身份证，非真实住址）',
-  idNumber: '510106195001011235',
-  authority: '测试数据签发机关',
-  validFrom: '20200101',
-  validTo: '长期',
-};
-const MASKED_NAME = '张*三';
-const MASKED_NUMBER = '510106********1235';
+const card = TEST_CARD;
+const MASKED_NAME = TEST_CARD_MASKED.name;
+const MASKED_NUMBER = TEST_CARD_MASKED.idNumber;
 /** What must never be written anywhere: the clear name, number and address. */
 const secrets = [card.name, card.idNumber, card.type === 'resident' ? card.address : ''];
 

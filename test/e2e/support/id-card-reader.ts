@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { IdCardState } from '../../../electron/common/contract/idcard-api';
+import type { CardFields } from '../../../native-adapters/id-card-reader/codec/card-text';
 import { IdCardSimulator, type SimulatorOptions } from '../../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import type { ByteTransport } from '../../../native-adapters/transport/byte-transport';
 import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
@@ -14,6 +15,22 @@ import { openPtyPair } from '../../integration/support/pty-pair';
 import { callHost } from './kiosk-suite';
 
 /** The procedure whose applicant step reads the ID card. */
+/** A fictional card: the number is built only to pass its check digit (MOD 11-2); the address says it is test data. */
+export const TEST_CARD: Extract<CardFields, { type: 'resident' }> = {
+  type: 'resident',
+  name: '张测三',
+  gender: '1',
+  ethnicity: '01',
+  birthDate: '19500101',
+  address: '测试数据（模拟身份证，非真实住址）',
+  idNumber: '510106195001011235',
+  authority: '测试数据签发机关',
+  validFrom: '20200101',
+  validTo: '长期',
+};
+/** TEST_CARD as the screen, the receipt and the printer must show it. */
+export const TEST_CARD_MASKED = { name: '张*三', idNumber: '510106********1235' } as const;
+
 export const ID_CARD_PROCEDURE = 'legal-aid-precheck';
 
 export interface SimulatedIdReader {
