@@ -10,7 +10,7 @@
  * birth date in UTF-8, UTF-16LE/BE or GB18030. Manual entry is walked too. Every screen is audited;
  * screenshots are kept.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -25,6 +25,7 @@ import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './su
 import { atStep, openLegalAid, startSimulatedIdReader, TEST_CARD, TEST_CARD_MASKED, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
 import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
+import { filesUnder } from '../integration/support/files-under';
 
 const SPEC = 'idcard';
 
@@ -84,13 +85,6 @@ function needlesIn(haystacks: Buffer[]): string[] {
 /** Base64 runs in a file, decoded: the printer's job store keeps a waiting slip's ESC/POS bytes as base64, where a plain byte grep is blind. */
 function decodedBase64Runs(bytes: Buffer): Buffer[] {
   return [...bytes.toString('latin1').matchAll(/[A-Za-z0-9+/]{16,}={0,2}/g)].map((m) => Buffer.from(m[0], 'base64'));
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
 }
 
 const tap = (page: Page, value: string) => page.locator(`[data-testid="option"][data-value="${value}"]`).click();

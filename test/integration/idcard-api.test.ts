@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -15,6 +15,7 @@ import { sampleCards } from '../../native-adapters/id-card-reader/simulator/samp
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 import { openPtyPair } from './support/pty-pair';
+import { filesUnder } from './support/files-under';
 
 /**
  * The idcard.* API of the real KioskHost over the direct link, with the reader on a socat pty and
@@ -25,13 +26,6 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 8000): Promise<T> {
   const start = Date.now();

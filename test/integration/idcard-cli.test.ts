@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliProcess, SimulatorHarness } from './support/cli-process';
+import { filesUnder } from './support/files-under';
 
 /** `npm run cli -- idcard-sim` and `idcard-read` as separate processes on a socat pty pair. */
 const harness = new SimulatorHarness();
@@ -16,13 +17,6 @@ async function startSim(args: string[], env: NodeJS.ProcessEnv): Promise<string>
 
 function read(args: string[], env: NodeJS.ProcessEnv) {
   return runCliProcess('idcard-read', args, { env, timeoutMs: 40_000 });
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
 }
 
 describe('idcard-sim + idcard-read CLI', () => {

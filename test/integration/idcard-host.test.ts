@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -14,18 +14,12 @@ import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { openPtyPair } from './support/pty-pair';
+import { filesUnder } from './support/files-under';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 describe('IdCardService in the host', () => {
   it('keeps the reader line live, hands out only declared fields, and writes nothing personal (debug logging on)', async () => {

@@ -169,8 +169,7 @@ export class KioskHost {
     this.disposers.push(
       this.onSessionEnd(() => {
         this.receipts.forgetPreviews();
-        const cancelled = this.receipts.cancelStranded();
-        if (cancelled.length > 0) this.options.logger.log('info', 'receipts.cancelled-at-session-end', { jobs: cancelled.length });
+        this.receipts.cancelStranded();
       }),
     );
     this.receipts.start();

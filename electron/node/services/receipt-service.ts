@@ -95,7 +95,9 @@ export class ReceiptService {
 
   /** The resident left: slips that cannot print now are cancelled (PrintService.cancelStranded). */
   cancelStranded(): string[] {
-    return this.printer.cancelStranded();
+    const cancelled = this.printer.cancelStranded();
+    if (cancelled.length > 0) this.options.logger.log('info', 'receipt.cancelled-at-session-end', { jobs: cancelled.length });
+    return cancelled;
   }
 
   preview(target: ReceiptTarget): ReceiptPreview | null {
