@@ -11,6 +11,8 @@ export interface TerminalSettings {
   region: string | null;
   printer: PrinterSettings | null;
   idReader: IdReaderSettings | null;
+  /** The CUPS queue of the A4 printer; absent or null = none installed. */
+  a4Printer?: { queue: string } | null;
   /** Inactivity timeouts (issue 9); absent = the renderer's defaults. Passed to the screen in system.getInfo. */
   idle?: { homeSeconds: number; procedureSeconds: number };
 }

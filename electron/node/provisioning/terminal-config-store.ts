@@ -154,6 +154,7 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     region: config?.region ?? null,
     printer: config?.printer ? { ...config.printer } : null,
     idReader: config?.idReader ? { ...config.idReader } : null,
+    a4Printer: config?.a4Printer ? { ...config.a4Printer } : null,
     ...(config ? { idle: { ...config.idle } } : {}),
   };
 }

@@ -150,7 +150,7 @@ function checkParty(field: PartyField, value: DocumentAnswer | null | undefined,
     return { value: null, problems };
   }
   const parts = kind === 'person' ? personParts : organisationParts;
-  const required = kind === 'person' ? field.requiredParts.filter((p) => parts.includes(p)) : (['name', 'address'] as PartyPart[]);
+  const required = field.requiredParts.filter((p) => parts.includes(p) && (kind === 'person' || p !== 'gender'));
   const out: PartyAnswer & { kind: PartyKind } = { kind };
   for (const key of Object.keys(value)) {
     if (key !== 'kind' && !parts.includes(key as PartyPart)) problems.push({ field: `${field.id}.${key}`, reason: `${kind === 'person' ? '个人' : '单位'}没有这一项` });

@@ -11,6 +11,7 @@ import type { LawRepository } from '../db/law-repository';
 import { loadGlossaryFolder } from '../load-glossary-folder';
 import { loadQaFolder } from '../load-qa-folder';
 import { findFourByteChars } from './gb18030';
+import { lintDocumentFolder } from '../../documents/node/lint-documents';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
@@ -155,6 +156,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     }
   }
 
+  const outcomeRefs = new Set<string>();
   if (existsSync(path.join(dir, 'procedures'))) {
     for (const name of listFiles(path.join(dir, 'procedures'), (n) => /\.ya?ml$/.test(n))) {
       const file = `procedures/${name}`;
@@ -163,6 +165,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       const proc = result.procedure;
       if (!proc) continue;
       checkProcedureReferences(proc, directory, qaIds, options, problems);
+      for (const outcome of proc.outcomeOrder) outcomeRefs.add(`${proc.id}/${outcome}`);
       const report: ProcedureReport = { id: proc.id, file, steps: proc.stepOrder.length, outcomes: proc.outcomeOrder.length, paths: null, explored: 0, truncated: false };
       if (result.problems.length === 0) {
         const walked = enumeratePaths(proc, options.maxExplored === undefined ? {} : { maxExplored: options.maxExplored });
@@ -181,6 +184,8 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       procedures.push(report);
     }
   }
+
+  problems.push(...lintDocumentFolder(dir, outcomeRefs, options.laws ?? null).problems);
 
   // Every character of every content file must be printable on the receipt printer.
   for (const name of listFiles(dir, (n) => /\.(ya?ml|md)$/.test(n))) {
