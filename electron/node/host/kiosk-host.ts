@@ -19,6 +19,8 @@ import { loadProvisioning } from '../provisioning/provisioned-terminal';
 import { RecentErrors } from '../provisioning/recent-errors';
 import type { IdCardService } from '../services/id-card-service';
 import { closeIdCardService, createIdCardService, idCardApi, toIdCardState } from './idcard-wiring';
+import { createDocumentService } from './document-wiring';
+import type { DocumentService } from '../services/document-service';
 
 export interface KioskHostOptions {
   dataDir: string;
@@ -47,6 +49,7 @@ export class KioskHost {
   /** Counts by day without personal data (issue 9), in <dataDir>/db/stats.db. */
   readonly stats: StatsService;
   readonly idCard: IdCardService;
+  readonly documents: DocumentService;
   /** Receipt previews and the printer (issue 5). */
   readonly receipts: ReceiptService;
   /** Admin PIN, admin API, heartbeat and /metrics (issue 8). */
@@ -78,6 +81,7 @@ export class KioskHost {
     const provisioning = loadProvisioning(this.dataDir.config, log);
     this.terminal = options.terminal ?? provisioning.terminal;
     this.idCard = createIdCardService(this.terminal, this.devices, log);
+    this.documents = createDocumentService(this.terminal, this.idCard, log, () => this.view.content.dir);
     this.content = new ContentService({
       dataDir: this.dataDir,
       appVersion: options.appVersion,
@@ -139,6 +143,7 @@ export class KioskHost {
         rollback: ({ token }) => this.admin.gate(token, () => this.content.rollback()),
       },
       idcard: idCardApi(this.idCard),
+      documents: this.documents.api(),
       admin: this.admin.api(),
       attract: attractApi(() => this.view.content.dir),
       session: {
@@ -175,6 +180,7 @@ export class KioskHost {
     this.receipts.start();
     this.disposers.push(this.idCard.onDidChangeState((state) => this.rpc.emit('idcard.onDidChangeState', toIdCardState(state))));
     this.disposers.push(this.onSessionEnd(() => this.idCard.wipe()));
+    this.disposers.push(this.onSessionEnd(() => this.documents.wipe()));
     this.idCard.start();
     this.content.start();
     void this.admin.startSupervision();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ArticleScreen } from '../features/article/ArticleScreen';
 import { GuidesScreen } from '../features/guides/GuidesScreen';
 import { ProcedureScreen } from '../features/guides/ProcedureScreen';
+import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { QaScreen } from '../features/qa/QaScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
@@ -23,6 +24,7 @@ const screens: { readonly [K in ScreenId]: ScreenDefinition<K> } = {
   article: { render: ({ key }) => <ArticleScreen articleKey={key} /> },
   guides: { render: () => <GuidesScreen /> },
   procedure: { render: ({ id }) => <ProcedureScreen id={id} /> },
+  document: { render: ({ typeId }) => <DocumentScreen typeId={typeId} /> },
 };
 
 export function renderScreen(entry: ScreenEntry): ReactNode {

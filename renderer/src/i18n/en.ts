@@ -2,6 +2,7 @@ import type { Dictionary } from './zh-cn';
 import { enSession } from './en-session';
 import { enAdmin } from './en-admin';
 import { enHandwriting } from './en-handwriting';
+import { enDocuments } from './en-documents';
 
 /**
  * English, for visitors and technicians. Typed as Dictionary, so a missing key fails to compile.
@@ -248,4 +249,5 @@ export const en: Dictionary = {
   ...enSession,
   ...enAdmin,
   ...enHandwriting,
+  ...enDocuments,
 };

@@ -1,6 +1,7 @@
 import { zhCNSession } from './zh-cn-session';
 import { zhCNAdmin } from './zh-cn-admin';
 import { zhCNHandwriting } from './zh-cn-handwriting';
+import { zhCNDocuments } from './zh-cn-documents';
 
 /**
  * Simplified Chinese: the reference dictionary. Every other language must have exactly these
@@ -245,6 +246,7 @@ export const zhCN = {
   ...zhCNSession,
   ...zhCNAdmin,
   ...zhCNHandwriting,
+  ...zhCNDocuments,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

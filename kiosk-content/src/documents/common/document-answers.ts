@@ -140,7 +140,7 @@ function checkParty(field: PartyField, value: DocumentAnswer | null | undefined,
     if (field.required) problems.push({ field: `${field.id}.name`, reason: `请填写${field.label}的${partyPartLabels.person.name ?? '姓名'}` });
     return { value: null, problems };
   }
-  if (typeof value !== 'object') {
+  if (typeof value !== 'object' || value === null) {
     problems.push({ field: field.id, reason: '这里要填当事人的姓名、住所等信息' });
     return { value: null, problems };
   }
