@@ -85,8 +85,9 @@ export class DocumentService {
           problems.push({ field: id, reason: '身份证信息已清除，请重新读卡或者手动填写' });
           continue;
         }
-        const { fromIdCard: _fromIdCard, ...typed } = value;
-        answers[id] = { ...typed, kind: 'person', ...this.card };
+        const party: PartyAnswer = { kind: 'person', ...this.card };
+        if (value.phone !== undefined) party.phone = value.phone;
+        answers[id] = party;
         continue;
       }
       answers[id] = value as DocumentAnswers[string];

@@ -8,6 +8,8 @@ const idle = `printer PDF is idle.  enabled since Mon Dec  7 09:20:04 2026
 \tDescription: PDF
 \tAlerts: none
 \tLocation: 
+\tUsers allowed:
+\t\t(all)
 `;
 const disabled = `printer PDF disabled since Mon Dec  7 09:20:21 2026 -
 \ttest reason

@@ -43,19 +43,24 @@ export function parseDevices(output: string): QueueDevice[] {
 export function parsePrinterStatuses(output: string): PrinterStatus[] {
   const out: PrinterStatus[] = [];
   let current: PrinterStatus | null = null;
+  /** The state message is the line right after the printer's line, if that is not a "Key: value" line. */
+  let afterHeader = false;
   for (const raw of output.split('\n')) {
     const head = /^printer (\S+) (?:is (idle)|now (printing)|(disabled))/.exec(raw);
     if (head?.[1]) {
       current = { queue: head[1], activity: head[2] ? 'idle' : head[3] ? 'printing' : 'disabled', message: '', reasons: [] };
       out.push(current);
+      afterHeader = true;
       continue;
     }
+    const first = afterHeader;
+    afterHeader = false;
     if (!current || !/^\s/.test(raw)) continue;
     const line = raw.trim();
     const alerts = /^Alerts:\s*(.*)$/.exec(line);
     if (alerts) {
       current.reasons = (alerts[1] ?? '').split(/\s+/).filter((r) => r !== '' && r !== 'none');
-    } else if (current.message === '' && line !== '' && !/^[A-Z][A-Za-z ]+:/.test(line)) {
+    } else if (first && line !== '' && !/^[A-Z][A-Za-z ]+:/.test(line)) {
       current.message = line;
     }
   }

@@ -6,11 +6,11 @@ import type { A4Clock, CupsCommandResult, CupsCommands } from '../service/a4-pri
  * document goes to `lp` on stdin, so it is never written to a file by the kiosk. The C locale
  * keeps the output in the format ../codec parses.
  */
-export function systemCupsCommands(timeoutMs = 15_000): CupsCommands {
+export function systemCupsCommands(timeoutMs = 15_000, env: NodeJS.ProcessEnv = process.env): CupsCommands {
   return {
     run(command, args, input) {
       return new Promise<CupsCommandResult>((resolve) => {
-        const child = spawn(command, args, { env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
+        const child = spawn(command, args, { env: { ...env, LANG: 'C', LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         child.stdout.on('data', (c: Buffer) => out.push(c));

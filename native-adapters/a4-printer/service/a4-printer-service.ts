@@ -34,7 +34,7 @@ export type A4JobState =
 export interface A4PrinterOptions {
   commands: CupsCommands;
   clock: A4Clock;
-  log: (event: string, fields: Record<string, unknown>) => void;
+  log: (event: string, fields: Record<string, string | number | boolean | null>) => void;
   pollMs?: number;
   /** How long a paper-out/offline printer may hold a job before it is cancelled. */
   problemGraceMs?: number;
@@ -77,7 +77,12 @@ export class A4PrinterService {
   /** The queue's state now; throws CupsError when cupsd is down or the queue does not exist. */
   async queueStatus(queue: string): Promise<PrinterStatus> {
     const result = await this.options.commands.run('lpstat', ['-l', '-p', queue]);
-    if (result.code !== 0) throw failureOf(result);
+    if (result.code !== 0) {
+      // lpstat says "Invalid destination" both for an unknown queue and when it cannot reach cupsd.
+      const scheduler = await this.options.commands.run('lpstat', ['-r']);
+      if (/not running/i.test(scheduler.stdout + scheduler.stderr)) throw new CupsError('cups-down', `${result.stderr.trim()} (${scheduler.stdout.trim()})`.slice(0, 200));
+      throw failureOf(result);
+    }
     const status = parsePrinterStatuses(result.stdout).find((s) => s.queue === queue);
     if (!status) throw new CupsError('queue-missing', `lpstat listed no printer ${queue}`);
     return status;

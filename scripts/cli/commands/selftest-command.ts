@@ -11,9 +11,10 @@ import type { CliCommand, CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
 import { idcardReadCommand } from './idcard-read-command';
 import { printTestCommand } from './print-test-command';
+import { printA4TestPage } from './a4-printer-checks';
 
 export interface SelftestItem {
-  name: 'configuration' | 'content' | 'printer' | 'id-reader' | 'disk' | 'clock';
+  name: 'configuration' | 'content' | 'printer' | 'a4-printer' | 'id-reader' | 'disk' | 'clock';
   ok: boolean;
   /** One line: what was checked and, on failure, why. */
   reason: string;
@@ -113,6 +114,7 @@ Runs every check a technician needs before leaving the site, on the provisioned 
   configuration  KIOSK_DATA_DIR/config/terminal.json exists and is valid
   content        active pack versions; files against their manifests, database integrity_check
   printer        status (DLE EOT), then prints the self-test page and reads the status again
+  a4-printer     prints the A4 test page on the CUPS queue a4Printer.queue and follows the job
   id-reader      answers SAM status at idReader.baudRate (any usual rate when null) and gives
                  its SAM id; reads a card if one is on the reader (masked output only)
   disk           at least 500 MB free under KIOSK_DATA_DIR
@@ -131,6 +133,7 @@ Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,
     items.push(checkContent(dataDir.root));
     if (config) {
       items.push(await checkPrinter(config, io));
+      items.push(config.a4Printer ? { name: 'a4-printer', ...(await printA4TestPage(config.site, config.a4Printer.queue)) } : { name: 'a4-printer', ok: true, reason: 'no A4 printer provisioned (a4Printer: null) — skipped' });
       items.push(await checkIdReader(config, io));
     } else {
       items.push({ name: 'printer', ok: false, reason: 'not checked: the terminal is not provisioned' }, { name: 'id-reader', ok: false, reason: 'not checked: the terminal is not provisioned' });
