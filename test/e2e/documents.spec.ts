@@ -4,10 +4,12 @@
  * opens 民间借贷纠纷起诉状 from the guide list, reads the applicant from the ID card (the screen
  * shows only 张*三 and the masked number), types the other party, picks amounts on the keypad and
  * dates on steppers, checks the preview drawn from the document's layout (zoomable), prints, and
- * the PDF that cups-pdf wrote holds the answers. After 首页 (session.end) neither KIOSK_DATA_DIR
+ * the PDF that cups-pdf wrote is this document page for page (compared by rendering: cups-pdf's
+ * Ghostscript drops the text layer of the embedded font subsets; the answers are checked in the
+ * text of the same layout written by the kiosk's PDF writer). After 首页 (session.end) neither KIOSK_DATA_DIR
  * nor /var/spool/cups holds the applicant's name or number in UTF-8, UTF-16LE/BE or GB18030.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -17,7 +19,11 @@ import type { A4PrintState } from '../../electron/common/contract/document-api';
 import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { filesUnder } from '../integration/support/files-under';
-import { CUPS_PDF_QUEUE, cupsProblem, pdfText, spoolFiles, waitForPdf } from '../integration/support/cups-pdf';
+import { CUPS_PDF_QUEUE, cupsProblem, pageDifferences, pdfPages, pdfText, spoolFiles, waitForPdf } from '../integration/support/cups-pdf';
+import type { DocumentLayout } from '../../kiosk-content/src/documents/common/layout-document';
+import { renderPdf } from '../../kiosk-content/src/documents/node/render-pdf';
+import { localToday } from '../../kiosk-content/src/documents/node/fill-document';
+import { initialDateParts, isoDate, stepDatePart, type DateParts } from '../../renderer/src/features/documents/document-form';
 import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
 import { startSimulatedIdReader, TEST_CARD, TEST_CARD_MASKED, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
 import { callHost, expectReadableAndPressable, useBrowser } from './support/kiosk-suite';
@@ -27,10 +33,13 @@ const SPEC = 'documents';
 const card = TEST_CARD;
 const COURT = '测试区人民法院';
 const DEFENDANT = '王测试';
+const EVIDENCE = '借条原件一份，银行转账记录一份（测试数据）';
 
 let reader: SimulatedIdReader;
 let kiosk: RunningWebKiosk;
 let dataDir: string;
+/** Where the test writes its own copy of the expected PDF: outside KIOSK_DATA_DIR, which is scanned. */
+let dataDirOutside: string;
 let baseUrl = '';
 
 beforeAll(async () => {
@@ -38,6 +47,7 @@ beforeAll(async () => {
   if (problem) throw new Error(problem);
   reader = await startSimulatedIdReader({ card });
   dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-documents-'));
+  dataDirOutside = mkdtempSync(path.join(tmpdir(), 'fatong-e2e-documents-expected-'));
   kiosk = await startSpecKiosk(dataDir, {
     terminalId: 'E2E-DOCUMENTS',
     siteName: '测试站点（模拟文书打印）',
@@ -55,6 +65,7 @@ afterAll(async () => {
   await kiosk?.host.idCard.close();
   await reader?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDirOutside) rmSync(dataDirOutside, { recursive: true, force: true });
 });
 
 const browser = useBrowser();
@@ -158,7 +169,7 @@ describe('民间借贷纠纷起诉状 by touch, printed through CUPS', () => {
     await page.getByTestId('doc-skip').click();
 
     await atField(page, 'evidence');
-    await page.getByTestId('doc-text').fill('借条原件一份，银行转账记录一份（测试数据）');
+    await page.getByTestId('doc-text').fill(EVIDENCE);
     await next(page);
 
     await atField(page, 'court');
@@ -180,7 +191,7 @@ describe('民间借贷纠纷起诉状 by touch, printed through CUPS', () => {
     await saveScreenshot(page, SPEC, 'preview');
   });
 
-  it('prints through CUPS, follows the job to 打印好了, and cups-pdf writes the document', async () => {
+  it('prints through CUPS, follows the job to 打印好了, and cups-pdf writes this document', async () => {
     printedAt = Date.now();
     await page.getByTestId('doc-print').click();
     const state = page.getByTestId('doc-print-state');
@@ -188,8 +199,38 @@ describe('民间借贷纠纷起诉状 by touch, printed through CUPS', () => {
     expect(await state.innerText()).toContain('打印好了');
     await saveScreenshot(page, SPEC, 'printed');
     const printed = await waitForPdf(printedAt);
-    const text = pdfText(printed).replace(/\s+/g, '');
-    for (const value of [card.name, card.idNumber, DEFENDANT, '50000元', COURT, '000-00000000']) expect(text).toContain(value);
+    // The answers the screen sent, as the test gave them (the applicant still held by the host).
+    const today = localToday();
+    const stepYears = (from: DateParts, years: number): string => {
+      let parts = from;
+      for (let i = 0; i < years; i++) parts = stepDatePart(parts, 'year', -1, today);
+      return isoDate(parts);
+    };
+    const start = initialDateParts(undefined, today);
+    const answers = {
+      plaintiff: { kind: 'person', fromIdCard: true, phone: '000-00000000' },
+      defendant: { kind: 'person', name: DEFENDANT, address: '测试省测试市测试路2号' },
+      principal: '50000',
+      'interest-claim': 'none',
+      'loan-amount': '50000',
+      'agreement-date': stepYears(start, 2),
+      'delivery-date': stepYears(start, 1),
+      'delivery-method': 'bank',
+      'agreed-interest': 'no-interest',
+      repaid: '0',
+      evidence: EVIDENCE,
+      court: COURT,
+    };
+    const preview = await callHost<{ problems: unknown[]; layout: DocumentLayout | null }>(baseUrl, 'documents.preview', { typeId: 'loan-complaint', answers });
+    expect(preview.problems).toEqual([]);
+    expect(preview.layout).not.toBeNull();
+    const own = path.join(dataDirOutside, 'expected.pdf');
+    writeFileSync(own, await renderPdf(preview.layout as DocumentLayout, 'expected'));
+    const ownText = pdfText(own).replace(/\s+/g, '');
+    for (const value of [card.name, card.idNumber, DEFENDANT, '50000元', COURT, '000-00000000']) expect(ownText).toContain(value);
+    expect(pdfPages(printed)).toBe(preview.layout?.pages.length);
+    for (const difference of pageDifferences(printed, own)) expect(difference).toBeLessThan(8);
+    rmSync(own);
   });
 
   it('after 首页 nothing of the applicant is left in KIOSK_DATA_DIR or /var/spool/cups', async () => {

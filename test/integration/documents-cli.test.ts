@@ -10,7 +10,7 @@ import { exampleAnswers } from '../../kiosk-content/src/documents/common/example
 import { loadDocumentFolder } from '../../kiosk-content/src/documents/node/load-document-types';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 import { runCliProcess } from './support/cli-process';
-import { CUPS_PDF_QUEUE, cupsProblem, pdfText, spoolFiles, waitForPdf } from './support/cups-pdf';
+import { CUPS_PDF_QUEUE, cupsProblem, pageDifferences, pdfText, spoolFiles, waitForPdf } from './support/cups-pdf';
 
 /**
  * The documents CLI end to end, as editors and CI use it: for every document type,
@@ -101,17 +101,20 @@ describe('document print through CUPS (cups-pdf)', () => {
     if (problem) throw new Error(problem);
   });
 
-  it('prints, the PDF cups-pdf writes has the answers, and no copy stays in the spool', async () => {
+  it('prints; the PDF cups-pdf writes is the document, page for page; no copy stays in the spool', async () => {
     const answers = path.join(dir, 'loan.json');
     writeFileSync(answers, runCliProcess('document', ['example', 'loan-complaint'], { timeoutMs: 60_000 }).stdout);
+    const own = path.join(dir, 'loan-own.pdf');
+    expect(runCliProcess('document', ['fill', 'loan-complaint', '--answers', answers, '--out', own], { timeoutMs: 60_000 }).status).toBe(0);
+    expect(squash(pdfText(own))).toContain(squash(JSON.parse(readFileSync(answers, 'utf8')).plaintiff.name as string));
     const since = Date.now();
     const result = runCliProcess('document', ['print', 'loan-complaint', '--answers', answers, '--queue', CUPS_PDF_QUEUE], { timeoutMs: 120_000 });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/打印完成/);
     const printed = await waitForPdf(since);
-    const text = squash(pdfText(printed));
-    expect(text).toContain('民间借贷纠纷');
-    expect(text).toContain(squash(JSON.parse(readFileSync(answers, 'utf8')).plaintiff.name as string));
+    const info = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 842/);
+    for (const difference of pageDifferences(printed, own)) expect(difference).toBeLessThan(8);
     const documents = spoolFiles().filter((f) => /\/d\d+-\d+$/.test(f));
     expect(documents).toEqual([]);
   });

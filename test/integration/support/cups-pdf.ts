@@ -49,8 +49,43 @@ export async function waitForPdf(since: number, timeoutMs = 30_000): Promise<str
   }
 }
 
+/** The text in drawing order (-raw): a table row's label lines, then its value lines. */
 export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPages(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? NaN);
+}
+
+/** Page i of a PDF at 24 dpi in grey (pdftoppm → PGM). */
+function greyPage(file: string, page: number): Buffer {
+  const pgm = execFileSync('pdftoppm', ['-q', '-r', '24', '-gray', '-f', String(page), '-l', String(page), file], { maxBuffer: 16 * 1024 * 1024 });
+  // P5\n<w> <h>\n255\n<pixels>
+  let newlines = 0;
+  let at = 0;
+  while (newlines < 3 && at < pgm.length) if (pgm[at++] === 0x0a) newlines += 1;
+  return pgm.subarray(at);
+}
+
+/**
+ * How different two PDFs look, page by page: the mean absolute grey difference (0–255) at 24 dpi.
+ * cups-pdf re-renders the document through Ghostscript, which keeps the drawing but not the
+ * text layer of the embedded TrueType subsets (pdftotext of its output gives wrong characters),
+ * so the printed copy is compared by how it looks: the same document differs by ~2–4, another
+ * page of the same kind of document by > 20.
+ */
+export function pageDifferences(a: string, b: string): number[] {
+  const pages = pdfPages(a);
+  if (pages !== pdfPages(b)) return [255];
+  return Array.from({ length: pages }, (_, i) => {
+    const x = greyPage(a, i + 1);
+    const y = greyPage(b, i + 1);
+    if (x.length !== y.length) return 255;
+    let sum = 0;
+    for (let j = 0; j < x.length; j++) sum += Math.abs((x[j] ?? 0) - (y[j] ?? 0));
+    return sum / x.length;
+  });
 }
 
 /** Files under the spool (recursively; the tests run as root, which may read it). */

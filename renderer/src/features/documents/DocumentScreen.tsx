@@ -116,7 +116,7 @@ export function DocumentScreen({ typeId }: { typeId: string }) {
           <p className={styles.lead}>{t('documents.preview.lead')}</p>
         </ScreenHeader>
         {stage.kind === 'print' ? (
-          <PrintStatus state={stage.state} onAgain={() => void print()} onEdit={() => setStage({ kind: 'ask', fieldId: visible[0] ?? '' })} />
+          <PrintStatus state={stage.state} labels={form.fields.filter((f) => visible.includes(f.id)).map((f) => f.label)} onAgain={() => void print()} onEdit={() => setStage({ kind: 'ask', fieldId: visible[0] ?? '' })} />
         ) : (
           <div className={styles.actions}>
             <Button onClick={() => void print()} disabled={!layout} data-testid="doc-print">
@@ -216,7 +216,7 @@ function Problems({ problems }: { problems: DocumentAnswerProblem[] }) {
   );
 }
 
-function PrintStatus({ state, onAgain, onEdit }: { state: A4PrintState; onAgain(): void; onEdit(): void }) {
+function PrintStatus({ state, labels, onAgain, onEdit }: { state: A4PrintState; labels: string[]; onAgain(): void; onEdit(): void }) {
   const t = useT();
   const finished = state.state === 'done' || state.state === 'failed';
   return (
@@ -224,6 +224,8 @@ function PrintStatus({ state, onAgain, onEdit }: { state: A4PrintState; onAgain(
       <p className={styles.printMessage}>
         <Zh>{state.message}</Zh>
       </p>
+      {/* No A4 printer here: the resident fills the form at the service window; these are its rows. */}
+      {state.reason === 'no-printer' && <p data-testid="doc-hand-fill">{t('documents.print.noPrinterSlip', { labels: labels.join('、') })}</p>}
       {finished && (
         <div className={styles.actions}>
           {state.reason !== 'no-printer' && (
