@@ -103,7 +103,8 @@ export class DocumentService {
     const today = this.today();
     const targets = upTo === null ? visible.filter((f) => f.id in resolved.answers) : visible.filter((f) => f.id === upTo);
     const problems = resolved.problems.filter((p) => upTo === null || p.field === upTo);
-    for (const field of targets) problems.push(...checkAnswer(field, resolved.answers[field.id], today).problems);
+    const unresolved = new Set(resolved.problems.map((p) => p.field));
+    for (const field of targets) if (!unresolved.has(field.id)) problems.push(...checkAnswer(field, resolved.answers[field.id], today).problems);
     return { problems, visibleFieldIds: visible.map((f) => f.id) };
   }
 
@@ -120,7 +121,7 @@ export class DocumentService {
     const type = this.type(typeId);
     const resolved = this.resolve(type, input);
     const checked = checkAnswers(type, resolved.answers, this.today());
-    const problems = [...resolved.problems, ...checked.problems];
+    const problems = merged(resolved.problems, checked.problems);
     if (problems.length > 0 || !checked.answers) return { problems, layout: null };
     return { problems: [], layout: layoutForPrint(composeDocument(type, checked.answers)) };
   }
@@ -130,7 +131,7 @@ export class DocumentService {
     if (this.printing) return { problems: [], state: this.job };
     const resolved = this.resolve(type, input);
     const checked = checkAnswers(type, resolved.answers, this.today());
-    const problems = [...resolved.problems, ...checked.problems];
+    const problems = merged(resolved.problems, checked.problems);
     if (problems.length > 0 || !checked.answers) return { problems, state: this.job };
     const queue = this.options.a4Queue;
     if (queue === null) {
@@ -186,6 +187,12 @@ export class DocumentService {
       },
     };
   }
+}
+
+/** A party the card could not fill is reported once, not again part by part. */
+function merged(resolveProblems: DocumentAnswerProblem[], answerProblems: DocumentAnswerProblem[]): DocumentAnswerProblem[] {
+  const unresolved = new Set(resolveProblems.map((p) => p.field));
+  return [...resolveProblems, ...answerProblems.filter((p) => !unresolved.has(p.field.split('.')[0] ?? ''))];
 }
 
 function summaryOf(type: DocumentType): DocumentSummary {
