@@ -7,7 +7,7 @@ import { Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { DocumentPreview } from './DocumentPreview';
-import { FieldInput, SkipButton, type AnswerValue } from './FieldInput';
+import { FieldInput, shownValue, SkipButton, type AnswerValue } from './FieldInput';
 import { nextFieldId, previousFieldId } from './document-form';
 import { PartyInput } from './PartyInput';
 import styles from './documents.module.css';
@@ -169,7 +169,15 @@ export function DocumentScreen({ typeId }: { typeId: string }) {
       )}
       <div className={styles.actions}>
         {field.type !== 'choice' && (
-          <Button onClick={() => void next(field.id)} data-testid="doc-next">
+          <Button
+            onClick={() => {
+              const sent = shownValue(field, value, today);
+              if (sent === value) return void next(field.id);
+              change(field.id, sent ?? null);
+              void next(field.id, { ...answers, [field.id]: sent ?? null });
+            }}
+            data-testid="doc-next"
+          >
             {t('documents.next')}
           </Button>
         )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentFormField } from '../../../../electron/common/contract/document-api';
 import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
 import { Button } from '../../components/ui/Button';
@@ -128,11 +128,14 @@ export function DatePicker({ value, today, max, onPick, testId }: { value: unkno
 }
 
 function DateInput({ field, value, today, onChange }: FieldInputProps) {
-  // The date shown counts as picked: 继续 takes it as it stands.
-  useEffect(() => {
-    if (value === undefined || value === null) onChange(isoDate(initialDateParts(value, today)));
-  }, [value, today, onChange]);
+  // Until a stepper is pressed the date shown is today's; 继续 takes it as shown (the screen's nextValue).
   return <DatePicker value={value} today={today} max={field.past ? today : null} onPick={onChange} testId="doc-date" />;
+}
+
+/** The answer 继续 sends for this field: a date never touched is the one shown (today). */
+export function shownValue(field: DocumentFormField, value: AnswerValue | undefined, today: string): AnswerValue | undefined {
+  if (field.type === 'date' && (value === undefined || value === null)) return isoDate(initialDateParts(undefined, today));
+  return value;
 }
 
 /** A text box with the on-screen keyboard (a connected keyboard types into it as well). */

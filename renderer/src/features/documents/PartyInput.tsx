@@ -12,6 +12,8 @@ import styles from './documents.module.css';
 type Party = Record<string, string | boolean>;
 
 const partLabels = partyPartLabels;
+/** Where the birth-date steppers start. */
+const SHOWN_BIRTH_DATE = '1980-01-01';
 
 export interface PartyInputProps {
   field: DocumentFormField;
@@ -30,7 +32,9 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
   const kinds = field.kinds ?? ['person'];
   const kind = (typeof party.kind === 'string' ? party.kind : kinds[0]) as 'person' | 'organisation';
   const [mode, setMode] = useState<'choose' | 'card' | 'typed'>(party.fromIdCard ? 'card' : field.idcard && !party.name ? 'choose' : 'typed');
-  const set = (part: string, v: string) => onChange({ ...party, kind, [part]: v });
+  // A birth date never touched is the one the steppers show.
+  const withShownDate = (p: Party): Party => ((field.parts ?? []).includes('birthDate') && kind === 'person' && typeof p.birthDate !== 'string' ? { ...p, birthDate: SHOWN_BIRTH_DATE } : p);
+  const set = (part: string, v: string) => onChange(withShownDate({ ...party, kind, [part]: v }));
 
   if (field.idcard && mode === 'choose') {
     return (
@@ -73,7 +77,7 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
                 ))}
               </div>
             ) : part === 'birthDate' ? (
-              <DatePicker value={current || '1980-01-01'} today={today} max={today} onPick={(iso) => set('birthDate', iso)} testId="doc-birth" />
+              <DatePicker value={current || SHOWN_BIRTH_DATE} today={today} max={today} onPick={(iso) => set('birthDate', iso)} testId="doc-birth" />
             ) : (
               <TextBox value={current} multiline={false} maxLength={part === 'address' ? 80 : 40} onChange={(v) => set(part, v)} onSubmit={() => undefined} testId={`doc-part-${part}`} label={label} />
             )}
