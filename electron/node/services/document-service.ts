@@ -8,6 +8,7 @@ import { localToday } from '../../../kiosk-content/src/documents/node/fill-docum
 import type { CardRecord } from '../../../native-adapters/id-card-reader/codec/card-text';
 import type { A4JobState, A4PrinterService } from '../../../native-adapters/a4-printer/service/a4-printer-service';
 import type { A4PrintState, DocumentAnswerProblem, DocumentAnswersInput, DocumentForm, DocumentFormField, DocumentSummary } from '../../common/contract/document-api';
+import type { IdCardState } from '../../common/contract/idcard-api';
 import { KioskError } from '../../common/contract/kiosk-error';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
 import { a4FailureText, a4ProblemText, NEUTRAL_JOB_TITLE, NO_A4_PRINTER_TEXT } from '../../common/domain/a4-print-text';
@@ -108,7 +109,7 @@ export class DocumentService {
     return { problems, visibleFieldIds: visible.map((f) => f.id) };
   }
 
-  readIdCard(): ReturnType<KioskApiImpl['idcard']['getState']> {
+  readIdCard(): IdCardState {
     this.card = null;
     this.options.idCard.startRead(['maskedName', 'maskedIdNumber'], (record) => {
       this.card = cardParty(record);
