@@ -30,6 +30,10 @@ const requiredDomains: LegalDomainId[] = [
   'consumer',
   'domestic-violence',
   'legal-aid',
+  'elderly',
+  'minors',
+  'fraud',
+  'personal-rights',
 ];
 
 const qa = loadQaFolder(defaultQaDir);
