@@ -34,6 +34,9 @@ const requiredDomains: LegalDomainId[] = [
   'minors',
   'fraud',
   'personal-rights',
+  'social-security',
+  'land',
+  'medical',
 ];
 
 const qa = loadQaFolder(defaultQaDir);
