@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { ReceiptLayout } from '../../../../electron/common/contract/receipt-api';
-import { DOTS_PER_CELL, previewRows } from './procedure-view';
-import styles from './guides.module.css';
+import { DOTS_PER_CELL, previewRows } from './receipt-paper-grid';
+import styles from './receipt-paper.module.css';
 
 /**
  * Screen pixels per printer dot come from the --receipt-dot token: 1.25 px, so a CJK cell pair
@@ -9,7 +9,7 @@ import styles from './guides.module.css';
  */
 const dotsToPx = (dots: number): string => `calc(${dots} * var(--receipt-dot))`;
 
-/** The receipt preview (features/receipts/PrintPanel draws it): the layout on a grid of 12-dot cells, each glyph placed on its own cells (no font metrics involved). */
+/** The receipt preview (PrintPanel frames it): the layout on a grid of 12-dot cells, each glyph placed on its own cells (no font metrics involved). */
 export function ReceiptPaper({ layout }: { layout: ReceiptLayout }) {
   const { rows, heightDots } = previewRows(layout);
   const px = dotsToPx;

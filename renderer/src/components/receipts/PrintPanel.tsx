@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import type { PrintJob, ReceiptTarget } from '../../../../electron/common/contract/receipt-api';
-import { Button } from '../../components/ui/Button';
-import { Notice, SectionTitle } from '../../components/ui/Card';
-import { StatusLine } from '../../components/ui/Screen';
 import { useT } from '../../i18n/I18nProvider';
 import { useRemote } from '../../lib/use-remote';
-import { ReceiptPaper } from '../guides/ReceiptPreview';
+import { Button } from '../ui/Button';
+import { Notice, SectionTitle } from '../ui/Card';
+import { StatusLine } from '../ui/Screen';
 import { canPrint, jobPhase, jobView, printerNotice } from './print-view';
+import { ReceiptPaper } from './ReceiptPaper';
 import { useReceiptsApi } from './receipts-client';
 import { usePrintStatus } from './use-print-status';
 import styles from './print-panel.module.css';
