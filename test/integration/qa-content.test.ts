@@ -30,6 +30,9 @@ const requiredDomains: LegalDomainId[] = [
   'consumer',
   'domestic-violence',
   'legal-aid',
+  'social-security',
+  'land',
+  'medical',
 ];
 
 const qa = loadQaFolder(defaultQaDir);

@@ -18,6 +18,9 @@ export const legalDomains = {
   'personal-injury': '人身损害',
   'criminal': '刑事',
   'administrative': '行政与政府',
+  'social-security': '社保与救助',
+  land: '农村土地',
+  medical: '医疗纠纷',
   'general': '其他',
 } as const;
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 
 /**
  * A real pseudo-terminal pair from socat: bytes written to `a` come out of `b` and back. Device
- * tests put the kiosk's transport on one end and a simulator on the other.
+ * tests and benchmarks put the kiosk's transport on one end and a simulator on the other. Bench
+ * and development tooling only: a terminal talks to real serial devices.
  */
 export interface PtyPair {
   a: string;
