@@ -9,7 +9,7 @@ import type { DocumentService } from '../../electron/node/services/document-serv
 import { IdCardService } from '../../electron/node/services/id-card-service';
 import { prepareDataDir } from '../../electron/node/system/data-dir';
 import { createFileLogger } from '../../electron/node/system/logger';
-import { unprovisionedTerminal } from '../../electron/node/host/terminal-settings';
+import { unprovisionedTerminal } from '../../electron/common/config/terminal-settings';
 import { exampleAnswers } from '../../kiosk-content/src/documents/common/example-answers';
 import { loadDocumentFolder } from '../../kiosk-content/src/documents/node/load-document-types';
 import { defaultContentDir } from '../../kiosk-content/src/node/load-content-folder';

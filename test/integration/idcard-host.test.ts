@@ -5,7 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdCardService } from '../../electron/node/host/idcard-wiring';
-import { unprovisionedTerminal, type TerminalSettings } from '../../electron/node/host/terminal-settings';
+import { unprovisionedTerminal, type TerminalSettings } from '../../electron/common/config/terminal-settings';
 import { DeviceStatusService } from '../../electron/node/services/device-status-service';
 import { IdCardService, type IdCardReadState } from '../../electron/node/services/id-card-service';
 import { prepareDataDir } from '../../electron/node/system/data-dir';
@@ -13,7 +13,7 @@ import { createFileLogger } from '../../electron/node/system/logger';
 import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
-import { openPtyPair } from './support/pty-pair';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 import { filesUnder } from './support/files-under';
 
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -7,7 +7,7 @@ import type { PrintJob, PrintStatus, ReceiptLayout } from '../../electron/common
 import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
-import type { TerminalSettings } from '../../electron/node/host/terminal-settings';
+import type { TerminalSettings } from '../../electron/common/config/terminal-settings';
 import { createMemoryLogger } from '../../electron/node/system/logger';
 import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
 import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
@@ -15,7 +15,7 @@ import { RECEIPT_FOOTER } from '../../native-adapters/thermal-printer/receipt/re
 import { PrinterSimulator, type SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { openPtyPair, type PtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /**
  * The host's receipts API over the direct link, printing through a socat pty into the printer

@@ -7,7 +7,7 @@ import { A4PrinterService } from '../../../native-adapters/a4-printer/service/a4
 import { DocumentService } from '../services/document-service';
 import type { IdCardService } from '../services/id-card-service';
 import type { Logger } from '../system/logger';
-import type { TerminalSettings } from './terminal-settings';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
 
 /**
  * The document service as KioskHost wires it: document types from the content shown (its

@@ -3,6 +3,7 @@ import { listSerialPorts } from '../../../native-adapters/transport/serial/seria
 import type { CliCommand } from '../command';
 import { formatQueue, listCupsQueues } from './a4-printer-checks';
 import { parseCommandArgs } from '../parse';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 interface PortRow {
   path: string;
@@ -38,7 +39,7 @@ Also lists the CUPS queues (the A4 printer is provisioned by its queue name, a4P
     try {
       for (const p of await listSerialPorts()) rows.push({ ...p, listed: true });
     } catch (error) {
-      io.stderr(`devices: cannot list serial ports: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`devices: cannot list serial ports: ${errorMessage(error)}\n`);
     }
     for (const extra of (values.ports ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
       if (!rows.some((r) => r.path === extra)) rows.push({ path: extra, listed: false, manufacturer: null, vendorId: null, productId: null });

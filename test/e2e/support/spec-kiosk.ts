@@ -4,13 +4,13 @@
  * log under the spec's data dir, and a printer simulator on a socat pty pair.
  */
 import path from 'node:path';
-import type { TerminalSettings } from '../../../electron/node/host/terminal-settings';
+import type { TerminalSettings } from '../../../electron/common/config/terminal-settings';
 import { startWebKiosk, type RunningWebKiosk } from '../../../electron/node/host/start-web-kiosk';
 import { createFileLogger } from '../../../electron/node/system/logger';
 import { PrinterSimulator, type PrinterSimulatorOptions } from '../../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
 import { appVersion, defaultContentDir, rendererDist } from '../../../scripts/lib/repo-paths';
-import { openPtyPair } from '../../integration/support/pty-pair';
+import { openPtyPair } from '../../../native-adapters/transport/pty/socat-pty-pair';
 
 /** The kiosk on `dataDir` (terminal settings as given, else whatever is provisioned there). */
 export function startSpecKiosk(dataDir: string, terminal?: TerminalSettings): Promise<RunningWebKiosk> {
