@@ -8,7 +8,9 @@ import { fillDocument, localToday } from '../../../kiosk-content/src/documents/n
 import { defaultDocumentsDir, loadDocumentFolder } from '../../../kiosk-content/src/documents/node/load-document-types';
 import { systemA4Clock, systemCupsCommands } from '../../../native-adapters/a4-printer/node/cups-commands';
 import { A4PrinterService } from '../../../native-adapters/a4-printer/service/a4-printer-service';
-import { a4FailureText, a4ProblemText, NEUTRAL_JOB_TITLE } from '../../../electron/common/domain/a4-print-text';
+import { a4FailureText, a4ProblemText, NEUTRAL_JOB_TITLE, NO_A4_PRINTER_TEXT } from '../../../electron/common/domain/a4-print-text';
+import { readStoredTerminalConfig } from '../../../electron/node/provisioning/terminal-config-store';
+import { prepareDataDir, resolveDataDir } from '../../../electron/node/system/data-dir';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
 
@@ -52,6 +54,12 @@ async function readAnswers(file: string, io: CliIo): Promise<DocumentAnswers> {
 }
 
 const dirOption = { dir: { type: 'string' } } as const;
+
+/** The provisioned A4 queue of this terminal, or null. */
+function provisionedQueue(io: CliIo): string | null {
+  const { config } = readStoredTerminalConfig(prepareDataDir(resolveDataDir(io.env)).config);
+  return config?.a4Printer?.queue ?? null;
+}
 
 export const documentListCommand: CliCommand = {
   name: 'document list',
@@ -123,16 +131,18 @@ writes the A4 PDF. Exits 1 with one "field: reason" line per problem and no PDF.
 export const documentPrintCommand: CliCommand = {
   name: 'document print',
   summary: 'Fill a document and print it on the A4 printer through CUPS, following the job to the end',
-  usage: `Usage: npm run cli -- document print <type> --answers <file.json|-> --queue <CUPS queue> [--today YYYY-MM-DD]
+  usage: `Usage: npm run cli -- document print <type> --answers <file.json|-> [--queue <CUPS queue>] [--today YYYY-MM-DD]
 
 Checks the answers (as document fill), sends the PDF to the queue with lp on stdin (nothing is
 written to disk), follows the job until CUPS reports it finished, then purges the queue's
 finished jobs so no copy stays in /var/spool/cups. A job that cannot finish is cancelled, never
-retried. Exits 0 when printed, 1 on bad answers or when the printer cannot print.`,
+retried. Exits 0 when printed, 1 on bad answers or when the printer cannot print.
+  --queue  the CUPS queue (default: a4Printer.queue of the provisioned terminal under KIOSK_DATA_DIR)`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { ...dirOption, answers: { type: 'string' }, queue: { type: 'string' }, today: { type: 'string' } }, true);
     if (!values.answers) throw new UsageError('--answers <file.json|-> is required');
-    if (!values.queue) throw new UsageError('--queue <CUPS queue> is required (npm run cli -- devices lists them)');
+    const queue = values.queue ?? provisionedQueue(io);
+    if (!queue) throw new UsageError(`no --queue and no a4Printer.queue provisioned: ${NO_A4_PRINTER_TEXT} (npm run cli -- devices lists the CUPS queues)`);
     const type = findType(loadTypes(values.dir), positionals[0]);
     const result = await fillDocument(type, await readAnswers(values.answers, io), values.today ?? localToday());
     if (!result.ok) {
@@ -140,7 +150,7 @@ retried. Exits 0 when printed, 1 on bad answers or when the printer cannot print
       return 1;
     }
     const service = new A4PrinterService({ commands: systemCupsCommands(), clock: systemA4Clock, log: () => undefined });
-    const final = await service.print(values.queue, result.pdf, NEUTRAL_JOB_TITLE, (state) => {
+    const final = await service.print(queue, result.pdf, NEUTRAL_JOB_TITLE, (state) => {
       if (state.state === 'printing') io.stdout(`${state.jobId}: ${state.problem ? a4ProblemText[state.problem] : '正在打印'}\n`);
     });
     if (final.state === 'done') {
