@@ -18,7 +18,7 @@ import { sampleCards } from '../../native-adapters/id-card-reader/simulator/samp
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { CUPS_PDF_QUEUE, cupsProblem, spoolFiles } from './support/cups-pdf';
 import { filesUnder } from './support/files-under';
-import { openPtyPair } from './support/pty-pair';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /**
  * The document service as the host wires it: the applicant read through the real reader service
@@ -69,6 +69,7 @@ describe('DocumentService in the host', () => {
     expect(loan).toBeDefined();
     const { service, root, idCard } = await withService(null);
     const card = sampleCards.resident;
+    if (card.type !== 'resident') throw new Error('the sample resident card is not a resident card');
     const answers = { ...exampleAnswers(loan!), plaintiff: { fromIdCard: true, phone: '000-00000000' } };
 
     // Before a read there is no card to use.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAnswers, checkIdNumber, visibleFields } from './document-answers';
+import { checkAnswers, checkIdNumber, visibleFields, type DocumentAnswers } from './document-answers';
 import { exampleAnswers } from './example-answers';
 import { parseDocumentType } from './parse-document-type';
 
@@ -14,7 +14,7 @@ describe('document answers', () => {
   });
 
   it('reports each broken answer as field: reason in plain Chinese', () => {
-    const answers = { ...exampleAnswers(loan), principal: '五千', 'delivery-date': '2030-01-01', 'delivery-method': 'bitcoin', extra: 'x' };
+    const answers: DocumentAnswers = { ...exampleAnswers(loan), principal: '五千', 'delivery-date': '2030-01-01', 'delivery-method': 'bitcoin', extra: 'x' };
     delete answers.court;
     const { answers: checked, problems } = checkAnswers(loan, answers, today);
     expect(checked).toBeNull();

@@ -1,4 +1,4 @@
-import type { DocumentAnswers, PartyAnswer } from './document-answers';
+import type { DocumentAnswer, PartyAnswer } from './document-answers';
 import { visibleFields } from './document-answers';
 import type { DocumentField, DocumentType } from './document-types';
 
@@ -21,7 +21,7 @@ export const exampleParty = {
   organisation: { kind: 'organisation', name: '测试有限公司', address: '测试省测试市测试路2号', representative: '李测试', position: '经理', phone: '000-00000001' },
 } as const satisfies Record<string, PartyAnswer>;
 
-function exampleFor(field: DocumentField, index: number): DocumentAnswers[string] {
+function exampleFor(field: DocumentField, index: number): DocumentAnswer {
   switch (field.type) {
     case 'party':
       return field.idcard ? { ...exampleParty.person } : field.kinds.includes('organisation') && !field.kinds.includes('person') ? { ...exampleParty.organisation } : { ...exampleParty.person, name: `王测试${String(index)}`, idNumber: '', birthDate: '' };
@@ -36,8 +36,8 @@ function exampleFor(field: DocumentField, index: number): DocumentAnswers[string
   }
 }
 
-export function exampleAnswers(type: DocumentType): DocumentAnswers {
-  const answers: DocumentAnswers = {};
+export function exampleAnswers(type: DocumentType): Record<string, DocumentAnswer> {
+  const answers: Record<string, DocumentAnswer> = {};
   // A `when` depends only on earlier fields: fill in order until nothing new shows.
   for (let round = 0; round < 10; round++) {
     let added = false;
@@ -48,9 +48,8 @@ export function exampleAnswers(type: DocumentType): DocumentAnswers {
     });
     if (!added) break;
   }
-  for (const [key, value] of Object.entries(answers)) {
+  for (const value of Object.values(answers)) {
     if (value && typeof value === 'object') for (const [part, v] of Object.entries(value)) if (v === '') delete (value as Record<string, unknown>)[part];
-    if (value === undefined) delete answers[key];
   }
   return answers;
 }
