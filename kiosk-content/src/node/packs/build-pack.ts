@@ -60,6 +60,7 @@ const contentKinds: Array<[PackKind, string]> = [
   ['qa', 'qa'],
   ['glossary', 'glossary'],
   ['procedures', 'procedures'],
+  ['calendar', 'calendar'],
   ['announcements', 'announcements'],
   ['slides', 'slides'],
 ];
