@@ -190,6 +190,12 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
         if (walked.truncated) {
           problems.push({ file, line: 1, message: `more than ${String(walked.maxExplored)} answer combinations: not every path could be checked; split the procedure into smaller ones` });
         }
+        const reached = new Set(walked.paths.map((p) => p.outcomeId));
+        if (!walked.truncated) {
+          for (const id of proc.outcomeOrder) {
+            if (!reached.has(id)) problems.push({ file, line: proc.outcomes[id]?.line ?? 1, message: `outcome "${id}": no sampled way of answering reaches it (check the conditions that lead to it)` });
+          }
+        }
         for (const dead of walked.deadEnds.slice(0, 5)) {
           const last = dead.answers[dead.answers.length - 1];
           const line = (last ? proc.steps[last.stepId]?.line : undefined) ?? 1;
