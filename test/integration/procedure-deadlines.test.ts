@@ -108,3 +108,61 @@ describe('divorce: the six-month bar binds only the plaintiff of the earlier sui
     expect(run([...suit, 'withdrawn', 'me', true, ['none']], context).outcomeId).toBe('sue');
   });
 });
+
+function runProcedure(id: string, answers: unknown[], context: ProcedureContext): OutcomeView {
+  const result = compileProcedure(`procedures/${id}.yaml`, readFileSync(path.join(content, `procedures/${id}.yaml`), 'utf8'));
+  if (!result.procedure) throw new Error(result.problems.map(formatContentProblem).join('\n'));
+  const proc = result.procedure;
+  let session: ProcedureSession = startSession(proc);
+  for (const value of answers) {
+    const next = answer(proc, session, value, context);
+    if (isAnswerError(next)) throw new Error(`refused ${JSON.stringify(value)}: ${next.message}`);
+    session = next;
+  }
+  const view = currentView(proc, confirmSummary(session), context);
+  if (view.kind !== 'outcome') throw new Error(`expected an outcome, got ${view.kind}`);
+  return view;
+}
+
+describe('work-injury recognition: 30 days for the employer, one year for the worker (工伤保险条例 第十七条)', () => {
+  const calendar = parsed.calendar;
+  const injured = (date: string) => ['at-work', false, 'not-applied', { date }];
+
+  it('injured 2025-09-01: the employer\'s 30 days end in the National Day holiday and move to 2025-10-09', () => {
+    const view = runProcedure('work-injury-recognition', injured('2025-09-01'), { config, today: '2025-10-08', calendar });
+    expect(view.outcomeId).toBe('employer-window');
+    expect(view.reasons).toEqual(['单位申请的最后一天是2025年10月9日（星期四）；单位不申请的，您自己申请的最后一天：2026年9月1日（星期二）。']);
+  });
+
+  it('injured 2025-10-01: the worker\'s year ends 2026-10-01, in the 2026 National Day holiday, so on 2026-10-08', () => {
+    const view = runProcedure('work-injury-recognition', injured('2025-10-01'), { config, today: '2026-10-05', calendar });
+    expect(view.outcomeId).toBe('apply-self');
+    expect(view.periods.selfEnd).toEqual({ known: true, nominalEnd: '2026-10-01', end: '2026-10-08', movedFrom: '2026-10-01' });
+    expect(runProcedure('work-injury-recognition', injured('2025-10-01'), { config, today: '2026-10-09', calendar }).outcomeId).toBe('late');
+  });
+
+  it('injured in 2026 within the last 30 days: the employer window is shown and the year into 2027 is said to be unknown', () => {
+    const view = runProcedure('work-injury-recognition', injured('2026-12-01'), { config, today: '2026-12-07', calendar });
+    expect(view.outcomeId).toBe('employer-window');
+    expect(view.reasons[0]).toContain('2027年的节假日安排本机没有，截止日请向工作人员核实');
+  });
+});
+
+describe('enforcement: two years from the last day for performance (民事诉讼法 第二百五十条)', () => {
+  const calendar = parsed.calendar;
+
+  it('a judgment due 2024-10-01 must be enforced by 2026-10-08 (2026-10-01 to 10-07 are days off)', () => {
+    const view = runProcedure('enforcement', ['judgment', true, { date: '2024-10-01' }], { config, today: '2026-10-06', calendar });
+    expect(view.outcomeId).toBe('apply-enforcement');
+    expect(view.reasons).toEqual(['申请执行的最后一天是2026年10月8日（星期四）。']);
+  });
+
+  it('the day after, the two years are over (a late application is still accepted; the debtor may object)', () => {
+    expect(runProcedure('enforcement', ['judgment', true, { date: '2024-10-01' }], { config, today: '2026-10-09', calendar }).outcomeId).toBe('late-apply');
+  });
+
+  it('a clear money debt with no other dispute goes by payment order', () => {
+    expect(runProcedure('enforcement', ['none', true, true, false], { config, today: '2026-06-15', calendar }).outcomeId).toBe('payment-order');
+    expect(runProcedure('enforcement', ['none', true, true, true], { config, today: '2026-06-15', calendar }).outcomeId).toBe('sue-instead');
+  });
+});
