@@ -77,7 +77,7 @@ export interface ProcedureSearchEntry {
 /**
  * Procedure hits for a search: a procedure matches when a keyword or its title appears in what the
  * resident typed, or when the search's words (the query's own, and the glossary's legal words at half
- * weight) appear in its title, keywords or summary. Deliberately simple: six procedures do not need an
+ * weight) appear in its title, keywords or summary. Deliberately simple: ten procedures do not need an
  * index, and a wrong hit costs the resident a screen, so a lone word in the summary is not enough.
  */
 export function matchProcedures(
