@@ -48,8 +48,8 @@ const forbidden: Array<[string, string, string]> = [
 
 const allowed: Array<[string, string, string]> = [
   ['renderer → contract', 'renderer/src/probe.ts', "import '../../electron/common/contract/kiosk-api';"],
-  ['host → content node code', 'electron/node/probe.ts', "import '../../kiosk-content/src/node/load-content-folder';"],
-  ['electron/common → pure content', 'electron/common/probe.ts', "import '../../kiosk-content/src/common/legal-domains';"],
+  ['host → content node code', 'electron/node/probe.ts', "import '../../kiosk-content/src/content-folder/node/load-content-folder';"],
+  ['electron/common → pure content', 'electron/common/probe.ts', "import '../../kiosk-content/src/legal-domains/common/legal-domains';"],
   ['scripts → host', 'scripts/probe.ts', "import '../electron/node/host/kiosk-host';"],
 ];
 

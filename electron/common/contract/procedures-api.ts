@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Procedure } from '../../../kiosk-content/src/common/procedures';
+import type { Procedure } from '../../../kiosk-content/src/procedures/common';
 import { method } from './define-contract';
 
 /**

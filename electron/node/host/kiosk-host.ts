@@ -1,7 +1,7 @@
 import { kioskContract, type KioskApiImpl } from '../../common/contract/kiosk-api';
 import { RpcServer } from '../../common/rpc/rpc-server';
-import { defaultContentDir, loadContentFolder, type ContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
-import type { ActiveContent } from '../../../kiosk-content/src/node/packs/content-store';
+import { defaultContentDir, loadContentFolder, type ContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
+import type { ActiveContent } from '../../../kiosk-content/src/packs/node/content-store';
 import { ContentService, IdleSwitcher } from '../services/content-service';
 import { LibraryService } from '../services/library-service';
 import { ProcedureService } from '../services/procedure-service';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StepView } from '../../../../kiosk-content/src/common/procedures';
+import type { StepView } from '../../../../kiosk-content/src/procedures/common';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
 import { CONTENT_LANG, Zh } from '../../i18n/content-language';

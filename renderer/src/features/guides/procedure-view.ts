@@ -1,6 +1,6 @@
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
 import type { LayoutLine, ReceiptLayout } from '../../../../electron/common/contract/receipt-api';
-import { back, currentView, type Procedure, type ProcedureContext, type ProcedureSession } from '../../../../kiosk-content/src/common/procedures';
+import { back, currentView, type Procedure, type ProcedureContext, type ProcedureSession } from '../../../../kiosk-content/src/procedures/common';
 
 /**
  * Pure helpers of the 办事指南 screens: the date the engine is given, the number keypad, the date

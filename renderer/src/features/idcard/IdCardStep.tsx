@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IdCardResult } from '../../../../electron/common/contract/idcard-api';
-import type { IdCardField, StepView } from '../../../../kiosk-content/src/common/procedures';
+import type { IdCardField, StepView } from '../../../../kiosk-content/src/procedures/common';
 import { Button } from '../../components/ui/Button';
 import { Card, Notice, PlainList } from '../../components/ui/Card';
 import { useT } from '../../i18n/I18nProvider';
