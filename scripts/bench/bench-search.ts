@@ -31,7 +31,7 @@ import { InvertedIndex } from '../../kiosk-content/src/search/common/inverted-in
 import type { QueryJudgement, RetrievalMetrics } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
-import { LawFolderArticleSource } from '../../kiosk-content/src/search/node/article-source';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
 import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
 import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';

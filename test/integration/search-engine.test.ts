@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LawFolderArticleSource } from '../../kiosk-content/src/search/node/article-source';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
 import type { OpenSearchOptions } from '../../kiosk-content/src/search/node/search-service';
 import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';

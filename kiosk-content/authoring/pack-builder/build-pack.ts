@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatContentProblem } from '../../src/procedures/common/procedure-types';
@@ -10,28 +9,13 @@ import { importLaws } from '../law-import/import-laws';
 import { loadContentFolder } from '../../src/content-folder/node/load-content-folder';
 import { writePack, type PackWriteFile } from '../../src/packs/node/pack-archive';
 import { readPrivateKey, signManifest } from '../../src/packs/node/pack-keys';
+import { sha256File } from '../../src/packs/node/file-hash';
 
 export class PackBuildError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PackBuildError';
   }
-}
-
-export function sha256File(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  const buf = Buffer.alloc(1024 * 1024);
-  try {
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }
 
 /** Every regular file below dir (dotfiles skipped), `/`-separated, sorted; symlinks are refused. */

@@ -7,7 +7,7 @@ import type { ArticleResult, QaResult } from '../../../kiosk-content/src/search/
 import type { Snippet } from '../../../kiosk-content/src/search/common/snippet';
 import { LawRepository } from '../../../kiosk-content/src/library-db/node/law-repository';
 import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
-import { LawFolderArticleSource } from '../../../kiosk-content/src/search/node/article-source';
+import { LawFolderArticleSource } from '../../../kiosk-content/authoring/law-import/law-folder-article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../../kiosk-content/src/search/node/content-sources';
 import { hasLibrary, openContentDbForSearch, openSearchForDb, type OpenedSearch } from '../../../kiosk-content/src/search/node/persisted-index';
 import { LocalSearchService } from '../../../kiosk-content/src/search/node/search-service';

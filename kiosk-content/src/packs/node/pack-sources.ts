@@ -5,7 +5,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { PACK_INDEX_FORMAT, packIndexSchema, unsafePathReason, type PackIndex, type PackIndexEntry } from '../common/pack-manifest';
 import { PACK_EXTENSION, PackRejectedError, readPackManifest } from './pack-archive';
-import { sha256File } from '../../../authoring/pack-builder/build-pack';
+import { sha256File } from './file-hash';
 
 /**
  * Where a terminal finds packs: a folder (a USB stick) or an HTTP(S) content server — any static
