@@ -10,6 +10,7 @@ import { loadContentFolder } from '../../src/content-folder/node/load-content-fo
 import { writePack, type PackWriteFile } from '../../src/packs/node/pack-archive';
 import { readPrivateKey, signManifest } from '../../src/packs/node/pack-keys';
 import { sha256File } from '../../src/packs/node/file-hash';
+import { errorMessage } from '../../src/errors/common/error-message';
 
 export class PackBuildError extends Error {
   constructor(message: string) {
@@ -96,7 +97,7 @@ export async function buildContentPack(dir: string, options: BuildPackOptions): 
   try {
     meta = loadContentFolder(root).meta;
   } catch (error) {
-    throw new PackBuildError(error instanceof Error ? error.message : String(error));
+    throw new PackBuildError(errorMessage(error));
   }
   options.onProgress?.('checking the content (content lint)');
   const lint = lintContentFolder(root);

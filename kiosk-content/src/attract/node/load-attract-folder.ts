@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { announcementSchema, slideSchema, type Announcement, type Slide } from '../common/attract';
+import { errorMessage } from '../../errors/common/error-message';
 
 export interface AttractContent {
   slides: Slide[];
@@ -21,7 +22,7 @@ function readFolder<T>(dir: string, schema: z.ZodType<T>, problems: string[]): T
       if (parsed.success) items.push(parsed.data);
       else problems.push(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
     } catch (error) {
-      problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`${file}: ${errorMessage(error)}`);
     }
   }
   return items;

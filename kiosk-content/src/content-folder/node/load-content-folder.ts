@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { directorySchema, packMetaSchema, type Directory, type PackMeta } from '../common/pack-meta';
+import { errorMessage } from '../../errors/common/error-message';
 
 /** The embedded default content shipped inside the app. */
 export const defaultContentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../default');
@@ -30,7 +31,7 @@ function readYaml<T>(file: string, schema: z.ZodType<T>): T {
   try {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ContentFileError(file, error instanceof Error ? error.message : String(error));
+    throw new ContentFileError(file, errorMessage(error));
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

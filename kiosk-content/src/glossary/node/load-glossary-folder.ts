@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { GlossaryEntry, GlossaryProblem } from '../common/glossary-types';
 import { parseGlossary } from '../common/parse-glossary';
 import type { LegalDomainId } from '../../legal-domains/common/legal-domains';
+import { errorMessage } from '../../errors/common/error-message';
 
 /** The embedded default glossary: kiosk-content/default/glossary/<domain>.yaml. */
 export const defaultGlossaryDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../default/glossary');
@@ -36,7 +37,7 @@ export function loadGlossaryFolder(dir: string = defaultGlossaryDir): GlossaryFo
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      problems.push({ file, line: 1, field: '(file)', message: error instanceof Error ? error.message : String(error) });
+      problems.push({ file, line: 1, field: '(file)', message: errorMessage(error) });
       continue;
     }
     const result = parseGlossary(file, text);

@@ -6,6 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { packManifestSchema, packSignatureSchema, type PackManifest, type PackSignature } from '../common/pack-manifest';
 import { checkSignature, type TrustedKey } from './pack-keys';
 import { encodeTarHeader, PackFormatError, TarParser, tarEnd, tarPadding, type EntrySink, type TarLimits } from './tar';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
  * The pack file (`.fpk`): gzip of a ustar archive whose entries are, in this order,
@@ -107,7 +108,7 @@ const collectSink = (max: number, what: string, onDone: (bytes: Buffer) => void)
 /** The one-line reason a zlib/stream error means for a pack. */
 function streamErrorReason(error: unknown): string {
   const code = (error as { code?: string }).code ?? '';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(message)) return 'the pack is truncated (incomplete download?)';
   if (code === 'Z_DATA_ERROR') return `the pack is damaged or not a pack (${message})`;
   if (code === 'ENOENT') return `the pack file does not exist`;

@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PackSignature } from '../common/pack-manifest';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
  * Ed25519 keys for packs (node:crypto): the editor's private key signs manifest.json, terminals
@@ -36,7 +37,7 @@ export function readPrivateKey(file: string): KeyObject {
   try {
     key = createPrivateKey(readFileSync(file));
   } catch (error) {
-    throw new Error(`cannot read the private key ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`cannot read the private key ${file}: ${errorMessage(error)}`, { cause: error });
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${file} is not an Ed25519 private key`);
   return key;
@@ -48,7 +49,7 @@ export function publicKeyFromPem(pem: string | Buffer, source: string): TrustedK
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw new Error(`cannot read the public key ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`cannot read the public key ${source}: ${errorMessage(error)}`, { cause: error });
   }
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${source} is not an Ed25519 public key`);
   return { keyId: keyIdOf(key), key, source };
@@ -59,7 +60,7 @@ export function readPublicKey(file: string): TrustedKey {
   try {
     pem = readFileSync(file);
   } catch (error) {
-    throw new Error(`cannot read the public key ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`cannot read the public key ${file}: ${errorMessage(error)}`, { cause: error });
   }
   return publicKeyFromPem(pem, file);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PACK_INDEX_FORMAT, packIndexSchema, unsafePathReason, type PackIndex, type PackIndexEntry } from '../common/pack-manifest';
 import { PACK_EXTENSION, PackRejectedError, readPackManifest } from './pack-archive';
 import { sha256File } from './file-hash';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
  * Where a terminal finds packs: a folder (a USB stick) or an HTTP(S) content server — any static
@@ -74,7 +75,7 @@ export async function readFolderIndex(dir: string): Promise<PackIndex> {
   try {
     return await buildIndex(dir);
   } catch (error) {
-    throw new SourceError(`${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SourceError(`${dir}: ${errorMessage(error)}`);
   }
 }
 
@@ -113,7 +114,7 @@ function httpGet(url: string, headers: Record<string, string>, opts: Required<Ht
       try {
         onResponse(response);
       } catch (error) {
-        fail(error instanceof Error ? error.message : String(error));
+        fail(errorMessage(error));
         return;
       }
       res.on('data', (chunk: Buffer) => {
@@ -121,7 +122,7 @@ function httpGet(url: string, headers: Record<string, string>, opts: Required<Ht
         try {
           onData(chunk);
         } catch (error) {
-          fail(error instanceof Error ? error.message : String(error));
+          fail(errorMessage(error));
         }
       });
       res.on('end', () => {

@@ -5,6 +5,7 @@ import type { ContentStore, InstallProgress, InstallResult } from './content-sto
 import { writeFileAtomic } from './content-store';
 import type { TrustedKey } from './pack-keys';
 import { downloadPack, fetchHttpIndex, folderPackFile, readFolderIndex, SourceError, type HttpOptions, type SourceConfig } from './pack-sources';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
  * One sync pass over the configured sources: read each index (HTTP: If-None-Match, so an
@@ -125,7 +126,7 @@ export async function syncOnce(store: ContentStore, options: SyncOptions): Promi
       }
     } catch (error) {
       result.status = 'failed';
-      result.error = error instanceof Error ? error.message : String(error);
+      result.error = errorMessage(error);
       report({ phase: 'failed', packId: '', version: '', done: 0, total: 0, message: result.error });
     }
     results.push(result);

@@ -1,6 +1,7 @@
 import { namesIn, numbersIn, type Expr } from './expression';
 import { answer, confirmSummary, currentView, daysBefore, isAnswerError, startSession, type ProcedureSession } from './procedure-engine';
 import type { AnswerValue, Procedure, ProcedureConfig, ProcedureContext, Step, VisibleStep } from './procedure-types';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
  * Walks every way through a procedure with the real engine, for the linter and the property
@@ -197,7 +198,7 @@ export function enumeratePaths(proc: Procedure, options: EnumerateOptions = {}):
         view = currentView(proc, session, context);
       } catch (error) {
         explored += 1;
-        deadEnds.push({ answers: given, context, message: error instanceof Error ? error.message : String(error) });
+        deadEnds.push({ answers: given, context, message: errorMessage(error) });
         return;
       }
       if (view.kind === 'summary') {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseQaFiles } from '../common/parse-qa-markdown';
 import type { QaEntry, QaProblem } from '../common/qa-types';
 import { defaultContentDir } from '../../content-folder/node/load-content-folder';
+import { errorMessage } from '../../errors/common/error-message';
 
 /** The embedded default Q&A: kiosk-content/default/qa/<domain>/<id>.md */
 export const defaultQaDir = path.join(defaultContentDir, 'qa');
@@ -26,7 +27,7 @@ export function loadQaFolder(dir: string = defaultQaDir): QaFolder {
   try {
     names = readdirSync(root, { recursive: true, encoding: 'utf8' });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { dir: root, entries: [], problems: [{ file: root, line: 1, field: 'file', message: `cannot read Q&A folder: ${message}` }] };
   }
   const files = names

@@ -16,6 +16,7 @@ import { defaultGlossaryDir } from '../../glossary/node/load-glossary-folder';
 import { defaultQaDir } from '../../qa/node/load-qa-folder';
 import { createJiebaTokenizer } from './jieba-tokenizer';
 import { engineRevision, indexFingerprint, LocalSearchService, nodeTextCodec } from './search-service';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
  * The search index stored in the content database (table search_index, step 'search-1-index'):
@@ -194,7 +195,7 @@ function loadStored(db: ContentDb, articles: ArticleSource, params: EngineParams
     });
     return { service, reason: null };
   } catch (error) {
-    return { service: null, reason: `the stored search index cannot be read (${error instanceof Error ? error.message : String(error)})` };
+    return { service: null, reason: `the stored search index cannot be read (${errorMessage(error)})` };
   }
 }
 
