@@ -3,10 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { publicKeyFromPem, readPublicKey, type TrustedKey } from './pack-keys';
 import type { SourceConfig } from './pack-sources';
+import { errorMessage } from '../../errors/common/error-message';
 
 /**
- * The terminal's content settings, provisioned by a technician (the admin screen writes them with
- * issue 8): `<dataDir>/config/content.json` and trusted public keys in
+ * The terminal's content settings when it has no provisioned terminal configuration (a provisioned
+ * one replaces this file, see electron/node/provisioning/terminal-config-store.ts; this form stays
+ * handy for development): `<dataDir>/config/content.json` and trusted public keys in
  * `<dataDir>/config/trusted-keys/*.pub`.
  *
  *   { "sources": [{ "kind": "http", "url": "https://…/packs/index.json" }, { "kind": "folder", "path": "/media/usb/packs" }],
@@ -47,7 +49,7 @@ export function readTerminalContentConfig(configDir: string): TerminalContentCon
       if (result.success) parsed = result.data;
       else problems.push(`${file}: ${result.error.issues[0]?.path.join('.') ?? ''}: ${result.error.issues[0]?.message ?? 'invalid'}`);
     } catch (error) {
-      problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(`${file}: ${errorMessage(error)}`);
     }
   }
   const keys: TrustedKey[] = [];
@@ -55,7 +57,7 @@ export function readTerminalContentConfig(configDir: string): TerminalContentCon
     try {
       keys.push(publicKeyFromPem(pem, `${file} trustedKeys[${String(i)}]`));
     } catch (error) {
-      problems.push(error instanceof Error ? error.message : String(error));
+      problems.push(errorMessage(error));
     }
   });
   const keyDir = path.join(configDir, TRUSTED_KEYS_DIR);
@@ -64,7 +66,7 @@ export function readTerminalContentConfig(configDir: string): TerminalContentCon
       try {
         keys.push(readPublicKey(path.join(keyDir, name)));
       } catch (error) {
-        problems.push(error instanceof Error ? error.message : String(error));
+        problems.push(errorMessage(error));
       }
     }
   }

@@ -182,7 +182,7 @@ export function formatContentProblem(problem: ContentProblem): string {
   return `${problem.file}:${String(problem.line)}: ${problem.message}`;
 }
 
-/** Names a procedure may read as `config.<name>`; set in the terminal configuration (issue 8), null when unset. */
+/** Names a procedure may read as `config.<name>`; set in the terminal configuration (`cli provision`), null when unset. */
 export const procedureConfigNames = ['legalAidIncomeThreshold', 'region', 'siteName'] as const;
 export type ProcedureConfigName = (typeof procedureConfigNames)[number];
 
