@@ -15,8 +15,8 @@ import { createGb18030Encoder } from '../../native-adapters/thermal-printer/node
 import { buildSelfTestPage, systemPrinterClock } from '../../native-adapters/thermal-printer/node/printer-node';
 import { encodeReceipt } from '../../native-adapters/thermal-printer/receipt/encode-receipt';
 import { layoutReceipt } from '../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../native-adapters/thermal-printer/receipt/receipt-builders';
-import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../native-adapters/thermal-printer/receipt/sample-receipts';
+import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../electron/common/receipts/receipt-builders';
+import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../electron/common/receipts/sample-receipts';
 import { MemoryPrintJobStore } from '../../native-adapters/thermal-printer/service/print-job-store';
 import { ThermalPrinterService } from '../../native-adapters/thermal-printer/service/thermal-printer-service';
 import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';

@@ -9,7 +9,7 @@ import type { Office } from '../../../kiosk-content/src/content-folder/common/pa
 import { compileProcedure, formatContentProblem, type Procedure } from '../../../kiosk-content/src/procedures/common';
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../common/receipts/receipt-builders';
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
 

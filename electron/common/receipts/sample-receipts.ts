@@ -1,5 +1,5 @@
 import type { LawArticleInput, ProcedureOutcomeInput, QaAnswerInput } from './receipt-builders';
-import type { ReceiptHeader } from './receipt-document';
+import type { ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 
 /**
  * Sample receipts for tests, benchmarks and simulator demos. Statements rest on article text checked in

@@ -1,4 +1,4 @@
-import type { ReceiptBlock, ReceiptDocument, ReceiptHeader } from './receipt-document';
+import type { ReceiptBlock, ReceiptDocument, ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 
 /**
  * Receipt builders: plain data in, a ReceiptDocument out. They decide what a resident needs on paper and in
