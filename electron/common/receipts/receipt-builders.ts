@@ -1,8 +1,9 @@
-import type { ReceiptBlock, ReceiptDocument, ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
+import { appendSection, type ReceiptBlock, type ReceiptDocument, type ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 
 /**
  * Receipt builders: plain data in, a ReceiptDocument out. They decide what a resident needs on paper and in
- * which order; widths, wrapping and bytes are the layout's and the encoder's business.
+ * which order (product rules of the kiosk, so they live here and not in the printer adapter); widths,
+ * wrapping and bytes are the layout's and the encoder's business (native-adapters/thermal-printer/receipt).
  * Nothing here invents facts: a missing address, hours or phone prints as 「请咨询现场工作人员」.
  */
 
@@ -37,12 +38,12 @@ export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOut
     ...(outcome.applicant?.name ? [{ key: '姓名', value: outcome.applicant.name }] : []),
     ...(outcome.applicant?.idNumber ? [{ key: '证件号码', value: outcome.applicant.idNumber }] : []),
   ];
-  section(blocks, '申请人', [{ type: 'keyValue', rows: applicant }], applicant.length > 0);
-  section(blocks, '结论', [{ type: 'text', text: outcome.conclusion }], outcome.conclusion.trim() !== '');
-  section(blocks, '办理步骤', [{ type: 'steps', items: outcome.steps }], outcome.steps.length > 0);
-  section(blocks, '需要准备的材料', [{ type: 'checklist', items: outcome.materials }], outcome.materials.length > 0);
+  appendSection(blocks, '申请人', [{ type: 'keyValue', rows: applicant }], applicant.length > 0);
+  appendSection(blocks, '结论', [{ type: 'text', text: outcome.conclusion }], outcome.conclusion.trim() !== '');
+  appendSection(blocks, '办理步骤', [{ type: 'steps', items: outcome.steps }], outcome.steps.length > 0);
+  appendSection(blocks, '需要准备的材料', [{ type: 'checklist', items: outcome.materials }], outcome.materials.length > 0);
   const office = outcome.office;
-  section(
+  appendSection(
     blocks,
     '去哪里办',
     office === undefined
@@ -60,8 +61,8 @@ export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOut
         ],
     true,
   );
-  section(blocks, '期限', [{ type: 'bullets', items: outcome.deadlines.map((d) => d.text) }], outcome.deadlines.length > 0);
-  section(blocks, '法律依据', [{ type: 'bullets', items: outcome.cites }], outcome.cites.length > 0);
+  appendSection(blocks, '期限', [{ type: 'bullets', items: outcome.deadlines.map((d) => d.text) }], outcome.deadlines.length > 0);
+  appendSection(blocks, '法律依据', [{ type: 'bullets', items: outcome.cites }], outcome.cites.length > 0);
   if (outcome.url !== undefined) blocks.push({ type: 'qr', payload: outcome.url, caption: '扫码查看详细说明' });
   return { header, blocks };
 }
@@ -101,59 +102,7 @@ export function buildQaReceipt(header: ReceiptHeader, qa: QaAnswerInput): Receip
   const blocks: ReceiptBlock[] = [{ type: 'title', text: '问答' }, { type: 'blank' }];
   blocks.push({ type: 'keyValue', rows: [{ key: '问', value: qa.question }] }, { type: 'blank' });
   blocks.push({ type: 'keyValue', rows: [{ key: '答', value: qa.answer }] });
-  section(blocks, '法律依据', [{ type: 'bullets', items: qa.cites }], qa.cites.length > 0);
+  appendSection(blocks, '法律依据', [{ type: 'bullets', items: qa.cites }], qa.cites.length > 0);
   if (qa.url !== undefined) blocks.push({ type: 'qr', payload: qa.url, caption: '扫码查看详细说明' });
   return { header, blocks };
-}
-
-export interface SelfTestInput {
-  readonly columns: number;
-  /** e.g. 「/dev/ttyUSB0，9600 波特，RTS/CTS」 — from the configuration. */
-  readonly connection?: string;
-  /** The printer's state as the service read it (DLE EOT), one row per item. */
-  readonly status?: readonly { readonly key: string; readonly value: string }[];
-  /** ASCII payload for the test QR code. */
-  readonly qrPayload: string;
-}
-
-/** Characters a technician checks on the real unit (§4.2): punctuation, box drawing, GBK-only name characters. */
-export const SELF_TEST_LINES = [
-  'ASCII 0123456789 AZaz !#%&*+-=?@',
-  '汉字：中华人民共和国法律服务',
-  '标点：，。、；：？！（）',
-  '括号：「」『』《》“”【】',
-  '符号：□─①℃￥×…—·',
-  'GBK 扩展（人名常用）：镕喆堃昇赟',
-];
-
-export function buildSelfTestReceipt(header: ReceiptHeader, input: SelfTestInput): ReceiptDocument {
-  const digits = Array.from({ length: input.columns }, (_, i) => String((i + 1) % 10)).join('');
-  const tens = Array.from({ length: input.columns }, (_, i) => ((i + 1) % 10 === 0 ? String(((i + 1) / 10) % 10) : ' ')).join('');
-  const cjkRuler = '一二三四五六七八九十'.repeat(Math.ceil(input.columns / 20)).slice(0, Math.floor(input.columns / 2));
-  const blocks: ReceiptBlock[] = [{ type: 'title', text: '打印机自检页' }, { type: 'blank' }];
-  const info = [{ key: '纸宽', value: `${input.columns} 列` }, { key: '编码', value: 'GB18030，中文模式 FS &' }];
-  if (input.connection !== undefined) info.push({ key: '连接', value: input.connection });
-  blocks.push({ type: 'keyValue', rows: info });
-  section(blocks, '编码检查', SELF_TEST_LINES.map((text) => ({ type: 'text', text })), true);
-  // Each ruler is exactly one line wide: if the printer wraps either one, the configured width is wrong.
-  section(
-    blocks,
-    '宽度标尺（每条应正好占满一行）',
-    [
-      { type: 'text', text: tens.trimEnd() },
-      { type: 'text', text: digits },
-      { type: 'text', text: cjkRuler },
-      { type: 'text', text: `|${'-'.repeat(input.columns - 2)}|` },
-    ],
-    true,
-  );
-  if (input.status !== undefined && input.status.length > 0) section(blocks, '打印机状态', [{ type: 'keyValue', rows: input.status }], true);
-  blocks.push({ type: 'blank' }, { type: 'qr', payload: input.qrPayload, caption: '二维码应可扫描' });
-  return { header, blocks };
-}
-
-function section(blocks: ReceiptBlock[], heading: string, body: readonly ReceiptBlock[], when: boolean): void {
-  if (!when) return;
-  if (blocks.at(-1)?.type !== 'blank') blocks.push({ type: 'blank' });
-  blocks.push({ type: 'heading', text: heading }, ...body);
 }
