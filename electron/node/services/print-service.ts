@@ -4,6 +4,7 @@ import type { ByteTransport } from '../../../native-adapters/transport/byte-tran
 import type { FlowControl } from '../../../native-adapters/transport/serial/serial-transport';
 import { FileJobStore } from '../../../native-adapters/thermal-printer/node/file-job-store';
 import { serialPrinterTransport, systemPrinterClock } from '../../../native-adapters/thermal-printer/node/printer-node';
+import { paperColumns } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
 import { MemoryPrintJobStore, type PrintJobStore } from '../../../native-adapters/thermal-printer/service/print-job-store';
 import {
   ThermalPrinterService,
@@ -53,7 +54,7 @@ export class PrintService {
 
   constructor(options: PrintServiceOptions) {
     const log = options.logger.child('printer');
-    this.columns = options.paperWidth === 80 ? 48 : 32;
+    this.columns = paperColumns(options.paperWidth ?? 58);
     const open =
       options.openTransport ??
       (options.port ? serialPrinterTransport({ path: options.port, baudRate: options.baudRate ?? 9600, flowControl: options.flowControl ?? 'rtscts' }) : null);

@@ -2,6 +2,9 @@
  * How much room text takes on the 58 mm thermal receipt: 32 columns per line; the printer prints
  * every double-byte GB18030 character (CJK, full-width punctuation, ☐, ①) two columns wide and
  * ASCII one column wide. Lines wrap per character (Chinese has no word breaks).
+ * 32 is the narrowest paper's column count, which content must fit: PAPER_COLUMNS['58mm'] of the
+ * printer adapter (native-adapters/thermal-printer/receipt/layout-receipt.ts), kept as a number here because
+ * content code does not import device code; receipt-width.test.ts fails if the two drift apart.
  */
 export const receiptColumns = 32;
 /** A single item (an outcome step, a material, a deadline) may take at most this many lines. */
