@@ -1,6 +1,6 @@
 /**
  * The parsed shape of the Markdown law corpus (../shared/data/laws, format in its README).
- * Shared by the importer (kiosk-content/src/node), the search index and the article view.
+ * Shared by the importer (kiosk-content/authoring/law-import), the search index and the article view.
  */
 export interface LawDateEvent {
   /** ISO date YYYY-MM-DD. */
