@@ -4,7 +4,6 @@ import type { ByteTransport } from '../../../native-adapters/transport/byte-tran
 import type { FlowControl } from '../../../native-adapters/transport/serial/serial-transport';
 import { FileJobStore } from '../../../native-adapters/thermal-printer/node/file-job-store';
 import { serialPrinterTransport, systemPrinterClock } from '../../../native-adapters/thermal-printer/node/printer-node';
-import { paperColumns } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
 import { MemoryPrintJobStore, type PrintJobStore } from '../../../native-adapters/thermal-printer/service/print-job-store';
 import {
   ThermalPrinterService,
@@ -12,6 +11,9 @@ import {
   type PrinterClock,
   type PrinterStatusView,
 } from '../../../native-adapters/thermal-printer/service/thermal-printer-service';
+import { PAPER_COLUMNS } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 import type { Logger } from '../system/logger';
 import type { DeviceStatusService } from './device-status-service';
 
@@ -49,12 +51,12 @@ export interface PrintStatus {
  */
 export class PrintService {
   private readonly printer: ThermalPrinterService;
-  private readonly listeners = new Set<(status: PrintStatus) => void>();
+  private readonly changed = new Emitter<PrintStatus>();
   readonly columns: number;
 
   constructor(options: PrintServiceOptions) {
     const log = options.logger.child('printer');
-    this.columns = paperColumns(options.paperWidth ?? 58);
+    this.columns = PAPER_COLUMNS[options.paperWidth === 80 ? '80mm' : '58mm'];
     const open =
       options.openTransport ??
       (options.port ? serialPrinterTransport({ path: options.port, baudRate: options.baudRate ?? 9600, flowControl: options.flowControl ?? 'rtscts' }) : null);
@@ -69,8 +71,7 @@ export class PrintService {
     });
     this.printer.onDidChange(() => {
       options.devices.report('printer', deviceStateOf(this.printer.status));
-      const status = this.status();
-      for (const listener of this.listeners) listener(status);
+      this.changed.fire(this.status());
     });
     options.devices.report('printer', deviceStateOf(this.printer.status));
   }
@@ -123,10 +124,19 @@ export class PrintService {
     return { printer: this.printer.status, jobs: this.printer.listJobs() };
   }
 
-  onDidChange(listener: (status: PrintStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onDidChange(listener: (status: PrintStatus) => void): Unsubscribe {
+    return this.changed.on(listener);
   }
+}
+
+/** The provisioned receipt printer (none → not-configured) with its queue in <dataDir>/printer/. */
+export function printServiceFor(terminal: TerminalSettings, options: Pick<PrintServiceOptions, 'dataDir' | 'devices' | 'logger'>): PrintService {
+  const printer = terminal.printer;
+  return new PrintService({
+    port: printer?.port ?? null,
+    ...(printer ? { baudRate: printer.baudRate, flowControl: printer.flowControl, paperWidth: printer.width } : {}),
+    ...options,
+  });
 }
 
 /** Printer state → the home screen's device line (contract enum; detail is technician text). */
