@@ -96,4 +96,4 @@ for (const width of [58, 80] as const) {
     );
   }
 }
-console.log('\nTarget (issue 5): a typical outcome receipt < 2 KB, about 2 s on the wire at 9600 baud.');
+console.log('\nTarget: a typical outcome receipt < 2 KB, about 2 s on the wire at 9600 baud.');

@@ -3,7 +3,7 @@
  *
  * Retrieval quality on the public STARD questions (../shared/data/stard/queries.public.jsonl, read
  * at run time, never copied): Recall@1/5/10/100, MRR@10, nDCG@10, every figure printed beside the
- * baseline's (issue 3, "Measured, not guessed"):
+ * baseline's:
  *   - baseline: plain Okapi BM25 over jieba tokens (default dictionary, accurate mode), k1 1.3,
  *     b 0.75, article text only, STARD's stopword list (../shared/data/stard/cn_stopwords.txt);
  *   - the engine as the kiosk runs without training data (default content only);

@@ -15,7 +15,7 @@ import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulato
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 
 /**
- * Self-healing (issue 8): the printer goes away (simulator and its pty pair stopped, as when the
+ * Self-healing: the printer goes away (simulator and its pty pair stopped, as when the
  * cable is pulled or the printer is switched off) and comes back on the same device path. The
  * host's PrintService reconnects by itself, and a receipt queued while it was away prints once.
  */
