@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileProcedure } from '../../kiosk-content/src/common/procedures/compile-procedure';
-import { parseHolidayCalendar } from '../../kiosk-content/src/common/procedures/parse-holiday-calendar';
-import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView, type ProcedureSession } from '../../kiosk-content/src/common/procedures/procedure-engine';
-import { formatContentProblem, type Procedure, type ProcedureContext } from '../../kiosk-content/src/common/procedures/procedure-types';
+import { compileProcedure } from '../../kiosk-content/src/procedures/common/compile-procedure';
+import { parseHolidayCalendar } from '../../kiosk-content/src/procedures/common/parse-holiday-calendar';
+import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView, type ProcedureSession } from '../../kiosk-content/src/procedures/common/procedure-engine';
+import { formatContentProblem, type Procedure, type ProcedureContext } from '../../kiosk-content/src/procedures/common/procedure-types';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**
