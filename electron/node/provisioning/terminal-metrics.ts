@@ -184,22 +184,24 @@ export function createTerminalMetrics(source: TerminalMetricsSource): Registry {
 
   new Gauge({
     name: 'fatong_disk_free_bytes',
-    help: 'Bytes free for the kiosk on the file system of its data directory.',
+    help: 'Bytes free for the kiosk on the file system of its data directory (dir="data"; absent when it cannot be read).',
+    labelNames: ['dir'],
     registers,
     collect() {
       this.reset();
       const disk = source.disk();
-      if (disk) this.set(disk.freeBytes);
+      if (disk) this.set({ dir: 'data' }, disk.freeBytes);
     },
   });
   new Gauge({
     name: 'fatong_disk_size_bytes',
-    help: 'Size of the file system of the data directory in bytes.',
+    help: 'Size of the file system of the data directory in bytes (dir="data").',
+    labelNames: ['dir'],
     registers,
     collect() {
       this.reset();
       const disk = source.disk();
-      if (disk) this.set(disk.sizeBytes);
+      if (disk) this.set({ dir: 'data' }, disk.sizeBytes);
     },
   });
   return registry;

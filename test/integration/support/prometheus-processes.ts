@@ -25,12 +25,12 @@ export interface ToolProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string, ms = 30_000): Promise<void> {
+async function waitReady(url: string, child: ChildProcess, output: () => string, headers: Record<string, string>, ms = 30_000): Promise<void> {
   const start = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${String(child.spawnfile)} exited with ${String(child.exitCode)}:\n${output()}`);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      const res = await fetch(url, { headers, signal: AbortSignal.timeout(1000) });
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -40,14 +40,15 @@ async function waitReady(url: string, child: ChildProcess, output: () => string,
   }
 }
 
-async function startTool(file: string, args: string[], url: string, readyPath: string): Promise<ToolProcess> {
+/** Starts a Prometheus tool and waits until `readyPath` answers 2xx. */
+export async function startTool(file: string, args: string[], url: string, readyPath: string, headers: Record<string, string> = {}): Promise<ToolProcess> {
   const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer) => (log = (log + chunk.toString('utf8')).slice(-8000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const output = () => log;
-  await waitReady(`${url}${readyPath}`, child, output);
+  await waitReady(`${url}${readyPath}`, child, output, headers);
   return {
     url,
     child,
