@@ -36,6 +36,7 @@ afterAll(async () => {
 });
 
 const card = sampleCards.resident;
+if (card.type !== 'resident') throw new Error('the sample resident card changed');
 /** The fictional card's personal fields and what a resident typed: none may reach the exposition. */
 const SECRETS = [card.name, card.idNumber, card.birthDate, card.address, card.authority, '测试样例 110101198001010010 欠钱', '欠钱'];
 

@@ -263,12 +263,7 @@ export class HostAdmin {
         const status = this.host.content.status();
         if (status.lastSync && (status.lastSync.result === 'installed' || status.lastSync.result === 'up-to-date')) this.lastSuccessfulSync = status.lastSync.at;
         const showing = status.showing;
-        let active: ReturnType<AdminHost['content']['store']['active']> = null;
-        try {
-          active = this.host.content.store.active();
-        } catch {
-          active = null;
-        }
+        const active = this.activeGeneration();
         const created = (id: string, version: string, record: { id: string; version: string; created: string } | null | undefined): string | null =>
           record && record.id === id && record.version === version ? record.created : null;
         return {
@@ -294,6 +289,15 @@ export class HostAdmin {
         }
       },
     };
+  }
+
+  /** The installed generation (for the packs' build times), null when there is none or it cannot be read. */
+  private activeGeneration(): ReturnType<AdminHost['content']['store']['active']> {
+    try {
+      return this.host.content.store.active();
+    } catch {
+      return null;
+    }
   }
 
   /** Counts each job once when it reaches done, failed or cancelled (the status lists the last finished jobs). */
