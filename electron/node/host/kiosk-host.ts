@@ -49,7 +49,7 @@ export class KioskHost {
   readonly idCard: IdCardService;
   /** Receipt previews and the printer (issue 5). */
   readonly receipts: ReceiptService;
-  /** Admin PIN, admin API, heartbeat and /metrics (issue 8). */
+  /** Admin PIN, admin API and /metrics (issue 8). */
   readonly admin: HostAdmin;
   private receiptsStopped: Promise<void> = Promise.resolve();
   private readonly idle: IdleSwitcher;
