@@ -13,7 +13,7 @@ import type { MessageKey } from '../../i18n/zh-cn';
 import { useNavigation } from '../../lib/navigation';
 import { createDebouncer } from './debounce';
 import { Highlight } from './Highlight';
-import { useLibraryApi } from './library-client';
+import { useLibraryApi } from '../../lib/library-client';
 import { recallSearch, rememberSearch } from './search-memory';
 import styles from './search-screen.module.css';
 import { hasAnyResult, nonEmptyGroups, normaliseQuery, suggestionAction, type ResultGroupKind } from './search-view';
