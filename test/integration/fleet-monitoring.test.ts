@@ -18,7 +18,7 @@ import type { CliCommand, CliIo } from '../../scripts/cli/command';
 import { monitoringCommand } from '../../scripts/cli/commands/monitoring-command';
 import { statsCommand } from '../../scripts/cli/commands/stats-command';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { openPtyPair, type PtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 import { freePort, promQuery, startAgent, startAlertmanager, startCentral, type ToolProcess } from './support/prometheus-processes';
 
 /**

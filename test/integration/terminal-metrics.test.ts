@@ -20,7 +20,7 @@ import type { CliIo } from '../../scripts/cli/command';
 import { monitoringCommand } from '../../scripts/cli/commands/monitoring-command';
 import { selftestCommand, type SelftestItem } from '../../scripts/cli/commands/selftest-command';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
-import { openPtyPair } from './support/pty-pair';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 import { freePort, startAgent, startTool, type ToolProcess } from './support/prometheus-processes';
 import { requireTool } from './support/prometheus-tools';
 
