@@ -160,6 +160,44 @@ describe('terminal /metrics', () => {
     expect((await fetch(metricsUrl)).status).toBe(200);
     expect(hanging.listening).toBe(true);
   });
+  it('keeps the readings taken while the district is down and delivers them when it is back (the agent WAL)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fatong-wal-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'central.yml'), 'global: {}\nstorage:\n  tsdb:\n    out_of_order_time_window: 7d\n');
+    const port = await freePort();
+    const startCentral = () =>
+      startTool(
+        requireTool('prometheus'),
+        [`--config.file=${path.join(dir, 'central.yml')}`, `--storage.tsdb.path=${path.join(dir, 'central')}`, `--web.listen-address=127.0.0.1:${String(port)}`, '--web.enable-remote-write-receiver'],
+        `http://127.0.0.1:${String(port)}`,
+        '/-/ready',
+      );
+    let central = await startCentral();
+    cleanups.push(() => central.stop());
+    const { dataDir } = await terminalWithDevices({ remoteWriteUrl: `${central.url}/api/v1/write`, scrapeSeconds: 1 });
+    const config = path.join(dataDir, 'prometheus-agent.yml');
+    const cli = io({ KIOSK_DATA_DIR: dataDir });
+    expect(await monitoringCommand.run(['agent-config', '--out', config], cli.io), cli.err()).toBe(0);
+    const agent = await startAgent(config, path.join(dataDir, 'agent-wal'));
+    cleanups.push(() => agent.stop('SIGKILL'));
+    /** Raw samples of fatong_up stored with timestamps in (from, to] (a range selector: no lookback filling gaps). */
+    const upSamples = async (from: number, to: number): Promise<number> => {
+      const range = `${String(Math.floor((to - from) / 1000))}s`;
+      const res = await fetch(`${central.url}/api/v1/query?${new URLSearchParams({ query: `fatong_up[${range}]`, time: String(to / 1000) }).toString()}`);
+      const json = (await res.json()) as { data: { result: Array<{ values: unknown[] }> } };
+      return json.data.result.reduce((n, r) => n + r.values.length, 0);
+    };
+    await until('first readings at the district', async () => (await upSamples(Date.now() - 60_000, Date.now())) > 0);
+
+    // The district goes away for a while; the kiosk and its agent go on.
+    await central.stop();
+    const outageFrom = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    const outageTo = Date.now();
+    central = await startCentral();
+    // Readings timestamped inside the outage (only the agent can have them) arrive once its retry reaches the district again.
+    await until('readings of the outage delivered', async () => (await upSamples(outageFrom + 1000, outageTo - 1000)) >= 3, 60_000);
+  }, 90_000);
 });
 
 async function promQueryAgentMetric(agentUrl: string, name: string): Promise<number> {
