@@ -23,10 +23,11 @@ import { freePort, promQuery, startAgent, startAlertmanager, startCentral, type 
 
 /**
  * A district on loopback: the central Prometheus (remote-write receiver, the shipped rules with
- * every alert's `for:` shortened to 2 s, 1 s evaluation, 10 s lookback) and Alertmanager (the
- * shipped routing, its webhook pointed at a receiver in this test), and five terminals — each a
- * real KioskHost with its receipt printer simulator on a socat pty, provisioned with `metrics` and
- * `monitoring`, and its own Prometheus agent from `monitoring agent-config`.
+ * every alert's `for:` shortened to 2 s, 1 s evaluation, a 20 s lookback so a terminal on a busy
+ * CI machine does not look silent) and Alertmanager (the shipped routing, its webhook pointed at a
+ * receiver in this test), and five terminals — each a real KioskHost with its receipt printer
+ * simulator on a socat pty, provisioned with `metrics` and `monitoring`, and its own Prometheus
+ * agent from `monitoring agent-config`.
  */
 
 const TERMINALS = 5;
@@ -118,7 +119,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${String((webhook.address() as AddressInfo).port)}/fatong-alerts`;
   alertmanager = await startAlertmanager(path.join(root, 'alertmanager'), webhookUrl);
-  central = await startCentral({ dir: path.join(root, 'central'), alertmanagerUrl: alertmanager.url, alertFor: '2s', evaluationInterval: '1s', lookbackDelta: '10s' });
+  central = await startCentral({ dir: path.join(root, 'central'), alertmanagerUrl: alertmanager.url, alertFor: '2s', evaluationInterval: '1s', lookbackDelta: '20s' });
 
   for (let i = 0; i < TERMINALS; i++) {
     const id = `fleet-0${String(i + 1)}`;
