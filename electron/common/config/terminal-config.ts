@@ -280,7 +280,7 @@ export function validateTerminalConfig(value: unknown): ValidationResult<Termina
     const input = issue.code === 'custom' && (issue.message === 'missing' || issue.message === 'keys needed') ? (issue.message === 'missing' ? undefined : []) : (issue as { input?: unknown }).input;
     const problem = problemOf(issue.path, { code: issue.code, input, ...(issue.code === 'unrecognized_keys' ? { keys: issue.keys } : {}) });
     if (issue.code === 'custom' && issue.message === 'one credential') problem.message = `got both basicAuth and bearerTokenFile; allowed: one of them — 同时填写了 basicAuth 和 bearerTokenFile；要求：只能选一个`;
-    if (issue.code === 'custom' && issue.message === 'metrics needed') problem.message = `set but metrics is null; allowed: monitoring needs metrics: {port} (the agent reads 127.0.0.1:<port>/metrics) — 填写了监控上报但 metrics 为 null；要求：须同时设置 metrics: {port}`;
+    if (issue.code === 'custom' && issue.message === 'metrics needed') problem.message = `got monitoring with metrics: null; allowed: monitoring needs metrics: {port} (the agent reads 127.0.0.1:<port>/metrics) — 填写了监控上报但 metrics 为 null；要求：须同时设置 metrics: {port}`;
     if (issue.code === 'custom' && issue.message === 'keys needed') problem.message = `content.sources is set but no key is trusted; allowed: ${FIELD_HELP['content.trustedKeys']?.en ?? ''} — 填写了内容来源但没有受信任的公钥；要求：${FIELD_HELP['content.trustedKeys']?.zh ?? ''}`;
     const key = `${problem.path}|${problem.message}`;
     if (seen.has(key)) continue;
