@@ -25,7 +25,7 @@ import { parse, stringify } from 'yaml';
 import { USAGE_COUNTERS } from '../../electron/common/domain/usage-metrics';
 import { agentArgs } from '../../electron/node/provisioning/monitoring-agent-config';
 import { createTerminalMetrics, type TerminalMetricsSource } from '../../electron/node/provisioning/terminal-metrics';
-import { legalDomainIds } from '../../kiosk-content/src/common/legal-domains';
+import { legalDomainIds } from '../../kiosk-content/src/legal-domains/common/legal-domains';
 import { freePort, requireTool, startTool, type ToolProcess } from '../lib/prometheus-process';
 import { repoRoot } from '../lib/repo-paths';
 

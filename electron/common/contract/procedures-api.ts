@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Procedure } from '../../../kiosk-content/src/common/procedures';
+import type { Procedure } from '../../../kiosk-content/src/procedures/common';
 import { method } from './define-contract';
 
 /**
  * 办事指南: the guided procedures. The host compiles kiosk-content/default/procedures/*.yaml at
- * start; the renderer runs the pure engine (kiosk-content/src/common/procedures) on the compiled
+ * start; the renderer runs the pure engine (kiosk-content/src/procedures/common) on the compiled
  * procedure it gets here, so every answer is handled on screen without a round trip.
  */
 

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { ContentActionResult, ContentStatus, PackRef, SyncProgress } from '../../common/contract/content-api';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
-import { ContentStore, type ActiveContent, type GenerationState, type PackRecord } from '../../../kiosk-content/src/node/packs/content-store';
-import { syncOnce, type SyncProgress as PackSyncProgress } from '../../../kiosk-content/src/node/packs/pack-sync';
-import type { HttpOptions } from '../../../kiosk-content/src/node/packs/pack-sources';
-import { readTerminalContentConfig, type TerminalContentConfig } from '../../../kiosk-content/src/node/packs/terminal-content-config';
+import { loadContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
+import { ContentStore, type ActiveContent, type GenerationState, type PackRecord } from '../../../kiosk-content/src/packs/node/content-store';
+import { syncOnce, type SyncProgress as PackSyncProgress } from '../../../kiosk-content/src/packs/node/pack-sync';
+import type { HttpOptions } from '../../../kiosk-content/src/packs/node/pack-sources';
+import { readTerminalContentConfig, type TerminalContentConfig } from '../../../kiosk-content/src/packs/node/terminal-content-config';
 import type { DataDirLayout } from '../system/data-dir';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
 import { Emitter, type Unsubscribe } from '../../common/events/emitter';

@@ -5,8 +5,8 @@ import { probeIdReader } from '../../../electron/node/provisioning/device-probe'
 import { probeRemoteWrite } from '../../../electron/node/provisioning/remote-write-probe';
 import { readStoredTerminalConfig } from '../../../electron/node/provisioning/terminal-config-store';
 import { prepareDataDir, resolveDataDir } from '../../../electron/node/system/data-dir';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
-import { ContentStore } from '../../../kiosk-content/src/node/packs/content-store';
+import { loadContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
+import { ContentStore } from '../../../kiosk-content/src/packs/node/content-store';
 import { appVersion, defaultContentDir } from '../../lib/repo-paths';
 import type { CliCommand, CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
