@@ -12,7 +12,7 @@ import { createFileLogger } from '../../electron/node/system/logger';
 import { unprovisionedTerminal } from '../../electron/common/config/terminal-settings';
 import { exampleAnswers } from '../../kiosk-content/src/documents/common/example-answers';
 import { loadDocumentFolder } from '../../kiosk-content/src/documents/node/load-document-types';
-import { defaultContentDir } from '../../kiosk-content/src/node/load-content-folder';
+import { defaultContentDir } from '../../kiosk-content/src/content-folder/node/load-content-folder';
 import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';

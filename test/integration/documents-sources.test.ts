@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import type { DocumentCite } from '../../kiosk-content/src/documents/common/document-types';
 import { lintDocumentFolder } from '../../kiosk-content/src/documents/node/lint-documents';
 import { loadDocumentFolder } from '../../kiosk-content/src/documents/node/load-document-types';
-import { lintContentFolder } from '../../kiosk-content/src/node/content-lint/lint-content-folder';
+import { lintContentFolder } from '../../kiosk-content/src/content-lint/node/lint-content-folder';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

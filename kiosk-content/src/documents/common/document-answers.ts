@@ -1,5 +1,5 @@
-import { isTrue, parseExpression } from '../../common/procedures/expression';
-import type { Value } from '../../common/procedures/procedure-types';
+import { isTrue, parseExpression } from '../../procedures/common/expression';
+import type { Value } from '../../procedures/common/procedure-types';
 import type { DocumentField, DocumentType, PartyField, PartyKind, PartyPart } from './document-types';
 import { organisationParts, partyPartLabels, personParts } from './document-types';
 

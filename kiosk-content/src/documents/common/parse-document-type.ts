@@ -1,11 +1,11 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { chineseNumeralChars } from '../../common/laws/chinese-numerals';
-import { normalizeLawTitle } from '../../common/laws/law-title';
-import { checkExpression, ExpressionError, parseExpression } from '../../common/procedures/expression';
-import type { NameResolver } from '../../common/procedures/expression';
-import type { ContentProblem } from '../../common/procedures/procedure-types';
-import { findUnprintable, formatCodePoint } from '../../common/qa/printable-text';
+import { chineseNumeralChars } from '../../laws/common/chinese-numerals';
+import { normalizeLawTitle } from '../../laws/common/law-title';
+import { checkExpression, ExpressionError, parseExpression } from '../../procedures/common/expression';
+import type { NameResolver } from '../../procedures/common/expression';
+import type { ContentProblem } from '../../procedures/common/procedure-types';
+import { findUnprintable, formatCodePoint } from '../../qa/common/printable-text';
 import type { DocumentCite, DocumentField, DocumentSection, DocumentSource, DocumentType, PartyKind, PartyPart } from './document-types';
 import { documentTextLimits, organisationParts, personParts } from './document-types';
 

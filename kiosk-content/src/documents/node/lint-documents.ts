@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ContentProblem } from '../../common/procedures/procedure-types';
+import type { ContentProblem } from '../../procedures/common/procedure-types';
 import type { DocumentCite, DocumentType } from '../common/document-types';
 import { loadDocumentFolder } from './load-document-types';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ContentProblem } from '../../common/procedures/procedure-types';
+import type { ContentProblem } from '../../procedures/common/procedure-types';
 import type { DocumentType } from '../common/document-types';
 import { parseDocumentType } from '../common/parse-document-type';
 
