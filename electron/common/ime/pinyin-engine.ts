@@ -157,8 +157,9 @@ export class PinyinEngine {
         const initialOnly = PINYIN_INITIALS.has(piece);
         const atEnd = j === n;
         if (initialOnly || (atEnd && id === undefined)) {
-          const pieces = [{ text: piece, penalty: initialOnly ? PENALTY.initial : PENALTY.partial }];
-          if (this.#fuzzy) for (const variant of fuzzyInitialVariants(piece)) pieces.push({ text: variant, penalty: pieces[0]!.penalty + PENALTY.fuzzySwap });
+          const penalty: number = initialOnly ? PENALTY.initial : PENALTY.partial;
+          const pieces: { text: string; penalty: number }[] = [{ text: piece, penalty }];
+          if (this.#fuzzy) for (const variant of fuzzyInitialVariants(piece)) pieces.push({ text: variant, penalty: penalty + PENALTY.fuzzySwap });
           for (const p of pieces) {
             const range = this.#prefixRange(p.text);
             if (range) here.push({ end: j, lo: range[0], hi: range[1], penalty: p.penalty, initialOnly });

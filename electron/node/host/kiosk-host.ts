@@ -1,3 +1,5 @@
+import { fuzzyPinyinEnabled } from '../../common/ime/fuzzy-pinyin';
+import { queryCorrectorLoader } from '../services/query-corrector-loader';
 import { kioskContract, type KioskApiImpl } from '../../common/contract/kiosk-api';
 import { RpcServer } from '../../common/rpc/rpc-server';
 import { defaultContentDir, loadContentFolder, type ContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
@@ -31,6 +33,8 @@ export interface KioskHostOptions {
   contentHttp?: ConstructorParameters<typeof ContentService>[0]['http'];
   /** Site and device settings; defaults to an unprovisioned terminal (issue 8 reads the provisioned file). */
   terminal?: TerminalSettings;
+  /** The pinyin dictionary the renderer ships (generated/ime/dictionary.txt); search corrects misspelled terms with it. */
+  imeDictionaryFile?: string;
 }
 
 /**
@@ -56,6 +60,8 @@ export class KioskHost {
   private view: ContentView;
   private readonly disposers: Array<() => void> = [];
   private readonly sessionEndHandlers = new Set<(reason: SessionEndReason) => void>();
+  /** 「您是不是要找」 correctors from the renderer's pinyin dictionary, read once. */
+  private readonly correctors: ReturnType<typeof queryCorrectorLoader>;
 
   get library(): LibraryService {
     return this.view.library;
@@ -75,6 +81,7 @@ export class KioskHost {
     // Provisioned terminal (issue 8): KIOSK_DATA_DIR/config/terminal.json unless the caller passes one.
     const recentErrors = new RecentErrors();
     const log = recentErrors.tap(options.logger);
+    this.correctors = queryCorrectorLoader(options.imeDictionaryFile, log.child('search'));
     const provisioning = loadProvisioning(this.dataDir.config, log);
     this.terminal = options.terminal ?? provisioning.terminal;
     this.idCard = createIdCardService(this.terminal, this.devices, log);
@@ -113,13 +120,14 @@ export class KioskHost {
           },
           hotlines: content().directory.hotlines.map(({ name, phone }) => ({ name, phone })),
           ...(this.terminal.idle ? { idle: this.terminal.idle } : {}),
+          input: { fuzzyPinyin: fuzzyPinyinEnabled(this.terminal.fuzzyPinyin, this.terminal.region) },
         }),
       },
       devices: {
         getStatus: () => this.devices.getStatus(),
       },
       search: {
-        query: ({ text, limit }) => library().query(text, limit),
+        query: ({ text, limit, exact }) => library().query(text, limit, exact),
         suggest: ({ text }) => library().suggest(text),
       },
       library: {
@@ -215,6 +223,7 @@ export class KioskHost {
       contentDir: content.dir,
       logger: log,
       procedureSearch: (text, terms) => procedures.search(text, terms),
+      queryCorrector: (terms) => this.correctors.corrector(terms),
     });
     return { generation: active?.generation ?? null, content, library, procedures };
   }
