@@ -129,7 +129,7 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
     expect(await composition(page)).toBe('');
     expect(await inputValue(page)).toBe('劳动合同');
     await tapKeys(page, ['backspace']);
-    expect(await inputValue(page)).toBe('劳动');
+    expect(await inputValue(page)).toBe('劳动合');
   });
 
   it('pages through the candidates with 下一页 and 上一页, each at least 60 px', async () => {
@@ -185,6 +185,24 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
     await page.keyboard.type('gongzi');
     expect(await inputValue(page)).toBe('gongzi');
     expect(await composition(page)).toBe('');
+  });
+
+  it('searches a misspelled term as the known one and offers the typed text back in one tap', async () => {
+    const box = page.getByTestId('search-input');
+    await box.fill('劳懂合同');
+    await page.getByTestId('search-submit').click();
+    const corrected = page.getByTestId('corrected');
+    await corrected.waitFor();
+    expect((await corrected.innerText()).replace(/\s+/g, '')).toBe(`${zhCN['search.corrected'].replace('{corrected}', '劳动合同')}${zhCN['search.searchOriginal'].replace('{original}', '劳懂合同')}`);
+    expect(await inputValue(page)).toBe('劳动合同');
+    expect(await page.getByTestId('qa-hit').count()).toBeGreaterThan(0);
+    await expectReadableAndPressable(page, { minTargets: 5 });
+    await saveScreenshot(page, SPEC, 'portrait-corrected');
+
+    await page.getByTestId('search-as-typed').click();
+    await expect.poll(() => inputValue(page)).toBe('劳懂合同');
+    await expect.poll(() => page.getByTestId('corrected').count()).toBe(0);
+    await page.getByTestId('search-results').waitFor();
   });
 
   it('stayed on the machine', () => {
