@@ -5,7 +5,11 @@
  * comment. TypeScript's per-runtime projects catch the rest (no `window` in pure code, no `fs`
  * in the renderer).
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { layerBoundaries } from './.config/eslint/layer-boundaries.js';
@@ -82,6 +86,37 @@ const zones = [
   },
 ];
 
+/**
+ * Renderer features are independent: a feature never imports another (shared pieces live in
+ * components/ and lib/; app/ composes features, e.g. app/screens.tsx hands the ID-card step to the
+ * procedure screen). components/ and lib/ sit below both. Read from the folder, so a new feature
+ * is covered the day it is added.
+ */
+const rendererFeatures = readdirSync(path.join(import.meta.dirname, 'renderer/src/features'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const featureZones = [
+  ...rendererFeatures.map((feature) => ({
+    target: `./renderer/src/features/${feature}`,
+    from: rendererFeatures.filter((other) => other !== feature).map((other) => `./renderer/src/features/${other}`),
+    message: 'A renderer feature never imports another feature: move the shared piece to components/ or lib/, or let app/ hand it in.',
+  })),
+  {
+    target: './renderer/src/components',
+    from: ['./renderer/src/features', './renderer/src/app'],
+    message: 'Shared components sit below the features and the app shell: they import neither.',
+  },
+  {
+    target: './renderer/src/lib',
+    from: ['./renderer/src/features', './renderer/src/app'],
+    message: 'renderer/src/lib sits below the features and the app shell: it imports neither.',
+  },
+];
+
+/** Folders where no import cycle is allowed (file level; `import type` is erased and does not count). */
+const acyclic = ['electron', 'kiosk-content', 'native-adapters', 'renderer'].map((folder) => `${folder}/**/*.{ts,tsx}`);
+
 export default tseslint.config(
   {
     ignores: [
@@ -107,10 +142,22 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      'fatong/layer-boundaries': ['error', { root: import.meta.dirname, zones }],
+      'fatong/layer-boundaries': ['error', { root: import.meta.dirname, zones: [...zones, ...featureZones] }],
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
     },
+  },
+  {
+    // eslint-plugin-import-x follows every relative import (resolved like TypeScript does) and
+    // reports the import that closes a loop back to the file being linted.
+    files: acyclic,
+    plugins: { 'import-x': importX },
+    settings: {
+      // Follow .ts/.tsx files too (the plugin's default is .js only).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: tsProjects, noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   // Runtime rules for package imports (paths are covered by the zones above). The file groups do
   // not overlap, because a later block's no-restricted-imports would replace an earlier one's.

@@ -3,9 +3,9 @@
  * ESLint rule `fatong/layer-boundaries`: a relative import may not reach into a folder that the
  * importing file's layer must not see (README → Architecture → "What may import what").
  *
- * Our own rule rather than eslint-plugin-import-x: that plugin pulls in a native resolver whose
- * per-platform packages the CI registry does not carry, which breaks `npm ci`. The check itself
- * is small: resolve the specifier against the file's folder and compare path prefixes.
+ * The check is small: resolve the specifier against the file's folder and compare path prefixes,
+ * so it needs no module resolver. (Import cycles, which need the whole import graph, are
+ * eslint-plugin-import-x's no-cycle: see eslint.config.js.)
  */
 import path from 'node:path';
 

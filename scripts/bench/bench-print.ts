@@ -6,11 +6,8 @@
  * rate, so the measured time is the software path (encode → serial → simulator → status) and the wire
  * time is what a real serial line adds on top.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 import { createGb18030Encoder } from '../../native-adapters/thermal-printer/node/gb18030';
 import { buildSelfTestPage, systemPrinterClock } from '../../native-adapters/thermal-printer/node/printer-node';
 import { encodeReceipt } from '../../native-adapters/thermal-printer/receipt/encode-receipt';
@@ -24,30 +21,6 @@ import { SerialTransport } from '../../native-adapters/transport/serial/serial-t
 
 const RUNS = 5;
 
-/** A socat pseudo-terminal pair (same as the integration tests' helper; scripts may not import test/). */
-async function openPtyPair(): Promise<{ a: string; b: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'fatong-bench-pty-'));
-  const a = path.join(dir, 'a');
-  const b = path.join(dir, 'b');
-  const socat = spawn('socat', [`pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-  const started = Date.now();
-  while (!(existsSync(a) && existsSync(b))) {
-    if (socat.exitCode !== null || Date.now() - started > 5000) throw new Error('socat could not create a pty pair (is socat installed?)');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return {
-    a,
-    b,
-    async close() {
-      if (socat.exitCode === null) {
-        const exited = new Promise((resolve) => socat.once('exit', resolve));
-        socat.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 const encode = createGb18030Encoder();
 
 function receipts(columns: number): Array<[string, Uint8Array]> {

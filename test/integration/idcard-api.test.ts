@@ -14,7 +14,7 @@ import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
-import { openPtyPair } from './support/pty-pair';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 import { filesUnder } from './support/files-under';
 
 /**

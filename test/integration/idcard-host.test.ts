@@ -13,7 +13,7 @@ import { createFileLogger } from '../../electron/node/system/logger';
 import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
-import { openPtyPair } from './support/pty-pair';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 import { filesUnder } from './support/files-under';
 
 const cleanups: Array<() => Promise<void> | void> = [];

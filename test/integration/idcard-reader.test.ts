@@ -9,7 +9,7 @@ import { IdCardReaderService, type ReaderState } from '../../native-adapters/id-
 import { IdCardSimulator, type SimulatorOptions } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { openPtyPair, type PtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /** The reader service and the simulator on the two ends of a real socat pty pair. */
 const cleanups: Array<() => Promise<void> | void> = [];

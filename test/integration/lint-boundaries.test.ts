@@ -1,32 +1,12 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/repo-paths';
+import { probeMessages } from './support/lint-probe';
 
 /**
  * The layering in README → Architecture is enforced by eslint.config.js. These probes lint a
  * one-line file placed (virtually) in each layer, importing something that layer must not see,
  * and expect the boundary rule to fire — and a permitted import to pass.
  */
-const eslint = new ESLint({
-  cwd: repoRoot,
-  // Probes are not part of any tsconfig project, so lint them without type information.
-  overrideConfig: {
-    languageOptions: { parserOptions: { project: null, projectService: false } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/no-unused-vars': 'off',
-    },
-  },
-});
-
-async function boundaryMessages(file: string, source: string): Promise<string[]> {
-  const [result] = await eslint.lintText(source, { filePath: path.join(repoRoot, file) });
-  return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'fatong/layer-boundaries' || m.ruleId === 'no-restricted-imports')
-    .map((m) => m.message);
-}
+const boundaryMessages = (file: string, source: string) => probeMessages(file, source, ['fatong/layer-boundaries', 'no-restricted-imports']);
 
 const forbidden: Array<[string, string, string]> = [
   ['pure content code → Node content code', 'kiosk-content/src/common/probe.ts', "import '../node/load-content-folder';"],

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliProcess, SimulatorHarness } from './support/cli-process';
-import { openPtyPair } from './support/pty-pair';
+import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /** `npm run cli -- printer-sim` and `print-test` as separate processes on a socat pty pair. */
 const harness = new SimulatorHarness();

@@ -9,7 +9,7 @@ import { MemoryPrintJobStore } from '../../native-adapters/thermal-printer/servi
 import { ThermalPrinterService } from '../../native-adapters/thermal-printer/service/thermal-printer-service';
 import { PrinterSimulator, type SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { openPtyPair, type PtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /** The printer service on one end of a socat pty pair, the simulator on the other: what would be on paper. */
 const encode = createGb18030Encoder();

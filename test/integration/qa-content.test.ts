@@ -30,6 +30,13 @@ const requiredDomains: LegalDomainId[] = [
   'consumer',
   'domestic-violence',
   'legal-aid',
+  'elderly',
+  'minors',
+  'fraud',
+  'personal-rights',
+  'social-security',
+  'land',
+  'medical',
 ];
 
 const qa = loadQaFolder(defaultQaDir);

@@ -15,7 +15,7 @@ import { RECEIPT_FOOTER } from '../../native-adapters/thermal-printer/receipt/re
 import { PrinterSimulator, type SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { openPtyPair, type PtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /**
  * The host's receipts API over the direct link, printing through a socat pty into the printer

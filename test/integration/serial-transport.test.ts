@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
-import { openPtyPair, type PtyPair } from './support/pty-pair';
+import { openPtyPair, type PtyPair } from '../../native-adapters/transport/pty/socat-pty-pair';
 
 /** The serial transport over a real socat pseudo-terminal pair. */
 describe('SerialTransport over a pty pair', () => {

@@ -14,10 +14,17 @@ export const legalDomains = {
   traffic: '交通事故',
   consumer: '消费维权',
   'domestic-violence': '家庭暴力',
+  elderly: '老年人权益',
+  minors: '未成年人保护',
+  fraud: '防范诈骗',
+  'personal-rights': '名誉、肖像与隐私',
   'legal-aid': '法律援助',
   'personal-injury': '人身损害',
   'criminal': '刑事',
   'administrative': '行政与政府',
+  'social-security': '社保与救助',
+  land: '农村土地',
+  medical: '医疗纠纷',
   'general': '其他',
 } as const;
 

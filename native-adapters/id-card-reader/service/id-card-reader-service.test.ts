@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ByteTransport } from '../../transport/byte-transport';
+import { MemoryTransport, connectMemoryTransports } from '../../transport/memory/memory-transport';
 import type { CardRecord } from '../codec/card-text';
 import { encodeResponse } from '../codec/frame';
 import { IdCardSimulator, type SimulatorOptions } from '../simulator/id-card-simulator';
@@ -42,51 +42,9 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Two in-memory ends of a cable. */
-class MemoryEnd implements ByteTransport {
-  peer: MemoryEnd | null = null;
-  isOpen = false;
-  readonly written: Uint8Array[] = [];
-  private data = new Set<(chunk: Uint8Array) => void>();
-  private closes = new Set<(reason: string) => void>();
-  constructor(readonly path: string, private readonly silent = false) {}
-  async open() {
-    this.isOpen = true;
-  }
-  async write(bytes: Uint8Array) {
-    if (!this.isOpen) throw new Error('not open');
-    this.written.push(bytes.slice());
-    if (this.silent) return;
-    const peer = this.peer;
-    queueMicrotask(() => peer?.data.forEach((l) => l(bytes.slice())));
-  }
-  async drain() {}
-  onData(l: (chunk: Uint8Array) => void) {
-    this.data.add(l);
-    return () => this.data.delete(l);
-  }
-  onClose(l: (reason: string) => void) {
-    this.closes.add(l);
-    return () => this.closes.delete(l);
-  }
-  async close() {
-    this.isOpen = false;
-  }
-  /** Bytes arriving from the line. */
-  emit(chunk: Uint8Array) {
-    this.data.forEach((l) => l(chunk));
-  }
-  unplug() {
-    this.isOpen = false;
-    this.closes.forEach((l) => l('device disconnected'));
-  }
-}
-
-function cable(): [MemoryEnd, MemoryEnd] {
-  const host = new MemoryEnd('/dev/fake-reader');
-  const device = new MemoryEnd('device');
-  host.peer = device;
-  device.peer = host;
+/** Two in-memory ends of a cable: the service's end records what it writes. */
+function cable(): [MemoryTransport, MemoryTransport] {
+  const [host, device] = connectMemoryTransports(new MemoryTransport('/dev/fake-reader', { record: true }), new MemoryTransport('device'));
   void device.open();
   return [host, device];
 }
@@ -123,7 +81,7 @@ describe('IdCardReaderService', () => {
    */
   function readerAnsweringAt(answersAt: number, card: SimulatorOptions['card'], options: { baudRate?: number; reconnectDelaysMs?: number[] } = {}) {
     const clock = new FakeClock();
-    let host: MemoryEnd;
+    let host: MemoryTransport;
     const replug = (): void => {
       const [hostEnd, device] = cable();
       host = hostEnd;
@@ -136,7 +94,7 @@ describe('IdCardReaderService', () => {
       ...options,
       openTransport: (baud) => {
         tried.push(baud);
-        return baud === answersAt ? host : new MemoryEnd('/dev/fake-reader', true);
+        return baud === answersAt ? host : new MemoryTransport('/dev/fake-reader');
       },
     });
     return { clock, service, tried, replug, unplug: () => host.unplug() };
@@ -181,17 +139,16 @@ describe('IdCardReaderService', () => {
   it('a port that only replays the last find answer (0x80) after an unplug is not taken for a reader', async () => {
     const clock = new FakeClock();
     // A dying port: whatever is asked, the one answer still in its buffer comes back once, then nothing.
-    class StaleEnd extends MemoryEnd {
-      private replayed = false;
-      override async write(bytes: Uint8Array) {
-        this.written.push(bytes.slice());
-        if (this.replayed) return;
-        this.replayed = true;
-        const stale = encodeResponse(0x80);
-        queueMicrotask(() => this.emit(stale));
-      }
-    }
-    const service = new IdCardReaderService({ clock, baudRate: 115200, reconnectDelaysMs: [500], openTransport: () => new StaleEnd('/dev/fake-reader') });
+    let replayed = false;
+    const staleEnd = () =>
+      new MemoryTransport('/dev/fake-reader', {
+        onWrite: (_bytes, port) => {
+          if (replayed) return;
+          replayed = true;
+          port.emitDataSoon(encodeResponse(0x80));
+        },
+      });
+    const service = new IdCardReaderService({ clock, baudRate: 115200, reconnectDelaysMs: [500], openTransport: staleEnd });
     const seen: string[] = [];
     service.onDidChangeState((state) => seen.push(state.state));
     service.start();
@@ -218,15 +175,15 @@ describe('IdCardReaderService', () => {
     const t = setup();
     t.service.start();
     await t.clock.advance(2000);
-    expect(t.host.written).toHaveLength(1); // the status probe only
+    expect(t.host.recording).toHaveLength(1); // the status probe only
     t.service.startRead(t.consumer);
     await t.clock.advance(3000);
     expect(t.cards).toHaveLength(1);
     expect(t.cards[0]).toMatchObject({ type: 'resident', name: '测试样例', numberValid: true });
     expect(t.states.map((s) => s.state)).toEqual(['idle', 'waiting', 'reading', 'read-ok']);
-    const writes = t.host.written.length;
+    const writes = t.host.recording.length;
     await t.clock.advance(5000);
-    expect(t.host.written.length).toBe(writes);
+    expect(t.host.recording.length).toBe(writes);
     await t.service.stop();
   });
 
@@ -279,9 +236,9 @@ describe('IdCardReaderService', () => {
     expect(t.service.state).toEqual({ state: 'waiting' });
     t.service.cancel();
     await t.clock.advance(500);
-    const writes = t.host.written.length;
+    const writes = t.host.recording.length;
     await t.clock.advance(5000);
-    expect(t.host.written.length).toBe(writes);
+    expect(t.host.recording.length).toBe(writes);
     expect(t.service.state).toEqual({ state: 'idle' });
     await t.service.stop();
   });
@@ -293,7 +250,7 @@ describe('IdCardReaderService', () => {
     const service = new IdCardReaderService({
       clock,
       openTransport: () => {
-        if (!plugged) return { ...new MemoryEnd('/dev/fake-reader'), path: '/dev/fake-reader', open: () => Promise.reject(new Error('ENOENT')) } as unknown as ByteTransport;
+        if (!plugged) return new MemoryTransport('/dev/fake-reader', { onOpen: () => new Error('ENOENT') });
         return host;
       },
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ByteTransport } from '../../transport/byte-transport';
+import { MemoryTransport } from '../../transport/memory/memory-transport';
 import { MemoryPrintJobStore, type PrintJobRecord } from './print-job-store';
 import { describePrinterStatus } from './printer-status';
 import { ThermalPrinterService, type PrinterClock } from './thermal-printer-service';
@@ -56,10 +57,30 @@ class FakePrinter {
   received: number[] = [];
   jobsCompleted = 0;
   opens = 0;
-  current: FakeTransport | null = null;
+  current: MemoryTransport | null = null;
   private held: number[] = [];
 
-  transport = (): ByteTransport => new FakeTransport(this);
+  transport = (): ByteTransport => {
+    const port = new MemoryTransport('/dev/fake-printer', {
+      onOpen: (opened) => {
+        if (!this.plugged) return new Error('ENOENT: no such file or directory');
+        this.opens++;
+        this.current = opened;
+        return null;
+      },
+      onWrite: (data, written) => this.receive(data, written),
+    });
+    return port;
+  };
+
+  /** DLE EOT n is answered with a status byte; everything else is job data. */
+  private receive(data: Uint8Array, port: MemoryTransport): void {
+    if (data.length === 3 && data[0] === 0x10 && data[1] === 0x04) {
+      if (!this.silent) port.emitDataSoon(Uint8Array.of(this.statusByte(data[2] ?? 0)));
+      return;
+    }
+    this.accept(data);
+  }
 
   statusByte(n: number): number {
     const offline = this.paperOut || this.coverOpen;
@@ -92,7 +113,7 @@ class FakePrinter {
 
   unplug(): void {
     this.plugged = false;
-    this.current?.closeUnexpectedly();
+    this.current?.unplug();
   }
 
   private printByte(byte: number): void {
@@ -100,54 +121,6 @@ class FakePrinter {
     // The encoder ends every receipt with GS V 42 00.
     const n = this.received.length;
     if (n >= 4 && this.received[n - 4] === 0x1d && this.received[n - 3] === 0x56 && this.received[n - 2] === 0x42 && byte === 0) this.jobsCompleted++;
-  }
-}
-
-class FakeTransport implements ByteTransport {
-  readonly path = '/dev/fake-printer';
-  isOpen = false;
-  private data = new Set<(chunk: Uint8Array) => void>();
-  private closes = new Set<(reason: string) => void>();
-
-  constructor(private readonly printer: FakePrinter) {}
-
-  async open(): Promise<void> {
-    if (!this.printer.plugged) throw new Error('ENOENT: no such file or directory');
-    this.isOpen = true;
-    this.printer.opens++;
-    this.printer.current = this;
-  }
-
-  async write(data: Uint8Array): Promise<void> {
-    if (!this.isOpen) throw new Error('port not open');
-    if (data.length === 3 && data[0] === 0x10 && data[1] === 0x04) {
-      if (this.printer.silent) return;
-      const reply = Uint8Array.of(this.printer.statusByte(data[2] ?? 0));
-      queueMicrotask(() => this.data.forEach((l) => l(reply)));
-      return;
-    }
-    this.printer.accept(data);
-  }
-
-  async drain(): Promise<void> {}
-
-  onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.data.add(listener);
-    return () => this.data.delete(listener);
-  }
-
-  onClose(listener: (reason: string) => void): () => void {
-    this.closes.add(listener);
-    return () => this.closes.delete(listener);
-  }
-
-  async close(): Promise<void> {
-    this.isOpen = false;
-  }
-
-  closeUnexpectedly(): void {
-    this.isOpen = false;
-    this.closes.forEach((l) => l('device disconnected'));
   }
 }
 

@@ -1,4 +1,4 @@
-import { SerialPort, SerialPortMock } from 'serialport';
+import { SerialPort } from 'serialport';
 import type { ByteTransport } from '../byte-transport';
 
 export type FlowControl = 'none' | 'rtscts' | 'xonxoff';
@@ -7,14 +7,7 @@ export interface SerialTransportOptions {
   path: string;
   baudRate: number;
   flowControl?: FlowControl;
-  /**
-   * Use serialport's in-memory mock binding instead of the OS (unit tests of services that need
-   * a transport but no device). Integration tests use real pseudo-terminals instead.
-   */
-  mock?: boolean;
 }
-
-type Port = SerialPort | SerialPortMock;
 
 /**
  * The one module that imports serialport: a ByteTransport over a serial device (RS-232,
@@ -22,7 +15,7 @@ type Port = SerialPort | SerialPortMock;
  * the device service can reopen the port when it comes back, without restarting the kiosk.
  */
 export class SerialTransport implements ByteTransport {
-  private port: Port | null = null;
+  private port: SerialPort | null = null;
   private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
   private readonly closeListeners = new Set<(reason: string) => void>();
   private closingOnPurpose = false;
@@ -53,7 +46,7 @@ export class SerialTransport implements ByteTransport {
       // A kiosk must not hang on a device another process holds.
       lock: true,
     };
-    const port: Port = this.options.mock ? new SerialPortMock(settings) : new SerialPort(settings);
+    const port = new SerialPort(settings);
     await new Promise<void>((resolve, reject) => port.open((error) => (error ? reject(error) : resolve())));
     this.closingOnPurpose = false;
     port.on('data', (chunk: Buffer) => {
@@ -102,7 +95,7 @@ export class SerialTransport implements ByteTransport {
     this.port = null;
   }
 
-  private requirePort(): Port {
+  private requirePort(): SerialPort {
     if (!this.port?.isOpen) throw new Error(`serial port ${this.options.path} is not open`);
     return this.port;
   }

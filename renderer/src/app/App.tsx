@@ -3,9 +3,8 @@ import { I18nProvider } from '../i18n/I18nProvider';
 import { NavigationProvider } from '../lib/navigation';
 import { AppShell } from './AppShell';
 import { CrashBoundary } from './CrashBoundary';
-import { LargeTextProvider } from './large-text';
 import { StartupGate } from './StartupGate';
-import { HighContrastProvider } from './display/high-contrast';
+import { DisplayTogglesProvider } from './display/display-toggles';
 import { SessionNavigationWatcher } from './session/SessionNavigationWatcher';
 import { SessionProvider } from './session/SessionProvider';
 
@@ -22,16 +21,14 @@ export function App() {
       {/* Last resort if the shell itself fails: start over from a fresh page. */}
       <CrashBoundary onReset={() => window.location.reload()}>
         <StartupGate>
-          {/* Everything inside the session is remounted when a resident's session ends (issue 9). */}
+          {/* Everything inside the session is remounted when a resident's session ends: nothing of theirs stays on screen. */}
           <SessionProvider>
-            <LargeTextProvider>
-              <HighContrastProvider>
-                <NavigationProvider>
-                  <SessionNavigationWatcher />
-                  <AppShell />
-                </NavigationProvider>
-              </HighContrastProvider>
-            </LargeTextProvider>
+            <DisplayTogglesProvider>
+              <NavigationProvider>
+                <SessionNavigationWatcher />
+                <AppShell />
+              </NavigationProvider>
+            </DisplayTogglesProvider>
           </SessionProvider>
         </StartupGate>
       </CrashBoundary>

@@ -8,8 +8,8 @@ import { useSystemInfo } from '../lib/system-info';
 import { useAdminEntry } from '../features/admin/AdminEntry';
 import styles from './app-shell.module.css';
 import { CrashBoundary } from './CrashBoundary';
-import { useLargeText } from './large-text';
 import { DisplayControls } from './display/DisplayControls';
+import { useDisplayToggle } from './display/display-toggles';
 import { renderScreen } from './screens';
 
 /**
@@ -19,7 +19,7 @@ import { renderScreen } from './screens';
 export function AppShell() {
   const t = useT();
   const navigation = useNavigation();
-  const largeText = useLargeText();
+  const largeText = useDisplayToggle('large-text');
   const { siteName } = useSystemInfo();
   const main = useRef<HTMLElement>(null);
   const firstScreen = useRef(true);

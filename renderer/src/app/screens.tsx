@@ -3,6 +3,7 @@ import { ArticleScreen } from '../features/article/ArticleScreen';
 import { GuidesScreen } from '../features/guides/GuidesScreen';
 import { ProcedureScreen } from '../features/guides/ProcedureScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { IdCardStep } from '../features/idcard/IdCardStep';
 import { QaScreen } from '../features/qa/QaScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import type { ScreenEntry, ScreenId, ScreenParamMap } from '../lib/navigation-stack';
@@ -22,7 +23,8 @@ const screens: { readonly [K in ScreenId]: ScreenDefinition<K> } = {
   qa: { render: ({ id }) => <QaScreen id={id} /> },
   article: { render: ({ key }) => <ArticleScreen articleKey={key} /> },
   guides: { render: () => <GuidesScreen /> },
-  procedure: { render: ({ id }) => <ProcedureScreen id={id} /> },
+  // The procedure's ID-card step comes from features/idcard; features never import each other.
+  procedure: { render: ({ id }) => <ProcedureScreen id={id} idCardStep={IdCardStep} /> },
 };
 
 export function renderScreen(entry: ScreenEntry): ReactNode {

@@ -1,10 +1,9 @@
-import { createInterface } from 'node:readline';
 import { encodeCardText, type CardFields, type CardType } from '../../../native-adapters/id-card-reader/codec/card-text';
 import { cardTypes, loadCardFile, sampleCard } from '../../../native-adapters/id-card-reader/node/reader-node';
 import { IdCardSimulator } from '../../../native-adapters/id-card-reader/simulator/id-card-simulator';
-import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parse';
+import { runSimulatorOnLink } from '../simulator-session';
 
 export const idcardSimCommand: CliCommand = {
   name: 'idcard-sim',
@@ -47,37 +46,29 @@ Type "remove" or "place" on stdin to lift or put back the card. Stops on Ctrl-C.
       }
       encodeCardText(card); // fail now, not on the first read, if a field does not fit its slot
     }
-    const transport = new SerialTransport({ path: values.link, baudRate: 115200 });
-    await transport.open();
-    const simulator = new IdCardSimulator(transport, {
-      card,
-      ...(latestAddress ? { latestAddress } : {}),
-      removeMidRead: values['remove-mid-read'],
-      corrupt: values.corrupt,
-      slow: values.slow,
-    });
-    simulator.start();
     const modes = ['remove-mid-read', 'corrupt', 'slow'].filter((m) => values[m as 'slow']);
-    // Card contents are never printed, not even the simulator's own.
-    io.stdout(
-      `ID-card reader SIMULATOR (not a real reader) on ${values.link}: ` +
-        `${card ? `${card.type} card${values['card-file'] ? ' from file' : ' (built-in fictional test data)'}` : 'no card'}` +
-        `${modes.length ? `; modes: ${modes.join(', ')}` : ''}\n`,
-    );
-    const lines = createInterface({ input: io.stdin });
-    lines.on('line', (line) => {
-      if (line.trim() === 'remove') simulator.removeCard();
-      if (line.trim() === 'place') simulator.placeCard();
-      io.stdout(`card ${simulator.cardPresent ? 'on' : 'off'} the reader\n`);
+    return runSimulatorOnLink(values.link, io, (transport) => {
+      const simulator = new IdCardSimulator(transport, {
+        card,
+        ...(latestAddress ? { latestAddress } : {}),
+        removeMidRead: values['remove-mid-read'],
+        corrupt: values.corrupt,
+        slow: values.slow,
+      });
+      simulator.start();
+      return {
+        // Card contents are never printed, not even the simulator's own.
+        banner:
+          `ID-card reader SIMULATOR (not a real reader) on ${values.link}: ` +
+          `${card ? `${card.type} card${values['card-file'] ? ' from file' : ' (built-in fictional test data)'}` : 'no card'}` +
+          `${modes.length ? `; modes: ${modes.join(', ')}` : ''}`,
+        onCommand(command) {
+          if (command === 'remove') simulator.removeCard();
+          if (command === 'place') simulator.placeCard();
+          return `card ${simulator.cardPresent ? 'on' : 'off'} the reader`;
+        },
+        stop: () => simulator.stop(),
+      };
     });
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-      transport.onClose(() => resolve());
-    });
-    lines.close();
-    simulator.stop();
-    await transport.close();
-    return 0;
   },
 };

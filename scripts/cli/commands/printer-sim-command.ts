@@ -1,9 +1,8 @@
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { PrinterSimulator, SIMULATOR_BANNER } from '../../../native-adapters/thermal-printer/simulator/printer-simulator';
-import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs } from '../parse';
+import { runSimulatorOnLink } from '../simulator-session';
 
 export const printerSimCommand: CliCommand = {
   name: 'printer-sim',
@@ -36,42 +35,34 @@ the next job), "open"/"close" (cover), "status". Stops on Ctrl-C.`,
     if (!values.link) throw new UsageError('--link <path> is required');
     if (values.width !== '58' && values.width !== '80') throw new UsageError('--width must be 58 or 80');
     const outDir = path.resolve(values.out ?? path.join(io.env.TMPDIR ?? '/tmp', 'printer-sim-out'));
-    const transport = new SerialTransport({ path: values.link, baudRate: 115200 });
-    await transport.open();
-    const simulator = new PrinterSimulator(transport, {
-      paperWidth: values.width === '80' ? 80 : 58,
-      paperOut: values['no-paper'],
-      paperOutAfterLines: values['paper-out'] ? 5 : null,
-      coverOpen: values['cover-open'],
-      slow: values.slow,
-      outDir,
-      png: !values['no-png'],
-    });
-    simulator.onJob((job) => {
-      io.stdout(`[simulator] job ${job.number}: ${job.text.length} lines${job.warnings.length ? `, ${job.warnings.length} warnings` : ''} → ${job.files?.text ?? '(not saved)'}\n`);
-    });
-    simulator.start();
     const modes = ['paper-out', 'no-paper', 'cover-open', 'slow'].filter((m) => values[m as 'slow']);
-    io.stdout(`${SIMULATOR_BANNER} on ${values.link}: ${values.width} mm, output ${outDir}${modes.length ? `; modes: ${modes.join(', ')}` : ''}\n`);
-    const lines = createInterface({ input: io.stdin });
-    lines.on('line', (line) => {
-      const command = line.trim();
-      if (command === 'paper') simulator.loadPaper();
-      else if (command === 'out') simulator.runOutOfPaper();
-      else if (command === 'out-mid') simulator.runOutOfPaper(5);
-      else if (command === 'open') simulator.setCoverOpen(true);
-      else if (command === 'close') simulator.setCoverOpen(false);
-      const s = simulator.state;
-      io.stdout(`[simulator] paper ${s.paperOut ? 'OUT' : 'ok'}, cover ${s.coverOpen ? 'OPEN' : 'closed'}, ${s.buffered} bytes waiting\n`);
+    return runSimulatorOnLink(values.link, io, (transport) => {
+      const simulator = new PrinterSimulator(transport, {
+        paperWidth: values.width === '80' ? 80 : 58,
+        paperOut: values['no-paper'],
+        paperOutAfterLines: values['paper-out'] ? 5 : null,
+        coverOpen: values['cover-open'],
+        slow: values.slow,
+        outDir,
+        png: !values['no-png'],
+      });
+      simulator.onJob((job) => {
+        io.stdout(`[simulator] job ${job.number}: ${job.text.length} lines${job.warnings.length ? `, ${job.warnings.length} warnings` : ''} → ${job.files?.text ?? '(not saved)'}\n`);
+      });
+      simulator.start();
+      return {
+        banner: `${SIMULATOR_BANNER} on ${values.link}: ${values.width} mm, output ${outDir}${modes.length ? `; modes: ${modes.join(', ')}` : ''}`,
+        onCommand(command) {
+          if (command === 'paper') simulator.loadPaper();
+          else if (command === 'out') simulator.runOutOfPaper();
+          else if (command === 'out-mid') simulator.runOutOfPaper(5);
+          else if (command === 'open') simulator.setCoverOpen(true);
+          else if (command === 'close') simulator.setCoverOpen(false);
+          const s = simulator.state;
+          return `[simulator] paper ${s.paperOut ? 'OUT' : 'ok'}, cover ${s.coverOpen ? 'OPEN' : 'closed'}, ${s.buffered} bytes waiting`;
+        },
+        stop: () => simulator.stop(),
+      };
     });
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-      transport.onClose(() => resolve());
-    });
-    lines.close();
-    simulator.stop();
-    await transport.close();
-    return 0;
   },
 };

@@ -11,7 +11,7 @@ import { IdCardSimulator, type SimulatorOptions } from '../../../native-adapters
 import type { ByteTransport } from '../../../native-adapters/transport/byte-transport';
 import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
 import { zhCN } from '../../../renderer/src/i18n/zh-cn';
-import { openPtyPair } from '../../integration/support/pty-pair';
+import { openPtyPair } from '../../../native-adapters/transport/pty/socat-pty-pair';
 import { callHost } from './kiosk-suite';
 
 /** The procedure whose applicant step reads the ID card. */

@@ -10,7 +10,7 @@ import { createFileLogger } from '../../../electron/node/system/logger';
 import { PrinterSimulator, type PrinterSimulatorOptions } from '../../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
 import { appVersion, defaultContentDir, rendererDist } from '../../../scripts/lib/repo-paths';
-import { openPtyPair } from '../../integration/support/pty-pair';
+import { openPtyPair } from '../../../native-adapters/transport/pty/socat-pty-pair';
 
 /** The kiosk on `dataDir` (terminal settings as given, else whatever is provisioned there). */
 export function startSpecKiosk(dataDir: string, terminal?: TerminalSettings): Promise<RunningWebKiosk> {

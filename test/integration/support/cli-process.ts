@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../../scripts/lib/repo-paths';
-import { openPtyPair, type PtyPair } from './pty-pair';
+import { openPtyPair, type PtyPair } from '../../../native-adapters/transport/pty/socat-pty-pair';
 
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 

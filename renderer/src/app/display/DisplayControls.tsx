@@ -3,7 +3,7 @@ import { Button } from '../../components/ui/Button';
 import { useT } from '../../i18n/I18nProvider';
 import { useSession, useSessionHold } from '../session/SessionProvider';
 import shellStyles from '../app-shell.module.css';
-import { useHighContrast } from './high-contrast';
+import { useDisplayToggle } from './display-toggles';
 import { pickVoice, screenText, speechChunksByLanguage } from './read-aloud';
 import styles from './display-controls.module.css';
 
@@ -37,7 +37,7 @@ const SpeakerIcon = () => (
 /** 高对比度 and 朗读, beside 大字模式 in the top bar of every screen. */
 export function DisplayControls() {
   const t = useT();
-  const contrast = useHighContrast();
+  const contrast = useDisplayToggle('high-contrast');
   return (
     <>
       <Button variant="bar" icon={<ContrastIcon />} onClick={contrast.toggle} aria-pressed={contrast.enabled} aria-label={t('shell.contrast')} className={shellStyles.toggle} data-testid="contrast-toggle">

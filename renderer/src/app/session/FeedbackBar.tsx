@@ -3,7 +3,7 @@ import type { FeedbackReason, Satisfaction } from '../../../../electron/common/c
 import { useLocale, useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useKioskApi } from '../../platform/kiosk-api';
-import { SESSION_NEUTRAL } from './SessionProvider';
+import { SESSION_NEUTRAL } from './session-neutral';
 import styles from './session.module.css';
 import './feedback-space.css';
 

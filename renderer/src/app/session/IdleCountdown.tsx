@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { useT } from '../../i18n/I18nProvider';
-import { SESSION_NEUTRAL } from './SessionProvider';
+import { SESSION_NEUTRAL } from './session-neutral';
 import styles from './session.module.css';
 
 /**

@@ -11,6 +11,7 @@ import { IdleCountdown } from './IdleCountdown';
 import { countdownMs, idleSettingsFrom, quietMsFor } from './idle-policy';
 import { browserScheduler, IdleTimer } from './idle-timer';
 import { isPrinting } from './print-busy';
+import { SESSION_NEUTRAL } from './session-neutral';
 import { wipeResidentData } from './session-wipe';
 
 /**
@@ -33,9 +34,6 @@ export interface SessionControl {
 }
 
 const SessionContext = createContext<SessionControl | null>(null);
-
-/** Marks overlays whose touches must not count as a new session (the countdown, the rating bar). */
-export const SESSION_NEUTRAL = 'data-session-neutral';
 
 /**
  * The resident's session around the app. Children are remounted with a fresh key when a session
@@ -92,7 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       screen.current = 'home';
       holds.current.clear();
       setGeneration((g) => g + 1);
-      // 大字模式 lives inside the session's subtree (LargeTextProvider), which is about to be remounted;
+      // 大字模式 lives inside the session's subtree (DisplayTogglesProvider), which is about to be remounted;
       // its class on <html> is the one place both sides can read.
       const largeText = document.documentElement.classList.contains('large-text');
       setFeedbackFor(askFeedback ? { at: Date.now(), locale: localeRef.current, largeText } : null);

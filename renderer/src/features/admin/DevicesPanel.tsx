@@ -5,7 +5,7 @@ import { Button } from '../../components/ui/Button';
 import { StatusBadge } from '../../components/ui/StatusBadge';
 import { useT } from '../../i18n/I18nProvider';
 import { useKioskApi } from '../../platform/kiosk-api';
-import { useDeviceStatus } from '../home/use-device-status';
+import { useDeviceStatus } from '../../lib/use-device-status';
 import { errorMessage, useAdminSession } from './admin-session';
 import { deviceStateKey, deviceTone } from './admin-view';
 import styles from './admin.module.css';

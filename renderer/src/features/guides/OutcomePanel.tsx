@@ -2,6 +2,8 @@ import type { RefObject } from 'react';
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
 import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/common/procedures';
 import { HelpCard } from '../../components/help/HelpCard';
+import { PrintPanel } from '../../components/receipts/PrintPanel';
+import { receiptApplicant } from '../../components/receipts/receipt-applicant';
 import { Button } from '../../components/ui/Button';
 import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
@@ -14,8 +16,6 @@ import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { citeKey, officeFor, officeLines } from './procedure-view';
-import { PrintPanel } from '../receipts/PrintPanel';
-import { receiptApplicant } from '../idcard/id-card-view';
 import styles from './guides.module.css';
 
 export interface OutcomePanelProps {

@@ -13,12 +13,14 @@ import {
   type SummaryView,
 } from '../../../../kiosk-content/src/common/procedures';
 import { RemoteContent } from '../../components/remote/RemoteContent';
+import { StepBackProvider, type StepBackHandler } from '../../components/steps/step-back';
+import type { StepInput } from '../../components/steps/step-input';
+import form from '../../components/steps/step-form.module.css';
 import { Button } from '../../components/ui/Button';
 import { PlainList } from '../../components/ui/Card';
 import { BackIcon } from '../../components/ui/icons';
 import { Eyebrow, Screen, ScreenTitle } from '../../components/ui/Screen';
 import { CONTENT_LANG } from '../../i18n/content-language';
-import { StepBackProvider, type StepBackHandler } from './step-back';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
@@ -31,13 +33,13 @@ import { backToStep, localToday } from './procedure-view';
 import { StepForm } from './StepForm';
 import styles from './guides.module.css';
 
-/** One guided procedure: loads it, then runs the engine on screen. */
-export function ProcedureScreen({ id }: { id: string }) {
+/** One guided procedure: loads it, then runs the engine on screen. `idCardStep` is the ID-card step's input (features/idcard, wired in app/screens.tsx). */
+export function ProcedureScreen({ id, idCardStep }: { id: string; idCardStep: StepInput }) {
   const api = useGuidesApi();
   const [state, retry] = useRemote(() => api.procedures.get({ id }), [api, id]);
   return (
     <RemoteContent state={state} retry={retry} notFound="procedure.notFound" layout={guidesLayout}>
-      {(bundle) => <ProcedureRun bundle={bundle} />}
+      {(bundle) => <ProcedureRun bundle={bundle} idCardStep={idCardStep} />}
     </RemoteContent>
   );
 }
@@ -46,7 +48,7 @@ export function ProcedureScreen({ id }: { id: string }) {
  * One question per screen, then the summary to confirm, then the outcome. The session lives here
  * (and in procedure-memory while a cited article covers the screen); 首页 drops it.
  */
-function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
+function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardStep: StepInput }) {
   const t = useT();
   const navigation = useNavigation();
   const { procedure } = bundle;
@@ -89,7 +91,7 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
     if (isAnswerError(next)) setError(next.message);
     else move(next);
   };
-  // A step with screens of its own goes back within itself first (step-back.tsx).
+  // A step with screens of its own goes back within itself first (components/steps/step-back.tsx).
   const stepBack = useRef<StepBackHandler | null>(null);
   // At the first question there is no earlier step: 返回 leaves the procedure for the list.
   const goBack = (): void => {
@@ -133,7 +135,7 @@ function ProcedureRun({ bundle }: { bundle: ProcedureBundle }) {
             </p>
           )}
           <StepBackProvider slot={stepBack}>
-            <StepForm view={view} today={context.today} onAnswer={onAnswer} />
+            <StepForm view={view} today={context.today} onAnswer={onAnswer} idCardStep={idCardStep} />
           </StepBackProvider>
           {error && (
             // The procedure engine words its messages from the content (「请填写1到20之间的数（单位：人）。」).
@@ -197,8 +199,8 @@ function Summary({
           </li>
         ))}
       </PlainList>
-      <div className={styles.formActions}>
-        <Button className={styles.nextButton} onClick={onConfirm} data-testid="summary-confirm">
+      <div className={form.formActions}>
+        <Button className={form.nextButton} onClick={onConfirm} data-testid="summary-confirm">
           {t('procedure.summary.confirm')}
         </Button>
       </div>

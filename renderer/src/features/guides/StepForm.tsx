@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { StepView } from '../../../../kiosk-content/src/common/procedures';
 import { Button } from '../../components/ui/Button';
+import type { StepInput } from '../../components/steps/step-input';
+import form from '../../components/steps/step-form.module.css';
 import { Card } from '../../components/ui/Card';
 import { CONTENT_LANG, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
-import { IdCardStep } from '../idcard/IdCardStep';
 import { initialDate, numberText, pressKey, stepDate, toIsoDate, type DateParts, type KeypadKey } from './procedure-view';
 import styles from './guides.module.css';
 
@@ -13,10 +14,12 @@ export interface StepFormProps {
   view: StepView;
   today: string;
   onAnswer(value: unknown): void;
+  /** The ID-card step's input (features/idcard, handed in through app/screens.tsx). */
+  idCardStep: StepInput;
 }
 
 /** The input for one question, by its type. Each answer goes to the engine, which checks it. */
-export function StepForm({ view, today, onAnswer }: StepFormProps) {
+export function StepForm({ view, today, onAnswer, idCardStep: IdCardStep }: StepFormProps) {
   // Each question gets its own form state (key), pre-filled from an earlier answer after 返回.
   switch (view.type) {
     case 'single':
@@ -36,7 +39,7 @@ export function StepForm({ view, today, onAnswer }: StepFormProps) {
   }
 }
 
-type FormProps = Omit<StepFormProps, 'today'>;
+type FormProps = Omit<StepFormProps, 'today' | 'idCardStep'>;
 
 function SingleChoice({ view, onAnswer }: FormProps) {
   return (
@@ -45,7 +48,7 @@ function SingleChoice({ view, onAnswer }: FormProps) {
         <button
           key={option.value}
           type="button"
-          className={`${styles.option} ${view.value === option.value ? styles.optionChosen : ''}`}
+          className={`${form.option} ${view.value === option.value ? form.optionChosen : ''}`}
           aria-pressed={view.value === option.value}
           onClick={() => onAnswer(option.value)}
           data-testid="option"
@@ -64,7 +67,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
   const toggle = (value: string): void => setPicked((now) => (now.includes(value) ? now.filter((v) => v !== value) : [...now, value]));
   return (
     <>
-      <p className={styles.hint}>{t('procedure.multi.hint')}</p>
+      <p className={form.hint}>{t('procedure.multi.hint')}</p>
       <div className={styles.options} role="group">
         {(view.options ?? []).map((option) => {
           const on = picked.includes(option.value);
@@ -72,7 +75,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
             <button
               key={option.value}
               type="button"
-              className={`${styles.option} ${on ? styles.optionChosen : ''}`}
+              className={`${form.option} ${on ? form.optionChosen : ''}`}
               aria-pressed={on}
               onClick={() => toggle(option.value)}
               data-testid="option"
@@ -84,8 +87,8 @@ function MultiChoice({ view, onAnswer }: FormProps) {
           );
         })}
       </div>
-      <div className={styles.formActions}>
-        <Button className={styles.nextButton} onClick={() => onAnswer(picked)} data-testid="next">
+      <div className={form.formActions}>
+        <Button className={form.nextButton} onClick={() => onAnswer(picked)} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
@@ -96,12 +99,12 @@ function MultiChoice({ view, onAnswer }: FormProps) {
 function YesNo({ view, onAnswer }: FormProps) {
   const t = useT();
   return (
-    <div className={styles.yesNo} role="group">
+    <div className={form.yesNo} role="group">
       {([true, false] as const).map((value) => (
         <button
           key={String(value)}
           type="button"
-          className={`${styles.option} ${styles.yesNoButton} ${view.value === value ? styles.optionChosen : ''}`}
+          className={`${form.option} ${form.yesNoButton} ${view.value === value ? form.optionChosen : ''}`}
           aria-pressed={view.value === value}
           onClick={() => onAnswer(value)}
           data-testid={value ? 'answer-yes' : 'answer-no'}
@@ -148,8 +151,8 @@ function NumberInput({ view, onAnswer }: FormProps) {
           {key('0')}
           {key('backspace', t('procedure.keypad.backspace'), styles.keyWord)}
         </div>
-        <div className={styles.formActions}>
-          <Button className={styles.nextButton} onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
+        <div className={form.formActions}>
+          <Button className={form.nextButton} onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
             {t('procedure.next')}
           </Button>
           {!view.integer && (
@@ -193,8 +196,8 @@ function DateInput({ view, today, onAnswer }: FormProps & { today: string }) {
           </div>
         ))}
       </div>
-      <div className={styles.formActions}>
-        <Button className={styles.nextButton} onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
+      <div className={form.formActions}>
+        <Button className={form.nextButton} onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
@@ -214,8 +217,8 @@ function InfoPage({ view, onAnswer }: FormProps) {
             <p key={index}>{paragraph}</p>
           ))}
       </Card>
-      <div className={styles.formActions}>
-        <Button className={styles.nextButton} onClick={() => onAnswer(true)} data-testid="next">
+      <div className={form.formActions}>
+        <Button className={form.nextButton} onClick={() => onAnswer(true)} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>

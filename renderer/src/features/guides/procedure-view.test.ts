@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer, compileProcedure, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext, type ProcedureSession, type Procedure } from '../../../../kiosk-content/src/common/procedures';
-import type { ReceiptLayout } from '../../../../electron/common/contract/receipt-api';
-import { backToStep, charCells, citeKey, initialDate, localToday, numberText, officeFor, officeLines, pressKey, previewRows, stepDate } from './procedure-view';
+import { backToStep, citeKey, initialDate, localToday, numberText, officeFor, officeLines, pressKey, stepDate } from './procedure-view';
 
 const legalAid: Procedure = (() => {
   const file = path.resolve(import.meta.dirname, '../../../../kiosk-content/default/procedures/legal-aid-precheck.yaml');
@@ -101,39 +100,5 @@ describe('offices and citations', () => {
   });
   it('builds the library key of a citation', () => {
     expect(citeKey({ law: '法律援助法', label: '第三十一条' })).toBe('法律援助法|第三十一条');
-  });
-});
-
-describe('receipt preview grid', () => {
-  const layout: ReceiptLayout = {
-    columns: 32,
-    dots: 384,
-    lines: [
-      { kind: 'text', indent: 8, text: '法律援助申请预审', columns: 16, style: { bold: true, width: 1, height: 2 } },
-      { kind: 'text', indent: 0, text: '1. 带上A4纸', columns: 11, style: { bold: false, width: 1, height: 1 } },
-      { kind: 'qr', payload: 'https://x.cn', payloadBytes: 12, errorLevel: 'M', version: 1, moduleSize: 6, sizeDots: 174 },
-      { kind: 'cut' },
-    ],
-    issues: [],
-  };
-  it('places each glyph on its cells: ASCII one, CJK two, from the indent', () => {
-    const { rows } = previewRows(layout);
-    const [title, step] = rows;
-    expect(title?.kind === 'text' && title.glyphs.map((g) => g.cell)).toEqual([8, 10, 12, 14, 16, 18, 20, 22]);
-    expect(step?.kind === 'text' && step.glyphs.map((g) => [g.char, g.cell, g.cells])).toEqual([
-      ['1', 0, 1], ['.', 1, 1], [' ', 2, 1], ['带', 3, 2], ['上', 5, 2], ['A', 7, 1], ['4', 8, 1], ['纸', 9, 2],
-    ]);
-  });
-  it('adds the glyph cells up to the layout’s own column count', () => {
-    for (const line of layout.lines) {
-      if (line.kind !== 'text') continue;
-      expect([...line.text].reduce((sum, c) => sum + charCells(c) * line.style.width, 0)).toBe(line.columns);
-    }
-  });
-  it('stacks lines at the paper’s pitch: double height twice as tall, the QR centred', () => {
-    const { rows, heightDots } = previewRows(layout);
-    expect(rows.map((r) => [r.top, r.height])).toEqual([[0, 64], [64, 32], [96, 174], [270, 32]]);
-    expect(rows[2]?.kind === 'qr' && rows[2].left).toBe(105);
-    expect(heightDots).toBe(302);
   });
 });

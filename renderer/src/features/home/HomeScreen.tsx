@@ -10,7 +10,7 @@ import { useNavigation } from '../../lib/navigation';
 import { useSystemInfo } from '../../lib/system-info';
 import { deviceStateView } from './device-state-view';
 import styles from './home-screen.module.css';
-import { useDeviceStatus } from './use-device-status';
+import { useDeviceStatus } from '../../lib/use-device-status';
 
 export function HomeScreen() {
   const t = useT();

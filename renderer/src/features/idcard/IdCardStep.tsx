@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IdCardResult } from '../../../../electron/common/contract/idcard-api';
-import type { IdCardField, StepView } from '../../../../kiosk-content/src/common/procedures';
+import type { IdCardField } from '../../../../kiosk-content/src/common/procedures';
+import { useStepBack } from '../../components/steps/step-back';
+import type { StepInputProps } from '../../components/steps/step-input';
+import form from '../../components/steps/step-form.module.css';
 import { Button } from '../../components/ui/Button';
 import { Card, Notice, PlainList } from '../../components/ui/Card';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useKioskApi } from '../../platform/kiosk-api';
-import guides from '../guides/guides.module.css';
-import { useStepBack } from '../guides/step-back';
 import { CardReaderPicture } from './CardReaderPicture';
 import { answerFieldsFrom, missingFields, readerFieldsFor, readerLine, readerUsable } from './id-card-view';
 import { useIdCardState } from './use-id-card';
@@ -46,7 +47,7 @@ const ageChoices: readonly { value: string; label: MessageKey }[] = [
  * when the step is optional. Only masked/derived values ever reach this screen; the host forgets
  * its copy as soon as the resident has them.
  */
-export function IdCardStep({ view, onAnswer }: { view: StepView; onAnswer(value: unknown): void }) {
+export function IdCardStep({ view, onAnswer }: StepInputProps) {
   const t = useT();
   const api = useKioskApi();
   const reader = useIdCardState();
@@ -113,10 +114,10 @@ export function IdCardStep({ view, onAnswer }: { view: StepView; onAnswer(value:
             </p>
           </div>
         </div>
-        <div className={guides.formActions}>
+        <div className={form.formActions}>
           <Button
             variant={unavailable ? 'primary' : 'secondary'}
-            className={unavailable ? guides.nextButton : undefined}
+            className={unavailable ? form.nextButton : undefined}
             onClick={() => stopReading('manual')}
             data-testid="idcard-manual"
           >
@@ -152,10 +153,10 @@ export function IdCardStep({ view, onAnswer }: { view: StepView; onAnswer(value:
           </dl>
         </Card>
         {!read.numberValid && <Notice data-testid="idcard-number-invalid">{t('idcard.confirm.numberInvalid')}</Notice>}
-        <p className={guides.hint}>{t('idcard.removeCard')}</p>
-        <div className={guides.formActions}>
+        <p className={form.hint}>{t('idcard.removeCard')}</p>
+        <div className={form.formActions}>
           <Button
-            className={guides.nextButton}
+            className={form.nextButton}
             onClick={() => {
               if (missing.length === 0) onAnswer({ fields: read.fields });
               else {
@@ -198,13 +199,13 @@ export function IdCardStep({ view, onAnswer }: { view: StepView; onAnswer(value:
         <p>{t('idcard.why')}</p>
       </Card>
       {reader && !usable && <Notice data-testid="idcard-not-connected">{t(readerLine(reader).key)}</Notice>}
-      <div className={guides.formActions}>
+      <div className={form.formActions}>
         {usable && (
-          <Button className={guides.nextButton} onClick={startReading} data-testid="idcard-read">
+          <Button className={form.nextButton} onClick={startReading} data-testid="idcard-read">
             {t('idcard.read')}
           </Button>
         )}
-        <Button variant={usable ? 'secondary' : 'primary'} className={usable ? undefined : guides.nextButton} onClick={() => setMode('manual')} data-testid="idcard-manual">
+        <Button variant={usable ? 'secondary' : 'primary'} className={usable ? undefined : form.nextButton} onClick={() => setMode('manual')} data-testid="idcard-manual">
           {t('idcard.manual')}
         </Button>
         {view.optional && (
@@ -245,12 +246,12 @@ function ManualEntry({
   const set = (name: IdCardField, value: string): void => setValues((now) => ({ ...now, [name]: value }));
   const typed = fields.filter((f) => f !== 'idNumber');
   const choices = (name: IdCardField, list: readonly { value: string; label: MessageKey }[]) => (
-    <div className={guides.yesNo} role="group" aria-labelledby={`idcard-${name}-label`}>
+    <div className={form.yesNo} role="group" aria-labelledby={`idcard-${name}-label`}>
       {list.map((choice) => (
         <button
           key={choice.value}
           type="button"
-          className={`${guides.option} ${values[name] === choice.value ? guides.optionChosen : ''}`}
+          className={`${form.option} ${values[name] === choice.value ? form.optionChosen : ''}`}
           aria-pressed={values[name] === choice.value}
           onClick={() => set(name, choice.value)}
           data-testid={`idcard-${name}-${choice.value}`}
@@ -263,16 +264,16 @@ function ManualEntry({
   const wantsTyping = typed.some((f) => f === 'name' || f === 'region');
   return (
     <section className={styles.manual} data-testid="idcard-manual-form">
-      <p className={guides.hint}>{t('procedure.idcard.manual')}</p>
-      {wantsTyping && <p className={guides.hint}>{t('procedure.idcard.typeHint')}</p>}
+      <p className={form.hint}>{t('procedure.idcard.manual')}</p>
+      {wantsTyping && <p className={form.hint}>{t('procedure.idcard.typeHint')}</p>}
       {typed.map((name) => (
-        <div key={name} className={guides.field}>
+        <div key={name} className={form.field}>
           {name === 'gender' || name === 'ageBracket' ? (
-            <span className={guides.fieldLabel} id={`idcard-${name}-label`}>
+            <span className={form.fieldLabel} id={`idcard-${name}-label`}>
               {t(labelKey[name])}
             </span>
           ) : (
-            <label className={guides.fieldLabel} htmlFor={`idcard-${name}`}>
+            <label className={form.fieldLabel} htmlFor={`idcard-${name}`}>
               {t(labelKey[name])}
             </label>
           )}
@@ -283,18 +284,18 @@ function ManualEntry({
           ) : (
             <input
               id={`idcard-${name}`}
-              className={guides.textInput}
+              className={form.textInput}
               value={values[name] ?? ''}
               onChange={(event) => set(name, event.target.value)}
               autoComplete="off"
               data-testid={`idcard-${name}`}
             />
           )}
-          {name === 'name' && <p className={guides.hint}>{t('idcard.manual.maskNote')}</p>}
+          {name === 'name' && <p className={form.hint}>{t('idcard.manual.maskNote')}</p>}
         </div>
       ))}
-      <div className={guides.formActions}>
-        <Button className={guides.nextButton} onClick={() => onAnswer({ fields: values })} data-testid="next">
+      <div className={form.formActions}>
+        <Button className={form.nextButton} onClick={() => onAnswer({ fields: values })} data-testid="next">
           {t('procedure.next')}
         </Button>
         {onRead && (

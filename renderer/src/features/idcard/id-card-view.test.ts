@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idCardStateSchema } from '../../../../electron/common/contract/idcard-api';
 import { zhCN } from '../../i18n/zh-cn';
-import { answerFieldsFrom, missingFields, readerFieldsFor, readerLine, readerUsable, receiptApplicant } from './id-card-view';
+import { answerFieldsFrom, missingFields, readerFieldsFor, readerLine, readerUsable } from './id-card-view';
 
 describe('ID-card step helpers', () => {
   it('asks the reader only for masked/derived counterparts of the declared fields', () => {
@@ -46,11 +46,5 @@ describe('ID-card step helpers', () => {
     expect(readerUsable(states[0] ?? null)).toBe(false);
     expect(readerUsable(states[11] ?? null)).toBe(false);
     expect(readerUsable(states[2] ?? null)).toBe(true);
-  });
-
-  it('puts only the masked name and number on the receipt', () => {
-    expect(receiptApplicant(null)).toEqual({});
-    expect(receiptApplicant({ ageBracket: '60-plus' })).toEqual({});
-    expect(receiptApplicant({ name: '张*三', idNumber: '510106********1234', ageBracket: '60-plus' })).toEqual({ applicant: { name: '张*三', idNumber: '510106********1234' } });
   });
 });

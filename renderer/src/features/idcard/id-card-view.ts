@@ -98,9 +98,3 @@ export function readerLine(state: IdCardState | null): { key: MessageKey; tone: 
 export function readerUsable(state: IdCardState | null): boolean {
   return state !== null && state.state !== 'not-configured' && state.state !== 'reader-offline';
 }
-
-/** The masked applicant for the outcome receipt (only name and number print; nothing when the step was skipped). */
-export function receiptApplicant(fields: Partial<Record<IdCardField, string>> | null): { applicant?: { name?: string; idNumber?: string } } {
-  if (!fields || (!fields.name && !fields.idNumber)) return {};
-  return { applicant: { ...(fields.name ? { name: fields.name } : {}), ...(fields.idNumber ? { idNumber: fields.idNumber } : {}) } };
-}

@@ -11,8 +11,8 @@ import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
-import { PrintPanel } from '../receipts/PrintPanel';
-import { useLibraryApi } from '../search/library-client';
+import { PrintPanel } from '../../components/receipts/PrintPanel';
+import { useLibraryApi } from '../../lib/library-client';
 import styles from './qa-screen.module.css';
 
 /** One plain-language answer: the question, the answer, the law it rests on, related questions. */

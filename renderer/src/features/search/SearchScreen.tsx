@@ -14,7 +14,7 @@ import { useNavigation } from '../../lib/navigation';
 import { useSystemInfo } from '../../lib/system-info';
 import { createDebouncer } from './debounce';
 import { Highlight } from './Highlight';
-import { useLibraryApi } from './library-client';
+import { useLibraryApi } from '../../lib/library-client';
 import { recallSearch, rememberSearch } from './search-memory';
 import styles from './search-screen.module.css';
 import { hasAnyResult, nonEmptyGroups, normaliseQuery, suggestionAction, type ResultGroupKind } from './search-view';
