@@ -65,6 +65,9 @@ describe('PinyinEngine', () => {
     expect(plain.candidates('xqz')).toEqual([]);
     expect(plain.candidates('x')).toEqual([]);
     expect(plain.candidates('iiii')).toEqual([]);
+    // Initials stand for one word, never a chain of words.
+    expect(plain.candidates('qxzqxz')).toEqual([]);
+    expect(plain.candidates('qx').every((c) => c.letters === 2 && !c.phrase)).toBe(true);
   });
 
   it('refuses compositions longer than the cap', () => {

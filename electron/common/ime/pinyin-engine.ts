@@ -114,7 +114,10 @@ export class PinyinEngine {
         offer({ text: wordAt(this.#dict, w), letters: edge.end, cost: (wordCost[w] ?? 0) + edge.penalty + PENALTY.word + rest, phrase: false });
       }
     }
-    return [...seen.values()].sort((a, b) => a.cost - b.cost || b.letters - a.letters).slice(0, this.#maxCandidates);
+    let list = [...seen.values()];
+    // Initials alone (ldht, qx) stand for one word: chains of words read from initials are junk (qxzqxz → 取消之前现在).
+    if (!/[aeiouv]/.test(input)) list = list.filter((c) => !c.phrase && c.letters === n);
+    return list.sort((a, b) => a.cost - b.cost || b.letters - a.letters).slice(0, this.#maxCandidates);
   }
 
   #initialsOnlyAllowed(cost: number, content: boolean): boolean {

@@ -67,10 +67,10 @@ export function PinyinCandidateBar({ composition, candidates, loading, onPick, o
 
   return (
     <div className={styles.imeBar} data-testid="keyboard-candidates">
-      <p className={styles.composition} aria-label={t('ime.composition')} aria-live="polite" data-testid="ime-composition">
+      <div className={styles.composition} role="status" aria-label={t('ime.composition')} data-testid="ime-composition">
         {composition.letters}
-        {composition.full && <span className={styles.compositionFull} role="status"> {t('ime.tooLong', { max: maxLetters })}</span>}
-      </p>
+        {composition.full && <span className={styles.compositionFull}> {t('ime.tooLong', { max: maxLetters })}</span>}
+      </div>
       <div className={styles.candidates}>{line}</div>
     </div>
   );
