@@ -179,6 +179,15 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
     await page.getByTestId('search-results').waitFor();
     expect(await inputValue(page)).toBe('押金');
 
+    // The 搜索 button beside the box takes the letters still above the keys too.
+    await page.getByTestId('show-keyboard').click();
+    await tapKeys(page, ['clear']);
+    await tapLetters(page, 'fangdong');
+    await firstFive(page);
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('search-results').waitFor();
+    await expect.poll(() => inputValue(page)).toBe('房东');
+
     await page.getByTestId('show-keyboard').click();
     await page.getByTestId('search-input').fill('');
     await page.getByTestId('search-input').focus();

@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useState, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useState, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import { MAX_COMPOSITION_LETTERS, type Candidate } from '../../../../electron/common/ime/pinyin-engine';
 import { MarkChinese } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
@@ -25,6 +25,11 @@ export interface OnScreenKeyboardProps {
   submitLabel: string;
   /** 模糊音 for the pinyin candidates (n/l, f/h, z/zh …), as the terminal is provisioned. */
   fuzzyPinyin?: boolean;
+  /**
+   * Filled with a function that puts the pinyin still being typed into the box and returns the
+   * box's new value, so a submit button outside the keyboard loses no letters.
+   */
+  commitPending?: RefObject<(() => string) | null>;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface OnScreenKeyboardProps {
  * hover-only states, and keep the text box focused (tapping a key must not move the caret or
  * close a physical keyboard's IME), so a physical keyboard works alongside.
  */
-export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submitLabel, fuzzyPinyin = false }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submitLabel, fuzzyPinyin = false, commitPending }: OnScreenKeyboardProps) {
   const t = useT();
   const [mode, setMode] = useState<KeyboardMode>('letters');
   // 拼音: letters wait in a composition above the keys until a candidate is tapped. If the
@@ -60,6 +65,14 @@ export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submit
     const [best] = imeCandidates;
     return commit(best ?? { text: composition.letters, letters: composition.letters.length });
   };
+
+  useEffect(() => {
+    if (!commitPending) return;
+    commitPending.current = commitAll;
+    return () => {
+      commitPending.current = null;
+    };
+  });
 
   const apply = (action: KeyboardAction): void => {
     if (mode === 'letters' && ime.status !== 'failed') {

@@ -45,6 +45,8 @@ export function SearchScreen() {
   const [suggestions, setSuggestions] = useState<{ text: string; items: Suggestion[] }>({ text: '', items: [] });
   const [keyboardOpen, setKeyboardOpen] = useState(!restored?.result);
   const input = useRef<HTMLInputElement>(null);
+  // The on-screen keyboard's pinyin still being typed, put into the box (搜索 beside the box and Enter search it too).
+  const keyboardPending = useRef<(() => string) | null>(null);
   const searchSeq = useRef(0);
   const suggestSeq = useRef(0);
 
@@ -141,7 +143,7 @@ export function SearchScreen() {
 
   const onFormSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    submit(text);
+    submit(keyboardPending.current?.() ?? text);
   };
 
   const showSuggestions = suggestions.items.length > 0 && suggestions.text === normaliseQuery(text);
@@ -215,14 +217,14 @@ export function SearchScreen() {
             onClick={() => setKeyboardOpen(true)}
             data-testid="search-input"
           />
-          <Button icon={<SearchIcon />} className={styles.submit} onClick={() => submit(text)} data-testid="search-submit">
+          <Button icon={<SearchIcon />} className={styles.submit} onClick={() => submit(keyboardPending.current?.() ?? text)} data-testid="search-submit">
             {t('search.submit')}
           </Button>
         </div>
       </form>
 
       {keyboardOpen ? (
-        <OnScreenKeyboard value={text} onChange={changeText} onSubmit={submit} submitLabel={t('search.submit')} candidates={candidates} fuzzyPinyin={fuzzyPinyin} />
+        <OnScreenKeyboard value={text} onChange={changeText} onSubmit={submit} submitLabel={t('search.submit')} candidates={candidates} fuzzyPinyin={fuzzyPinyin} commitPending={keyboardPending} />
       ) : (
         <>
           {suggestionChips}
