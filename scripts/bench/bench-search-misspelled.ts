@@ -9,10 +9,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
-import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
-import { LawFolderArticleSource } from '../../kiosk-content/src/node/search/article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/node/search/content-sources';
-import { LocalSearchService } from '../../kiosk-content/src/node/search/search-service';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
+import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
 import { repoRoot } from '../lib/repo-paths';
 import { misspellingReport } from './misspelled-queries';

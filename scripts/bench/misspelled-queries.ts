@@ -11,7 +11,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { wordAt, type ImeDictionary } from '../../electron/common/ime/dictionary-format';
 import { QueryCorrector } from '../../electron/common/ime/query-correction';
-import { recallAt } from '../../kiosk-content/src/common/search/metrics';
+import { recallAt } from '../../kiosk-content/src/search/common/metrics';
 import { seededRandom } from './handwriting-samples';
 
 export interface MisspellingQuestion {

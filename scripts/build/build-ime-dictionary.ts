@@ -16,9 +16,9 @@ import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import { encodeDictionary, type DictionaryEntry } from '../../electron/common/ime/dictionary-format';
 import { isPinyinSyllable } from '../../electron/common/ime/pinyin-syllables';
-import { loadGlossaryFolder } from '../../kiosk-content/src/node/load-glossary-folder';
-import { loadQaFolder } from '../../kiosk-content/src/node/load-qa-folder';
-import { createJiebaTokenizer } from '../../kiosk-content/src/node/search/jieba-tokenizer';
+import { loadGlossaryFolder } from '../../kiosk-content/src/glossary/node/load-glossary-folder';
+import { loadQaFolder } from '../../kiosk-content/src/qa/node/load-qa-folder';
+import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
 import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
 
 export const imeOutDir = path.join(repoRoot, 'renderer', 'public', 'generated', 'ime');

@@ -3,11 +3,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatContentProblem } from '../../kiosk-content/src/common/procedures/procedure-types';
-import { lintContentFolder } from '../../kiosk-content/src/node/content-lint/lint-content-folder';
-import { LawRepository } from '../../kiosk-content/src/node/db/law-repository';
-import { openContentDb, type ContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
+import { formatContentProblem } from '../../kiosk-content/src/procedures/common/procedure-types';
+import { lintContentFolder } from '../../kiosk-content/src/content-lint/node/lint-content-folder';
+import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repository';
+import { openContentDb, type ContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

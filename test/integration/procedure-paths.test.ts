@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileProcedure } from '../../kiosk-content/src/common/procedures/compile-procedure';
-import { enumeratePaths } from '../../kiosk-content/src/common/procedures/enumerate-paths';
-import { answer, back, confirmSummary, currentView, isAnswerError, startSession, type ProcedureSession } from '../../kiosk-content/src/common/procedures/procedure-engine';
-import { formatContentProblem, type Procedure } from '../../kiosk-content/src/common/procedures/procedure-types';
+import { compileProcedure } from '../../kiosk-content/src/procedures/common/compile-procedure';
+import { enumeratePaths } from '../../kiosk-content/src/procedures/common/enumerate-paths';
+import { answer, back, confirmSummary, currentView, isAnswerError, startSession, type ProcedureSession } from '../../kiosk-content/src/procedures/common/procedure-engine';
+import { formatContentProblem, type Procedure } from '../../kiosk-content/src/procedures/common/procedure-types';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

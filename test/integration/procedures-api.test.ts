@@ -8,8 +8,8 @@ import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { DEFAULT_RECEIPT_SITE, matchProcedures, ProcedureService, randomReference } from '../../electron/node/services/procedure-service';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { answer, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext } from '../../kiosk-content/src/common/procedures';
-import { loadContentFolder } from '../../kiosk-content/src/node/load-content-folder';
+import { answer, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext } from '../../kiosk-content/src/procedures/common';
+import { loadContentFolder } from '../../kiosk-content/src/content-folder/node/load-content-folder';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 
 /** 办事指南 through the host and the direct link: list, get, the receipt preview, and procedure hits in search. */

@@ -8,7 +8,7 @@ import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { generatePackKeys } from '../../kiosk-content/src/node/packs/pack-keys';
+import { generatePackKeys } from '../../kiosk-content/src/packs/node/pack-keys';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 import { runCliProcess } from './support/cli-process';
 

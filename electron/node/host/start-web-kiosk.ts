@@ -2,7 +2,7 @@ import { startHttpLinkServer, type RunningHttpLinkServer } from '../http/http-li
 import { createFileLogger, type Logger } from '../system/logger';
 import { imeDictionaryFileIn } from '../services/query-corrector-loader';
 import { KioskHost } from './kiosk-host';
-import type { TerminalSettings } from './terminal-settings';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
 
 export interface WebKioskOptions {
   dataDir: string;

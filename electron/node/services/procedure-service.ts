@@ -4,21 +4,22 @@ import path from 'node:path';
 import type { ProcedureHit } from '../../common/contract/library-api';
 import type { OfficeView, ProcedureBundle, ProcedureConfigView, ProcedureListItem } from '../../common/contract/procedures-api';
 import type { ReceiptPreview } from '../../common/contract/receipt-api';
-import { legalDomains } from '../../../kiosk-content/src/common/legal-domains';
-import type { Office } from '../../../kiosk-content/src/common/pack-meta';
-import { compileProcedure, formatContentProblem, type Procedure } from '../../../kiosk-content/src/common/procedures';
+import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
+import type { Office } from '../../../kiosk-content/src/content-folder/common/pack-meta';
+import { compileProcedure, formatContentProblem, type Procedure } from '../../../kiosk-content/src/procedures/common';
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../common/receipts/receipt-builders';
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
+import { errorMessage } from '../../common/errors/error-message';
 
 export interface ProcedureServiceOptions {
   /** The content folder holding procedures/ (the embedded default content). */
   contentDir: string;
   /** The directory's offices (kiosk-content/default/directory.yaml `offices`). */
   offices: readonly Office[];
-  /** Terminal configuration; every field null until provisioning (issue 8) exists. */
+  /** Region, site and legal-aid standard of the terminal (terminalView); every field null when not provisioned. */
   config?: ProcedureConfigView;
   /** Paper of the receipt printer; 58 mm until the configuration says otherwise. */
   paper?: PaperWidth;
@@ -125,7 +126,7 @@ export class ProcedureService {
     try {
       files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
     } catch (error) {
-      log.log('warn', 'procedures.folder-missing', { dir, error: error instanceof Error ? error.message : String(error) });
+      log.log('warn', 'procedures.folder-missing', { dir, error: errorMessage(error) });
     }
     for (const name of files) {
       const file = path.join(dir, name);
@@ -133,7 +134,7 @@ export class ProcedureService {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        log.log('error', 'procedures.read-failed', { file, error: error instanceof Error ? error.message : String(error) });
+        log.log('error', 'procedures.read-failed', { file, error: errorMessage(error) });
         continue;
       }
       const { procedure, problems } = compileProcedure(name, text);

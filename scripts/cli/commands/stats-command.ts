@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatStatsCsv, monthRange } from '../../../electron/common/domain/stats-csv';
 import { SqliteStatsService } from '../../../electron/node/services/stats-service';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
-import { legalDomains } from '../../../kiosk-content/src/common/legal-domains';
+import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
 import { UsageError, type CliCommand } from '../command';
 import { parseCommandArgs, wantsHelp } from '../parse';
 

@@ -11,7 +11,7 @@ import {
   type ProcedureContext,
   type ProcedureSession,
   type SummaryView,
-} from '../../../../kiosk-content/src/common/procedures';
+} from '../../../../kiosk-content/src/procedures/common';
 import { RemoteContent } from '../../components/remote/RemoteContent';
 import { StepBackProvider, type StepBackHandler } from '../../components/steps/step-back';
 import type { StepInput } from '../../components/steps/step-input';
