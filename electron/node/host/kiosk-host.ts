@@ -56,7 +56,7 @@ export class KioskHost {
   readonly stats: StatsService;
   readonly idCard: IdCardService;
   readonly receipts: ReceiptService;
-  /** Admin PIN, admin API, heartbeat and /metrics. */
+  /** Admin PIN, admin API and /metrics. */
   readonly admin: HostAdmin;
   private readonly disposers: Array<() => void> = [];
   private printerStopped: Promise<void> = Promise.resolve();
