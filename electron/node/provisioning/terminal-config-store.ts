@@ -158,6 +158,7 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     idReader: config?.idReader ? { ...config.idReader } : null,
     a4Printer: config?.a4Printer ? { ...config.a4Printer } : null,
     ...(config ? { idle: { ...config.idle } } : {}),
+    ...(config ? { fuzzyPinyin: config.input.fuzzyPinyin } : {}),
   };
 }
 
