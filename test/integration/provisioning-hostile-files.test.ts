@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provisionCommand } from '../../scripts/cli/commands/provision-command';
+
+/** Hostile provisioning files through the `provision` command in-process: each refused, field by field, nothing written. */
+let tmp: string;
+let dataDir: string;
+const configFile = () => path.join(dataDir, 'config', 'terminal.json');
+
+const yamlText = (site: string) => `terminalId: test-enc-01\nsite: ${site}\nregion: 110101\nadminPin: "583920"\n`;
+
+async function provision(file: string): Promise<{ status: number; stderr: string; stdout: string }> {
+  let stderr = '';
+  let stdout = '';
+  const status = await provisionCommand.run(['--file', file], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdin: new PassThrough(),
+    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+  });
+  return { status, stderr, stdout };
+}
+
+function write(name: string, bytes: Buffer | string): string {
+  const file = path.join(tmp, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'fatong-provision-hostile-'));
+  dataDir = path.join(tmp, 'data');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('provision refuses files that are not UTF-8', () => {
+  it('refuses a GB18030 file (Notepad on a Chinese Windows) with the byte offset and asks for UTF-8', async () => {
+    const text = yamlText('某社区法律服务室');
+    const bytes = iconv.encode(text, 'gb18030');
+    const offset = Buffer.from(text.slice(0, text.indexOf('某')), 'utf8').length;
+    const r = await provision(write('gbk.yaml', bytes));
+    expect(r.status).toBe(1);
+    // 某 is C4 B3 in GB18030, which happens to be valid UTF-8 (U+0133); 社 (C9 E7) is the first byte that is not.
+    expect(r.stderr).toContain(`(file): not UTF-8 text: byte ${String(offset + 2)} (line 2) is 0xc9`);
+    expect(r.stderr).toContain('请把文件另存为 UTF-8 编码');
+    expect(r.stderr).not.toContain('\uFFFD');
+    expect(existsSync(configFile())).toBe(false);
+  });
+
+  it('refuses UTF-16 with or without a byte-order mark', async () => {
+    const text = yamlText('测试站点（测试数据）');
+    const le = await provision(write('utf16le.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')])));
+    expect(le.status).toBe(1);
+    expect(le.stderr).toMatch(/\(file\): not UTF-8 text: byte 0 .*UTF-16.*请把文件另存为 UTF-8 编码/);
+    const bare = await provision(write('utf16be-nobom.yaml', iconv.encode(text, 'utf16be')));
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toMatch(/\(file\): not UTF-8 text: byte 0 .*请把文件另存为 UTF-8 编码/);
+    expect(existsSync(configFile())).toBe(false);
+  });
+
+  it('accepts UTF-8 with and without a byte-order mark and keeps the site name exact', async () => {
+    const text = yamlText('测试社区法律服务室（测试数据）');
+    const bom = await provision(write('bom.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])));
+    expect(bom.status, bom.stderr).toBe(0);
+    expect(bom.stdout).toContain('测试社区法律服务室（测试数据）');
+    const plain = await provision(write('plain.yaml', text));
+    expect(plain.status, plain.stderr).toBe(0);
+  });
+});
