@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -69,5 +69,26 @@ describe('provision refuses files that are not UTF-8', () => {
     expect(bom.stdout).toContain('测试社区法律服务室（测试数据）');
     const plain = await provision(write('plain.yaml', text));
     expect(plain.status, plain.stderr).toBe(0);
+  });
+});
+
+describe('provision refuses YAML it cannot parse in the field format', () => {
+  it('refuses an alias bomb with a bilingual (file) line, not the parser message', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    const before = existsSync(configFile()) ? readFileSync(configFile(), 'utf8') : null;
+    const r = await provision(write('bomb.yaml', `${bomb.join('\n')}\nterminalId: test-bomb-01\n`));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^ {2}\(file\): .*line \d+.* — .*YAML/m);
+    expect(r.stderr).toMatch(/别名|alias/);
+    expect(r.stderr).not.toContain('resource exhaustion');
+    expect(r.stderr).not.toMatch(/Excessive alias count/);
+    expect(existsSync(configFile()) ? readFileSync(configFile(), 'utf8') : null).toBe(before);
+  });
+
+  it('refuses a syntax error with its line in both languages', async () => {
+    const r = await provision(write('syntax.yaml', 'terminalId: test-01\nsite: [unclosed\n'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/\(file\): YAML syntax error at line \d+.* — YAML 格式错误（第 \d+ 行）/);
   });
 });
