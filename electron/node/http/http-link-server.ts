@@ -35,10 +35,12 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
   let port = 0;
 
   const server: Server = createServer((req, res) => {
+    // Every request ends in an answer: what a caller can send is handled in route(); only a fault of
+    // the host itself reaches here, and it is still answered with a body.
     void route(req, res).catch((error: unknown) => {
       options.logger.log('error', 'http.unhandled', { error: errorMessage(error) });
-      if (!res.headersSent) res.writeHead(500, securityHeaders);
-      res.end();
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '系统暂时出了点问题，请稍后再试' } });
+      else res.end();
     });
   });
 
@@ -50,7 +52,13 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
       res.writeHead(421, securityHeaders).end('Misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      res.writeHead(400, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') {
@@ -66,8 +74,14 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
         res.writeHead(415, securityHeaders).end('JSON only');
         return;
       }
-      const methodName = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const methodName = decodePathPart(url.pathname.slice('/api/call/'.length));
+      if (methodName === undefined) {
+        req.resume();
+        sendJson(res, 404, { ok: false, error: { code: 'not-found', message: '未知的功能' } });
+        return;
+      }
       const body = await readBody(req);
+      if (body === 'aborted') return;
       if (body === undefined) {
         res.writeHead(413, securityHeaders).end('Request too large');
         return;
@@ -107,7 +121,7 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
       return;
     }
     if (!options.staticDir) {
-      res.writeHead(404, securityHeaders).end();
+      res.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     serveStatic(options.staticDir, url.pathname, res, securityHeaders);
@@ -148,14 +162,29 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** A percent-encoded path segment, or undefined when it is not valid percent-encoded UTF-8 or holds NUL. */
+function decodePathPart(part: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(part);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body as text; undefined when it is too large, 'aborted' when the caller went away mid-body. */
+async function readBody(req: IncomingMessage): Promise<string | undefined | 'aborted'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
+  try {
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) return undefined;
+      chunks.push(buffer);
+    }
+  } catch {
+    return 'aborted';
   }
   return Buffer.concat(chunks).toString('utf8');
 }
