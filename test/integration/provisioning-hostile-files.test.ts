@@ -1,10 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kioskContract } from '../../electron/common/contract/kiosk-api';
+import { createDirectLink } from '../../electron/common/rpc/direct-link';
+import { createRpcClient } from '../../electron/common/rpc/rpc-client';
+import { KioskHost } from '../../electron/node/host/kiosk-host';
+import { createMemoryLogger } from '../../electron/node/system/logger';
 import { provisionCommand } from '../../scripts/cli/commands/provision-command';
+import { defaultContentDir } from '../../scripts/lib/repo-paths';
 
 /** Hostile provisioning files through the `provision` command in-process: each refused, field by field, nothing written. */
 let tmp: string;
@@ -90,5 +96,44 @@ describe('provision refuses YAML it cannot parse in the field format', () => {
     const r = await provision(write('syntax.yaml', 'terminalId: test-01\nsite: [unclosed\n'));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/\(file\): YAML syntax error at line \d+.* — YAML 格式错误（第 \d+ 行）/);
+  });
+});
+
+describe('adminPinHash is only what the provisioner writes', () => {
+  const hostile = [
+    'scrypt$3$8$1$AAAA$AAAA',
+    `scrypt$1048576$64$1$${Buffer.alloc(16, 1).toString('base64')}$${Buffer.alloc(32, 2).toString('base64')}`,
+    `scrypt$16384$8$1$${Buffer.alloc(4, 1).toString('base64')}$${Buffer.alloc(32, 2).toString('base64')}`,
+    `scrypt$16384$8$1$${Buffer.alloc(16, 1).toString('base64')}$${Buffer.alloc(1, 2).toString('base64')}`,
+  ];
+
+  it('refuses hostile hashes at provision time with a bilingual field line', async () => {
+    for (const hash of hostile) {
+      const r = await provision(write('hash.yaml', `terminalId: test-hash-01\nsite: 测试站点（测试数据）\nregion: 110101\nadminPinHash: "${hash}"\n`));
+      expect(r.status, hash).toBe(1);
+      expect(r.stderr, hash).toMatch(/ {2}adminPinHash: got a value that is not accepted \(not shown\); allowed: .* — .*要求：/);
+      expect(r.stderr).not.toContain(hash);
+    }
+  });
+
+  it('a stored terminal.json with a hostile hash runs unprovisioned: unlock answers not-provisioned at once, never throws', async () => {
+    for (const hash of hostile) {
+      const dir = mkdtempSync(path.join(tmp, 'stored-'));
+      mkdirSync(path.join(dir, 'config'));
+      writeFileSync(path.join(dir, 'config', 'terminal.json'), JSON.stringify({ terminalId: 'test-hash-02', site: '测试站点（测试数据）', region: '110101', adminPinHash: hash }));
+      const logger = createMemoryLogger();
+      const host = new KioskHost({ dataDir: dir, appVersion: '0.1.0', contentDir: defaultContentDir, logger });
+      try {
+        const api = createRpcClient(kioskContract, createDirectLink(host.rpc));
+        expect(await api.admin.pinState()).toEqual({ state: 'not-provisioned', attemptsLeft: 0, retryAfterSeconds: 0 });
+        for (let i = 0; i < 3; i++) expect(await api.admin.unlock({ pin: '583920' })).toMatchObject({ ok: false, reason: 'not-provisioned' });
+        const invalid = logger.lines.find((l) => l.event === 'provisioning.invalid');
+        expect(JSON.stringify(invalid?.fields)).toMatch(/adminPinHash/);
+        expect(JSON.stringify(invalid?.fields)).toMatch(/要求/);
+        expect(logger.lines.filter((l) => l.level === 'error' && l.event !== 'provisioning.invalid')).toEqual([]);
+      } finally {
+        await host.closeAsync();
+      }
+    }
   });
 });
