@@ -83,6 +83,7 @@ export class KioskHost {
       logger: options.logger,
       active: () => content.store.active(),
       idleMs: () => content.idleSeconds * 1000,
+      hold: (generation) => content.store.hold(`kiosk-${String(process.pid)}`, generation),
     }));
     const { devices } = this;
     const printer = printServiceFor(terminal, { dataDir: this.dataDir.root, devices, logger: log.child('receipts') });
