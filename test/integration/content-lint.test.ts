@@ -45,6 +45,17 @@ const expected: Record<string, string[]> = {
     'procedures/unprintable-character.yaml:27: character "𠮷" (U+20BB7) has no two-byte GB18030 code; the receipt printer cannot print it',
     'procedures/unprintable-character.yaml:28: outcome "done": steps[1]: character U+1F600 (emoji) cannot be printed on the receipt',
   ],
+  'bad-calendar': [
+    'calendar/holidays.yaml:7: year 2025: workday 2025-10-10 is not a Saturday or Sunday (only weekend days are moved to work)',
+    'calendar/holidays.yaml:8: year 2026: source is required (the State Council notice the days come from)',
+    // The broken 2026 is left out, so on the sample day (2026-06-15) no last day is known.
+    'procedures/period-check.yaml:26: outcome "done": no sampled way of answering reaches it (check the conditions that lead to it)',
+  ],
+  'unreached-outcome': ['procedures/unreached-outcome.yaml:26: outcome "many": no sampled way of answering reaches it (check the conditions that lead to it)'],
+  'no-calendar': [
+    'procedures/period-check.yaml:14: step "count" counts periods but there is no calendar/holidays.yaml: every last day would be unknown',
+    'procedures/period-check.yaml:26: outcome "done": no sampled way of answering reaches it (check the conditions that lead to it)',
+  ],
   // Citations are only checked against a library; without --db the folder is clean.
   'bad-citation': [],
 };

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
-import { PackRejectedError, readPack } from '../../kiosk-content/src/packs/node/pack-archive';
+import { PackRejectedError, readPack, type ReadPackResult } from '../../kiosk-content/src/packs/node/pack-archive';
 import { BLOCK } from '../../kiosk-content/src/packs/node/tar';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 import { APP_VERSION, contentFolder, makeKeys, quickPack, tempDir, type Keys } from '../fixtures/packs/pack-fixtures';
@@ -38,13 +38,19 @@ const int = (r: () => number, n: number) => Math.floor(r() * n);
 const mutations: Record<string, Mutation> = {
   'flip compressed bytes': (r) => {
     const b = Buffer.from(goodPack);
-    for (let i = 0, n = 1 + int(r, 8); i < n; i++) b[int(r, b.length)] ^= 1 << int(r, 8);
+    for (let i = 0, n = 1 + int(r, 8); i < n; i++) {
+      const at = int(r, b.length);
+      b[at] = (b[at] ?? 0) ^ (1 << int(r, 8));
+    }
     return b;
   },
   'truncate compressed': (r) => goodPack.subarray(0, int(r, goodPack.length)),
   'flip tar bytes': (r) => {
     const t = Buffer.from(goodTar);
-    for (let i = 0, n = 1 + int(r, 4); i < n; i++) t[int(r, t.length)] ^= 1 << int(r, 8);
+    for (let i = 0, n = 1 + int(r, 4); i < n; i++) {
+      const at = int(r, t.length);
+      t[at] = (t[at] ?? 0) ^ (1 << int(r, 8));
+    }
     return gzipSync(t);
   },
   'flip a header byte': (r) => {
@@ -108,9 +114,9 @@ describe('pack reader fuzz', () => {
       const file = path.join(tmp, 'mutant.fpk');
       writeFileSync(file, bytes);
       let inflated = 0;
-      const outcome = await readPack(file, { trustedKeys: [key.trusted], onInflate: (n) => (inflated = n) }).then(
+      const outcome: ReadPackResult | Error = await readPack(file, { trustedKeys: [key.trusted], onInflate: (n) => (inflated = n) }).then(
         (r) => r,
-        (e: unknown) => e,
+        (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
       );
       const v = (verdicts[name] ??= { refused: 0, accepted: 0 });
       expect(inflated, `case ${String(i)} ${name}`).toBeLessThanOrEqual(budget + 64 * 1024);

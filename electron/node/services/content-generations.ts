@@ -1,4 +1,5 @@
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
+import type { QueryCorrector } from '../../common/ime/query-correction';
 import type { SyncProgress } from '../../common/contract/content-api';
 import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
 import { errorMessage } from '../../common/errors/error-message';
@@ -24,6 +25,8 @@ export interface ContentGenerationsOptions {
   idleMs: () => number;
   /** Tells the content store which generation is on screen (null = embedded), so no install removes it. */
   hold: (generation: string | null) => void;
+  /** 「您是不是要找」 correctors for each generation's library (given its glossary terms and law titles). */
+  queryCorrector?: (knownTerms: Iterable<string>) => QueryCorrector | null;
 }
 
 /** The services of one content generation, swapped as a whole. */
@@ -113,7 +116,7 @@ export class ContentGenerations {
   api(): Pick<KioskApiImpl, 'search' | 'library' | 'qa' | 'procedures'> {
     return {
       search: {
-        query: ({ text, limit }) => this.library.query(text, limit),
+        query: ({ text, limit, exact }) => this.library.query(text, limit, exact),
         suggest: ({ text }) => this.library.suggest(text),
       },
       library: { getArticle: ({ key }) => this.library.getArticle(key) },
@@ -171,6 +174,7 @@ export class ContentGenerations {
       contentDir: content.dir,
       logger: log,
       procedureSearch: (text, terms) => procedures.search(text, terms),
+      ...(this.options.queryCorrector ? { queryCorrector: this.options.queryCorrector } : {}),
     });
     return { generation: active?.generation ?? null, content, library, procedures };
   }
