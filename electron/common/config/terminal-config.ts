@@ -44,7 +44,20 @@ export type ContentSource = { kind: 'http'; url: string } | { kind: 'folder'; pa
 /** PEM text; a path to a .pub file is also accepted in the YAML (the provisioner inlines it). */
 const trustedKeySchema = z.string().trim().min(1);
 
-export const ADMIN_PIN_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
+/**
+ * The only scrypt parameters the provisioner writes (`scrypt$N$r$p$salt$key`, base64). A stored hash
+ * with any others is refused: a tiny N makes every unlock throw, a huge N·r makes each PIN check run
+ * for many seconds with gigabytes of memory.
+ */
+export const ADMIN_PIN_SCRYPT = { N: 16_384, r: 8, p: 1, saltBytes: 16, keyBytes: 32 } as const;
+/** Standard base64 of exactly `bytes` bytes, with its padding. */
+const base64Of = (bytes: number): string => {
+  const pad = (3 - (bytes % 3)) % 3;
+  return `[A-Za-z0-9+/]{${String(4 * Math.ceil(bytes / 3) - pad)}}${'='.repeat(pad)}`;
+};
+export const ADMIN_PIN_HASH_PATTERN = new RegExp(
+  `^scrypt\\$${String(ADMIN_PIN_SCRYPT.N)}\\$${String(ADMIN_PIN_SCRYPT.r)}\\$${String(ADMIN_PIN_SCRYPT.p)}\\$${base64Of(ADMIN_PIN_SCRYPT.saltBytes)}\\$${base64Of(ADMIN_PIN_SCRYPT.keyBytes)}$`,
+);
 
 export function isTrivialPin(pin: string): boolean {
   if (/^(\d)\1+$/.test(pin)) return true;

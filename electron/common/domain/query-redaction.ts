@@ -3,6 +3,7 @@
  * whatever they have in mind — their phone number, an ID number, their own name — and none of it
  * may end up on the device, in the admin screen or in the monthly export. So, in this order:
  *   · NFKC (full-width digits and letters become ASCII), whitespace collapsed;
+ *   · person names replaced by … by `removeNames` (the host passes a jieba-based one);
  *   · digits separated by spaces, dashes or dots are joined (138 1234 5678 is one number);
  *   · e-mail addresses, ID-like tokens (letters and digits with ≥ 4 digits, ≥ 6 long, e.g. an ID
  *     number ending in X or a passport number) and every run of ≥ 6 digits are removed, as are runs
@@ -15,8 +16,8 @@ export const MAX_QUERY_CHARS = 40;
 
 const REMOVED = '…';
 
-export function redactQuery(raw: string): string | null {
-  let text = raw.normalize('NFKC').replace(/\s+/g, ' ');
+export function redactQuery(raw: string, removeNames: (text: string) => string = (text) => text): string | null {
+  let text = removeNames(raw.normalize('NFKC').replace(/\s+/g, ' '));
   text = text.replace(/(\d)[\s\-.‐–—_/]+(?=\d)/g, '$1');
   text = text.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, REMOVED);
   text = text.replace(/[A-Za-z0-9]{6,}/g, (token) => ((token.match(/\d/g)?.length ?? 0) >= 4 ? REMOVED : token));

@@ -89,6 +89,7 @@ export class KioskHost {
       logger: options.logger,
       active: () => content.store.active(),
       idleMs: () => content.idleSeconds * 1000,
+      hold: (generation) => content.store.hold(`kiosk-${String(process.pid)}`, generation),
       queryCorrector: queryCorrectorLoader(options.imeDictionaryFile, log.child('search')).corrector,
     }));
     const { devices } = this;

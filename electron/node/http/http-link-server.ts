@@ -20,7 +20,39 @@ export interface HttpLinkServerOptions {
   staticDir?: string;
   port?: number;
   logger: Logger;
+  /** Limits against slow or greedy local clients (defaults: HTTP_LINK_LIMITS). */
+  limits?: Partial<HttpLinkLimits>;
 }
+
+export interface HttpLinkLimits {
+  /** Open connections at once; more are refused by the socket layer. */
+  maxConnections: number;
+  /** Server-sent event streams at once (the kiosk's page needs one). */
+  maxEventStreams: number;
+  /** A request's headers must arrive within this (slow-loris). */
+  headersTimeoutMs: number;
+  /** A whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: number;
+  /** A keep-alive connection with no request is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** How often the server checks the two timeouts above. */
+  checkIntervalMs: number;
+  /** A connection on which nothing is read or written for this long is closed (event streams get a ping every 15 s). */
+  idleTimeoutMs: number;
+  /** An event stream whose client does not read is dropped once this much waits unsent. */
+  maxEventBacklogBytes: number;
+}
+
+export const HTTP_LINK_LIMITS: HttpLinkLimits = {
+  maxConnections: 64,
+  maxEventStreams: 8,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+  idleTimeoutMs: 60_000,
+  maxEventBacklogBytes: 1024 * 1024,
+};
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -33,12 +65,15 @@ export interface RunningHttpLinkServer {
 export async function startHttpLinkServer(options: HttpLinkServerOptions): Promise<RunningHttpLinkServer> {
   const eventStreams = new Set<ServerResponse>();
   let port = 0;
+  const limits: HttpLinkLimits = { ...HTTP_LINK_LIMITS, ...options.limits };
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => {
+    // Every request ends in an answer: what a caller can send is handled in route(); only a fault of
+    // the host itself reaches here, and it is still answered with a body.
     void route(req, res).catch((error: unknown) => {
       options.logger.log('error', 'http.unhandled', { error: errorMessage(error) });
-      if (!res.headersSent) res.writeHead(500, securityHeaders);
-      res.end();
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '系统暂时出了点问题，请稍后再试' } });
+      else res.end();
     });
   });
 
@@ -50,7 +85,13 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
       res.writeHead(421, securityHeaders).end('Misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      res.writeHead(400, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
 
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') {
@@ -66,8 +107,14 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
         res.writeHead(415, securityHeaders).end('JSON only');
         return;
       }
-      const methodName = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const methodName = decodePathPart(url.pathname.slice('/api/call/'.length));
+      if (methodName === undefined) {
+        req.resume();
+        sendJson(res, 404, { ok: false, error: { code: 'not-found', message: '未知的功能' } });
+        return;
+      }
       const body = await readBody(req);
+      if (body === 'aborted') return;
       if (body === undefined) {
         res.writeHead(413, securityHeaders).end('Request too large');
         return;
@@ -85,6 +132,10 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
     }
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (eventStreams.size >= limits.maxEventStreams) {
+        res.writeHead(503, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' }).end('Too many event streams');
+        return;
+      }
       res.writeHead(200, {
         ...securityHeaders,
         'content-type': 'text/event-stream; charset=utf-8',
@@ -107,21 +158,32 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
       return;
     }
     if (!options.staticDir) {
-      res.writeHead(404, securityHeaders).end();
+      res.writeHead(404, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
     serveStatic(options.staticDir, url.pathname, res, securityHeaders);
   }
 
-  const unsubscribe = options.rpc.subscribe((event) => {
-    const frame = `data: ${JSON.stringify(event)}\n\n`;
-    for (const stream of eventStreams) stream.write(frame);
-  });
+  /** Writes to every stream; a client that stopped reading is dropped instead of buffering without end. */
+  const broadcast = (frame: string): void => {
+    for (const stream of eventStreams) {
+      const backlog = stream.writableLength + (stream.socket?.writableLength ?? 0);
+      if (backlog > limits.maxEventBacklogBytes) {
+        eventStreams.delete(stream);
+        stream.destroy();
+        options.logger.log('warn', 'http.event-stream-dropped', { reason: 'client not reading', backlogBytes: backlog });
+        continue;
+      }
+      stream.write(frame);
+    }
+  };
+  const unsubscribe = options.rpc.subscribe((event) => broadcast(`data: ${JSON.stringify(event)}\n\n`));
   // Keeps idle proxies and the browser from dropping the stream.
-  const keepAlive = setInterval(() => {
-    for (const stream of eventStreams) stream.write(': keep-alive\n\n');
-  }, 15_000);
+  const keepAlive = setInterval(() => broadcast(': keep-alive\n\n'), 15_000);
   keepAlive.unref();
+  server.maxConnections = limits.maxConnections;
+  // Without a 'timeout' listener the server destroys a socket idle for this long.
+  server.timeout = limits.idleTimeoutMs;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -148,14 +210,29 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** A percent-encoded path segment, or undefined when it is not valid percent-encoded UTF-8 or holds NUL. */
+function decodePathPart(part: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(part);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body as text; undefined when it is too large, 'aborted' when the caller went away mid-body. */
+async function readBody(req: IncomingMessage): Promise<string | undefined | 'aborted'> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
+  try {
+    for await (const chunk of req) {
+      const buffer = chunk as Buffer;
+      size += buffer.length;
+      if (size > MAX_BODY_BYTES) return undefined;
+      chunks.push(buffer);
+    }
+  } catch {
+    return 'aborted';
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -74,3 +74,14 @@ describe('PIN lockout', () => {
     expect(new AdminPinGuard(tempDir(), () => null).attempt('583920')).toMatchObject({ ok: false, reason: 'not-provisioned' });
   });
 });
+
+describe('admin PIN hash parameters', () => {
+  it('verifies only hashes with the parameters the provisioner writes, without throwing or running a costly scrypt', () => {
+    const salt = Buffer.alloc(16, 1).toString('base64');
+    const key = Buffer.alloc(32, 2).toString('base64');
+    for (const hostile of ['scrypt$3$8$1$AAAA$AAAA', `scrypt$1048576$64$1$${salt}$${key}`, `scrypt$16384$8$2$${salt}$${key}`, `scrypt$16384$8$1$AAAA$${key}`, `scrypt$16384$8$1$${salt}$AAAA`]) {
+      expect(() => verifyAdminPin('583920', hostile), hostile).not.toThrow();
+      expect(verifyAdminPin('583920', hostile), hostile).toBe(false);
+    }
+  });
+});

@@ -1,31 +1,29 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ADMIN_PIN_HASH_PATTERN, ADMIN_PIN_SCRYPT } from '../../common/config/terminal-config';
 import { writeFileAtomic } from '../../../native-adapters/node/atomic-file';
 
 /**
  * The admin PIN exists on the terminal only as a scrypt hash (`scrypt$N$r$p$salt$hash`, base64).
  * Verification is constant-time. Nothing here logs or returns the PIN.
  */
-const N = 16_384;
-const R = 8;
-const P = 1;
-const KEY_LENGTH = 32;
+const { N, r: R, p: P, keyBytes: KEY_LENGTH, saltBytes: SALT_LENGTH } = ADMIN_PIN_SCRYPT;
 
 export function hashAdminPin(pin: string): string {
-  const salt = randomBytes(16);
+  const salt = randomBytes(SALT_LENGTH);
   const hash = scryptSync(pin.normalize('NFKC'), salt, KEY_LENGTH, { N, r: R, p: P });
   return `scrypt$${String(N)}$${String(R)}$${String(P)}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
+/** False for a wrong PIN and for any hash not written by hashAdminPin (other parameters or lengths). */
 export function verifyAdminPin(pin: string, stored: string): boolean {
+  if (!ADMIN_PIN_HASH_PATTERN.test(stored)) return false;
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [n, r, p] = parts.slice(1, 4).map(Number);
   const salt = Buffer.from(parts[4] ?? '', 'base64');
   const expected = Buffer.from(parts[5] ?? '', 'base64');
-  if (!n || !r || !p || n > 1 << 20 || expected.length === 0) return false;
-  const actual = scryptSync(pin.normalize('NFKC'), salt, expected.length, { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 });
+  if (salt.length !== SALT_LENGTH || expected.length !== KEY_LENGTH) return false;
+  const actual = scryptSync(pin.normalize('NFKC'), salt, KEY_LENGTH, { N, r: R, p: P });
   return timingSafeEqual(actual, expected);
 }
 

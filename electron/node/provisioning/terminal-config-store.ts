@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import {
   validateTerminalConfig,
   type ConfigProblem,
@@ -21,9 +21,17 @@ export function terminalConfigFile(configDir: string): string {
   return path.join(configDir, TERMINAL_CONFIG_FILE);
 }
 
-/** Parses YAML (or JSON, which is YAML) text; syntax errors come back as problems with their line. */
+/** Aliases allowed in one provisioning file: enough for `&defaults`/`*defaults`, far below a "billion laughs" expansion. */
+const MAX_ALIASES = 50;
+
+/**
+ * Parses YAML (or JSON, which is YAML) text. Every failure comes back as a `(file)` problem with
+ * its line, in English and Chinese: syntax errors, and documents the parser refuses to expand
+ * (an alias bomb, an alias to nothing), whose raw messages mean nothing to a technician.
+ */
 export function parseConfigText(text: string): { ok: true; value: unknown } | { ok: false; problems: ConfigProblem[] } {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -33,7 +41,27 @@ export function parseConfigText(text: string): { ok: true; value: unknown } | { 
       })),
     };
   }
-  return { ok: true, value: doc.toJS() as unknown };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown };
+  } catch {
+    let line = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        line = node.range ? lineCounter.linePos(node.range[0]).line : 0;
+        return visit.BREAK;
+      },
+    });
+    const at = line > 0 ? String(line) : '?';
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '(file)',
+          message: `YAML aliases (*name) from line ${at} expand too far or point to nothing; allowed: at most ${String(MAX_ALIASES)} aliases, each after its &anchor — YAML 别名（*名称）从第 ${at} 行起展开过多或找不到对应的 &锚点；要求：最多 ${String(MAX_ALIASES)} 个别名，且须在锚点之后`,
+        },
+      ],
+    };
+  }
 }
 
 const PEM_HEADER = '-----BEGIN PUBLIC KEY-----';

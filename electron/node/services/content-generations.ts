@@ -23,6 +23,8 @@ export interface ContentGenerationsOptions {
   active: () => ActiveContent | null;
   /** How long the kiosk must go without a resident's call before another generation is shown. */
   idleMs: () => number;
+  /** Tells the content store which generation is on screen (null = embedded), so no install removes it. */
+  hold: (generation: string | null) => void;
   /** 「您是不是要找」 correctors for each generation's library (given its glossary terms and law titles). */
   queryCorrector?: (knownTerms: Iterable<string>) => QueryCorrector | null;
 }
@@ -50,6 +52,15 @@ export class ContentGenerations {
   constructor(private readonly options: ContentGenerationsOptions) {
     this.idle = new IdleSwitcher(options.idleMs);
     this.view = this.openStartContent();
+    this.hold(this.view.generation);
+  }
+
+  private hold(generation: string | null): void {
+    try {
+      this.options.hold(generation);
+    } catch (error) {
+      this.options.logger.log('error', 'content.hold-failed', { generation, error: errorMessage(error) });
+    }
   }
 
   get current(): ContentView {
@@ -88,6 +99,8 @@ export class ContentGenerations {
       try {
         const next = this.open(active);
         const old = this.view;
+        // The new generation is held before the old one is let go: one of them is always kept.
+        this.hold(next.generation);
         this.view = next;
         old.library.close();
         log.log('info', 'content.switched', { generation: next.generation, version: next.content.meta.version });
@@ -118,6 +131,7 @@ export class ContentGenerations {
   close(): void {
     this.idle.close();
     this.view.library.close();
+    this.hold(null);
     this.switched.clear();
   }
 

@@ -119,11 +119,9 @@ export class ContentService {
     };
   }
 
+  /** Any installed generation by name: the one on screen may be neither active nor previous while a switch waits. */
   private generationState(name: string): GenerationState | null {
-    const active = this.store.active();
-    if (active?.generation === name) return active;
-    const previous = this.store.previous();
-    return previous?.generation === name ? previous : null;
+    return this.store.generation(name);
   }
 
   /** One sync pass now; a second call while one runs returns the same result. */

@@ -63,40 +63,40 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps 「张三 欠钱」 typed in one session out of every file, and lists it after a second session', () => {
+  it('keeps 「火锅店 欠钱」 typed in one session out of every file, and lists it after a second session', () => {
     stats = open();
-    session('张三 欠钱', '张三 欠钱');
+    session('火锅店 欠钱', '火锅店 欠钱');
     // While the kiosk runs (stats.db-wal and -shm exist) and after it closed.
     expect(readdirSync(dir).sort()).toEqual([statsDbFileName, `${statsDbFileName}-shm`, `${statsDbFileName}-wal`, statsKeyFileName].sort());
-    expect(filesContaining(dir, '张三')).toEqual([]);
+    expect(filesContaining(dir, '火锅店')).toEqual([]);
     expect(listed()).toEqual([]);
     // A second connection while the kiosk runs (as `stats export` or the e2e specs open one).
     const reader = open();
     expect(reader.summary('2026-11-22', '2026-11-22').rows.find((r) => r.metric === 'search-no-result')?.count).toBe(2);
     reader.close();
     stats.close();
-    expect(filesContaining(dir, '张三')).toEqual([]);
+    expect(filesContaining(dir, '火锅店')).toEqual([]);
     expect(statSync(path.join(dir, statsKeyFileName)).size).toBe(32);
     if (process.platform !== 'win32') expect(statSync(path.join(dir, statsKeyFileName)).mode & 0o777).toBe(0o600);
 
     // Another resident, another day (and another process: the key file is reused).
     now = new Date(2026, 10, 25, 15, 0);
     stats = open();
-    session('张三 欠钱');
-    expect(listed()).toEqual([{ query: '张三 欠钱', count: 2, lastDay: '2026-11-25' }]);
+    session('火锅店 欠钱');
+    expect(listed()).toEqual([{ query: '火锅店 欠钱', count: 2, lastDay: '2026-11-25' }]);
     expect(listed('2026-11-22', '2026-11-22')).toEqual([]); // one session that day: not listed, as before
-    session('张三 欠钱');
-    expect(listed()).toEqual([{ query: '张三 欠钱', count: 3, lastDay: '2026-11-25' }]);
+    session('火锅店 欠钱');
+    expect(listed()).toEqual([{ query: '火锅店 欠钱', count: 3, lastDay: '2026-11-25' }]);
     expect(pendingRows()).toEqual([]);
     // The byte check does find the text once it may be stored.
     stats.close();
     stats = null;
-    expect(filesContaining(dir, '张三')).toEqual([statsDbFileName]);
+    expect(filesContaining(dir, '火锅店')).toEqual([statsDbFileName]);
   });
 
   it('lets a query typed once expire after the retention; it needs two sessions within it', () => {
     stats = open();
-    session('李四 借条');
+    session('合伙 借条');
     now = new Date(2026, 10, 22 + PENDING_QUERY_RETENTION_DAYS, 9, 0);
     session('王五 工伤');
     // Still within the retention: the first row is kept.
@@ -105,14 +105,14 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
       { day: '2026-12-23', sessions: 1 },
     ]);
     now = new Date(2026, 10, 23 + PENDING_QUERY_RETENTION_DAYS, 9, 0);
-    session('李四 借条');
+    session('合伙 借条');
     expect(listed('2026-11-01', '2026-12-31')).toEqual([]);
     expect(pendingRows()).toEqual([
       { day: '2026-12-23', sessions: 1 },
       { day: '2026-12-24', sessions: 1 },
     ]);
-    session('李四 借条');
-    expect(listed('2026-11-01', '2026-12-31')).toEqual([{ query: '李四 借条', count: 2, lastDay: '2026-12-24' }]);
+    session('合伙 借条');
+    expect(listed('2026-11-01', '2026-12-31')).toEqual([{ query: '合伙 借条', count: 2, lastDay: '2026-12-24' }]);
     // Opening the store drops expired rows too, without anything typed.
     stats.close();
     now = new Date(2027, 1, 1, 9, 0);
@@ -122,14 +122,14 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
 
   it('migrates an old stats.db: single-session clear text hashed or dropped, nothing left in the files, idempotent', () => {
     writeOldDatabase(dir, [
-      { day: '2026-11-20', query: '张三 欠钱' },
+      { day: '2026-11-20', query: '火锅店 欠钱' },
       { day: '2026-09-01', query: '孙七 遗产' }, // older than the retention: dropped
       { day: '2026-11-02', query: '火星移民 …' },
       { day: '2026-11-21', query: '火星移民 …' },
       { day: '2026-11-21', query: '赵八 离婚' }, // one session, on the same day as others
     ]);
     // The old file does hold the names (so the checks below can fail).
-    expect(filesContaining(dir, '张三').length).toBeGreaterThan(0);
+    expect(filesContaining(dir, '火锅店').length).toBeGreaterThan(0);
     expect(filesContaining(dir, '孙七').length).toBeGreaterThan(0);
 
     stats = open();
@@ -138,9 +138,9 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
       { day: '2026-11-20', sessions: 1 },
       { day: '2026-11-21', sessions: 1 },
     ]);
-    for (const name of ['张三', '孙七', '赵八']) expect(filesContaining(dir, name), name).toEqual([]);
+    for (const name of ['火锅店', '孙七', '赵八']) expect(filesContaining(dir, name), name).toEqual([]);
     stats.close();
-    for (const name of ['张三', '孙七', '赵八']) expect(filesContaining(dir, name), name).toEqual([]);
+    for (const name of ['火锅店', '孙七', '赵八']) expect(filesContaining(dir, name), name).toEqual([]);
     const version = () => {
       const db = new Database(path.join(dir, statsDbFileName), { readonly: true });
       try {
@@ -155,10 +155,10 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
     stats = open();
     expect(pendingRows()).toHaveLength(2);
     expect(listed()).toEqual([{ query: '火星移民 …', count: 2, lastDay: '2026-11-21' }]);
-    session('张三 欠钱');
+    session('火锅店 欠钱');
     expect(listed()).toEqual([
-      { query: '张三 欠钱', count: 2, lastDay: '2026-11-22' },
       { query: '火星移民 …', count: 2, lastDay: '2026-11-21' },
+      { query: '火锅店 欠钱', count: 2, lastDay: '2026-11-22' },
     ]);
     // As before: a range in which the query has one session only does not list it.
     expect(listed('2026-11-21', '2026-11-22')).toEqual([]);
@@ -167,7 +167,7 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
   });
 
   it('finishes the scrub at the next open when another connection kept the old pages in use', () => {
-    writeOldDatabase(dir, [{ day: '2026-11-20', query: '张三 欠钱' }]);
+    writeOldDatabase(dir, [{ day: '2026-11-20', query: '火锅店 欠钱' }]);
     const reader = new Database(path.join(dir, statsDbFileName));
     reader.exec('BEGIN');
     reader.prepare('SELECT COUNT(*) FROM no_result_queries').get();
@@ -182,11 +182,11 @@ describe('no-result queries typed by one session stay off the disk in clear', ()
     // Converted, but not marked done while the reader held the old snapshot.
     expect(version).toBe(0);
     stats = open();
-    expect(filesContaining(dir, '张三')).toEqual([]);
+    expect(filesContaining(dir, '火锅店')).toEqual([]);
     const reopened = new Database(path.join(dir, statsDbFileName), { readonly: true });
     expect(reopened.pragma('user_version', { simple: true })).toBe(STATS_SCHEMA_VERSION);
     reopened.close();
-    session('张三 欠钱');
-    expect(listed()).toEqual([{ query: '张三 欠钱', count: 2, lastDay: '2026-11-22' }]);
+    session('火锅店 欠钱');
+    expect(listed()).toEqual([{ query: '火锅店 欠钱', count: 2, lastDay: '2026-11-22' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -106,5 +106,32 @@ describe('SqliteStatsService', () => {
     expect(count('receipt-printed', '办事指南')).toBe(1);
     expect(count('satisfaction', 'satisfied')).toBe(0);
     expect(count('satisfaction', 'satisfied', '2026-11-23')).toBe(1);
+  });
+});
+
+describe('SqliteStatsService and person names', () => {
+  it('never stores a bare name typed by enough sessions in clear: 「欧阳某某 欠钱」', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fatong-stats-names-'));
+    const stats = new SqliteStatsService({ dbDir: dir, now: () => new Date(2026, 10, 22, 9, 0), isKnownStep: () => false });
+    try {
+      for (let session = 0; session < MIN_SESSIONS_TO_SHOW + 1; session++) {
+        stats.searched(result('欧阳某某 欠钱'));
+        stats.searched(result('张三欠我钱'));
+        stats.searched(result('高利贷 白条'));
+        stats.endSession('home');
+      }
+      const { noResult } = stats.summary('2026-11-22', '2026-11-22');
+      const stored = noResult.map((r) => r.query);
+      expect(stored).toContain('… 欠钱');
+      expect(stored).toContain('…欠我钱');
+      expect(stored).toContain('高利贷 白条');
+      expect(stored.join(' ')).not.toMatch(/欧阳|张三/);
+    } finally {
+      stats.close();
+    }
+    const bytes = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)).toString('utf8')).join('');
+    expect(bytes).not.toContain('欧阳');
+    expect(bytes).not.toContain('张三');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

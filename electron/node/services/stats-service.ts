@@ -8,6 +8,7 @@ import type { SearchResult } from '../../common/contract/library-api';
 import type { SessionEndReason } from '../../common/contract/session-api';
 import type { StatsEvent, StatsSummary } from '../../common/contract/stats-api';
 import { localDay, redactQuery } from '../../common/domain/query-redaction';
+import { removePersonNames } from './query-person-names';
 import { NoResultQueryStore } from './stats-no-result-queries';
 
 /** The statistics database's file name inside the data directory's db/ folder (its own file: never packed or replaced with content). */
@@ -81,7 +82,7 @@ CREATE TABLE IF NOT EXISTS no_result_queries (
 
 /**
  * Counts by day in <dataDir>/db/stats.db. The only text stored is a no-result search after
- * redactQuery (no digit runs, no ID-like tokens, no names after 我叫…), and only once
+ * removePersonNames and redactQuery (no names, no digit runs, no ID-like tokens), and only once
  * MIN_SESSIONS_TO_SHOW sessions typed it: until then it is a keyed hash (NoResultQueryStore), so
  * a name typed once without a marker (「张三 欠钱」) never reaches the disk in clear. What a session
  * did is kept in memory until it ends — only to count a procedure once and to know at which step it
@@ -123,7 +124,7 @@ export class SqliteStatsService implements StatsService {
     this.count('search', category);
     if (category !== 'none') return;
     this.count('search-no-result');
-    const query = redactQuery(result.query);
+    const query = redactQuery(result.query, removePersonNames);
     // Counted once per session, so one resident trying the same words again does not make them common.
     if (query === null || this.session.noResult.has(query)) return;
     this.session.noResult.add(query);

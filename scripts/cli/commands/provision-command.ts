@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { applySetting, type ConfigProblem } from '../../../electron/common/config/terminal-config';
 import { prepareDataDir, resolveDataDir } from '../../../electron/node/system/data-dir';
@@ -10,6 +10,7 @@ import {
   storedAsInput,
   terminalConfigFile,
 } from '../../../electron/node/provisioning/terminal-config-store';
+import { readConfigFileText } from '../../../electron/node/provisioning/config-file-text';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
 
@@ -55,7 +56,9 @@ previous configuration stays in force. Restart the kiosk to apply it.
       const file = path.resolve(values.file);
       if (!existsSync(file)) throw new UsageError(`no such file: ${values.file}`);
       baseDir = path.dirname(file);
-      const parsed = parseConfigText(readFileSync(file, 'utf8'));
+      const text = readConfigFileText(file);
+      if (!text.ok) return fail(text.problems);
+      const parsed = parseConfigText(text.text);
       if (!parsed.ok) return fail(parsed.problems);
       value = parsed.value;
     } else {

@@ -22,6 +22,8 @@ import type { TrustedKey } from './pack-keys';
  *     content.manifest.json   that pack's manifest;  laws.manifest.json the law pack's
  *     content.db              the law library (if any) + the search index built for this content
  *   staging/                  generations being built (deleted at the next install)
+ *   holds/<holder>.json       {"generation": "g-…", "pid": n}: a generation a running kiosk shows;
+ *                             kept (with active and previous) until the holder lets go or dies
  *   install.lock              one install at a time (pid; a dead holder's lock is taken over)
  *
  * An install builds a whole new generation in staging/, fsyncs it, renames it into generations/,
@@ -168,6 +170,7 @@ export class ContentStore {
   private readonly stagingDir: string;
   private readonly pointerFile: string;
   private readonly lockFile: string;
+  private readonly holdsDir: string;
   private readonly now: () => Date;
 
   constructor(private readonly options: ContentStoreOptions) {
@@ -176,7 +179,45 @@ export class ContentStore {
     this.stagingDir = path.join(this.root, 'staging');
     this.pointerFile = path.join(this.root, 'active');
     this.lockFile = path.join(this.root, 'install.lock');
+    this.holdsDir = path.join(this.root, 'holds');
     this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Marks the generation a running kiosk shows (null: it shows the embedded content or stops), so
+   * no install removes the folder it serves while a switch waits for an idle moment. One hold per
+   * holder, replaced atomically; a hold of a process that is gone counts for nothing.
+   */
+  hold(holder: string, generation: string | null): void {
+    if (!/^[a-z0-9-]{1,64}$/.test(holder)) throw new Error(`bad holder name ${holder}`);
+    const file = path.join(this.holdsDir, `${holder}.json`);
+    if (generation === null || generation === EMBEDDED) {
+      rmSync(file, { force: true });
+      return;
+    }
+    mkdirSync(this.holdsDir, { recursive: true });
+    writeFileAtomic(file, JSON.stringify({ generation, pid: process.pid }));
+  }
+
+  /** Generations held by a live process. */
+  private held(): Set<string> {
+    const out = new Set<string>();
+    if (!existsSync(this.holdsDir)) return out;
+    for (const name of readdirSync(this.holdsDir)) {
+      if (!name.endsWith('.json')) continue;
+      try {
+        const hold = readJson<{ generation?: unknown; pid?: unknown }>(path.join(this.holdsDir, name));
+        if (typeof hold.generation === 'string' && typeof hold.pid === 'number' && (hold.pid === process.pid || isAlive(hold.pid))) out.add(hold.generation);
+      } catch {
+        // Half-written by a holder that died: it holds nothing.
+      }
+    }
+    return out;
+  }
+
+  /** An installed generation by name (active, previous or held), or null. */
+  generation(name: string): GenerationState | null {
+    return this.readGeneration(name);
   }
 
   private readPointer(): ActivePointer | null {
@@ -253,11 +294,11 @@ export class ContentStore {
     return fn().finally(() => rmSync(this.lockFile, { force: true }));
   }
 
-  /** Removes staging leftovers and generations that are neither active nor previous. */
+  /** Removes staging leftovers and generations that nothing refers to: not active, previous or held by a running kiosk. */
   private collectGarbage(): void {
     rmSync(this.stagingDir, { recursive: true, force: true });
     const pointer = this.readPointer();
-    const keep = new Set([pointer?.active, pointer?.previous].filter((g): g is string => typeof g === 'string'));
+    const keep = new Set([pointer?.active, pointer?.previous, ...this.held()].filter((g): g is string => typeof g === 'string'));
     if (!existsSync(this.generationsDir)) return;
     for (const name of readdirSync(this.generationsDir)) if (!keep.has(name)) rmSync(path.join(this.generationsDir, name), { recursive: true, force: true });
     for (const name of readdirSync(this.root)) if (name.startsWith('active.tmp-')) rmSync(path.join(this.root, name), { force: true });

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { packManifestSchema, packSignatureSchema, type PackManifest, type PackSignature } from '../common/pack-manifest';
 import { checkSignature, type TrustedKey } from './pack-keys';
-import { encodeTarHeader, PackFormatError, TarParser, tarEnd, tarPadding, type EntrySink, type TarLimits } from './tar';
+import { BLOCK, encodeTarHeader, PackFormatError, TAR_RECORD, TarParser, tarEnd, tarPadding, type EntrySink, type TarLimits } from './tar';
 import { errorMessage } from '../../errors/common/error-message';
 
 /**
@@ -37,6 +37,19 @@ export const defaultPackLimits: PackLimits = {
 
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 4096;
+const blocksOf = (bytes: number): number => BLOCK * Math.ceil(bytes / BLOCK);
+/** What may be inflated before the manifest is known: its header and body, the signature's, the end marker and one record. */
+const INFLATE_BEFORE_MANIFEST = 2 * BLOCK + blocksOf(MAX_MANIFEST_BYTES) + BLOCK + blocksOf(MAX_SIGNATURE_BYTES) + 2 * BLOCK + TAR_RECORD;
+
+/**
+ * The most a pack with this manifest can inflate to: every entry's header and padded body, the end
+ * marker and one record of padding. The reader stops at this many bytes, whatever the gzip holds.
+ */
+function inflateBudget(manifest: PackManifest, manifestBytes: number): number {
+  let total = BLOCK + blocksOf(manifestBytes) + BLOCK + blocksOf(MAX_SIGNATURE_BYTES) + 2 * BLOCK + TAR_RECORD;
+  for (const f of manifest.files) total += BLOCK + blocksOf(f.size);
+  return total;
+}
 
 /** A pack was refused; `message` is the one-line reason. */
 export class PackRejectedError extends Error {
@@ -57,6 +70,8 @@ export interface ReadPackOptions {
   /** fsync every extracted file (installs do; verify and diff do not). */
   fsync?: boolean;
   onProgress?: (readBytes: number, totalBytes: number) => void;
+  /** Called with the number of bytes inflated so far (what the reader's work is bounded by). */
+  onInflate?: (inflatedBytes: number) => void;
 }
 
 export interface ReadPackResult {
@@ -156,6 +171,7 @@ export async function readPack(file: string, options: ReadPackOptions = {}): Pro
   const parser = new TarParser(limits, (header, index) => {
     if (index === 0) {
       if (header.name !== MANIFEST_ENTRY) throw new PackRejectedError(`not a pack: the first entry is ${header.name}, not ${MANIFEST_ENTRY}`);
+      if (header.size > MAX_MANIFEST_BYTES) throw new PackRejectedError(`${MANIFEST_ENTRY} is oversize (${String(header.size)} bytes, limit ${String(MAX_MANIFEST_BYTES)})`);
       return collectSink(MAX_MANIFEST_BYTES, MANIFEST_ENTRY, (bytes) => {
         manifestBytes = bytes;
         let raw: unknown;
@@ -171,10 +187,12 @@ export async function readPack(file: string, options: ReadPackOptions = {}): Pro
         }
         manifest = parsed.data;
         for (const f of manifest.files) expected.set(f.path, { sha256: f.sha256, size: f.size });
+        budget = inflateBudget(manifest, bytes.length);
       });
     }
     if (header.name === SIGNATURE_ENTRY) {
       if (index !== 1) throw new PackRejectedError('manifest.sig must directly follow manifest.json');
+      if (header.size > MAX_SIGNATURE_BYTES) throw new PackRejectedError(`${SIGNATURE_ENTRY} is oversize`);
       return collectSink(MAX_SIGNATURE_BYTES, SIGNATURE_ENTRY, (bytes) => {
         let raw: unknown;
         try {
@@ -185,6 +203,8 @@ export async function readPack(file: string, options: ReadPackOptions = {}): Pro
         const parsed = packSignatureSchema.safeParse(raw);
         if (!parsed.success) throw new PackRejectedError('manifest.sig is not a valid signature record');
         signature = parsed.data;
+        // Checked as soon as the signature is complete: no further byte is inflated for a pack that is refused.
+        checkManifest();
       });
     }
     checkManifest();
@@ -207,10 +227,13 @@ export async function readPack(file: string, options: ReadPackOptions = {}): Pro
     return hashSink((sha256) => {
       if (sha256 !== want.sha256) throw new PackRejectedError(`file ${rel} does not match its SHA-256 in the manifest (tampered or damaged)`);
     }, fd, options.fsync ?? false, openFds);
-  });
+  }, checkManifest);
 
   let read = 0;
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+  let inflated = 0;
+  let budget = INFLATE_BEFORE_MANIFEST;
+  // Small reads: the compressed bytes read before a refusal stay small too (zeros inflate 1000:1).
+  const source = createReadStream(file, { highWaterMark: 64 * 1024 });
   source.on('data', (chunk) => {
     read += chunk.length;
     options.onProgress?.(read, packBytes);
@@ -218,7 +241,12 @@ export async function readPack(file: string, options: ReadPackOptions = {}): Pro
   const gunzip = createGunzip();
   try {
     await pipeline(source, gunzip, async function* (chunks: AsyncIterable<Buffer>) {
-      for await (const chunk of chunks) parser.push(chunk);
+      for await (const chunk of chunks) {
+        inflated += chunk.length;
+        options.onInflate?.(inflated);
+        if (inflated > budget) throw new PackRejectedError(`the pack inflates to more than its manifest declares (${String(budget)} bytes; zip bomb?)`);
+        parser.push(chunk);
+      }
       yield* [];
     });
     parser.finish();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK, encodeTarHeader, PackFormatError, TarParser, tarEnd, tarPadding, type TarLimits } from './tar';
+import { BLOCK, encodeTarHeader, PackFormatError, TAR_RECORD, TarParser, tarEnd, tarPadding, type TarLimits } from './tar';
 
 const limits: TarLimits = { maxEntryBytes: 1024, maxTotalBytes: 2048, maxEntries: 3 };
 
@@ -42,6 +42,12 @@ describe('TarParser', () => {
     ['data after the end', Buffer.concat([tarEnd(), Buffer.from('junk')]), /data after the end/],
   ])('refuses %s', (_what, bytes, reason) => {
     expect(() => parse(bytes)).toThrow(reason);
+  });
+
+  it('accepts one record of zero padding after the end marker (as GNU tar writes) and refuses more', () => {
+    const body = Buffer.concat([...entry('a', 'x'), tarEnd()]);
+    expect(parse(Buffer.concat([body, Buffer.alloc(TAR_RECORD - 2 * BLOCK)]), 4096)).toEqual([{ name: 'a', body: 'x' }]);
+    expect(() => parse(Buffer.concat([body, Buffer.alloc(TAR_RECORD * 4)]), 4096)).toThrow(/padding after the end/);
   });
 
   it('refuses a header with a bad checksum', () => {

@@ -76,6 +76,8 @@ export function encodeTarHeader(input: TarHeaderInput): Buffer {
 }
 
 export const tarPadding = (size: number): Buffer => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+/** tar writes archives in records of 20 blocks: after the end marker at most one record of zeros may follow. */
+export const TAR_RECORD = 20 * BLOCK;
 export const tarEnd = (): Buffer => Buffer.alloc(BLOCK * 2);
 
 function readString(block: Buffer, offset: number, length: number): string {
@@ -147,10 +149,13 @@ export class TarParser {
   private ended = false;
   private entries = 0;
   private total = 0;
+  private trailing = 0;
 
+  /** onEnd runs once at the end-of-archive marker (before any padding after it is read). */
   constructor(
     private readonly limits: TarLimits,
     private readonly onEntry: (header: TarEntryHeader, index: number) => EntrySink,
+    private readonly onEnd: () => void = () => undefined,
   ) {}
 
   push(chunk: Buffer): void {
@@ -173,8 +178,11 @@ export class TarParser {
         continue;
       }
       if (this.ended) {
-        // After the end marker only zero padding may follow.
+        // After the end marker only zero padding may follow, and at most one record of it: the
+        // reader stops there instead of inflating whatever else the file holds.
         if (this.pending.some((b) => b !== 0)) throw new PackFormatError('data after the end of the archive');
+        this.trailing += this.pending.length;
+        if (this.trailing > TAR_RECORD) throw new PackFormatError(`more than ${String(TAR_RECORD)} bytes of padding after the end of the archive`);
         this.pending = Buffer.alloc(0);
         return;
       }
@@ -184,6 +192,7 @@ export class TarParser {
       const header = decodeTarHeader(block, this.limits);
       if (header === null) {
         this.ended = true;
+        this.onEnd();
         continue;
       }
       this.entries++;
