@@ -35,7 +35,7 @@ const expected: Record<string, string[]> = {
   'unknown-qa': ['procedures/unknown-qa.yaml:31: outcome "done": related Q&A "no-such-question" does not exist in qa/'],
   'unknown-expression-name': [
     'procedures/unknown-expression-name.yaml:21: step "second": when "secnd > 1000 or config.incomeLimit == null": unknown name "secnd": not a step id or a value set by a compute step',
-    'procedures/unknown-expression-name.yaml:21: step "second": when "secnd > 1000 or config.incomeLimit == null": unknown config name "config.incomeLimit" (known: legalAidIncomeThreshold, region, siteName)',
+    'procedures/unknown-expression-name.yaml:21: step "second": when "secnd > 1000 or config.incomeLimit == null": unknown config name "config.incomeLimit" (known: legalAidIncomeThreshold, legalAidStandardSource, region, siteName)',
   ],
   'too-long-text': [
     'procedures/too-long-text.yaml:11: step "first": title is 33 characters; at most 30 fit the screen',

@@ -68,7 +68,7 @@ describe('terminal configuration → procedures', () => {
   it('hands the provisioned region, site and legal-aid standard to the procedures', async () => {
     const api = start('provisioned', true);
     const bundle = await api.procedures.get({ id: 'legal-aid-precheck' });
-    expect(bundle?.config).toEqual({ legalAidIncomeThreshold: 2500, region: '110101', siteName: '测试路1号测试站点（测试数据）' });
+    expect(bundle?.config).toEqual({ legalAidIncomeThreshold: 2500, legalAidStandardSource: '本机配置', region: '110101', siteName: '测试路1号测试站点（测试数据）' });
     expect((await api.system.getInfo()).siteName).toBe('测试路1号测试站点（测试数据）');
   });
 
@@ -80,7 +80,7 @@ describe('terminal configuration → procedures', () => {
     const eligible = outcomeOf(configured);
     expect(eligible.outcomeId).toBe('likely-eligible');
     expect(eligible.computed.perPerson).toBe(1500);
-    expect(eligible.reasons).toEqual(['您家每人每月收入约 1500 元，没有超过本机设置的本地标准。']);
+    expect(eligible.reasons).toEqual(['家里人均月收入 1500 元，未超本地标准 2500 元。']);
 
     const unset = outcomeOf(unprovisioned);
     expect(unset.outcomeId).toBe('centre-checks');

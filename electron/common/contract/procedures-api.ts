@@ -70,14 +70,20 @@ export const procedureSchema = z.custom<Procedure>(
 /** The terminal-configuration part of the engine's context (terminalView of the provisioned terminal; null where not provisioned). */
 export const procedureConfigSchema = z.object({
   legalAidIncomeThreshold: z.number().nonnegative().nullable(),
+  legalAidStandardSource: z.string().nullable(),
   region: z.string().nullable(),
   siteName: z.string().nullable(),
 });
 export type ProcedureConfigView = z.infer<typeof procedureConfigSchema>;
 
-/** An office an outcome sends residents to. address/hours/phone null → 「请咨询现场工作人员」, never guessed. */
+/**
+ * An office an outcome sends residents to, chosen for the terminal's region (kiosk-content/src/regional).
+ * `kind` is the office id outcomes name; several offices may share a kind. address/hours/phone null →
+ * 「请咨询现场工作人员」, never guessed.
+ */
 export const officeViewSchema = z.object({
   id: z.string(),
+  kind: z.string(),
   name: z.string(),
   handles: z.array(z.string()),
   address: z.string().nullable(),
@@ -89,7 +95,7 @@ export type OfficeView = z.infer<typeof officeViewSchema>;
 export const procedureBundleSchema = z.object({
   procedure: procedureSchema,
   config: procedureConfigSchema,
-  /** The directory entries this procedure's outcomes name (an outcome whose office is missing here shows 「请咨询现场工作人员」). */
+  /** The offices of the kinds this procedure's outcomes name (an outcome whose kind is missing here shows 「请咨询现场工作人员」). */
   offices: z.array(officeViewSchema),
 });
 export type ProcedureBundle = z.infer<typeof procedureBundleSchema>;

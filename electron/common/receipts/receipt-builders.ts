@@ -22,7 +22,8 @@ export interface ProcedureOutcomeInput {
   readonly conclusion: string;
   readonly steps: readonly string[];
   readonly materials: readonly string[];
-  readonly office?: OfficeInput;
+  /** The offices for the terminal's region; none → 「请咨询现场工作人员」. */
+  readonly offices?: readonly OfficeInput[];
   readonly deadlines: readonly { readonly text: string }[];
   /** Legal basis, e.g. 「《中华人民共和国劳动争议调解仲裁法》第二十七条」. */
   readonly cites: readonly string[];
@@ -42,23 +43,21 @@ export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOut
   appendSection(blocks, '结论', [{ type: 'text', text: outcome.conclusion }], outcome.conclusion.trim() !== '');
   appendSection(blocks, '办理步骤', [{ type: 'steps', items: outcome.steps }], outcome.steps.length > 0);
   appendSection(blocks, '需要准备的材料', [{ type: 'checklist', items: outcome.materials }], outcome.materials.length > 0);
-  const office = outcome.office;
+  const offices = outcome.offices ?? [];
   appendSection(
     blocks,
     '去哪里办',
-    office === undefined
+    offices.length === 0
       ? [{ type: 'text', text: ASK_STAFF }]
-      : [
-          {
-            type: 'keyValue',
-            rows: [
-              { key: '地点', value: office.name },
-              { key: '地址', value: office.address ?? ASK_STAFF },
-              { key: '时间', value: office.hours ?? ASK_STAFF },
-              { key: '电话', value: office.phone ?? ASK_STAFF },
-            ],
-          },
-        ],
+      : offices.map((office) => ({
+          type: 'keyValue' as const,
+          rows: [
+            { key: '地点', value: office.name },
+            { key: '地址', value: office.address ?? ASK_STAFF },
+            { key: '时间', value: office.hours ?? ASK_STAFF },
+            { key: '电话', value: office.phone ?? ASK_STAFF },
+          ],
+        })),
     true,
   );
   appendSection(blocks, '期限', [{ type: 'bullets', items: outcome.deadlines.map((d) => d.text) }], outcome.deadlines.length > 0);

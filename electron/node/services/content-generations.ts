@@ -10,6 +10,7 @@ import type { Logger } from '../system/logger';
 import { IdleSwitcher } from './content-service';
 import { LibraryService } from './library-service';
 import { ProcedureService } from './procedure-service';
+import { resolveOffices } from '../../../kiosk-content/src/regional/common/regional-data';
 
 export interface ContentGenerationsOptions {
   dataDir: DataDirLayout;
@@ -146,8 +147,8 @@ export class ContentGenerations {
     const content = loadContentFolder(active?.contentDir ?? this.options.defaultContentDir);
     const procedures = new ProcedureService({
       contentDir: content.dir,
-      offices: content.directory.offices,
-      config: terminalView(terminal),
+      offices: resolveOffices(content.directory.offices, content.regional, terminal.region, terminal.offices ?? []),
+      config: terminalView(terminal, content.regional),
       paper: terminal.printer?.width === 80 ? '80mm' : '58mm',
       logger: log,
     });

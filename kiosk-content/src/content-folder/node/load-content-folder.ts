@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { directorySchema, packMetaSchema, type Directory, type PackMeta } from '../common/pack-meta';
 import { errorMessage } from '../../errors/common/error-message';
+import { emptyRegionalData, regionalFileSchema, type RegionalData } from '../../regional/common/regional-data';
 
 /** The embedded default content shipped inside the app. */
 export const defaultContentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../default');
@@ -14,6 +15,8 @@ export interface ContentFolder {
   dir: string;
   meta: PackMeta;
   directory: Directory;
+  /** `regional.yaml`: the district's offices and hardship standard; empty when the folder has none. */
+  regional: RegionalData;
 }
 
 export class ContentFileError extends Error {
@@ -46,5 +49,6 @@ export function loadContentFolder(dir: string = defaultContentDir): ContentFolde
     dir: path.resolve(dir),
     meta: readYaml(path.join(dir, 'pack.yaml'), packMetaSchema),
     directory: readYaml(path.join(dir, 'directory.yaml'), directorySchema),
+    regional: existsSync(path.join(dir, 'regional.yaml')) ? readYaml(path.join(dir, 'regional.yaml'), regionalFileSchema) : emptyRegionalData,
   };
 }

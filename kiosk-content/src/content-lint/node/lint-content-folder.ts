@@ -11,10 +11,12 @@ import type { LawRepository } from '../../library-db/node/law-repository';
 import { loadGlossaryFolder } from '../../glossary/node/load-glossary-folder';
 import { loadQaFolder } from '../../qa/node/load-qa-folder';
 import { findFourByteChars } from './gb18030';
+import { regionalFileSchema } from '../../regional/common/regional-data';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
  *   pack.yaml, directory.yaml      schema
+ *   regional.yaml (optional)       schema field by field; office ids unique, kinds in directory.yaml
  *   qa/, glossary/                 the existing parsers' checks (+ Q&A citations against the library)
  *   procedures/*.yaml              compileProcedure (structure, references, reachability, cycles,
  *                                  expressions, text limits) + offices, related Q&A, citations,
@@ -117,6 +119,32 @@ function checkProcedureReferences(proc: Procedure, directory: Directory | null, 
   if (options.laws) for (const cite of proc.cites) checkCite(options.laws, cite, file, 'cites', problems);
 }
 
+function lintRegional(dir: string, directory: Directory | null, problems: ContentProblem[]): void {
+  const regional = yamlFile(dir, 'regional.yaml', regionalFileSchema, problems);
+  if (!regional) return;
+  const lines = yamlLines(dir, 'regional.yaml');
+  const kinds = new Set(directory?.offices.map((o) => o.id) ?? []);
+  const seen = new Set<string>();
+  regional.offices.forEach((office, i) => {
+    const line = lines(['offices', i]);
+    if (seen.has(office.id)) problems.push({ file: 'regional.yaml', line, message: `offices.${String(i)}.id: "${office.id}" is used twice` });
+    seen.add(office.id);
+    if (directory && !kinds.has(office.kind)) {
+      problems.push({ file: 'regional.yaml', line: lines(['offices', i, 'kind']), message: `offices.${String(i)}.kind: "${office.kind}" is not an office id of directory.yaml (${[...kinds].join(', ')})` });
+    }
+  });
+}
+
+/** Line of a node in a YAML file by its path (1 when the path is not there). */
+function yamlLines(dir: string, name: string): (at: (string | number)[]) => number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path.join(dir, name), 'utf8'), { lineCounter });
+  return (at) => {
+    const node = doc.getIn(at, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  };
+}
+
 export function lintContentFolder(dirArg: string, options: LintOptions = {}): LintResult {
   const dir = path.resolve(dirArg);
   const problems: ContentProblem[] = [];
@@ -132,6 +160,8 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       seen.add(office.id);
     }
   }
+
+  if (existsSync(path.join(dir, 'regional.yaml'))) lintRegional(dir, directory, problems);
 
   // Without a qa/ folder every related Q&A id is unresolved.
   let qaIds = new Set<string>();

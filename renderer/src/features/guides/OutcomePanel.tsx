@@ -15,7 +15,7 @@ import { useSession } from '../../app/session/SessionProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
-import { citeKey, officeFor, officeLines } from './procedure-view';
+import { citeKey, officeLines, officesFor } from './procedure-view';
 import styles from './guides.module.css';
 
 export interface OutcomePanelProps {
@@ -35,7 +35,7 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
   const navigation = useNavigation();
   const session = useSession();
   const { outcome } = view;
-  const office = officeFor(outcome.office, offices);
+  const here = officesFor(outcome.office, offices);
 
   // Which citations this terminal can open (only with the law library installed).
   const [available] = useRemote(
@@ -116,17 +116,19 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
 
       <Card data-testid="outcome-office">
         <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
-        {office ? (
-          <>
-            <p className={styles.officeName} lang={CONTENT_LANG}>
-              {office.name}
-            </p>
-            {officeLines(office).map((line) => (
-              <p key={line.field}>
-                <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+        {here.length > 0 ? (
+          here.map((office) => (
+            <div key={office.id} data-testid="office" data-office-id={office.id}>
+              <p className={styles.officeName} lang={CONTENT_LANG}>
+                {office.name}
               </p>
-            ))}
-          </>
+              {officeLines(office).map((line) => (
+                <p key={line.field}>
+                  <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+                </p>
+              ))}
+            </div>
+          ))
         ) : (
           <p>{t('procedure.outcome.askStaff')}</p>
         )}
