@@ -45,6 +45,13 @@ const expected: Record<string, string[]> = {
     'procedures/unprintable-character.yaml:27: character "𠮷" (U+20BB7) has no two-byte GB18030 code; the receipt printer cannot print it',
     'procedures/unprintable-character.yaml:28: outcome "done": steps[1]: character U+1F600 (emoji) cannot be printed on the receipt',
   ],
+  'bad-regional': [
+    'regional.yaml:9: offices.0.regions.0: six-digit administrative division code (GB/T 2260), e.g. 110101; 110000 = the whole province, 110100 = the whole city',
+    'regional.yaml:10: offices.1.id: "ce-shi-legal-aid" is used twice',
+    'regional.yaml:15: offices.1.phone: digits and dashes only',
+    'regional.yaml:18: offices.2.kind: "district-court" is not an office id of directory.yaml (legal-aid-centre)',
+    'regional.yaml:28: legalAidStandards.0.effective: a date written YYYY-MM-DD',
+  ],
   // Citations are only checked against a library; without --db the folder is clean.
   'bad-citation': [],
 };

@@ -120,13 +120,18 @@ function checkProcedureReferences(proc: Procedure, directory: Directory | null, 
 }
 
 function lintRegional(dir: string, directory: Directory | null, problems: ContentProblem[]): void {
-  const regional = yamlFile(dir, 'regional.yaml', regionalFileSchema, problems);
-  if (!regional) return;
-  const lines = yamlLines(dir, 'regional.yaml');
+  const before = problems.length;
+  yamlFile(dir, 'regional.yaml', regionalFileSchema, problems);
+  if (problems.slice(before).some((p) => p.message.startsWith('YAML:'))) return;
+  // Ids and kinds are checked on what the file says even when a field failed the schema above.
+  const { doc, line: lines } = yamlLines(dir, 'regional.yaml');
+  const raw: unknown = doc.toJS();
+  const list: unknown[] = raw !== null && typeof raw === 'object' && Array.isArray((raw as { offices?: unknown }).offices) ? (raw as { offices: unknown[] }).offices : [];
+  const offices = list.map((o) => (o !== null && typeof o === 'object' ? (o as { id?: unknown; kind?: unknown }) : {})).map((o) => ({ id: String(o.id), kind: String(o.kind) }));
   const kinds = new Set(directory?.offices.map((o) => o.id) ?? []);
   const seen = new Set<string>();
-  regional.offices.forEach((office, i) => {
-    const line = lines(['offices', i]);
+  offices.forEach((office, i) => {
+    const line = lines(['offices', i, 'id']);
     if (seen.has(office.id)) problems.push({ file: 'regional.yaml', line, message: `offices.${String(i)}.id: "${office.id}" is used twice` });
     seen.add(office.id);
     if (directory && !kinds.has(office.kind)) {
@@ -136,12 +141,15 @@ function lintRegional(dir: string, directory: Directory | null, problems: Conten
 }
 
 /** Line of a node in a YAML file by its path (1 when the path is not there). */
-function yamlLines(dir: string, name: string): (at: (string | number)[]) => number {
+function yamlLines(dir: string, name: string): { doc: ReturnType<typeof parseDocument>; line: (at: (string | number)[]) => number } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(path.join(dir, name), 'utf8'), { lineCounter });
-  return (at) => {
-    const node = doc.getIn(at, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  return {
+    doc,
+    line: (at) => {
+      const node = doc.getIn(at, true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    },
   };
 }
 
