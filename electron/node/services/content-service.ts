@@ -206,8 +206,10 @@ export class IdleSwitcher {
   /** Runs `apply` at the next idle moment (replacing an earlier pending switch). */
   switchWhenIdle(apply: () => void): void {
     this.pending = apply;
-    this.check();
-    if (this.hasPending() && !this.timer) {
+    // The first check waits one turn of the event loop: preparing the new content (indexing) can
+    // block it for seconds, and calls a resident made meanwhile are queued, not yet counted.
+    setImmediate(() => this.check());
+    if (!this.timer) {
       this.timer = setInterval(() => this.check(), this.checkEveryMs);
       this.timer.unref();
     }
