@@ -52,6 +52,17 @@ const expected: Record<string, string[]> = {
     'regional.yaml:18: offices.2.kind: "district-court" is not an office id of directory.yaml (legal-aid-centre)',
     'regional.yaml:28: legalAidStandards.0.effective: a date written YYYY-MM-DD',
   ],
+  // A Q&A sending to arbitration with no period, an outcome sending to court with no deadline; the
+  // Q&A and outcome that say the law sets no limit (custody change) pass.
+  'silent-time-limit': [
+    'procedures/silent-outcome.yaml:15: outcome "sue": [time-limit] sends the resident to 法院 but has no deadlines: add one with its cite, or say the law sets none (「法律没有规定申请期限」)',
+    'qa/labour/labour-fixture-arbitration-silent.md:13: [time-limit] the answer sends the resident to 仲裁 but states no time limit: say the period (「…日内」「…年」) and cite its article, or, where the law sets none, say so (「法律没有规定申请期限」「不受诉讼时效限制」)',
+  ],
+  'plain-language': [
+    'qa/general/general-fixture-plain.md:2: [plain-language] question: 「哪里投诉吗？」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)',
+    'qa/general/general-fixture-plain.md:12: [plain-language] sentence of 72 characters (at most 60): 「如果商量不好，你也可以找居委会或…」; split it',
+    'qa/general/general-fixture-plain.md:12: [plain-language] mixes 你 and 您: address the resident as 您 throughout',
+  ],
   // Citations are only checked against a library; without --db the folder is clean.
   'bad-citation': [],
 };

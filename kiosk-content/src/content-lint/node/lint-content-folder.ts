@@ -12,6 +12,7 @@ import { loadGlossaryFolder } from '../../glossary/node/load-glossary-folder';
 import { loadQaFolder } from '../../qa/node/load-qa-folder';
 import { findFourByteChars } from './gb18030';
 import { regionalFileSchema } from '../../regional/common/regional-data';
+import { lintProcedureTexts, lintQaTexts } from './lint-texts';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
@@ -21,6 +22,7 @@ import { regionalFileSchema } from '../../regional/common/regional-data';
  *   procedures/*.yaml              compileProcedure (structure, references, reachability, cycles,
  *                                  expressions, text limits) + offices, related Q&A, citations,
  *                                  and a walk of every path with the engine
+ *   Q&A answers, procedure texts   time limits never silent, plain language (content-lint/common/text-rules)
  *   every file                     every character printable on the GB18030 receipt printer
  * Files in problems are relative to the folder, with "/".
  */
@@ -177,6 +179,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     const qa = loadQaFolder(path.join(dir, 'qa'));
     qaIds = new Set(qa.entries.map((e) => e.id));
     for (const p of qa.problems) problems.push({ file: `qa/${p.file}`, line: p.line, message: `[${p.field}] ${p.message}` });
+    for (const entry of qa.entries) lintQaTexts(entry, `qa/${entry.file}`, problems);
     if (options.laws) {
       for (const entry of qa.entries) {
         entry.cites.forEach((cite, i) => {
@@ -201,6 +204,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       const proc = result.procedure;
       if (!proc) continue;
       checkProcedureReferences(proc, directory, qaIds, options, problems);
+      lintProcedureTexts(proc, problems);
       const report: ProcedureReport = { id: proc.id, file, steps: proc.stepOrder.length, outcomes: proc.outcomeOrder.length, paths: null, explored: 0, truncated: false };
       if (result.problems.length === 0) {
         const walked = enumeratePaths(proc, options.maxExplored === undefined ? {} : { maxExplored: options.maxExplored });
