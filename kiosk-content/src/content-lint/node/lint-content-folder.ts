@@ -13,11 +13,13 @@ import { loadQaFolder } from '../../qa/node/load-qa-folder';
 import { findFourByteChars } from './gb18030';
 import { regionalFileSchema } from '../../regional/common/regional-data';
 import { lintProcedureTexts, lintQaTexts } from './lint-texts';
+import { carriesVintageNotice, lawVintageEntrySchema, lawVintageFileSchema, type LawVintage } from '../../law-vintage/common/law-vintage';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
  *   pack.yaml, directory.yaml      schema
  *   regional.yaml (optional)       schema field by field; office ids unique, kinds in directory.yaml
+ *   law-vintage.yaml (optional)    schema; every Q&A citing a listed law carries its notice
  *   qa/, glossary/                 the existing parsers' checks (+ Q&A citations against the library)
  *   procedures/*.yaml              compileProcedure (structure, references, reachability, cycles,
  *                                  expressions, text limits) + offices, related Q&A, citations,
@@ -142,6 +144,17 @@ function lintRegional(dir: string, directory: Directory | null, problems: Conten
   });
 }
 
+/** law-vintage.yaml checked field by field; the entries that pass are still used to check the Q&As. */
+function lintLawVintage(dir: string, problems: ContentProblem[]): LawVintage | null {
+  const before = problems.length;
+  const parsed = yamlFile(dir, 'law-vintage.yaml', lawVintageFileSchema, problems);
+  if (parsed) return parsed;
+  if (problems.slice(before).some((p) => p.message.startsWith('YAML:'))) return null;
+  const raw: unknown = yamlLines(dir, 'law-vintage.yaml').doc.toJS();
+  const list: unknown[] = raw !== null && typeof raw === 'object' && Array.isArray((raw as { laws?: unknown }).laws) ? (raw as { laws: unknown[] }).laws : [];
+  return { laws: list.flatMap((entry) => { const ok = lawVintageEntrySchema.safeParse(entry); return ok.success ? [ok.data] : []; }) };
+}
+
 /** Line of a node in a YAML file by its path (1 when the path is not there). */
 function yamlLines(dir: string, name: string): { doc: ReturnType<typeof parseDocument>; line: (at: (string | number)[]) => number } {
   const lineCounter = new LineCounter();
@@ -172,6 +185,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
   }
 
   if (existsSync(path.join(dir, 'regional.yaml'))) lintRegional(dir, directory, problems);
+  const vintage = existsSync(path.join(dir, 'law-vintage.yaml')) ? lintLawVintage(dir, problems) : null;
 
   // Without a qa/ folder every related Q&A id is unresolved.
   let qaIds = new Set<string>();
@@ -179,7 +193,18 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     const qa = loadQaFolder(path.join(dir, 'qa'));
     qaIds = new Set(qa.entries.map((e) => e.id));
     for (const p of qa.problems) problems.push({ file: `qa/${p.file}`, line: p.line, message: `[${p.field}] ${p.message}` });
-    for (const entry of qa.entries) lintQaTexts(entry, `qa/${entry.file}`, problems);
+    for (const entry of qa.entries) {
+      lintQaTexts(entry, `qa/${entry.file}`, problems);
+      // A Q&A citing a law revised after the library snapshot says so in its own words too.
+      for (const listed of vintage?.laws ?? []) {
+        if (!entry.cites.some((c) => c.law === listed.law) || carriesVintageNotice(entry.answer, listed)) continue;
+        problems.push({
+          file: `qa/${entry.file}`,
+          line: entry.lines.answer,
+          message: `[law-vintage] cites ${listed.law}, listed in law-vintage.yaml, without the notice: add 「${listed.law}已${listed.event === 'enacted' ? '…施行' : '（于…）修订'}，条文序号和内容可能有变化，请向工作人员核实」`,
+        });
+      }
+    }
     if (options.laws) {
       for (const entry of qa.entries) {
         entry.cites.forEach((cite, i) => {
