@@ -97,6 +97,8 @@ export const procedureBundleSchema = z.object({
   config: procedureConfigSchema,
   /** The offices of the kinds this procedure's outcomes name (an outcome whose kind is missing here shows 「请咨询现场工作人员」). */
   offices: z.array(officeViewSchema),
+  /** Laws this procedure cites that were revised after the library snapshot, with their notice (content law-vintage.yaml). */
+  lawNotices: z.array(z.object({ law: z.string(), notice: z.string() })),
 });
 export type ProcedureBundle = z.infer<typeof procedureBundleSchema>;
 

@@ -27,6 +27,8 @@ export interface ProcedureOutcomeInput {
   readonly deadlines: readonly { readonly text: string }[];
   /** Legal basis, e.g. 「《中华人民共和国劳动争议调解仲裁法》第二十七条」. */
   readonly cites: readonly string[];
+  /** Notices for cited laws revised after the library snapshot (「《…》已于…修订…请向工作人员核实」). */
+  readonly notices?: readonly string[];
   /** Optional ASCII link for more detail (printed as a QR code). */
   readonly url?: string;
   /** The applicant from the ID-card step, already masked (张*三, 510106********1234); printed as given. */
@@ -62,6 +64,7 @@ export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOut
   );
   appendSection(blocks, '期限', [{ type: 'bullets', items: outcome.deadlines.map((d) => d.text) }], outcome.deadlines.length > 0);
   appendSection(blocks, '法律依据', [{ type: 'bullets', items: outcome.cites }], outcome.cites.length > 0);
+  appendSection(blocks, '请注意', [{ type: 'bullets', items: outcome.notices ?? [] }], (outcome.notices ?? []).length > 0);
   if (outcome.url !== undefined) blocks.push({ type: 'qr', payload: outcome.url, caption: '扫码查看详细说明' });
   return { header, blocks };
 }
@@ -94,6 +97,8 @@ export interface QaAnswerInput {
   /** Paragraphs separated by \n. */
   readonly answer: string;
   readonly cites: readonly string[];
+  /** Notices for cited laws revised after the library snapshot. */
+  readonly notices?: readonly string[];
   readonly url?: string;
 }
 
@@ -102,6 +107,7 @@ export function buildQaReceipt(header: ReceiptHeader, qa: QaAnswerInput): Receip
   blocks.push({ type: 'keyValue', rows: [{ key: '问', value: qa.question }] }, { type: 'blank' });
   blocks.push({ type: 'keyValue', rows: [{ key: '答', value: qa.answer }] });
   appendSection(blocks, '法律依据', [{ type: 'bullets', items: qa.cites }], qa.cites.length > 0);
+  appendSection(blocks, '请注意', [{ type: 'bullets', items: qa.notices ?? [] }], (qa.notices ?? []).length > 0);
   if (qa.url !== undefined) blocks.push({ type: 'qr', payload: qa.url, caption: '扫码查看详细说明' });
   return { header, blocks };
 }

@@ -149,6 +149,7 @@ export class ContentGenerations {
       contentDir: content.dir,
       offices: resolveOffices(content.directory.offices, content.regional, terminal.region, terminal.offices ?? []),
       config: terminalView(terminal, content.regional),
+      lawVintage: content.lawVintage,
       paper: terminal.printer?.width === 80 ? '80mm' : '58mm',
       logger: log,
     });
@@ -156,6 +157,7 @@ export class ContentGenerations {
       // A law-library pack lives in its generation folder; otherwise the import-laws library in db/.
       dataDir: active?.laws ? { ...dataDir, db: active.dir } : dataDir,
       contentDir: content.dir,
+      lawVintage: content.lawVintage,
       logger: log,
       procedureSearch: (text, terms) => procedures.search(text, terms),
     });

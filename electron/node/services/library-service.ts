@@ -18,6 +18,7 @@ import { LocalSearchService, type ProcedureFinder } from '../../../kiosk-content
 import { errorMessage } from '../../common/errors/error-message';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
+import { emptyLawVintage, listedLawsIn, vintageNotice, vintageNotices, type LawVintage } from '../../../kiosk-content/src/law-vintage/common/law-vintage';
 
 export interface LibraryServiceOptions {
   dataDir: DataDirLayout;
@@ -26,6 +27,8 @@ export interface LibraryServiceOptions {
   logger: Logger;
   /** Guided procedures matching a query (ProcedureService.search); without it search shows none. */
   procedureSearch?: ProcedureFinder;
+  /** Laws revised after the library snapshot (content law-vintage.yaml); none when absent. */
+  lawVintage?: LawVintage;
 }
 
 const domainLabel = (domain: string): string => legalDomains[domain as LegalDomainId] ?? legalDomains.general;
@@ -61,6 +64,7 @@ function answerPreview(markdown: string, maxLength = 60): string {
  * when the content changes.
  */
 export class LibraryService {
+  private readonly lawVintage: LawVintage;
   private readonly qaById: Map<string, QaEntry>;
   private readonly db: ContentDb | null;
   private readonly repo: LawRepository | null;
@@ -69,6 +73,7 @@ export class LibraryService {
 
   constructor(options: LibraryServiceOptions) {
     const log = options.logger;
+    this.lawVintage = options.lawVintage ?? emptyLawVintage;
     const qa = loadQaFolder(path.join(options.contentDir, 'qa'));
     // Broken entries are left out (the content check reports them to editors); one line in the log for technicians.
     if (qa.problems.length > 0) log.log('warn', 'content.qa-problems', { count: qa.problems.length, first: qa.problems[0]?.message ?? '' });
@@ -183,6 +188,7 @@ export class LibraryService {
       isCurrent: article.isCurrent,
       previousKey: around?.previous?.key ?? null,
       nextKey: around?.next?.key ?? null,
+      vintageNotice: vintageNotices([article.key.split('|')[0] ?? ''], this.lawVintage)[0] ?? null,
       relatedQa: [...this.qaById.values()]
         .filter((entry) => entry.cites.some((c) => `${c.law}|${c.label}` === article.key))
         .slice(0, 10)
@@ -209,6 +215,7 @@ export class LibraryService {
         const key = `${cite.law}|${cite.label}`;
         return { key, display: `${cite.law}${cite.label}`, available: this.repo?.getArticle(key) != null };
       }),
+      vintageNotices: listedLawsIn(entry.cites.map((c) => c.law), entry.answer, this.lawVintage).map(vintageNotice),
       related,
     };
   }

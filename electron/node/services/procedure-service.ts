@@ -12,6 +12,7 @@ import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../common/re
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
 import { errorMessage } from '../../common/errors/error-message';
+import { emptyLawVintage, vintageNotice, vintageNotices, type LawVintage } from '../../../kiosk-content/src/law-vintage/common/law-vintage';
 
 export interface ProcedureServiceOptions {
   /** The content folder holding procedures/ (the embedded default content). */
@@ -20,6 +21,8 @@ export interface ProcedureServiceOptions {
   offices: readonly OfficeView[];
   /** Region, site and legal-aid standard of the terminal (terminalView); every field null when not provisioned. */
   config?: ProcedureConfigView;
+  /** Laws revised after the library snapshot (content law-vintage.yaml); their notice goes on screen and slip. */
+  lawVintage?: LawVintage;
   /** Paper of the receipt printer; 58 mm until the configuration says otherwise. */
   paper?: PaperWidth;
   logger: Logger;
@@ -107,6 +110,7 @@ export class ProcedureService {
   private readonly procedures = new Map<string, Procedure>();
   private readonly offices: readonly OfficeView[];
   private readonly config: ProcedureConfigView;
+  private readonly lawVintage: LawVintage;
   private readonly columns: number;
   private readonly encode = createGb18030Encoder();
   private readonly now: () => Date;
@@ -116,6 +120,7 @@ export class ProcedureService {
     const log = options.logger;
     this.offices = options.offices;
     this.config = options.config ?? unconfigured;
+    this.lawVintage = options.lawVintage ?? emptyLawVintage;
     this.columns = PAPER_COLUMNS[options.paper ?? '58mm'];
     this.now = options.now ?? (() => new Date());
     this.reference = options.reference ?? (() => randomReference());
@@ -170,7 +175,9 @@ export class ProcedureService {
     if (!procedure) return null;
     const kinds = new Set(procedure.outcomeOrder.map((o) => procedure.outcomes[o]?.office).filter((o): o is string => typeof o === 'string'));
     const offices = this.offices.filter((office) => kinds.has(office.kind)).map((office) => ({ ...office, handles: [...office.handles] }));
-    return { procedure, config: { ...this.config }, offices };
+    const cited = new Set([...procedure.cites, ...procedure.outcomeOrder.flatMap((o) => [...(procedure.outcomes[o]?.cites ?? []), ...(procedure.outcomes[o]?.deadlines.map((d) => d.cite) ?? [])])].map((c) => c.law));
+    const lawNotices = this.lawVintage.laws.filter((entry) => cited.has(entry.law)).map((entry) => ({ law: entry.law, notice: vintageNotice(entry) }));
+    return { procedure, config: { ...this.config }, offices, lawNotices };
   }
 
   previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ReceiptPreview | null {
@@ -197,6 +204,7 @@ export class ProcedureService {
       offices: offices.map((o) => ({ name: o.name, address: o.address, hours: o.hours, phone: o.phone })),
       deadlines: outcome.deadlines.map((d) => ({ text: d.text })),
       cites: outcome.cites.map((c) => `《${c.law}》${c.label}`),
+      notices: vintageNotices([...outcome.cites, ...outcome.deadlines.map((d) => d.cite)].map((c) => c.law), this.lawVintage),
     };
   }
 

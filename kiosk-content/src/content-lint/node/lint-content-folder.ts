@@ -13,7 +13,7 @@ import { loadQaFolder } from '../../qa/node/load-qa-folder';
 import { findFourByteChars } from './gb18030';
 import { regionalFileSchema } from '../../regional/common/regional-data';
 import { lintProcedureTexts, lintQaTexts } from './lint-texts';
-import { carriesVintageNotice, lawVintageEntrySchema, lawVintageFileSchema, type LawVintage } from '../../law-vintage/common/law-vintage';
+import { carriesVintageNotice, lawVintageEntrySchema, listedLawsIn, lawVintageFileSchema, type LawVintage } from '../../law-vintage/common/law-vintage';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
@@ -196,12 +196,12 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     for (const entry of qa.entries) {
       lintQaTexts(entry, `qa/${entry.file}`, problems);
       // A Q&A citing a law revised after the library snapshot says so in its own words too.
-      for (const listed of vintage?.laws ?? []) {
-        if (!entry.cites.some((c) => c.law === listed.law) || carriesVintageNotice(entry.answer, listed)) continue;
+      for (const listed of listedLawsIn(entry.cites.map((c) => c.law), entry.answer, vintage ?? { laws: [] })) {
+        if (carriesVintageNotice(entry.answer, listed)) continue;
         problems.push({
           file: `qa/${entry.file}`,
           line: entry.lines.answer,
-          message: `[law-vintage] cites ${listed.law}, listed in law-vintage.yaml, without the notice: add 「${listed.law}已${listed.event === 'enacted' ? '…施行' : '（于…）修订'}，条文序号和内容可能有变化，请向工作人员核实」`,
+          message: `[law-vintage] cites or names ${listed.law}, listed in law-vintage.yaml, without the notice: add 「${listed.law}已${listed.event === 'enacted' ? '…施行' : '（于…）修订'}，条文序号和内容可能有变化，请向工作人员核实」`,
         });
       }
     }

@@ -54,6 +54,15 @@ export function vintageNotice(entry: LawVintageEntry): string {
   return `${subject}${when}${from}，条文序号和内容可能有变化，请向工作人员核实`;
 }
 
+/**
+ * The listed laws a Q&A relies on: those its cites name and those its answer names in words
+ * (「治安管理处罚法已于2025年修订…」 after the article numbers were taken out).
+ */
+export function listedLawsIn(citedLaws: Iterable<string>, text: string, vintage: LawVintage): LawVintageEntry[] {
+  const cited = new Set(citedLaws);
+  return vintage.laws.filter((entry) => cited.has(entry.law) || text.includes(entry.law));
+}
+
 /** The notices for the laws a text cites (each listed law once, in list order). */
 export function vintageNotices(citedLaws: Iterable<string>, vintage: LawVintage): string[] {
   const cited = new Set(citedLaws);

@@ -5,7 +5,7 @@ import { HelpCard } from '../../components/help/HelpCard';
 import { PrintPanel } from '../../components/receipts/PrintPanel';
 import { receiptApplicant } from '../../components/receipts/receipt-applicant';
 import { Button } from '../../components/ui/Button';
-import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
+import { Card, Notice, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, ScreenTitle } from '../../components/ui/Screen';
@@ -22,6 +22,8 @@ export interface OutcomePanelProps {
   procedure: Procedure;
   view: OutcomeView;
   offices: readonly OfficeView[];
+  /** Laws the procedure cites that were revised after the library snapshot, with their notice. */
+  lawNotices: readonly { law: string; notice: string }[];
   headingRef: RefObject<HTMLHeadingElement | null>;
   previewOpen: boolean;
   onPreview(open: boolean): void;
@@ -29,7 +31,7 @@ export interface OutcomePanelProps {
 }
 
 /** The plan: conclusion, steps, what to bring, where to go, time limits, the law, related Q&A. */
-export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen, onPreview, onRestart }: OutcomePanelProps) {
+export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef, previewOpen, onPreview, onRestart }: OutcomePanelProps) {
   const t = useT();
   const api = useKioskApi();
   const navigation = useNavigation();
@@ -150,6 +152,14 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           </PlainList>
         </Card>
       )}
+
+      {lawNotices
+        .filter((n) => outcome.cites.some((c) => c.law === n.law) || outcome.deadlines.some((d) => d.cite.law === n.law))
+        .map((n) => (
+          <Notice key={n.law} data-testid="outcome-vintage" lang={CONTENT_LANG}>
+            {n.notice}。
+          </Notice>
+        ))}
 
       <Card data-testid="outcome-cites">
         <SectionTitle>{t('procedure.outcome.cites')}</SectionTitle>
