@@ -68,6 +68,17 @@ const expected: Record<string, string[]> = {
     'law-vintage.yaml:10: laws.1.source: Too small: expected string to have >=4 characters',
     'qa/administrative/administrative-fixture-vintage.md:11: [law-vintage] cites or names 治安管理处罚法, listed in law-vintage.yaml, without the notice: add 「治安管理处罚法已（于…）修订，条文序号和内容可能有变化，请向工作人员核实」',
   ],
+  'bad-calendar': [
+    'calendar/holidays.yaml:7: year 2025: workday 2025-10-10 is not a Saturday or Sunday (only weekend days are moved to work)',
+    'calendar/holidays.yaml:8: year 2026: source is required (the State Council notice the days come from)',
+    // The broken 2026 is left out, so on the sample day (2026-06-15) no last day is known.
+    'procedures/period-check.yaml:26: outcome "done": no sampled way of answering reaches it (check the conditions that lead to it)',
+  ],
+  'unreached-outcome': ['procedures/unreached-outcome.yaml:26: outcome "many": no sampled way of answering reaches it (check the conditions that lead to it)'],
+  'no-calendar': [
+    'procedures/period-check.yaml:14: step "count" counts periods but there is no calendar/holidays.yaml: every last day would be unknown',
+    'procedures/period-check.yaml:26: outcome "done": no sampled way of answering reaches it (check the conditions that lead to it)',
+  ],
   // Citations are only checked against a library; without --db the folder is clean.
   'bad-citation': [],
 };

@@ -64,6 +64,22 @@ describe('procedures API', () => {
     expect(view.reasons).toEqual(['本机还没有设置本地的经济困难标准。']);
   });
 
+  it('hands the content holiday calendar with the procedure, and the divorce periods are counted on it', async () => {
+    const bundle = await api.procedures.get({ id: 'divorce' });
+    expect(bundle?.calendar?.years.map((y) => y.year)).toEqual([2025, 2026]);
+    if (!bundle) return;
+    const context: ProcedureContext = { config: bundle.config, today: '2025-10-08', calendar: bundle.calendar };
+    let session = startSession(bundle.procedure);
+    for (const value of ['all-agreed', true, true, { date: '2025-09-01' }]) {
+      const next = answer(bundle.procedure, session, value, context);
+      if (isAnswerError(next)) throw new Error(next.message);
+      session = next;
+    }
+    const view = currentView(bundle.procedure, confirmSummary(session), context);
+    expect(view.kind === 'outcome' ? view.outcomeId : view.kind).toBe('cooling-off');
+    expect(view.kind === 'outcome' ? view.periods.withdrawEnd : null).toMatchObject({ known: true, end: '2025-10-09' });
+  });
+
   it('answers null for an unknown procedure and rejects bad input', async () => {
     expect(await api.procedures.get({ id: 'no-such-guide' })).toBeNull();
     await expect(api.procedures.get({ id: '' })).rejects.toMatchObject({ code: 'invalid-input' });

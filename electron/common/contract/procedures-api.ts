@@ -92,6 +92,18 @@ export const officeViewSchema = z.object({
 });
 export type OfficeView = z.infer<typeof officeViewSchema>;
 
+/** Statutory days off per year (content calendar/holidays.yaml), for counting periods. */
+export const holidayCalendarSchema = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      source: z.string(),
+      daysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+      workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+    }),
+  ),
+});
+
 export const procedureBundleSchema = z.object({
   procedure: procedureSchema,
   config: procedureConfigSchema,
@@ -99,6 +111,8 @@ export const procedureBundleSchema = z.object({
   offices: z.array(officeViewSchema),
   /** Laws this procedure cites that were revised after the library snapshot, with their notice (content law-vintage.yaml). */
   lawNotices: z.array(z.object({ law: z.string(), notice: z.string() })),
+  /** null when the content has no usable calendar: every period's last day is then 「请向工作人员核实」. */
+  calendar: holidayCalendarSchema.nullable(),
 });
 export type ProcedureBundle = z.infer<typeof procedureBundleSchema>;
 

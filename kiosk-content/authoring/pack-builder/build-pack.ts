@@ -45,6 +45,7 @@ const contentKinds: Array<[PackKind, string]> = [
   ['qa', 'qa'],
   ['glossary', 'glossary'],
   ['procedures', 'procedures'],
+  ['calendar', 'calendar'],
   ['announcements', 'announcements'],
   ['slides', 'slides'],
 ];

@@ -6,6 +6,8 @@ import { formatCodePoint } from '../../qa/common/printable-text';
 import { directorySchema, packMetaSchema, type Directory } from '../../content-folder/common/pack-meta';
 import { compileProcedureDetail } from '../../procedures/common/compile-procedure';
 import { enumeratePaths } from '../../procedures/common/enumerate-paths';
+import type { HolidayCalendar } from '../../procedures/common/holiday-calendar';
+import { parseHolidayCalendar } from '../../procedures/common/parse-holiday-calendar';
 import type { Cite, ContentProblem, Procedure } from '../../procedures/common/procedure-types';
 import type { LawRepository } from '../../library-db/node/law-repository';
 import { loadGlossaryFolder } from '../../glossary/node/load-glossary-folder';
@@ -24,6 +26,7 @@ import { carriesVintageNotice, lawVintageEntrySchema, listedLawsIn, lawVintageFi
  *   procedures/*.yaml              compileProcedure (structure, references, reachability, cycles,
  *                                  expressions, text limits) + offices, related Q&A, citations,
  *                                  and a walk of every path with the engine
+ *   calendar/holidays.yaml         parseHolidayCalendar (dates, days off, 调休 workdays, source)
  *   Q&A answers, procedure texts   time limits never silent, plain language (content-lint/common/text-rules)
  *   every file                     every character printable on the GB18030 receipt printer
  * Files in problems are relative to the folder, with "/".
@@ -82,6 +85,9 @@ function yamlFile<T>(dir: string, name: string, schema: z.ZodType<T>, problems: 
   }
   return null;
 }
+
+/** Statutory days off (format in kiosk-content/README.md). */
+export const calendarFile = 'calendar/holidays.yaml';
 
 function listFiles(dir: string, test: (name: string) => boolean): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -221,6 +227,14 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     }
   }
 
+  // The holiday calendar that periods in procedures are counted on.
+  let calendar: HolidayCalendar | null = null;
+  if (existsSync(path.join(dir, calendarFile))) {
+    const parsed = parseHolidayCalendar(calendarFile, readFileSync(path.join(dir, calendarFile), 'utf8'));
+    problems.push(...parsed.problems);
+    calendar = parsed.calendar;
+  }
+
   if (existsSync(path.join(dir, 'procedures'))) {
     for (const name of listFiles(path.join(dir, 'procedures'), (n) => /\.ya?ml$/.test(n))) {
       const file = `procedures/${name}`;
@@ -230,14 +244,24 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       if (!proc) continue;
       checkProcedureReferences(proc, directory, qaIds, options, problems);
       lintProcedureTexts(proc, problems);
+      const firstPeriod = proc.stepOrder.map((id) => proc.steps[id]).find((step) => step?.type === 'compute' && step.periods.length > 0);
+      if (firstPeriod && calendar === null) {
+        problems.push({ file, line: firstPeriod.line, message: `step "${firstPeriod.id}" counts periods but there is no ${calendarFile}: every last day would be unknown` });
+      }
       const report: ProcedureReport = { id: proc.id, file, steps: proc.stepOrder.length, outcomes: proc.outcomeOrder.length, paths: null, explored: 0, truncated: false };
       if (result.problems.length === 0) {
-        const walked = enumeratePaths(proc, options.maxExplored === undefined ? {} : { maxExplored: options.maxExplored });
+        const walked = enumeratePaths(proc, options.maxExplored === undefined ? { calendar } : { calendar, maxExplored: options.maxExplored });
         report.paths = walked.paths.length;
         report.explored = walked.explored;
         report.truncated = walked.truncated;
         if (walked.truncated) {
           problems.push({ file, line: 1, message: `more than ${String(walked.maxExplored)} answer combinations: not every path could be checked; split the procedure into smaller ones` });
+        }
+        const reached = new Set(walked.paths.map((p) => p.outcomeId));
+        if (!walked.truncated) {
+          for (const id of proc.outcomeOrder) {
+            if (!reached.has(id)) problems.push({ file, line: proc.outcomes[id]?.line ?? 1, message: `outcome "${id}": no sampled way of answering reaches it (check the conditions that lead to it)` });
+          }
         }
         for (const dead of walked.deadEnds.slice(0, 5)) {
           const last = dead.answers[dead.answers.length - 1];

@@ -11,7 +11,7 @@ export const PACK_FORMAT = 'fatong-pack/1';
 export const PACK_INDEX_FORMAT = 'fatong-pack-index/1';
 
 /** What a pack can hold. `laws` = the compiled law library (content.db); the rest are content folders. */
-export const packKinds = ['qa', 'glossary', 'procedures', 'directory', 'announcements', 'slides', 'laws'] as const;
+export const packKinds = ['qa', 'glossary', 'procedures', 'calendar', 'directory', 'announcements', 'slides', 'laws'] as const;
 export type PackKind = (typeof packKinds)[number];
 
 const semverPattern = /^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$/;

@@ -5,8 +5,10 @@ import { normalizeLawTitle } from '../../laws/common/law-title';
 import { legalDomainIds, type LegalDomainId } from '../../legal-domains/common/legal-domains';
 import { findUnprintable, formatCodePoint } from '../../qa/common/printable-text';
 import { checkExpression, ExpressionError, parseExpression, type Expr, type NameInfo, type NameResolver, type ValueType } from './expression';
+import type { PeriodUnit } from './holiday-calendar';
 import type {
   Branch,
+  PeriodDef,
   ChoiceOption,
   Cite,
   ContentProblem,
@@ -68,7 +70,7 @@ const fieldsByType: Record<StepType, readonly string[]> = {
   date: ['type', 'title', 'help', 'notAfterToday', 'next', 'branch'],
   info: ['type', 'title', 'help', 'body', 'next', 'branch'],
   idcard: ['type', 'title', 'help', 'fields', 'optional', 'next', 'branch'],
-  compute: ['type', 'set', 'next', 'branch'],
+  compute: ['type', 'periods', 'set', 'next', 'branch'],
 };
 
 interface Field {
@@ -354,9 +356,33 @@ function parseStep(r: Reader, id: string, node: unknown, line: number): Step | n
 
   if (stepType === 'compute') {
     const set: { name: string; expr: Expr; source: string; line: number }[] = [];
+    const periods: PeriodDef[] = [];
+    const pf = f.get('periods');
+    for (const [name, field] of (pf ? r.fields(pf.value, pf.line, `${where}: periods`, null) : null) ?? []) {
+      const pw = `${where}: period ${name}`;
+      if (!nameRule.test(name) || reservedNames.has(name)) {
+        r.report(field.keyLine, `${where}: "${name}" cannot be a period name (letters, digits and _ only, not a keyword)`);
+        continue;
+      }
+      const df = r.fields(field.value, field.line, pw, ['from', 'days', 'months', 'years']);
+      if (!df) continue;
+      const from = r.id(df.get('from'), `${pw}: from`, field.line);
+      const units = (['days', 'months', 'years'] as const).filter((u) => df.has(u));
+      if (units.length !== 1) {
+        r.report(field.line, `${pw}: give exactly one length: days, months or years`);
+        continue;
+      }
+      const unit: PeriodUnit = units[0] ?? 'days';
+      const amount = r.number(df.get(unit), `${pw}: ${unit}`, field.line);
+      if (amount !== null && (!Number.isInteger(amount) || amount < 1 || amount > 3650)) {
+        r.report(df.get(unit)?.line ?? field.line, `${pw}: ${unit} must be a whole number from 1 to 3650`);
+        continue;
+      }
+      if (from !== null && amount !== null) periods.push({ name, from, amount, unit, line: field.line });
+    }
     const sf = f.get('set');
     const setFields = sf ? r.fields(sf.value, sf.line, `${where}: set`, null) : null;
-    if (!sf) r.report(line, `${where}: a compute step needs "set"`);
+    if (!sf && !pf) r.report(line, `${where}: a compute step needs "set" or "periods"`);
     for (const [name, field] of setFields ?? []) {
       if (!nameRule.test(name) || reservedNames.has(name)) {
         r.report(field.keyLine, `${where}: "${name}" cannot be a value name (letters, digits and _ only, not a keyword)`);
@@ -365,7 +391,7 @@ function parseStep(r: Reader, id: string, node: unknown, line: number): Step | n
       const parsed = r.expression(field.value, field.line, `${where}: set ${name}`);
       if (parsed) set.push({ name, ...parsed, line: field.line });
     }
-    return { ...base, type: 'compute', set, route: routeRequired() };
+    return { ...base, type: 'compute', periods, set, route: routeRequired() };
   }
 
   const title = r.text(f.get('title'), `${where}: title`, textLimits.stepTitle, true, line) ?? '';
@@ -651,7 +677,7 @@ function checkExpressions(r: Reader, proc: Procedure, reachable: Set<string>): v
   for (const id of proc.stepOrder) {
     const step = proc.steps[id];
     if (step?.type !== 'compute') continue;
-    for (const s of step.set) {
+    for (const s of [...step.periods, ...step.set]) {
       if (proc.steps[s.name]) r.report(s.line, `step "${id}": "${s.name}" is also a step id; give the value another name`);
       const other = setBy.get(s.name);
       if (other !== undefined) r.report(s.line, `step "${id}": "${s.name}" is already set by step "${other}"`);
@@ -659,6 +685,15 @@ function checkExpressions(r: Reader, proc: Procedure, reachable: Set<string>): v
     }
   }
   const varTypes = new Map<string, ValueType>();
+  const periodNames = new Set<string>();
+  for (const id of proc.stepOrder) {
+    const step = proc.steps[id];
+    if (step?.type !== 'compute') continue;
+    for (const p of step.periods) {
+      periodNames.add(p.name);
+      varTypes.set(p.name, 'number');
+    }
+  }
 
   const resolverFor = (stepId: string, setIndex: number | null): NameResolver => (scope, name) => {
     if (scope === 'config') {
@@ -684,7 +719,8 @@ function checkExpressions(r: Reader, proc: Procedure, reachable: Set<string>): v
     if (setter === stepId) {
       const step = proc.steps[setter];
       const index = step?.type === 'compute' ? step.set.findIndex((s) => s.name === name) : -1;
-      if (setIndex !== null && index >= setIndex) return { error: `"${name}" is used before it is set (set it earlier in "set")` };
+      // Periods are counted before set, so a formula may always use this step's periods.
+      if (setIndex !== null && !periodNames.has(name) && index >= setIndex) return { error: `"${name}" is used before it is set (set it earlier in "set")` };
     } else if (!before(setter)) {
       return { error: `"${name}" is not set before step "${stepId}" (step "${setter}" does not come first on any path)` };
     }
@@ -703,6 +739,21 @@ function checkExpressions(r: Reader, proc: Procedure, reachable: Set<string>): v
     const step = proc.steps[id];
     if (!step || !reachable.has(id)) continue;
     if (step.type === 'compute') {
+      step.periods.forEach((p, i) => {
+        const fromStep = proc.steps[p.from];
+        const before = ancestors.get(id)?.has(p.from) ?? false;
+        if (fromStep) {
+          if (fromStep.type !== 'date') r.report(p.line, `step "${id}": period ${p.name}: from "${p.from}" is a ${fromStep.type} step; a period starts from a date step or an earlier period`);
+          else if (!before) r.report(p.line, `step "${id}": period ${p.name}: "${p.from}" is not answered before step "${id}"`);
+          return;
+        }
+        const setter = setBy.get(p.from);
+        const earlierHere = step.periods.slice(0, i).some((q) => q.name === p.from);
+        const earlierStep = setter !== undefined && setter !== id && (ancestors.get(id)?.has(setter) ?? false);
+        if (!periodNames.has(p.from) || !(earlierHere || earlierStep)) {
+          r.report(p.line, `step "${id}": period ${p.name}: from "${p.from}" must be a date step or a period set before it`);
+        }
+      });
       step.set.forEach((s, i) => {
         for (const e of checkExpression(s.expr, resolverFor(id, i), null).errors) r.report(s.line, `step "${id}": set ${s.name}: ${e}`);
       });

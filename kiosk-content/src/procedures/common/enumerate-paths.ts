@@ -1,4 +1,5 @@
 import { namesIn, numbersIn, type Expr } from './expression';
+import { dayNumberOf, periodEnd, type HolidayCalendar, type PeriodLength } from './holiday-calendar';
 import { answer, confirmSummary, currentView, daysBefore, isAnswerError, startSession, type ProcedureSession } from './procedure-engine';
 import type { AnswerValue, Procedure, ProcedureConfig, ProcedureContext, Step, VisibleStep } from './procedure-types';
 import { errorMessage } from '../../errors/common/error-message';
@@ -40,6 +41,11 @@ export interface EnumerateResult {
 
 export interface EnumerateOptions {
   contexts?: ProcedureContext[];
+  /**
+   * The content's holiday calendar: the sample contexts are walked once without it (every period
+   * end unknown) and once with it. Ignored when `contexts` is given.
+   */
+  calendar?: HolidayCalendar | null;
   /** Stop after this many complete answer combinations (default 50 000). */
   maxExplored?: number;
 }
@@ -67,11 +73,21 @@ function expressionsOf(step: Step): Expr[] {
  * For each number/date step, the constants its value is compared with: numbers in any condition
  * that reads it or a computed value derived from it, and whether such a condition reads config.
  */
-function boundaryInfo(proc: Procedure): Map<string, { constants: Set<number>; usesConfig: boolean; tested: Set<string> }> {
+type Boundary = { constants: Set<number>; usesConfig: boolean; tested: Set<string>; periods: PeriodLength[][] };
+
+function boundaryInfo(proc: Procedure): Map<string, Boundary> {
   const dependsOn = new Map<string, Set<string>>();
+  /** Each period as the chain of lengths from the date step it is counted from. */
+  const chains = new Map<string, { root: string; lengths: PeriodLength[] }>();
   for (const id of proc.stepOrder) {
     const step = proc.steps[id];
     if (step?.type !== 'compute') continue;
+    for (const p of step.periods) {
+      const parent = chains.get(p.from);
+      const length = { amount: p.amount, unit: p.unit };
+      chains.set(p.name, parent ? { root: parent.root, lengths: [...parent.lengths, length] } : { root: p.from, lengths: [length] });
+      dependsOn.set(p.name, new Set([p.from, ...(dependsOn.get(p.from) ?? [])]));
+    }
     for (const s of step.set) {
       const deps = new Set<string>();
       for (const n of namesIn(s.expr)) {
@@ -82,8 +98,9 @@ function boundaryInfo(proc: Procedure): Map<string, { constants: Set<number>; us
       dependsOn.set(s.name, deps);
     }
   }
-  const info = new Map<string, { constants: Set<number>; usesConfig: boolean; tested: Set<string> }>();
-  for (const id of proc.stepOrder) info.set(id, { constants: new Set(), usesConfig: false, tested: new Set() });
+  const info = new Map<string, Boundary>();
+  for (const id of proc.stepOrder) info.set(id, { constants: new Set(), usesConfig: false, tested: new Set(), periods: [] });
+  for (const chain of chains.values()) info.get(chain.root)?.periods.push(chain.lengths);
   for (const id of proc.stepOrder) {
     const step = proc.steps[id];
     if (!step) continue;
@@ -133,7 +150,33 @@ function subsets(values: string[]): string[][] {
   return out;
 }
 
-function samplesFor(step: VisibleStep, info: { constants: Set<number>; usesConfig: boolean; tested: Set<string> } | undefined, context: ProcedureContext): AnswerValue[] {
+/**
+ * Days before today a date must lie so that the period counted from it ends the day before, on or
+ * the day after today (or `constant` days from today): the boundaries of conditions on the period.
+ */
+function periodBoundaryDays(lengths: PeriodLength[], constants: Set<number>, context: ProcedureContext): number[] {
+  const today = dayNumberOf(context.today);
+  if (today === null) return [];
+  const shortest = lengths.reduce((sum, l) => sum + (l.unit === 'days' ? l.amount : l.unit === 'months' ? l.amount * 28 : l.amount * 365), 0);
+  const longest = lengths.reduce((sum, l) => sum + (l.unit === 'days' ? l.amount : l.unit === 'months' ? l.amount * 31 : l.amount * 366), 0);
+  const wanted = new Set<number>();
+  for (const c of [0, ...constants]) for (const d of [c - 1, c, c + 1]) wanted.add(d);
+  const out: number[] = [];
+  // Days off can move each end by a few weeks at most.
+  for (let ago = Math.max(0, shortest - 10 - 40 * lengths.length); ago <= longest + 10 + 40 * lengths.length; ago += 1) {
+    let day: string | null = new Date((today - ago) * 86_400_000).toISOString().slice(0, 10);
+    for (const length of lengths) {
+      if (day === null) break;
+      const end = periodEnd(context.calendar, day, length);
+      day = end.known ? end.end : null;
+    }
+    const endDay = day === null ? null : dayNumberOf(day);
+    if (endDay !== null && wanted.has(endDay - today)) out.push(ago);
+  }
+  return out;
+}
+
+function samplesFor(step: VisibleStep, info: Boundary | undefined, context: ProcedureContext): AnswerValue[] {
   switch (step.type) {
     case 'single':
       return step.options.map((o) => o.value);
@@ -172,7 +215,9 @@ function samplesFor(step: VisibleStep, info: { constants: Set<number>; usesConfi
       const ago = new Set<number>([0, 3650]);
       if (!step.notAfterToday) ago.add(-30);
       for (const c of info?.constants ?? []) for (const d of [c - 1, c, c + 1]) ago.add(d);
+      for (const lengths of info?.periods ?? []) for (const d of periodBoundaryDays(lengths, info?.constants ?? new Set(), context)) ago.add(d);
       return [...ago]
+        .filter((days) => days >= 0 || !step.notAfterToday)
         .sort((a, b) => a - b)
         .map((days) => ({ date: daysBefore(context.today, days) }))
         .filter((v) => v.date >= '1900-01-01');
@@ -181,7 +226,8 @@ function samplesFor(step: VisibleStep, info: { constants: Set<number>; usesConfi
 }
 
 export function enumeratePaths(proc: Procedure, options: EnumerateOptions = {}): EnumerateResult {
-  const contexts = options.contexts ?? defaultSampleContexts;
+  const calendar = options.calendar ?? null;
+  const contexts = options.contexts ?? (calendar ? [...defaultSampleContexts, ...defaultSampleContexts.map((c) => ({ ...c, calendar }))] : defaultSampleContexts);
   const maxExplored = options.maxExplored ?? 50_000;
   const info = boundaryInfo(proc);
   const paths: ProcedurePath[] = [];

@@ -5,3 +5,5 @@ export * from './procedure-engine';
 export * from './enumerate-paths';
 export { parseExpression, evaluate, checkExpression, ExpressionError, type Expr } from './expression';
 export * from './receipt-width';
+export * from './holiday-calendar';
+export { parseHolidayCalendar, type CalendarParseResult } from './parse-holiday-calendar';

@@ -1,4 +1,5 @@
 import { evaluate, isTrue, type NameLookup } from './expression';
+import { dayNumberOf, describePeriodEnd, periodEnd, type PeriodEnd } from './holiday-calendar';
 import type {
   AnswerValue,
   ChoiceOption,
@@ -89,8 +90,10 @@ export interface OutcomeView {
   outcomeId: string;
   /** office is an id; the caller resolves it in the directory. */
   outcome: Outcome;
-  /** Values set by compute steps on the way (e.g. perPerson). */
+  /** Values set by compute steps on the way (e.g. perPerson; a period: days left to its last day). */
   computed: Record<string, Value>;
+  /** Periods counted on the way: their last day, or the year the calendar is missing. */
+  periods: Record<string, PeriodEnd>;
   /** Plain-Chinese reasons of the conditions that decided, in order (from `reason:` of branches). */
   reasons: string[];
   /** The answers, as on the summary (for the receipt). */
@@ -196,6 +199,7 @@ interface Walk {
   consumed: number;
   values: Map<string, Value>;
   computed: Record<string, Value>;
+  periods: Record<string, PeriodEnd>;
   trace: TraceEntry[];
   reasons: string[];
 }
@@ -204,8 +208,10 @@ function targetText(t: Target): string {
   return t.kind === 'outcome' ? `outcome:${t.id}` : t.id;
 }
 
-function interpolate(text: string, lookup: (name: string) => Value | undefined): string {
+function interpolate(text: string, lookup: (name: string) => Value | undefined, periods: Record<string, PeriodEnd>): string {
   return text.replace(/\{((?:config\.)?[A-Za-z_][A-Za-z0-9_-]*)\}/g, (whole, name: string) => {
+    const period = Object.hasOwn(periods, name) ? periods[name] : undefined;
+    if (period) return describePeriodEnd(period);
     const v = lookup(name);
     if (v === undefined) return whole;
     if (v === null) return '未设置';
@@ -218,6 +224,10 @@ function interpolate(text: string, lookup: (name: string) => Value | undefined):
 function walk(proc: Procedure, session: ProcedureSession, context: ProcedureContext): Walk {
   const values = new Map<string, Value>();
   const computed: Record<string, Value> = {};
+  const periods: Record<string, PeriodEnd> = {};
+  /** The day of each answered date step and the last day of each period known so far. */
+  const days = new Map<string, string | null>();
+  const today = dayNumberOf(context.today);
   const trace: TraceEntry[] = [];
   const reasons: string[] = [];
   const lookup: NameLookup = (scope, name) => {
@@ -238,11 +248,27 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
   let consumed = 0;
   const limit = proc.stepOrder.length + 1;
   for (let guard = 0; guard <= limit; guard += 1) {
-    if (target.kind === 'outcome') return { position: { kind: 'outcome', outcomeId: target.id }, consumed, values, computed, trace, reasons };
+    if (target.kind === 'outcome') return { position: { kind: 'outcome', outcomeId: target.id }, consumed, values, computed, periods, trace, reasons };
     const step: Step | undefined = proc.steps[target.id];
     if (!step) throw new Error(`procedure ${proc.id}: no step "${target.id}"`);
     let chosen: { target: Target; condition: string | null; reason: string | null };
     if (step.type === 'compute') {
+      for (const p of step.periods) {
+        const start = days.get(p.from) ?? null;
+        if (start === null) {
+          days.set(p.name, null);
+          values.set(p.name, null);
+          computed[p.name] = null;
+          continue;
+        }
+        const end = periodEnd(context.calendar, start, { amount: p.amount, unit: p.unit });
+        periods[p.name] = end;
+        const endDay = end.known ? dayNumberOf(end.end) : null;
+        const left = endDay === null || today === null ? null : endDay - today;
+        days.set(p.name, end.known ? end.end : null);
+        values.set(p.name, left);
+        computed[p.name] = left;
+      }
       for (const s of step.set) {
         const v = evaluate(s.expr, lookup);
         values.set(s.name, v);
@@ -251,10 +277,11 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
       chosen = route(step);
     } else {
       if (session.history[consumed] !== step.id || !(step.id in session.answers)) {
-        return { position: { kind: 'step', step }, consumed, values, computed, trace, reasons };
+        return { position: { kind: 'step', step }, consumed, values, computed, periods, trace, reasons };
       }
       const answer = session.answers[step.id] ?? null;
       values.set(step.id, answerToValue(step, answer, context.today));
+      if (step.type === 'date') days.set(step.id, typeof answer === 'object' && answer !== null && 'date' in answer ? answer.date : null);
       consumed += 1;
       const option = step.type === 'single' ? step.options.find((o) => o.value === answer) : undefined;
       if (option?.next) chosen = { target: option.next, condition: null, reason: null };
@@ -263,7 +290,7 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
     }
     trace.push({ stepId: step.id, condition: chosen.condition, target: targetText(chosen.target) });
     if (chosen.reason !== null) {
-      reasons.push(interpolate(chosen.reason, (name) => (name.startsWith('config.') ? lookup('config', name.slice('config.'.length)) : values.get(name))));
+      reasons.push(interpolate(chosen.reason, (name) => (name.startsWith('config.') ? lookup('config', name.slice('config.'.length)) : values.get(name)), periods));
     }
     target = chosen.target;
   }
@@ -386,7 +413,7 @@ export function currentView(proc: Procedure, session: ProcedureSession, context:
   if (!session.confirmed) return { kind: 'summary', rows, canGoBack: true };
   const outcome = proc.outcomes[w.position.outcomeId];
   if (!outcome) throw new Error(`procedure ${proc.id}: no outcome "${w.position.outcomeId}"`);
-  return { kind: 'outcome', outcomeId: outcome.id, outcome, computed: w.computed, reasons: w.reasons, rows, trace: w.trace, applicant: applicantOf(proc, session, w.consumed), canGoBack: true };
+  return { kind: 'outcome', outcomeId: outcome.id, outcome, computed: w.computed, periods: w.periods, reasons: w.reasons, rows, trace: w.trace, applicant: applicantOf(proc, session, w.consumed), canGoBack: true };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { LegalDomainId } from '../../legal-domains/common/legal-domains';
 import type { Expr } from './expression';
+import type { HolidayCalendar, PeriodUnit } from './holiday-calendar';
 
 /**
  * A compiled guided procedure (source: kiosk-content/default/procedures/<id>.yaml, format in
@@ -109,8 +110,25 @@ export interface IdCardStep extends StepBase {
   optional: boolean;
   route: Route;
 }
+/**
+ * A period counted from a date step's day or from the last day of an earlier period (民法典
+ * 第二百零一条 to 第二百零四条, see holiday-calendar.ts). In conditions its value is the number of
+ * days from today to its last day (0 = ends today, negative = over), null when the calendar lacks
+ * the year; in reason texts {name} is its last day (2025年10月9日（星期四）).
+ */
+export interface PeriodDef {
+  name: string;
+  /** A date step id or the name of an earlier period. */
+  from: string;
+  amount: number;
+  unit: PeriodUnit;
+  line: number;
+}
+
 export interface ComputeStep extends StepBase {
   type: 'compute';
+  /** Counted before `set`, in source order; a period may start from an earlier one. */
+  periods: PeriodDef[];
   /** In source order; later formulas may use earlier names. */
   set: { name: string; expr: Expr; source: string; line: number }[];
   route: Route;
@@ -200,6 +218,8 @@ export interface ProcedureContext {
   config: ProcedureConfig;
   /** YYYY-MM-DD, local date of the terminal. */
   today: string;
+  /** Statutory days off (content calendar/holidays.yaml); absent = no year known, every period end unknown. */
+  calendar?: HolidayCalendar | null;
 }
 
 /** A value in the expression language. Multi-choice answers are lists of option values. */
