@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('a terminal in 110101 with the district pack', () => {
-  it('names a district office, with address and phone, for every outcome of every procedure, on screen data and on the receipt', async () => {
+  it('names a district office, with its address, for every outcome of every procedure, on screen data and on the receipt', async () => {
     const list = await callHost<ProcedureListItem[]>(baseUrl, 'procedures.list');
     expect(list.length).toBeGreaterThan(0);
     let checked = 0;
