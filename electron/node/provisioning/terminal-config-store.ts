@@ -157,6 +157,7 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     offices: (config?.offices ?? []).map((o) => ({ ...o, handles: [...o.handles] })),
     printer: config?.printer ? { ...config.printer } : null,
     idReader: config?.idReader ? { ...config.idReader } : null,
+    a4Printer: config?.a4Printer ? { ...config.a4Printer } : null,
     ...(config ? { idle: { ...config.idle } } : {}),
     ...(config ? { fuzzyPinyin: config.input.fuzzyPinyin } : {}),
   };

@@ -16,6 +16,7 @@ import { findFourByteChars } from './gb18030';
 import { regionalFileSchema } from '../../regional/common/regional-data';
 import { lintProcedureTexts, lintQaTexts } from './lint-texts';
 import { carriesVintageNotice, lawVintageEntrySchema, listedLawsIn, lawVintageFileSchema, type LawVintage } from '../../law-vintage/common/law-vintage';
+import { lintDocumentFolder } from '../../documents/node/lint-documents';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
@@ -227,6 +228,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     }
   }
 
+  const outcomeRefs = new Set<string>();
   // The holiday calendar that periods in procedures are counted on.
   let calendar: HolidayCalendar | null = null;
   if (existsSync(path.join(dir, calendarFile))) {
@@ -244,6 +246,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       if (!proc) continue;
       checkProcedureReferences(proc, directory, qaIds, options, problems);
       lintProcedureTexts(proc, problems);
+      for (const outcome of proc.outcomeOrder) outcomeRefs.add(`${proc.id}/${outcome}`);
       const firstPeriod = proc.stepOrder.map((id) => proc.steps[id]).find((step) => step?.type === 'compute' && step.periods.length > 0);
       if (firstPeriod && calendar === null) {
         problems.push({ file, line: firstPeriod.line, message: `step "${firstPeriod.id}" counts periods but there is no ${calendarFile}: every last day would be unknown` });
@@ -272,6 +275,8 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       procedures.push(report);
     }
   }
+
+  problems.push(...lintDocumentFolder(dir, outcomeRefs, options.laws ?? null).problems);
 
   // Every character of every content file must be printable on the receipt printer.
   for (const name of listFiles(dir, (n) => /\.(ya?ml|md)$/.test(n))) {

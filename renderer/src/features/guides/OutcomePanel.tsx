@@ -1,3 +1,4 @@
+import { DocumentOffers } from '../../components/documents/DocumentOffers';
 import type { RefObject } from 'react';
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
 import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/procedures/common';
@@ -85,6 +86,8 @@ export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef,
           {t('procedure.outcome.finish')}
         </Button>
       </div>
+
+      <DocumentOffers filter={(d) => d.offeredBy.includes(`${procedure.id}/${view.outcomeId}`)} />
 
       {previewOpen && (
         <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />
