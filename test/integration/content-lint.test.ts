@@ -35,7 +35,7 @@ const expected: Record<string, string[]> = {
   'unknown-qa': ['procedures/unknown-qa.yaml:31: outcome "done": related Q&A "no-such-question" does not exist in qa/'],
   'unknown-expression-name': [
     'procedures/unknown-expression-name.yaml:21: step "second": when "secnd > 1000 or config.incomeLimit == null": unknown name "secnd": not a step id or a value set by a compute step',
-    'procedures/unknown-expression-name.yaml:21: step "second": when "secnd > 1000 or config.incomeLimit == null": unknown config name "config.incomeLimit" (known: legalAidIncomeThreshold, region, siteName)',
+    'procedures/unknown-expression-name.yaml:21: step "second": when "secnd > 1000 or config.incomeLimit == null": unknown config name "config.incomeLimit" (known: legalAidIncomeThreshold, legalAidStandardSource, region, siteName)',
   ],
   'too-long-text': [
     'procedures/too-long-text.yaml:11: step "first": title is 33 characters; at most 30 fit the screen',
@@ -44,6 +44,29 @@ const expected: Record<string, string[]> = {
   'unprintable-character': [
     'procedures/unprintable-character.yaml:27: character "𠮷" (U+20BB7) has no two-byte GB18030 code; the receipt printer cannot print it',
     'procedures/unprintable-character.yaml:28: outcome "done": steps[1]: character U+1F600 (emoji) cannot be printed on the receipt',
+  ],
+  'bad-regional': [
+    'regional.yaml:9: offices.0.regions.0: six-digit administrative division code (GB/T 2260), e.g. 110101; 110000 = the whole province, 110100 = the whole city',
+    'regional.yaml:10: offices.1.id: "ce-shi-legal-aid" is used twice',
+    'regional.yaml:15: offices.1.phone: digits and dashes only',
+    'regional.yaml:18: offices.2.kind: "district-court" is not an office id of directory.yaml (legal-aid-centre)',
+    'regional.yaml:28: legalAidStandards.0.effective: a date written YYYY-MM-DD',
+  ],
+  // A Q&A sending to arbitration with no period, an outcome sending to court with no deadline; the
+  // Q&A and outcome that say the law sets no limit (custody change) pass.
+  'silent-time-limit': [
+    'procedures/silent-outcome.yaml:15: outcome "sue": [time-limit] sends the resident to 法院 but has no deadlines: add one with its cite, or say the law sets none (「法律没有规定申请期限」)',
+    'qa/labour/labour-fixture-arbitration-silent.md:13: [time-limit] the answer sends the resident to 仲裁 but states no time limit: say the period (「…日内」「…年」) and cite its article, or, where the law sets none, say so (「法律没有规定申请期限」「不受诉讼时效限制」)',
+  ],
+  'plain-language': [
+    'qa/general/general-fixture-plain.md:2: [plain-language] question: 「哪里投诉吗？」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)',
+    'qa/general/general-fixture-plain.md:12: [plain-language] sentence of 72 characters (at most 60): 「如果商量不好，你也可以找居委会或…」; split it',
+    'qa/general/general-fixture-plain.md:12: [plain-language] mixes 你 and 您: address the resident as 您 throughout',
+  ],
+  'law-vintage-missing': [
+    'law-vintage.yaml:8: laws.1.date: a date written YYYY-MM-DD, or null when not verified',
+    'law-vintage.yaml:10: laws.1.source: Too small: expected string to have >=4 characters',
+    'qa/administrative/administrative-fixture-vintage.md:11: [law-vintage] cites or names 治安管理处罚法, listed in law-vintage.yaml, without the notice: add 「治安管理处罚法已（于…）修订，条文序号和内容可能有变化，请向工作人员核实」',
   ],
   'bad-calendar': [
     'calendar/holidays.yaml:7: year 2025: workday 2025-10-10 is not a Saturday or Sunday (only weekend days are moved to work)',

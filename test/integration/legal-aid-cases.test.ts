@@ -59,7 +59,7 @@ interface Run {
 /** Answers the engine's questions from the case, confirms the summary, returns the outcome. */
 function run(proc: Procedure, c: WorkedCase): Run {
   const context: ProcedureContext = {
-    config: { legalAidIncomeThreshold: c.config.legalAidIncomeThreshold, region: null, siteName: null },
+    config: { legalAidIncomeThreshold: c.config.legalAidIncomeThreshold, legalAidStandardSource: null, region: null, siteName: null },
     today: '2026-11-22',
   };
   let session = startSession(proc);

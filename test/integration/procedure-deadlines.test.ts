@@ -17,7 +17,7 @@ const parsed = parseHolidayCalendar('calendar/holidays.yaml', readFileSync(path.
 const compiled = compileProcedure('procedures/divorce.yaml', readFileSync(path.join(content, 'procedures/divorce.yaml'), 'utf8'));
 if (!compiled.procedure) throw new Error(compiled.problems.map(formatContentProblem).join('\n'));
 const divorce: Procedure = compiled.procedure;
-const config = { legalAidIncomeThreshold: null, region: null, siteName: null };
+const config = { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null };
 
 function run(answers: unknown[], context: ProcedureContext): OutcomeView {
   let session: ProcedureSession = startSession(divorce);

@@ -10,6 +10,7 @@ import { DEFAULT_RECEIPT_SITE, matchProcedures, ProcedureService, randomReferenc
 import { createMemoryLogger } from '../../electron/node/system/logger';
 import { answer, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext } from '../../kiosk-content/src/procedures/common';
 import { loadContentFolder } from '../../kiosk-content/src/content-folder/node/load-content-folder';
+import { emptyRegionalData, resolveOffices } from '../../kiosk-content/src/regional/common/regional-data';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 
 /** 办事指南 through the host and the direct link: list, get, the receipt preview, and procedure hits in search. */
@@ -43,9 +44,9 @@ describe('procedures API', () => {
     const bundle = await api.procedures.get({ id: 'legal-aid-precheck' });
     expect(bundle).not.toBeNull();
     if (!bundle) return;
-    expect(bundle.config).toEqual({ legalAidIncomeThreshold: null, region: null, siteName: null });
+    expect(bundle.config).toEqual({ legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null });
     expect(bundle.offices).toEqual([
-      { id: 'legal-aid-centre', name: '法律援助中心', handles: ['法律援助申请', '法律咨询'], address: null, hours: null, phone: null },
+      { id: 'legal-aid-centre', kind: 'legal-aid-centre', name: '法律援助中心', handles: ['法律援助申请', '法律咨询'], address: null, hours: null, phone: null },
     ]);
     // The engine runs on what crossed the link (JSON round trip + zod) exactly as on the original.
     const context: ProcedureContext = { config: bundle.config, today: '2026-11-22' };
@@ -153,7 +154,7 @@ describe('a broken procedure file', () => {
       cpSync(path.join(defaultContentDir, 'procedures'), path.join(dir, 'procedures'), { recursive: true });
       writeFileSync(path.join(dir, 'procedures', 'broken.yaml'), 'id: broken\ntitle: 坏的\nstart: nowhere\nsteps: {}\n');
       const log = createMemoryLogger();
-      const service = new ProcedureService({ contentDir: dir, offices: loadContentFolder(defaultContentDir).directory.offices, logger: log });
+      const service = new ProcedureService({ contentDir: dir, offices: resolveOffices(loadContentFolder(defaultContentDir).directory.offices, emptyRegionalData, null), logger: log });
       expect(service.list().map((p) => p.id)).not.toContain('broken');
       expect(service.list().map((p) => p.id)).toContain('legal-aid-precheck');
       const leftOut = log.lines.find((l) => l.event === 'procedures.left-out');

@@ -7,6 +7,7 @@ import type { ProcedureBundle } from '../../electron/common/contract/procedures-
 import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
+import { validateTerminalConfig } from '../../electron/common/config/terminal-config';
 import { provisionTerminal } from '../../electron/node/provisioning/terminal-config-store';
 import { createMemoryLogger } from '../../electron/node/system/logger';
 import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView } from '../../kiosk-content/src/procedures/common';
@@ -23,6 +24,7 @@ const provisioned = {
   site: '测试路1号测试站点（测试数据）',
   region: '110101',
   legalAidIncomeThreshold: 2500,
+  offices: [{ id: 'site-legal-aid', kind: 'legal-aid-centre', name: '测试站点法律援助工作站（测试数据）', address: '测试路1号', phone: '000-00000000' }],
   adminPin: '583920',
 };
 
@@ -68,7 +70,7 @@ describe('terminal configuration → procedures', () => {
   it('hands the provisioned region, site and legal-aid standard to the procedures', async () => {
     const api = start('provisioned', true);
     const bundle = await api.procedures.get({ id: 'legal-aid-precheck' });
-    expect(bundle?.config).toEqual({ legalAidIncomeThreshold: 2500, region: '110101', siteName: '测试路1号测试站点（测试数据）' });
+    expect(bundle?.config).toEqual({ legalAidIncomeThreshold: 2500, legalAidStandardSource: '本机配置', region: '110101', siteName: '测试路1号测试站点（测试数据）' });
     expect((await api.system.getInfo()).siteName).toBe('测试路1号测试站点（测试数据）');
   });
 
@@ -80,10 +82,28 @@ describe('terminal configuration → procedures', () => {
     const eligible = outcomeOf(configured);
     expect(eligible.outcomeId).toBe('likely-eligible');
     expect(eligible.computed.perPerson).toBe(1500);
-    expect(eligible.reasons).toEqual(['您家每人每月收入约 1500 元，没有超过本机设置的本地标准。']);
+    expect(eligible.reasons).toEqual(['家里人均月收入 1500 元，未超本地标准 2500 元。']);
 
     const unset = outcomeOf(unprovisioned);
     expect(unset.outcomeId).toBe('centre-checks');
     expect(unset.reasons).toEqual(['本机还没有设置本地的经济困难标准。']);
+  });
+
+  it("puts the site's own provisioned office under 去哪里办; address, hours or phone it does not give stay unknown", async () => {
+    const bundle = await start('site-office', true).procedures.get({ id: 'legal-aid-precheck' });
+    expect(bundle?.offices).toEqual([
+      { id: 'site-legal-aid', kind: 'legal-aid-centre', name: '测试站点法律援助工作站（测试数据）', address: '测试路1号', hours: null, phone: '000-00000000', handles: ['法律援助申请', '法律咨询'] },
+    ]);
+  });
+
+  it('refuses a provisioned office field by field, in English and Chinese', () => {
+    const result = validateTerminalConfig({ ...provisioned, offices: [{ id: 'Site Office', kind: 'legal-aid-centre', name: '', phone: '电话' }] });
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(lines).toEqual([
+      expect.stringMatching(/^offices\[0\]\.id: got "Site Office"; allowed: office id: lower-case letters.* — .*地点编号/),
+      expect.stringMatching(/^offices\[0\]\.name: got ""; allowed: the office name residents see.* — .*居民看到的地点名称/),
+      expect.stringMatching(/^offices\[0\]\.phone: got "电话"; allowed: phone: digits and dashes only.* — .*电话：只含数字和连字符/),
+    ]);
   });
 });

@@ -75,6 +75,21 @@ export const terminalConfigSchema = z
       .transform(String)
       .pipe(z.string().regex(/^\d{6}$/).refine((code) => PROVINCE_PREFIXES.has(Number(code.slice(0, 2))))),
     legalAidIncomeThreshold: z.number().nonnegative().max(100_000).nullable().optional(),
+    offices: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+          kind: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+          name: z.string().trim().min(1).max(60),
+          address: z.string().trim().min(1).max(120).nullable().default(null),
+          hours: z.string().trim().min(1).max(80).nullable().default(null),
+          phone: z.string().regex(/^[0-9-]{3,20}$/).nullable().default(null),
+          handles: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+        }),
+      )
+      .max(30)
+      .refine((list) => new Set(list.map((o) => o.id)).size === list.length)
+      .default([]),
     printer: z
       .strictObject({
         port: serialPort,
@@ -188,6 +203,22 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
     en: "the province's legal-aid economic-hardship standard: monthly income per person in yuan (0–100000) as the province published it (法律援助法 第三十四条), or null when not known; the legal-aid pre-check then says the centre checks it",
     zh: '本省法律援助经济困难标准：家庭每人每月收入（元，0–100000），按省里公布的标准填写（法律援助法第三十四条）；不清楚时写 null，预审会说明由法律援助中心核实',
   },
+  offices: {
+    en: "this site's own offices (at most 30, each id once): they come first under 去哪里办, and one with the id of an office in the content pack's regional.yaml replaces it",
+    zh: '本站点自己的办事地点（最多 30 个，id 不重复）：在“去哪里办”中排在最前；id 与内容包 regional.yaml 中某个地点相同时替换该地点',
+  },
+  'offices[]': { en: 'an office: {id, kind, name, address, hours, phone, handles}', zh: '一个办事地点：{id, kind, name, address, hours, phone, handles}' },
+  'offices[].id': { en: 'office id: lower-case letters, digits and dashes, e.g. site-legal-aid', zh: '地点编号：小写字母、数字和连字符，例如 site-legal-aid' },
+  'offices[].kind': {
+    en: 'which kind of office (the office ids of the content\'s directory.yaml): legal-aid-centre, labour-arbitration, labour-inspection, people-mediation, notary-office, court, marriage-registry …',
+    zh: '地点类型（内容包 directory.yaml 中的编号）：legal-aid-centre、labour-arbitration、labour-inspection、people-mediation、notary-office、court、marriage-registry 等',
+  },
+  'offices[].name': { en: 'the office name residents see: 1–60 characters', zh: '居民看到的地点名称：1–60 个字' },
+  'offices[].address': { en: 'street address: 1–120 characters, or null when not known (shown as 请咨询现场工作人员)', zh: '详细地址：1–120 个字；不清楚时写 null（显示“请咨询现场工作人员”）' },
+  'offices[].hours': { en: 'opening hours: 1–80 characters, or null when not known', zh: '办公时间：1–80 个字；不清楚时写 null' },
+  'offices[].phone': { en: 'phone: digits and dashes only (3–20), in quotes, or null when not known', zh: '电话：只含数字和连字符（3–20 位），加引号；不清楚时写 null' },
+  'offices[].handles': { en: 'what residents go there for: at most 20 short items; empty = what the directory says', zh: '可以办理的事项：最多 20 项；不写则沿用 directory.yaml 的说明' },
+  'offices[].handles[]': { en: 'one item, 1–40 characters', zh: '一项，1–40 个字' },
   printer: { en: 'the receipt printer: {port, baudRate, width, flowControl}, or null when there is none', zh: '凭条打印机：{port, baudRate, width, flowControl}；没有打印机时写 null' },
   'printer.port': { en: 'serial device path, e.g. /dev/ttyS1, /dev/ttyUSB0 or COM3', zh: '串口设备路径，例如 /dev/ttyS1、/dev/ttyUSB0 或 COM3' },
   'printer.baudRate': { en: `serial speed, one of ${bauds} (the printer's self-test page shows it)`, zh: `串口波特率，只能是 ${bauds} 之一（打印机自检页上有）` },

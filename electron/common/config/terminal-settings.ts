@@ -1,4 +1,5 @@
 import type { ProcedureConfigView } from '../contract/procedures-api';
+import { legalAidStandardFor, type RegionalData, type SiteOffice } from '../../../kiosk-content/src/regional/common/regional-data';
 
 /**
  * What the host needs to know about the terminal it runs on: who it is and where its devices are.
@@ -13,9 +14,12 @@ export interface TerminalSettings {
   region: string | null;
   /**
    * The province's legal-aid economic-hardship standard as monthly income per person in yuan
-   * (法律援助法 第三十四条: each province sets it); null = not provisioned, never guessed.
+   * (法律援助法 第三十四条: each province sets it), set on this terminal; it wins over the content
+   * pack's regional.yaml. Null/absent = take the pack's standard for the region, if any; never guessed.
    */
   legalAidIncomeThreshold?: number | null;
+  /** The site's own offices (provisioning `offices:`): shown first; one with a pack office's id replaces it. */
+  offices?: readonly SiteOffice[];
   printer: PrinterSettings | null;
   idReader: IdReaderSettings | null;
   /** The CUPS queue of the A4 printer; absent or null = none installed. */
@@ -51,13 +55,25 @@ export const unprovisionedTerminal: TerminalSettings = {
  * Region, site and the legal-aid standard of this terminal: what procedures read as `config.…` in
  * their YAML, what receipts and the screen print as the site. The one view of these values every
  * service takes, so none of them reads a field the others do not see.
+ *
+ * The hardship standard: the terminal's own `legalAidIncomeThreshold` when provisioned, else the
+ * content pack's regional.yaml standard for the region in force on `today` (YYYY-MM-DD), else null.
  */
 export type TerminalView = ProcedureConfigView;
 
-export function terminalView(terminal: TerminalSettings): TerminalView {
+export function terminalView(terminal: TerminalSettings, regional?: RegionalData, today?: string): TerminalView {
+  const own = terminal.legalAidIncomeThreshold ?? null;
+  const standard = own === null && regional ? legalAidStandardFor(regional.legalAidStandards, terminal.region, today ?? localDate(new Date())) : null;
   return {
-    legalAidIncomeThreshold: terminal.legalAidIncomeThreshold ?? null,
+    legalAidIncomeThreshold: own ?? standard?.monthlyIncomePerPerson ?? null,
+    legalAidStandardSource: own !== null ? '本机配置' : standard ? `${standard.source}，${standard.effective}起执行` : null,
     region: terminal.region,
     siteName: terminal.siteName,
   };
+}
+
+/** YYYY-MM-DD of the terminal's local calendar. */
+export function localDate(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -83,6 +83,8 @@ export const articleViewSchema = z.object({
   isCurrent: z.boolean(),
   previousKey: z.string().nullable(),
   nextKey: z.string().nullable(),
+  /** The law was revised after the library snapshot (content law-vintage.yaml): 「《…》已于…修订…请向工作人员核实」. */
+  vintageNotice: z.string().nullable(),
   /** Plain-language answers that rely on this article (their cites name it). */
   relatedQa: z.array(z.object({ id: z.string(), question: z.string() })).max(10),
 });
@@ -103,6 +105,8 @@ export const qaViewSchema = z.object({
   /** Paragraphs of the answer in plain text; numbered steps keep their "1." prefix. */
   answer: z.array(z.string()),
   cites: z.array(qaCitationSchema),
+  /** One notice per cited law revised after the library snapshot (content law-vintage.yaml). */
+  vintageNotices: z.array(z.string()),
   related: z.array(z.object({ id: z.string(), question: z.string() })),
 });
 export type QaView = z.infer<typeof qaViewSchema>;

@@ -70,14 +70,20 @@ export const procedureSchema = z.custom<Procedure>(
 /** The terminal-configuration part of the engine's context (terminalView of the provisioned terminal; null where not provisioned). */
 export const procedureConfigSchema = z.object({
   legalAidIncomeThreshold: z.number().nonnegative().nullable(),
+  legalAidStandardSource: z.string().nullable(),
   region: z.string().nullable(),
   siteName: z.string().nullable(),
 });
 export type ProcedureConfigView = z.infer<typeof procedureConfigSchema>;
 
-/** An office an outcome sends residents to. address/hours/phone null → 「请咨询现场工作人员」, never guessed. */
+/**
+ * An office an outcome sends residents to, chosen for the terminal's region (kiosk-content/src/regional).
+ * `kind` is the office id outcomes name; several offices may share a kind. address/hours/phone null →
+ * 「请咨询现场工作人员」, never guessed.
+ */
 export const officeViewSchema = z.object({
   id: z.string(),
+  kind: z.string(),
   name: z.string(),
   handles: z.array(z.string()),
   address: z.string().nullable(),
@@ -101,8 +107,10 @@ export const holidayCalendarSchema = z.object({
 export const procedureBundleSchema = z.object({
   procedure: procedureSchema,
   config: procedureConfigSchema,
-  /** The directory entries this procedure's outcomes name (an outcome whose office is missing here shows 「请咨询现场工作人员」). */
+  /** The offices of the kinds this procedure's outcomes name (an outcome whose kind is missing here shows 「请咨询现场工作人员」). */
   offices: z.array(officeViewSchema),
+  /** Laws this procedure cites that were revised after the library snapshot, with their notice (content law-vintage.yaml). */
+  lawNotices: z.array(z.object({ law: z.string(), notice: z.string() })),
   /** null when the content has no usable calendar: every period's last day is then 「请向工作人员核实」. */
   calendar: holidayCalendarSchema.nullable(),
 });

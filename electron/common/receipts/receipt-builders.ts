@@ -22,10 +22,13 @@ export interface ProcedureOutcomeInput {
   readonly conclusion: string;
   readonly steps: readonly string[];
   readonly materials: readonly string[];
-  readonly office?: OfficeInput;
+  /** The offices for the terminal's region; none → 「请咨询现场工作人员」. */
+  readonly offices?: readonly OfficeInput[];
   readonly deadlines: readonly { readonly text: string }[];
   /** Legal basis, e.g. 「《中华人民共和国劳动争议调解仲裁法》第二十七条」. */
   readonly cites: readonly string[];
+  /** Notices for cited laws revised after the library snapshot (「《…》已于…修订…请向工作人员核实」). */
+  readonly notices?: readonly string[];
   /** Optional ASCII link for more detail (printed as a QR code). */
   readonly url?: string;
   /** The applicant from the ID-card step, already masked (张*三, 510106********1234); printed as given. */
@@ -42,27 +45,26 @@ export function buildOutcomeReceipt(header: ReceiptHeader, outcome: ProcedureOut
   appendSection(blocks, '结论', [{ type: 'text', text: outcome.conclusion }], outcome.conclusion.trim() !== '');
   appendSection(blocks, '办理步骤', [{ type: 'steps', items: outcome.steps }], outcome.steps.length > 0);
   appendSection(blocks, '需要准备的材料', [{ type: 'checklist', items: outcome.materials }], outcome.materials.length > 0);
-  const office = outcome.office;
+  const offices = outcome.offices ?? [];
   appendSection(
     blocks,
     '去哪里办',
-    office === undefined
+    offices.length === 0
       ? [{ type: 'text', text: ASK_STAFF }]
-      : [
-          {
-            type: 'keyValue',
-            rows: [
-              { key: '地点', value: office.name },
-              { key: '地址', value: office.address ?? ASK_STAFF },
-              { key: '时间', value: office.hours ?? ASK_STAFF },
-              { key: '电话', value: office.phone ?? ASK_STAFF },
-            ],
-          },
-        ],
+      : offices.map((office) => ({
+          type: 'keyValue' as const,
+          rows: [
+            { key: '地点', value: office.name },
+            { key: '地址', value: office.address ?? ASK_STAFF },
+            { key: '时间', value: office.hours ?? ASK_STAFF },
+            { key: '电话', value: office.phone ?? ASK_STAFF },
+          ],
+        })),
     true,
   );
   appendSection(blocks, '期限', [{ type: 'bullets', items: outcome.deadlines.map((d) => d.text) }], outcome.deadlines.length > 0);
   appendSection(blocks, '法律依据', [{ type: 'bullets', items: outcome.cites }], outcome.cites.length > 0);
+  appendSection(blocks, '请注意', [{ type: 'bullets', items: outcome.notices ?? [] }], (outcome.notices ?? []).length > 0);
   if (outcome.url !== undefined) blocks.push({ type: 'qr', payload: outcome.url, caption: '扫码查看详细说明' });
   return { header, blocks };
 }
@@ -95,6 +97,8 @@ export interface QaAnswerInput {
   /** Paragraphs separated by \n. */
   readonly answer: string;
   readonly cites: readonly string[];
+  /** Notices for cited laws revised after the library snapshot. */
+  readonly notices?: readonly string[];
   readonly url?: string;
 }
 
@@ -103,6 +107,7 @@ export function buildQaReceipt(header: ReceiptHeader, qa: QaAnswerInput): Receip
   blocks.push({ type: 'keyValue', rows: [{ key: '问', value: qa.question }] }, { type: 'blank' });
   blocks.push({ type: 'keyValue', rows: [{ key: '答', value: qa.answer }] });
   appendSection(blocks, '法律依据', [{ type: 'bullets', items: qa.cites }], qa.cites.length > 0);
+  appendSection(blocks, '请注意', [{ type: 'bullets', items: qa.notices ?? [] }], (qa.notices ?? []).length > 0);
   if (qa.url !== undefined) blocks.push({ type: 'qr', payload: qa.url, caption: '扫码查看详细说明' });
   return { header, blocks };
 }

@@ -16,7 +16,7 @@ export const sampleOutcome: ProcedureOutcomeInput = {
   conclusion: '根据您的回答，您可以向劳动争议仲裁委员会申请仲裁。请尽早办理，以免超过时效。',
   steps: ['准备书面仲裁申请书，写明请求事项和事实理由。', '携带材料到劳动争议仲裁委员会窗口递交申请。', '等待受理通知（收到申请之日起5日内）。'],
   materials: ['身份证原件及复印件', '劳动合同或工资流水等证明劳动关系的材料', '仲裁申请书（按被申请人数提交副本）'],
-  office: { name: '劳动人事争议仲裁委员会', address: null, hours: null, phone: null },
+  offices: [{ name: '劳动人事争议仲裁委员会', address: null, hours: null, phone: null }],
   deadlines: [{ text: '从知道或者应当知道权利被侵害之日起一年内申请仲裁。' }],
   cites: ['《中华人民共和国劳动争议调解仲裁法》第二十七条、第二十八条、第二十九条'],
   url: 'https://example.cn/p/labor-arbitration',

@@ -182,6 +182,7 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     siteName: config?.site ?? null,
     region: config?.region ?? null,
     legalAidIncomeThreshold: config?.legalAidIncomeThreshold ?? null,
+    offices: (config?.offices ?? []).map((o) => ({ ...o, handles: [...o.handles] })),
     printer: config?.printer ? { ...config.printer } : null,
     idReader: config?.idReader ? { ...config.idReader } : null,
     a4Printer: config?.a4Printer ? { ...config.a4Printer } : null,

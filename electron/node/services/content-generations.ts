@@ -11,6 +11,7 @@ import type { Logger } from '../system/logger';
 import { IdleSwitcher } from './content-service';
 import { LibraryService } from './library-service';
 import { ProcedureService } from './procedure-service';
+import { resolveOffices } from '../../../kiosk-content/src/regional/common/regional-data';
 
 export interface ContentGenerationsOptions {
   dataDir: DataDirLayout;
@@ -163,8 +164,9 @@ export class ContentGenerations {
     const content = loadContentFolder(active?.contentDir ?? this.options.defaultContentDir);
     const procedures = new ProcedureService({
       contentDir: content.dir,
-      offices: content.directory.offices,
-      config: terminalView(terminal),
+      offices: resolveOffices(content.directory.offices, content.regional, terminal.region, terminal.offices ?? []),
+      config: terminalView(terminal, content.regional),
+      lawVintage: content.lawVintage,
       paper: terminal.printer?.width === 80 ? '80mm' : '58mm',
       logger: log,
     });
@@ -172,6 +174,7 @@ export class ContentGenerations {
       // A law-library pack lives in its generation folder; otherwise the import-laws library in db/.
       dataDir: active?.laws ? { ...dataDir, db: active.dir } : dataDir,
       contentDir: content.dir,
+      lawVintage: content.lawVintage,
       logger: log,
       procedureSearch: (text, terms) => procedures.search(text, terms),
       ...(this.options.queryCorrector ? { queryCorrector: this.options.queryCorrector } : {}),

@@ -19,6 +19,7 @@ import { errorMessage } from '../../common/errors/error-message';
 import type { QueryCorrector } from '../../common/ime/query-correction';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
+import { emptyLawVintage, listedLawsIn, vintageNotice, vintageNotices, type LawVintage } from '../../../kiosk-content/src/law-vintage/common/law-vintage';
 
 export interface LibraryServiceOptions {
   dataDir: DataDirLayout;
@@ -27,6 +28,8 @@ export interface LibraryServiceOptions {
   logger: Logger;
   /** Guided procedures matching a query (ProcedureService.search); without it search shows none. */
   procedureSearch?: ProcedureFinder;
+  /** Laws revised after the library snapshot (content law-vintage.yaml); none when absent. */
+  lawVintage?: LawVintage;
   /** 「您是不是要找」: a corrector for misspelled known terms (given this content's glossary terms and law titles); without it none. */
   queryCorrector?: (knownTerms: Iterable<string>) => QueryCorrector | null;
 }
@@ -64,6 +67,7 @@ function answerPreview(markdown: string, maxLength = 60): string {
  * when the content changes.
  */
 export class LibraryService {
+  private readonly lawVintage: LawVintage;
   private readonly qaById: Map<string, QaEntry>;
   private readonly db: ContentDb | null;
   private readonly repo: LawRepository | null;
@@ -74,6 +78,7 @@ export class LibraryService {
 
   constructor(options: LibraryServiceOptions) {
     const log = options.logger;
+    this.lawVintage = options.lawVintage ?? emptyLawVintage;
     const makeCorrector = options.queryCorrector;
     this.makeCorrector = makeCorrector
       ? () => makeCorrector([...glossaryFromFolder(path.join(options.contentDir, 'glossary')).flatMap((e) => [...e.colloquial, ...e.legal]), ...(this.repo?.listLaws().map((law) => law.normalizedTitle) ?? [])])
@@ -200,6 +205,7 @@ export class LibraryService {
       isCurrent: article.isCurrent,
       previousKey: around?.previous?.key ?? null,
       nextKey: around?.next?.key ?? null,
+      vintageNotice: vintageNotices([article.key.split('|')[0] ?? ''], this.lawVintage)[0] ?? null,
       relatedQa: [...this.qaById.values()]
         .filter((entry) => entry.cites.some((c) => `${c.law}|${c.label}` === article.key))
         .slice(0, 10)
@@ -226,6 +232,7 @@ export class LibraryService {
         const key = `${cite.law}|${cite.label}`;
         return { key, display: `${cite.law}${cite.label}`, available: this.repo?.getArticle(key) != null };
       }),
+      vintageNotices: listedLawsIn(entry.cites.map((c) => c.law), entry.answer, this.lawVintage).map(vintageNotice),
       related,
     };
   }

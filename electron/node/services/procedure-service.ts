@@ -5,7 +5,6 @@ import type { ProcedureHit } from '../../common/contract/library-api';
 import type { OfficeView, ProcedureBundle, ProcedureConfigView, ProcedureListItem } from '../../common/contract/procedures-api';
 import type { ReceiptPreview } from '../../common/contract/receipt-api';
 import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
-import type { Office } from '../../../kiosk-content/src/content-folder/common/pack-meta';
 import { compileProcedure, formatContentProblem, parseHolidayCalendar, type HolidayCalendar, type Procedure } from '../../../kiosk-content/src/procedures/common';
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
@@ -13,14 +12,17 @@ import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../common/re
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
 import { errorMessage } from '../../common/errors/error-message';
+import { emptyLawVintage, vintageNotice, vintageNotices, type LawVintage } from '../../../kiosk-content/src/law-vintage/common/law-vintage';
 
 export interface ProcedureServiceOptions {
   /** The content folder holding procedures/ (the embedded default content). */
   contentDir: string;
-  /** The directory's offices (kiosk-content/default/directory.yaml `offices`). */
-  offices: readonly Office[];
+  /** The offices for this terminal's region (resolveOffices: site's own, the pack's regional ones, else the directory's generic entry). */
+  offices: readonly OfficeView[];
   /** Region, site and legal-aid standard of the terminal (terminalView); every field null when not provisioned. */
   config?: ProcedureConfigView;
+  /** Laws revised after the library snapshot (content law-vintage.yaml); their notice goes on screen and slip. */
+  lawVintage?: LawVintage;
   /** Paper of the receipt printer; 58 mm until the configuration says otherwise. */
   paper?: PaperWidth;
   logger: Logger;
@@ -32,7 +34,7 @@ export interface ProcedureServiceOptions {
 /** Printed as the site when the terminal has not been provisioned with one. */
 export const DEFAULT_RECEIPT_SITE = '法通自助服务终端';
 
-const unconfigured: ProcedureConfigView = { legalAidIncomeThreshold: null, region: null, siteName: null };
+const unconfigured: ProcedureConfigView = { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null };
 
 /** Letters and digits staff can read out without confusion (no 0/O, 1/I/L). */
 const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -129,8 +131,9 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
  */
 export class ProcedureService {
   private readonly procedures = new Map<string, Procedure>();
-  private readonly offices: Map<string, Office>;
+  private readonly offices: readonly OfficeView[];
   private readonly config: ProcedureConfigView;
+  private readonly lawVintage: LawVintage;
   private readonly columns: number;
   private readonly encode = createGb18030Encoder();
   private readonly now: () => Date;
@@ -140,8 +143,9 @@ export class ProcedureService {
 
   constructor(options: ProcedureServiceOptions) {
     const log = options.logger;
-    this.offices = new Map(options.offices.map((office) => [office.id, office]));
+    this.offices = options.offices;
     this.config = options.config ?? unconfigured;
+    this.lawVintage = options.lawVintage ?? emptyLawVintage;
     this.columns = PAPER_COLUMNS[options.paper ?? '58mm'];
     this.now = options.now ?? (() => new Date());
     this.reference = options.reference ?? (() => randomReference());
@@ -195,13 +199,11 @@ export class ProcedureService {
   get(id: string): ProcedureBundle | null {
     const procedure = this.procedures.get(id);
     if (!procedure) return null;
-    const officeIds = new Set(procedure.outcomeOrder.map((o) => procedure.outcomes[o]?.office).filter((o): o is string => typeof o === 'string'));
-    const offices: OfficeView[] = [];
-    for (const officeId of officeIds) {
-      const office = this.offices.get(officeId);
-      if (office) offices.push({ ...office, handles: [...office.handles] });
-    }
-    return { procedure, config: { ...this.config }, offices, calendar: this.calendar };
+    const kinds = new Set(procedure.outcomeOrder.map((o) => procedure.outcomes[o]?.office).filter((o): o is string => typeof o === 'string'));
+    const offices = this.offices.filter((office) => kinds.has(office.kind)).map((office) => ({ ...office, handles: [...office.handles] }));
+    const cited = new Set([...procedure.cites, ...procedure.outcomeOrder.flatMap((o) => [...(procedure.outcomes[o]?.cites ?? []), ...(procedure.outcomes[o]?.deadlines.map((d) => d.cite) ?? [])])].map((c) => c.law));
+    const lawNotices = this.lawVintage.laws.filter((entry) => cited.has(entry.law)).map((entry) => ({ law: entry.law, notice: vintageNotice(entry) }));
+    return { procedure, config: { ...this.config }, offices, lawNotices, calendar: this.calendar };
   }
 
   previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ReceiptPreview | null {
@@ -218,16 +220,17 @@ export class ProcedureService {
     const procedure = this.procedures.get(procedureId);
     const outcome = procedure && Object.hasOwn(procedure.outcomes, outcomeId) ? procedure.outcomes[outcomeId] : undefined;
     if (!procedure || !outcome) return null;
-    const office = outcome.office === null ? undefined : this.offices.get(outcome.office);
+    const offices = outcome.office === null ? [] : this.offices.filter((o) => o.kind === outcome.office);
     return {
       title: procedure.title,
       // The reasons say why this outcome (e.g. the per-person income); they print under the conclusion.
       conclusion: [outcome.conclusion, ...reasons].join('\n'),
       steps: outcome.steps,
       materials: outcome.materials,
-      ...(office ? { office: { name: office.name, address: office.address, hours: office.hours, phone: office.phone } } : {}),
+      offices: offices.map((o) => ({ name: o.name, address: o.address, hours: o.hours, phone: o.phone })),
       deadlines: outcome.deadlines.map((d) => ({ text: d.text })),
       cites: outcome.cites.map((c) => `《${c.law}》${c.label}`),
+      notices: vintageNotices([...outcome.cites, ...outcome.deadlines.map((d) => d.cite)].map((c) => c.law), this.lawVintage),
     };
   }
 

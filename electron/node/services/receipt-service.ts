@@ -165,6 +165,7 @@ export class ReceiptService {
         const lawTitle = article.lawTitle.replace(/^《|》$/g, '');
         const validity = [
           ...(article.isCurrent ? [] : ['请注意：这不是现在有效的版本。']),
+          ...(article.vintageNotice !== null ? [`请注意：${article.vintageNotice}。`] : []),
           ...(article.effectiveDate !== null ? [`施行日期：${chineseDate(article.effectiveDate)}`] : []),
         ];
         return {
@@ -186,6 +187,7 @@ export class ReceiptService {
             question: qa.question,
             answer: qa.answer.join('\n'),
             cites: qa.cites.map((cite) => citeLine(cite.key, cite.display)),
+            notices: qa.vintageNotices,
           }),
         };
       }

@@ -141,15 +141,17 @@ describe('receipt builders: where to go', () => {
     expect(withOffice).toContain(`地址：${ASK_STAFF}`);
     expect(withOffice).toContain(`时间：${ASK_STAFF}`);
     expect(withOffice).toContain(`电话：${ASK_STAFF}`);
-    const { office: _office, ...noOffice } = sampleOutcome;
+    const { offices: _offices, ...noOffice } = sampleOutcome;
     const lines = body(layoutReceipt(buildOutcomeReceipt(sampleHeader, noOffice), { columns: 32, encode }));
     expect(lines[lines.indexOf('去哪里办') + 1]).toBe(ASK_STAFF);
   });
 
-  it('prints the office details it is given', () => {
+  it('prints the details of every office it is given', () => {
     const office = { name: '某某仲裁委员会', address: '某某路1号', hours: '工作日 9:00-17:00', phone: '010-00000000' };
-    const lines = body(layoutReceipt(buildOutcomeReceipt(sampleHeader, { ...sampleOutcome, office }), { columns: 48, encode }));
+    const second = { name: '测试仲裁院', address: '测试路1号', hours: null, phone: '000-00000000' };
+    const lines = body(layoutReceipt(buildOutcomeReceipt(sampleHeader, { ...sampleOutcome, offices: [office, second] }), { columns: 48, encode }));
     expect(lines).toEqual(expect.arrayContaining(['地点：某某仲裁委员会', '地址：某某路1号', '时间：工作日 9:00-17:00', '电话：010-00000000']));
+    expect(lines).toEqual(expect.arrayContaining(['地点：测试仲裁院', '地址：测试路1号', `时间：${ASK_STAFF}`, '电话：000-00000000']));
   });
 
   it('leaves out empty sections', () => {

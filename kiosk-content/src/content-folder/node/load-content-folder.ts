@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { directorySchema, packMetaSchema, type Directory, type PackMeta } from '../common/pack-meta';
 import { errorMessage } from '../../errors/common/error-message';
+import { emptyLawVintage, lawVintageFileSchema, type LawVintage } from '../../law-vintage/common/law-vintage';
+import { emptyRegionalData, regionalFileSchema, type RegionalData } from '../../regional/common/regional-data';
 
 /** The embedded default content shipped inside the app. */
 export const defaultContentDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../default');
@@ -14,6 +16,10 @@ export interface ContentFolder {
   dir: string;
   meta: PackMeta;
   directory: Directory;
+  /** `regional.yaml`: the district's offices and hardship standard; empty when the folder has none. */
+  regional: RegionalData;
+  /** `law-vintage.yaml`: laws revised after the library snapshot; empty when the folder has none. */
+  lawVintage: LawVintage;
 }
 
 export class ContentFileError extends Error {
@@ -46,5 +52,7 @@ export function loadContentFolder(dir: string = defaultContentDir): ContentFolde
     dir: path.resolve(dir),
     meta: readYaml(path.join(dir, 'pack.yaml'), packMetaSchema),
     directory: readYaml(path.join(dir, 'directory.yaml'), directorySchema),
+    regional: existsSync(path.join(dir, 'regional.yaml')) ? readYaml(path.join(dir, 'regional.yaml'), regionalFileSchema) : emptyRegionalData,
+    lawVintage: existsSync(path.join(dir, 'law-vintage.yaml')) ? readYaml(path.join(dir, 'law-vintage.yaml'), lawVintageFileSchema) : emptyLawVintage,
   };
 }

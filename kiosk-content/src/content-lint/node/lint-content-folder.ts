@@ -13,16 +13,22 @@ import type { LawRepository } from '../../library-db/node/law-repository';
 import { loadGlossaryFolder } from '../../glossary/node/load-glossary-folder';
 import { loadQaFolder } from '../../qa/node/load-qa-folder';
 import { findFourByteChars } from './gb18030';
+import { regionalFileSchema } from '../../regional/common/regional-data';
+import { lintProcedureTexts, lintQaTexts } from './lint-texts';
+import { carriesVintageNotice, lawVintageEntrySchema, listedLawsIn, lawVintageFileSchema, type LawVintage } from '../../law-vintage/common/law-vintage';
 import { lintDocumentFolder } from '../../documents/node/lint-documents';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
  *   pack.yaml, directory.yaml      schema
+ *   regional.yaml (optional)       schema field by field; office ids unique, kinds in directory.yaml
+ *   law-vintage.yaml (optional)    schema; every Q&A citing a listed law carries its notice
  *   qa/, glossary/                 the existing parsers' checks (+ Q&A citations against the library)
  *   procedures/*.yaml              compileProcedure (structure, references, reachability, cycles,
  *                                  expressions, text limits) + offices, related Q&A, citations,
  *                                  and a walk of every path with the engine
  *   calendar/holidays.yaml         parseHolidayCalendar (dates, days off, 调休 workdays, source)
+ *   Q&A answers, procedure texts   time limits never silent, plain language (content-lint/common/text-rules)
  *   every file                     every character printable on the GB18030 receipt printer
  * Files in problems are relative to the folder, with "/".
  */
@@ -124,6 +130,51 @@ function checkProcedureReferences(proc: Procedure, directory: Directory | null, 
   if (options.laws) for (const cite of proc.cites) checkCite(options.laws, cite, file, 'cites', problems);
 }
 
+function lintRegional(dir: string, directory: Directory | null, problems: ContentProblem[]): void {
+  const before = problems.length;
+  yamlFile(dir, 'regional.yaml', regionalFileSchema, problems);
+  if (problems.slice(before).some((p) => p.message.startsWith('YAML:'))) return;
+  // Ids and kinds are checked on what the file says even when a field failed the schema above.
+  const { doc, line: lines } = yamlLines(dir, 'regional.yaml');
+  const raw: unknown = doc.toJS();
+  const list: unknown[] = raw !== null && typeof raw === 'object' && Array.isArray((raw as { offices?: unknown }).offices) ? (raw as { offices: unknown[] }).offices : [];
+  const offices = list.map((o) => (o !== null && typeof o === 'object' ? (o as { id?: unknown; kind?: unknown }) : {})).map((o) => ({ id: String(o.id), kind: String(o.kind) }));
+  const kinds = new Set(directory?.offices.map((o) => o.id) ?? []);
+  const seen = new Set<string>();
+  offices.forEach((office, i) => {
+    const line = lines(['offices', i, 'id']);
+    if (seen.has(office.id)) problems.push({ file: 'regional.yaml', line, message: `offices.${String(i)}.id: "${office.id}" is used twice` });
+    seen.add(office.id);
+    if (directory && !kinds.has(office.kind)) {
+      problems.push({ file: 'regional.yaml', line: lines(['offices', i, 'kind']), message: `offices.${String(i)}.kind: "${office.kind}" is not an office id of directory.yaml (${[...kinds].join(', ')})` });
+    }
+  });
+}
+
+/** law-vintage.yaml checked field by field; the entries that pass are still used to check the Q&As. */
+function lintLawVintage(dir: string, problems: ContentProblem[]): LawVintage | null {
+  const before = problems.length;
+  const parsed = yamlFile(dir, 'law-vintage.yaml', lawVintageFileSchema, problems);
+  if (parsed) return parsed;
+  if (problems.slice(before).some((p) => p.message.startsWith('YAML:'))) return null;
+  const raw: unknown = yamlLines(dir, 'law-vintage.yaml').doc.toJS();
+  const list: unknown[] = raw !== null && typeof raw === 'object' && Array.isArray((raw as { laws?: unknown }).laws) ? (raw as { laws: unknown[] }).laws : [];
+  return { laws: list.flatMap((entry) => { const ok = lawVintageEntrySchema.safeParse(entry); return ok.success ? [ok.data] : []; }) };
+}
+
+/** Line of a node in a YAML file by its path (1 when the path is not there). */
+function yamlLines(dir: string, name: string): { doc: ReturnType<typeof parseDocument>; line: (at: (string | number)[]) => number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path.join(dir, name), 'utf8'), { lineCounter });
+  return {
+    doc,
+    line: (at) => {
+      const node = doc.getIn(at, true) as { range?: [number, number, number] } | undefined;
+      return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+    },
+  };
+}
+
 export function lintContentFolder(dirArg: string, options: LintOptions = {}): LintResult {
   const dir = path.resolve(dirArg);
   const problems: ContentProblem[] = [];
@@ -140,12 +191,27 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     }
   }
 
+  if (existsSync(path.join(dir, 'regional.yaml'))) lintRegional(dir, directory, problems);
+  const vintage = existsSync(path.join(dir, 'law-vintage.yaml')) ? lintLawVintage(dir, problems) : null;
+
   // Without a qa/ folder every related Q&A id is unresolved.
   let qaIds = new Set<string>();
   if (existsSync(path.join(dir, 'qa'))) {
     const qa = loadQaFolder(path.join(dir, 'qa'));
     qaIds = new Set(qa.entries.map((e) => e.id));
     for (const p of qa.problems) problems.push({ file: `qa/${p.file}`, line: p.line, message: `[${p.field}] ${p.message}` });
+    for (const entry of qa.entries) {
+      lintQaTexts(entry, `qa/${entry.file}`, problems);
+      // A Q&A citing a law revised after the library snapshot says so in its own words too.
+      for (const listed of listedLawsIn(entry.cites.map((c) => c.law), entry.answer, vintage ?? { laws: [] })) {
+        if (carriesVintageNotice(entry.answer, listed)) continue;
+        problems.push({
+          file: `qa/${entry.file}`,
+          line: entry.lines.answer,
+          message: `[law-vintage] cites or names ${listed.law}, listed in law-vintage.yaml, without the notice: add 「${listed.law}已${listed.event === 'enacted' ? '…施行' : '（于…）修订'}，条文序号和内容可能有变化，请向工作人员核实」`,
+        });
+      }
+    }
     if (options.laws) {
       for (const entry of qa.entries) {
         entry.cites.forEach((cite, i) => {
@@ -179,6 +245,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       const proc = result.procedure;
       if (!proc) continue;
       checkProcedureReferences(proc, directory, qaIds, options, problems);
+      lintProcedureTexts(proc, problems);
       for (const outcome of proc.outcomeOrder) outcomeRefs.add(`${proc.id}/${outcome}`);
       const firstPeriod = proc.stepOrder.map((id) => proc.steps[id]).find((step) => step?.type === 'compute' && step.periods.length > 0);
       if (firstPeriod && calendar === null) {

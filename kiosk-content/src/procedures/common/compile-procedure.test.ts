@@ -134,7 +134,7 @@ describe('compileProcedure', () => {
       'procedures/sample.yaml:35: step "per-person": when "matter == \'wagez\'": \'wagez\' is not an option of step "matter" (options: wages, other)',
     ]);
     expect(problems(replaceLine(33, '      - when: config.threshold == null'))).toEqual([
-      'procedures/sample.yaml:33: step "per-person": when "config.threshold == null": unknown config name "config.threshold" (known: legalAidIncomeThreshold, region, siteName)',
+      'procedures/sample.yaml:33: step "per-person": when "config.threshold == null": unknown config name "config.threshold" (known: legalAidIncomeThreshold, legalAidStandardSource, region, siteName)',
     ]);
     expect(problems(replaceLine(33, '      - when: income = 3'))).toEqual([
       'procedures/sample.yaml:33: step "per-person": branch 1: when "income = 3": use == to compare (a single = is not an operator) (at character 8)',

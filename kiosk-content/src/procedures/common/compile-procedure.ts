@@ -647,6 +647,7 @@ export function ancestorsOf(proc: Procedure): Map<string, Set<string>> {
 
 const configTypes: Record<(typeof procedureConfigNames)[number], ValueType> = {
   legalAidIncomeThreshold: 'number',
+  legalAidStandardSource: 'string',
   region: 'string',
   siteName: 'string',
 };

@@ -53,7 +53,7 @@ export interface EnumerateOptions {
 /** A fixed day, so enumeration is deterministic. */
 export const sampleToday = '2026-06-15';
 
-const baseConfig: ProcedureConfig = { legalAidIncomeThreshold: null, region: null, siteName: null };
+const baseConfig: ProcedureConfig = { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null };
 
 /** Unset, and a few thresholds of different size. Test inputs only — never shown to residents. */
 export const defaultSampleContexts: ProcedureContext[] = [

@@ -112,7 +112,7 @@ function compile(): Procedure {
 }
 
 const proc = compile();
-const context: ProcedureContext = { config: { legalAidIncomeThreshold: 2000, region: null, siteName: null }, today: '2026-03-10' };
+const context: ProcedureContext = { config: { legalAidIncomeThreshold: 2000, legalAidStandardSource: null, region: null, siteName: null }, today: '2026-03-10' };
 
 function ok(result: ProcedureSession | AnswerError): ProcedureSession {
   if (isAnswerError(result)) throw new Error(result.message);

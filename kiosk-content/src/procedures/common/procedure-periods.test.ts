@@ -61,7 +61,7 @@ function compile(text: string): Procedure {
 const calendar: HolidayCalendar = {
   years: [{ year: 2025, source: '测试用', daysOff: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'], workdays: ['2025-09-28', '2025-10-11'] }],
 };
-const config = { legalAidIncomeThreshold: null, region: null, siteName: null };
+const config = { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null };
 
 function outcome(proc: Procedure, date: string, context: ProcedureContext): OutcomeView {
   const next = answer(proc, startSession(proc), { date }, context);

@@ -201,12 +201,14 @@ export function formatContentProblem(problem: ContentProblem): string {
 }
 
 /** Names a procedure may read as `config.<name>`; set in the terminal configuration (`cli provision`), null when unset. */
-export const procedureConfigNames = ['legalAidIncomeThreshold', 'region', 'siteName'] as const;
+export const procedureConfigNames = ['legalAidIncomeThreshold', 'legalAidStandardSource', 'region', 'siteName'] as const;
 export type ProcedureConfigName = (typeof procedureConfigNames)[number];
 
 export interface ProcedureConfig {
   /** Monthly per-person income limit (元) of this region's legal-aid means test; null = not configured. */
   legalAidIncomeThreshold: number | null;
+  /** Where that limit comes from, e.g. 「《某省法律援助经济困难标准》，2025-01-01起执行」; null = not configured. */
+  legalAidStandardSource: string | null;
   region: string | null;
   siteName: string | null;
 }

@@ -72,6 +72,11 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
       {!article.isCurrent && (
         <Notice data-testid="article-not-current">{t('article.notCurrent')}</Notice>
       )}
+      {article.vintageNotice !== null && (
+        <Notice data-testid="article-vintage" lang={CONTENT_LANG}>
+          {article.vintageNotice}。
+        </Notice>
+      )}
 
       <div className={styles.text} lang={CONTENT_LANG} data-testid="article-text">
         {article.paragraphs.map((paragraph, index) => (

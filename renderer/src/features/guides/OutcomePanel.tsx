@@ -6,7 +6,7 @@ import { HelpCard } from '../../components/help/HelpCard';
 import { PrintPanel } from '../../components/receipts/PrintPanel';
 import { receiptApplicant } from '../../components/receipts/receipt-applicant';
 import { Button } from '../../components/ui/Button';
-import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
+import { Card, Notice, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, ScreenTitle } from '../../components/ui/Screen';
@@ -16,13 +16,15 @@ import { useSession } from '../../app/session/SessionProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
-import { citeKey, officeFor, officeLines } from './procedure-view';
+import { citeKey, officeLines, officesFor } from './procedure-view';
 import styles from './guides.module.css';
 
 export interface OutcomePanelProps {
   procedure: Procedure;
   view: OutcomeView;
   offices: readonly OfficeView[];
+  /** Laws the procedure cites that were revised after the library snapshot, with their notice. */
+  lawNotices: readonly { law: string; notice: string }[];
   headingRef: RefObject<HTMLHeadingElement | null>;
   previewOpen: boolean;
   onPreview(open: boolean): void;
@@ -30,13 +32,13 @@ export interface OutcomePanelProps {
 }
 
 /** The plan: conclusion, steps, what to bring, where to go, time limits, the law, related Q&A. */
-export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen, onPreview, onRestart }: OutcomePanelProps) {
+export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef, previewOpen, onPreview, onRestart }: OutcomePanelProps) {
   const t = useT();
   const api = useKioskApi();
   const navigation = useNavigation();
   const session = useSession();
   const { outcome } = view;
-  const office = officeFor(outcome.office, offices);
+  const here = officesFor(outcome.office, offices);
 
   // Which citations this terminal can open (only with the law library installed).
   const [available] = useRemote(
@@ -119,17 +121,19 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
 
       <Card data-testid="outcome-office">
         <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
-        {office ? (
-          <>
-            <p className={styles.officeName} lang={CONTENT_LANG}>
-              {office.name}
-            </p>
-            {officeLines(office).map((line) => (
-              <p key={line.field}>
-                <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+        {here.length > 0 ? (
+          here.map((office) => (
+            <div key={office.id} data-testid="office" data-office-id={office.id}>
+              <p className={styles.officeName} lang={CONTENT_LANG}>
+                {office.name}
               </p>
-            ))}
-          </>
+              {officeLines(office).map((line) => (
+                <p key={line.field}>
+                  <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+                </p>
+              ))}
+            </div>
+          ))
         ) : (
           <p>{t('procedure.outcome.askStaff')}</p>
         )}
@@ -151,6 +155,14 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           </PlainList>
         </Card>
       )}
+
+      {lawNotices
+        .filter((n) => outcome.cites.some((c) => c.law === n.law) || outcome.deadlines.some((d) => d.cite.law === n.law))
+        .map((n) => (
+          <Notice key={n.law} data-testid="outcome-vintage" lang={CONTENT_LANG}>
+            {n.notice}。
+          </Notice>
+        ))}
 
       <Card data-testid="outcome-cites">
         <SectionTitle>{t('procedure.outcome.cites')}</SectionTitle>

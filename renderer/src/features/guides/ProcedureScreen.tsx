@@ -160,6 +160,7 @@ function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardS
           procedure={procedure}
           view={view}
           offices={bundle.offices}
+          lawNotices={bundle.lawNotices}
           headingRef={heading}
           previewOpen={previewOpen}
           onPreview={setPreviewOpen}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer, compileProcedure, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext, type ProcedureSession, type Procedure } from '../../../../kiosk-content/src/procedures/common';
-import { backToStep, citeKey, initialDate, localToday, numberText, officeFor, officeLines, pressKey, stepDate } from './procedure-view';
+import { backToStep, citeKey, initialDate, localToday, numberText, officesFor, officeLines, pressKey, stepDate } from './procedure-view';
 
 const legalAid: Procedure = (() => {
   const file = path.resolve(import.meta.dirname, '../../../../kiosk-content/default/procedures/legal-aid-precheck.yaml');
@@ -10,7 +10,7 @@ const legalAid: Procedure = (() => {
   if (!procedure) throw new Error(problems.map((p) => p.message).join('\n'));
   return procedure;
 })();
-const context: ProcedureContext = { config: { legalAidIncomeThreshold: null, region: null, siteName: null }, today: '2026-11-22' };
+const context: ProcedureContext = { config: { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null }, today: '2026-11-22' };
 
 /** Answers from the first question after the optional ID-card step (skipped here). */
 function play(values: unknown[]): ProcedureSession {
@@ -91,11 +91,13 @@ describe('修改 on the summary', () => {
 });
 
 describe('offices and citations', () => {
-  const office = { id: 'legal-aid-centre', name: '法律援助中心', handles: [], address: null, hours: '周一至周五', phone: null };
-  it('finds the office named by the outcome and keeps missing fields null', () => {
-    expect(officeFor('legal-aid-centre', [office])).toBe(office);
-    expect(officeFor('court', [office])).toBeNull();
-    expect(officeFor(null, [office])).toBeNull();
+  const office = { id: 'ce-shi-legal-aid', kind: 'legal-aid-centre', name: '测试区法律援助中心', handles: [], address: null, hours: '周一至周五', phone: null };
+  const second = { ...office, id: 'ce-shi-legal-aid-2', name: '测试区法律援助中心第二窗口' };
+  const court = { ...office, id: 'ce-shi-court', kind: 'court', name: '测试区人民法院' };
+  it('finds every office of the kind the outcome names and keeps missing fields null', () => {
+    expect(officesFor('legal-aid-centre', [office, court, second])).toEqual([office, second]);
+    expect(officesFor('notary-office', [office, court])).toEqual([]);
+    expect(officesFor(null, [office])).toEqual([]);
     expect(officeLines(office).map((l) => l.value)).toEqual([null, '周一至周五', null]);
   });
   it('builds the library key of a citation', () => {

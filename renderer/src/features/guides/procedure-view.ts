@@ -124,9 +124,9 @@ export function backToStep(proc: Procedure, session: ProcedureSession, stepId: s
 
 export type OfficeLine = { field: 'address' | 'hours' | 'phone'; value: string | null };
 
-/** The office an outcome names, if the directory has it; its null fields stay null (shown as 「请咨询现场工作人员」). */
-export function officeFor(officeId: string | null, offices: readonly OfficeView[]): OfficeView | null {
-  return officeId === null ? null : (offices.find((o) => o.id === officeId) ?? null);
+/** The offices of the kind an outcome names (the host picked them for the terminal's region); null fields stay null (shown as 「请咨询现场工作人员」). */
+export function officesFor(kind: string | null, offices: readonly OfficeView[]): OfficeView[] {
+  return kind === null ? [] : offices.filter((o) => o.kind === kind);
 }
 
 export function officeLines(office: OfficeView): OfficeLine[] {

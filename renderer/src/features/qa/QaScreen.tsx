@@ -3,7 +3,7 @@ import type { QaView } from '../../../../electron/common/contract/library-api';
 import { HelpCard } from '../../components/help/HelpCard';
 import { RemoteContent } from '../../components/remote/RemoteContent';
 import { Button } from '../../components/ui/Button';
-import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
+import { Card, Notice, PlainList, SectionTitle } from '../../components/ui/Card';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
@@ -60,6 +60,12 @@ function QaContent({ qa }: { qa: QaView }) {
           </Button>
         </div>
       )}
+
+      {qa.vintageNotices.map((notice) => (
+        <Notice key={notice} data-testid="qa-vintage" lang={CONTENT_LANG}>
+          {notice}。
+        </Notice>
+      ))}
 
       {qa.cites.length > 0 && (
         <Card aria-labelledby="qa-cites" data-testid="qa-cites">
