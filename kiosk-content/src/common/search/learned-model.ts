@@ -41,6 +41,11 @@ export interface SearchModel {
    * about half of the articles a new question needs were never cited by a training question.
    */
   neighbours: { radius: number; weight: number };
+  /**
+   * Fingerprint of the law library the model was trained for (library.fingerprint); a terminal
+   * refuses a model stamped for another library. Absent in models trained outside a library.
+   */
+  library?: string | null;
 }
 
 export interface ModelWeights {

@@ -291,6 +291,8 @@ export interface EngineSearchOptions {
   contextLaw?: string | null;
   /** Fill snippets (needs the article texts); off for benchmarks. */
   snippets?: boolean;
+  /** Extra weighted terms for the article ranking only (experiments). */
+  extraTerms?: readonly WeightedTerm[];
 }
 
 export class SearchEngine {
@@ -356,7 +358,8 @@ export class SearchEngine {
     const qaLimit = options.qaLimit ?? 5;
     let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3));
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
-    const bm25Ranked = idx.search(searchTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
+    const rankTerms = options.extraTerms ? [...searchTerms, ...options.extraTerms] : searchTerms;
+    const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
     const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
