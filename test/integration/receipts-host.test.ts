@@ -7,7 +7,7 @@ import type { PrintJob, PrintStatus, ReceiptLayout } from '../../electron/common
 import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
-import type { TerminalSettings } from '../../electron/node/host/terminal-settings';
+import type { TerminalSettings } from '../../electron/common/config/terminal-settings';
 import { createMemoryLogger } from '../../electron/node/system/logger';
 import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
 import { importLaws } from '../../kiosk-content/src/node/import/import-laws';

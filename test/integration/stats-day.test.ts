@@ -58,7 +58,7 @@ describe('statistics of a scripted day', () => {
     host = new KioskHost({ dataDir, contentDir: defaultContentDir, appVersion: 'test', logger: createMemoryLogger() });
     api = createRpcClient(kioskContract, createDirectLink(host.rpc)) as KioskApi;
     // Read on the host directly: through the API it would count as a procedure opened.
-    const mediation = host.procedures.get('people-mediation');
+    const mediation = host.generations.procedures.get('people-mediation');
     if (!mediation) throw new Error('people-mediation missing from the default content');
     const [first, second] = mediation.procedure.stepOrder;
     if (!first || !second) throw new Error('people-mediation has fewer than two steps');

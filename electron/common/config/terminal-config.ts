@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * One validated configuration per terminal (issue 8), written by a technician as YAML and
+ * One validated configuration per terminal, written by a technician as YAML and
  * installed with `npm run cli -- provision --file terminal.yaml`. Pure: the schema, the
  * technician-facing error messages and the normalised shape. Reading files, hashing the admin PIN
  * and checking public keys happen in electron/node/provisioning.
@@ -60,6 +60,7 @@ export const terminalConfigSchema = z
       .union([z.string(), z.number()])
       .transform(String)
       .pipe(z.string().regex(/^\d{6}$/).refine((code) => PROVINCE_PREFIXES.has(Number(code.slice(0, 2))))),
+    legalAidIncomeThreshold: z.number().nonnegative().max(100_000).nullable().optional(),
     printer: z
       .strictObject({
         port: serialPort,
@@ -152,6 +153,10 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   region: {
     en: 'six-digit administrative division code (GB/T 2260) of the site, e.g. 110101; the first two digits must be a province code',
     zh: '站点所在地的六位行政区划代码（GB/T 2260），例如 110101；前两位必须是省级代码',
+  },
+  legalAidIncomeThreshold: {
+    en: "the province's legal-aid economic-hardship standard: monthly income per person in yuan (0–100000) as the province published it (法律援助法 第三十四条), or null when not known; the legal-aid pre-check then says the centre checks it",
+    zh: '本省法律援助经济困难标准：家庭每人每月收入（元，0–100000），按省里公布的标准填写（法律援助法第三十四条）；不清楚时写 null，预审会说明由法律援助中心核实',
   },
   printer: { en: 'the receipt printer: {port, baudRate, width, flowControl}, or null when there is none', zh: '凭条打印机：{port, baudRate, width, flowControl}；没有打印机时写 null' },
   'printer.port': { en: 'serial device path, e.g. /dev/ttyS1, /dev/ttyUSB0 or COM3', zh: '串口设备路径，例如 /dev/ttyS1、/dev/ttyUSB0 或 COM3' },

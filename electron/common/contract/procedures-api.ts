@@ -67,7 +67,7 @@ export const procedureSchema = z.custom<Procedure>(
   { message: 'not a compiled procedure' },
 );
 
-/** The terminal-configuration part of the engine's context (issue 8 fills it; null until provisioning). */
+/** The terminal-configuration part of the engine's context (terminalView of the provisioned terminal; null where not provisioned). */
 export const procedureConfigSchema = z.object({
   legalAidIncomeThreshold: z.number().nonnegative().nullable(),
   region: z.string().nullable(),
@@ -95,6 +95,6 @@ export const procedureBundleSchema = z.object({
 export type ProcedureBundle = z.infer<typeof procedureBundleSchema>;
 
 export const proceduresMethods = {
-  'procedures.list': method(z.undefined(), z.array(procedureListItemSchema)),
-  'procedures.get': method(z.object({ id: z.string().min(1).max(100) }), procedureBundleSchema.nullable()),
+  'procedures.list': method(z.undefined(), z.array(procedureListItemSchema), { activity: true }),
+  'procedures.get': method(z.object({ id: z.string().min(1).max(100) }), procedureBundleSchema.nullable(), { activity: true }),
 } as const;

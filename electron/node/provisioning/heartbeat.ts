@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../system/logger';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../../../native-adapters/node/atomic-file';
+import { errorMessage } from '../../common/errors/error-message';
 
 /** What one heartbeat carries (no personal data: ids, versions, device states, counts). */
 export interface HeartbeatPayload {
@@ -125,7 +126,7 @@ export class HeartbeatSender {
         await response.arrayBuffer().catch(() => undefined);
         if (!response.ok) throw new Error(`HTTP ${String(response.status)}`);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         if (this.lastFailure !== reason) this.options.logger.log('warn', 'heartbeat.send-failed', { reason, queued: this.queued().length });
         this.lastFailure = reason;
         return;

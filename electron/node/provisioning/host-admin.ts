@@ -12,25 +12,26 @@ import { DEFAULT_RECEIPT_SITE } from '../services/procedure-service';
 import type { IdCardService } from '../services/id-card-service';
 import type { PrintService } from '../services/print-service';
 import type { StatsService } from '../services/stats-service';
-import type { TerminalSettings } from '../host/terminal-settings';
+import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
+import { errorMessage } from '../../common/errors/error-message';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 import type { Logger } from '../system/logger';
 import { AdminPinGuard } from './admin-pin';
 import { HeartbeatSender, type HeartbeatPayload } from './heartbeat';
 import { startMetricsServer, type MetricsSnapshot } from './metrics-server';
 import type { RecentErrors } from './recent-errors';
 
-/** What the admin side needs of KioskHost (read lazily: the host builds these after HostAdmin). */
-export interface AdminHost {
-  readonly terminal: TerminalSettings;
-  readonly devices: DeviceStatusService;
-  readonly content: ContentService;
-  readonly stats: Pick<StatsService, 'summary'>;
-  readonly receipts: { readonly printer: PrintService };
-  readonly idCard: IdCardService;
-  readonly rpc: { emit(name: string, payload: unknown): void };
-}
-
 export interface HostAdminOptions {
+  terminal: TerminalSettings;
+  devices: Pick<DeviceStatusService, 'getStatus'>;
+  /** What the terminal shows (for the status page, the heartbeat and /metrics). */
+  content: Pick<ContentService, 'status'>;
+  /** Today's counts. */
+  stats: Pick<StatsService, 'summary'>;
+  /** The receipt printer, for the test page. */
+  printer: PrintService;
+  /** The ID-card reader, for the test card. */
+  idCard: IdCardService;
   dataDir: { root: string; config: string };
   appVersion: string;
   logger: Logger;
@@ -54,16 +55,16 @@ const ADMIN_REQUIRED = '需要管理员密码 (admin PIN required)';
 export class HostAdmin {
   readonly guard: AdminPinGuard;
   private session: { token: string; expiresAt: number } | null = null;
-  private readonly listeners = new Set<(request: AdminRequest) => void>();
+  /** The shell (start script, Electron main) acts on these, after the screen got its reply. */
+  private readonly shellRequests = new Emitter<AdminRequest>();
+  /** The screen hears of a request at once (admin.onDidRequest). */
+  private readonly screenRequests = new Emitter<AdminRequest>();
   private readonly now: () => number;
   private readonly startedAt: number;
   heartbeat: HeartbeatSender | null = null;
   private metrics: { close(): Promise<void>; port: number } | null = null;
 
-  constructor(
-    private readonly host: AdminHost,
-    private readonly options: HostAdminOptions,
-  ) {
+  constructor(private readonly options: HostAdminOptions) {
     this.now = options.now ?? (() => Date.now());
     this.startedAt = this.now();
     this.guard = new AdminPinGuard(options.dataDir.config, () => options.config?.adminPinHash ?? null, this.now);
@@ -100,29 +101,32 @@ export class HostAdmin {
     s.expiresAt = this.now() + this.sessionMs;
   }
 
-  gate<T>(token: string, action: () => T): T {
+  /** Runs `action` only within the admin session `token` names (a property, so it can be handed on). */
+  readonly gate = <T>(token: string, action: () => T): T => {
     this.require(token);
     return action();
-  }
+  };
 
   lock(): void {
     this.session = null;
   }
 
   /** Restart / exit-kiosk requests: the shell (start script, Electron main) decides how. */
-  onRequest(listener: (request: AdminRequest) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onRequest(listener: (request: AdminRequest) => void): Unsubscribe {
+    return this.shellRequests.on(listener);
+  }
+
+  /** The same requests as they are made, for the screen (the composition root forwards them as admin.onDidRequest). */
+  onDidRequest(listener: (request: AdminRequest) => void): Unsubscribe {
+    return this.screenRequests.on(listener);
   }
 
   private request(action: AdminRequest['action']): AdminActionResult {
     this.options.logger.log('info', 'admin.request', { action });
-    if (this.listeners.size === 0) return { ok: false, message: `no shell handles ${action} here (tests or a bare host)` };
-    this.host.rpc.emit('admin.onDidRequest', { action });
+    if (this.shellRequests.size === 0) return { ok: false, message: `no shell handles ${action} here (tests or a bare host)` };
+    this.screenRequests.fire({ action });
     // Let the reply reach the screen first.
-    setTimeout(() => {
-      for (const listener of this.listeners) listener({ action });
-    }, 200).unref();
+    setTimeout(() => this.shellRequests.fire({ action }), 200).unref();
     return { ok: true, message: action === 'restart' ? 'restarting the kiosk' : 'leaving kiosk mode' };
   }
 
@@ -130,30 +134,30 @@ export class HostAdmin {
     const date = localDay(new Date(this.now()));
     const byMetric: Record<string, number> = {};
     try {
-      for (const row of this.host.stats.summary(date, date).rows) byMetric[row.metric] = (byMetric[row.metric] ?? 0) + row.count;
+      for (const row of this.options.stats.summary(date, date).rows) byMetric[row.metric] = (byMetric[row.metric] ?? 0) + row.count;
     } catch (error) {
-      this.options.logger.log('warn', 'admin.counts-unavailable', { error: error instanceof Error ? error.message : String(error) });
+      this.options.logger.log('warn', 'admin.counts-unavailable', { error: errorMessage(error) });
     }
     return { date, byMetric };
   }
 
   /** The figures the heartbeat, /metrics and the admin screen share. */
   snapshot(): HeartbeatPayload {
-    const showing = this.host.content.status().showing;
+    const showing = this.options.content.status().showing;
     const last = this.options.recentErrors.last();
     return {
-      terminalId: this.host.terminal.terminalId,
+      terminalId: this.options.terminal.terminalId,
       appVersion: this.options.appVersion,
       versions: { content: `${showing.content.id}@${showing.content.version}`, laws: showing.laws ? `${showing.laws.id}@${showing.laws.version}` : null },
-      devices: this.host.devices.getStatus(),
+      devices: this.options.devices.getStatus(),
       counts: this.todayCounts(),
       lastError: last ? { time: last.time, event: last.event } : null,
     };
   }
 
   status(): AdminStatus {
-    const showing = this.host.content.status().showing;
-    const t = this.host.terminal;
+    const showing = this.options.content.status().showing;
+    const t = this.options.terminal;
     return {
       terminalId: t.terminalId,
       siteName: t.siteName,
@@ -169,12 +173,12 @@ export class HostAdmin {
   }
 
   async printTestPage(): Promise<AdminActionResult> {
-    const printer = this.host.receipts.printer;
+    const printer = this.options.printer;
     const before = printer.status().printer;
     if (before.state === 'not-configured') return { ok: false, message: 'no printer is provisioned (printer.port)' };
-    const t = this.host.terminal;
+    const t = this.options.terminal;
     const page = buildSelfTestPage({
-      siteName: t.siteName ?? DEFAULT_RECEIPT_SITE,
+      siteName: terminalView(t).siteName ?? DEFAULT_RECEIPT_SITE,
       columns: printer.columns,
       connection: t.printer ? `${t.printer.port}，${String(t.printer.baudRate)} 波特` : '',
       status: before,
@@ -209,7 +213,7 @@ export class HostAdmin {
   }
 
   async readTestCard(timeoutMs = 10_000): Promise<TestCardResult> {
-    const reader = this.host.idCard;
+    const reader = this.options.idCard;
     if (reader.getState().state === 'not-configured') return { ok: false, message: 'no ID-card reader is provisioned (idReader.port)', card: null };
     reader.startRead(['cardType', 'maskedName', 'maskedIdNumber', 'numberValid']);
     try {
@@ -282,7 +286,7 @@ export class HostAdmin {
         this.metrics = await startMetricsServer(config.metrics.port, () => this.metricsSnapshot());
         this.options.logger.log('info', 'metrics.listening', { port: this.metrics.port });
       } catch (error) {
-        this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: error instanceof Error ? error.message : String(error) });
+        this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: errorMessage(error) });
       }
     }
   }

@@ -12,13 +12,14 @@ import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-a
 import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
+import { errorMessage } from '../../common/errors/error-message';
 
 export interface ProcedureServiceOptions {
   /** The content folder holding procedures/ (the embedded default content). */
   contentDir: string;
   /** The directory's offices (kiosk-content/default/directory.yaml `offices`). */
   offices: readonly Office[];
-  /** Terminal configuration; every field null until provisioning (issue 8) exists. */
+  /** Region, site and legal-aid standard of the terminal (terminalView); every field null when not provisioned. */
   config?: ProcedureConfigView;
   /** Paper of the receipt printer; 58 mm until the configuration says otherwise. */
   paper?: PaperWidth;
@@ -125,7 +126,7 @@ export class ProcedureService {
     try {
       files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
     } catch (error) {
-      log.log('warn', 'procedures.folder-missing', { dir, error: error instanceof Error ? error.message : String(error) });
+      log.log('warn', 'procedures.folder-missing', { dir, error: errorMessage(error) });
     }
     for (const name of files) {
       const file = path.join(dir, name);
@@ -133,7 +134,7 @@ export class ProcedureService {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        log.log('error', 'procedures.read-failed', { file, error: error instanceof Error ? error.message : String(error) });
+        log.log('error', 'procedures.read-failed', { file, error: errorMessage(error) });
         continue;
       }
       const { procedure, problems } = compileProcedure(name, text);

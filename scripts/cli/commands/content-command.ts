@@ -7,6 +7,7 @@ import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
 import { contentPackCommands } from './content-pack-commands';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 /**
  * `content <subcommand>`: tools for content packs. The CLI resolves two-word command names
@@ -41,7 +42,7 @@ Exits 1 if there is any problem, 0 otherwise.`,
       try {
         db = openContentDb(dbFile, { readonly: true });
       } catch (error) {
-        throw new Error(`cannot open the database ${dbFile}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`cannot open the database ${dbFile}: ${errorMessage(error)}`, { cause: error });
       }
     }
     try {

@@ -9,6 +9,7 @@ import { trainSearchModel } from '../../../kiosk-content/src/node/search/train-s
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 /** How progress is shown: a redrawn bar on a terminal, a line now and then in a log. */
 function progressReporter(io: CliIo, tty: boolean, now: () => number): { update: (p: ImportProgress) => void; note: (text: string) => void; end: () => void } {
@@ -111,7 +112,7 @@ cannot be written.`,
       try {
         db = openContentDb(dbFile);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         throw new Error(`cannot open the database ${dbFile}: ${reason}`, { cause: error });
       }
       try {

@@ -14,6 +14,7 @@ import { LocalSearchService } from '../../../kiosk-content/src/node/search/searc
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 const kinds = ['article', 'qa', 'flow', 'all'] as const;
 type Kind = (typeof kinds)[number];
@@ -151,7 +152,7 @@ stdout, in order (a blank line gives empty results):
       try {
         db = openContentDbForSearch(dbFile);
       } catch (error) {
-        throw new Error(`cannot open the database ${dbFile}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`cannot open the database ${dbFile}: ${errorMessage(error)}`, { cause: error });
       }
       if (!hasLibrary(db)) {
         db.close();

@@ -11,6 +11,7 @@ import type { CliCommand, CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
 import { idcardReadCommand } from './idcard-read-command';
 import { printTestCommand } from './print-test-command';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 export interface SelftestItem {
   name: 'configuration' | 'content' | 'printer' | 'id-reader' | 'disk' | 'clock';
@@ -82,7 +83,7 @@ function checkContent(dataDir: string): SelftestItem {
       ? { name: 'content', ok: true, reason: `${versions}; files and database intact` }
       : { name: 'content', ok: false, reason: `${versions}; ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${String(problems.length - 3)} more)` : ''}` };
   } catch (error) {
-    return { name: 'content', ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { name: 'content', ok: false, reason: errorMessage(error) };
   }
 }
 

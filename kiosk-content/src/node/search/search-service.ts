@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ArticleCitation } from '../../common/search/citation';
-import type { GlossaryEntry } from '../../common/search/glossary-expansion';
+import type { GlossaryEntry, WeightedTerm } from '../../common/search/glossary-expansion';
 import type { TextCodec } from '../../common/search/index-codec';
 import type { Tokenizer } from '../../common/search/normalize';
 import type { SearchModel } from '../../common/search/learned-model';
@@ -20,12 +20,15 @@ import type { ArticleSource } from './article-source';
 import { createJiebaTokenizer, fnv1a } from './jieba-tokenizer';
 import { pinyinInitials } from './pinyin';
 
-/** A guided procedure matching the query (the procedures feature fills this in later). */
+/** A guided procedure matching the query, its title with the matched ranges marked. */
 export interface ProcedureResult {
   id: string;
-  title: string;
-  score: number;
+  title: { text: string; marks: [number, number][] };
+  summary: string;
 }
+
+/** Finds the procedures for a query from its text and the weighted terms searched (query words, glossary expansions). */
+export type ProcedureFinder = (query: string, terms: readonly WeightedTerm[]) => ProcedureResult[];
 
 export interface SearchOptions {
   /** Article results (default 10). */
@@ -45,6 +48,8 @@ export interface SearchResults {
   procedures: ProcedureResult[];
   citations: ArticleCitation[];
   suggestions: Suggestion[];
+  /** Weighted terms searched: the query's own words and the glossary's expansions at their lower weight. */
+  terms: WeightedTerm[];
   tookMs: number;
 }
 
@@ -114,6 +119,8 @@ function tryLoad(file: string, fingerprint: string): { index: SearchIndex; token
 }
 
 export class LocalSearchService implements SearchService {
+  private findProcedures: ProcedureFinder = () => [];
+
   constructor(
     readonly engine: SearchEngine,
     readonly report: OpenSearchReport,
@@ -157,6 +164,12 @@ export class LocalSearchService implements SearchService {
     });
   }
 
+  /** Results offer the procedures `find` returns (the kiosk hands in those of the content it shows). */
+  offerProcedures(find: ProcedureFinder): this {
+    this.findProcedures = find;
+    return this;
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResults {
     const started = performance.now();
     const r = this.engine.search(query, {
@@ -169,9 +182,10 @@ export class LocalSearchService implements SearchService {
       query: r.query,
       qa: r.qa,
       articles: r.articles,
-      procedures: [],
+      procedures: this.findProcedures(query, r.terms),
       citations: r.citations,
       suggestions: suggestionLimit > 0 ? this.engine.suggest(query, suggestionLimit) : [],
+      terms: r.terms,
       tookMs: performance.now() - started,
     };
   }

@@ -4,14 +4,16 @@ import path from 'node:path';
 /**
  * Writes a file so that a power cut leaves either the old or the new content, never a mix:
  * temporary file in the same folder, fsync, rename, fsync the folder. Mode 0600 by default
- * (configuration holds the admin PIN hash).
+ * (configuration holds the admin PIN hash, the print queue holds slips). The one atomic writer of
+ * the host and the device adapters.
  */
-export function writeFileAtomic(file: string, data: string, mode = 0o600): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${String(process.pid)}.tmp`);
   try {
     const fd = openSync(tmp, 'w', mode);
     try {
-      writeSync(fd, data);
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
