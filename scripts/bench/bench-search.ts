@@ -25,7 +25,9 @@ import { Jieba } from '@node-rs/jieba';
 import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
 import type { GlossaryEntry } from '../../kiosk-content/src/common/search/glossary-expansion';
 import type { SearchModel } from '../../kiosk-content/src/common/search/learned-model';
-import { modelFromQuestions } from '../../kiosk-content/src/common/search/learned-model';
+import { defaultModelWeights, defaultNeighbours, modelFromQuestions } from '../../kiosk-content/src/common/search/learned-model';
+import { userWordsFor } from '../../kiosk-content/src/common/search/search-engine';
+import { createJiebaTokenizer } from '../../kiosk-content/src/node/search/jieba-tokenizer';
 import type { QaInput } from '../../kiosk-content/src/common/search/qa-index';
 import { InvertedIndex } from '../../kiosk-content/src/common/search/inverted-index';
 import type { QueryJudgement, RetrievalMetrics } from '../../kiosk-content/src/common/search/metrics';
@@ -34,18 +36,19 @@ import type { EngineParams, SearchEngine } from '../../kiosk-content/src/common/
 import { LawFolderArticleSource } from '../../kiosk-content/src/node/search/article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/node/search/content-sources';
 import { LocalSearchService } from '../../kiosk-content/src/node/search/search-service';
-import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
+import { buildLawPack } from '../../kiosk-content/src/node/packs/build-pack';
+import { ContentStore } from '../../kiosk-content/src/node/packs/content-store';
+import { generatePackKeys, readPublicKey } from '../../kiosk-content/src/node/packs/pack-keys';
 import { measureColdStart } from '../../kiosk-content/src/node/search/cold-start';
-import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel } from '../../kiosk-content/src/node/search/persisted-index';
 import { trainSearchModel } from '../../kiosk-content/src/node/search/train-search-model';
-import { repoRoot } from '../lib/repo-paths';
+import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
 
 const sharedData = path.resolve(repoRoot, '../shared/data');
 const lawsDir = path.join(sharedData, 'laws');
 const queriesFile = path.join(sharedData, 'stard/queries.public.jsonl');
 const lecoqaFile = path.join(sharedData, 'lecoqa/qa.public.jsonl');
 const stopwordsFile = path.join(sharedData, 'stard/cn_stopwords.txt');
+const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
 
 interface StardQuery {
   id: number;
@@ -159,33 +162,34 @@ interface ImportAndColdStart {
 }
 
 /**
- * What a technician's terminal does: import the library into a fresh content DB with the learned
- * model (import-laws --train), store the index, then open that DB in a fresh process and answer
- * one query (the cold start). FATONG_BENCH_DB points at an already imported DB instead.
+ * What a terminal gets: the law pack built with training (content build --laws --train), signed,
+ * installed into an empty data folder (content install: index built there with the pack's model),
+ * then a fresh process opens the installed content and answers one query (the cold start).
+ * FATONG_BENCH_DB points at an already prepared content DB instead.
  */
-async function importAndColdStart(): Promise<ImportAndColdStart> {
+async function packAndColdStart(): Promise<ImportAndColdStart> {
   let dbFile = process.env.FATONG_BENCH_DB;
   let importLine = 'skipped (FATONG_BENCH_DB given)';
   let tmp: string | null = null;
+  let contentDir: string | null = null;
   if (!dbFile) {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'fatong-bench-db-'));
-    dbFile = path.join(tmp, 'content.db');
-    const db = openContentDb(dbFile);
-    try {
-      let t = performance.now();
-      importLaws(db, lawsDir);
-      const importMs = performance.now() - t;
-      t = performance.now();
-      storeSearchModel(db, trainSearchModel(queriesFile, lecoqaFile).model, 'bench');
-      const index = storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
-      const indexMs = performance.now() - t;
-      importLine = `${(importMs / 1000).toFixed(1)} s + ${(indexMs / 1000).toFixed(1)} s (train + index, ${(index.bytes / 1024 / 1024).toFixed(1)} MB) = ${((importMs + indexMs) / 1000).toFixed(1)} s`;
-    } finally {
-      db.close();
-    }
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'fatong-bench-pack-'));
+    const keys = generatePackKeys(path.join(tmp, 'keys'), 'bench');
+    let t = performance.now();
+    const built = await buildLawPack(lawsDir, { out: path.join(tmp, 'laws.fpk'), version: '2026.1.0', minAppVersion: appVersion(), keyFile: keys.privateFile, train: { questions: queriesFile, lecoqa: lecoqaFile } });
+    const buildMs = performance.now() - t;
+    t = performance.now();
+    const store = new ContentStore({ root: path.join(tmp, 'data', 'content'), appVersion: appVersion(), defaultContentDir });
+    await store.install(built.out, { trustedKeys: [readPublicKey(keys.publicFile)] });
+    const installMs = performance.now() - t;
+    const active = store.active();
+    if (!active) throw new Error('the installed pack is not active');
+    dbFile = active.dbFile;
+    contentDir = active.contentDir ?? defaultContentDir;
+    importLine = `pack build with training ${(buildMs / 1000).toFixed(1)} s (of it training ${((built.training?.ms ?? 0) / 1000).toFixed(1)} s, ${String(built.training?.questions ?? 0)} questions; pack ${(built.packBytes / 1024 / 1024).toFixed(1)} MB); install + index ${(installMs / 1000).toFixed(1)} s`;
   }
   try {
-    const r = await measureColdStart(dbFile);
+    const r = await measureColdStart(dbFile, { contentDir });
     const coldLine = `${r.ms.toFixed(0)} ms (index from ${r.indexSource}); whole fresh process ${(r.processMs / 1000).toFixed(2)} s; RSS ${(r.rssBytes / 1024 / 1024).toFixed(1)} MB`;
     return { importLine, coldLine };
   } catch (error) {
@@ -213,7 +217,8 @@ async function main(): Promise<void> {
   const qa = qaFromFolder();
   const glossary = glossaryFromFolder();
   t = performance.now();
-  const trained = trainSearchModel(queriesFile, lecoqaFile, folds);
+  const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)) };
+  const trained = trainSearchModel(queriesFile, lecoqaFile, folds, { translation });
   const trainMs = performance.now() - t;
   const indexFile = path.join(os.tmpdir(), `fatong-bench-search-${String(process.pid)}.bin`);
   const contentFile = `${indexFile}.content.json`;
@@ -230,6 +235,11 @@ async function main(): Promise<void> {
   const judge = (rank: (q: string) => string[], subset: StardQuery[] = queries): QueryJudgement[] =>
     subset.map((q) => ({ relevant: relevantKeys(q), ranked: rank(q.query) }));
 
+  // Everyday residents' questions written for this project (scripts/bench/everyday-questions.jsonl,
+  // the articles checked by hand in ../shared/data/laws); a development check, not the held-out set.
+  const everyday = readFileSync(everydayFile, 'utf8').split('\n').filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as StardQuery);
+  const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
+  const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
   const baselineMetrics = evaluateRetrieval(judge(baseline.rank));
   const plainMetrics = evaluateRetrieval(judge((q) => rankKeys(plain, q)));
   const allDataMetrics = evaluateRetrieval(judge((q) => rankKeys(allData, q)));
@@ -259,7 +269,7 @@ async function main(): Promise<void> {
       for (let g = 0; g < folds; g++) {
         if (g === f) continue;
         const train = trained.questions.filter((_, i) => i % folds !== f && i % folds !== g);
-        const innerEngine = allData.withModel(modelOf(train));
+        const innerEngine = allData.withModel(modelFromQuestions(train, defaultModelWeights, defaultNeighbours, translation));
         candidates.forEach((c, ci) => {
           const e = innerEngine.withParams(c.params);
           queries.forEach((q, i) => {
@@ -318,7 +328,7 @@ async function main(): Promise<void> {
   }
   rmSync(indexFile, { force: true });
   rmSync(contentFile, { force: true });
-  const cold = await importAndColdStart();
+  const cold = await packAndColdStart();
 
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log('');
@@ -334,6 +344,10 @@ async function main(): Promise<void> {
     console.log(`Nested tuning (grid ${grid(allData.params).map((c) => c.name).join(', ')}; ${(nested.ms / 1000).toFixed(0)} s):`);
     for (const c of nested.chosen) console.log(`  ${c}`);
   }
+  console.log('');
+  console.log(`Everyday questions (${String(everyday.length)}, scripts/bench/everyday-questions.jsonl; residents' wording, articles checked by hand):`);
+  console.log(`  engine, no training data:      R@10 ${pct(everydayPlain.recallAt10)}  R@100 ${pct(everydayPlain.recallAt100)}  nDCG@10 ${pct(everydayPlain.ndcgAt10)}`);
+  console.log(`  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`);
   console.log(`Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`);
   console.log('');
   console.log('| measure                                            | engine     | baseline |');
@@ -351,12 +365,9 @@ async function main(): Promise<void> {
     console.log(`| load of stored index (fresh process)               | ${child.loadMs.toFixed(0)} ms${child.built ? ' (REBUILT: fingerprint mismatch)' : ''} | |`);
     console.log(`| host RSS, index loaded + 2 queries (fresh process) | ${mb(child.rss)} (${mb(child.rssBefore)} before loading) | |`);
   }
-  console.log(`| full import + train + index (temp DB)              | ${cold.importLine} | |`);
-  console.log(`| cold start (open DB → first answer)                | ${cold.coldLine} | |`);
+  console.log(`| law pack (--train) → content install (temp dir)    | ${cold.importLine} | |`);
+  console.log(`| cold start (installed pack → first answer), RSS    | ${cold.coldLine} | |`);
 }
 
-function modelOf(questions: Parameters<typeof modelFromQuestions>[0]): SearchModel {
-  return modelFromQuestions(questions);
-}
 
 void main();

@@ -99,7 +99,7 @@ interface IndexHeader {
   qa: QaIndexState;
   glossary: GlossaryEntry[];
   aliases: Record<string, string>;
-  learned?: { terms: string[]; priorTerms: string[] };
+  learned?: { terms: string[]; priorTerms: string[]; translation?: Record<string, [string, number][]> };
 }
 
 const learnedArrays = ['offsets', 'docs', 'tfs', 'lengths', 'priorOffsets', 'priorLaws', 'priorCounts', 'lawShare'] as const;
@@ -128,8 +128,9 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
   };
   const learned = index.articles.learned?.data;
   if (learned) {
-    header.learned = { terms: learned.terms, priorTerms: learned.priorTerms };
+    header.learned = { terms: learned.terms, priorTerms: learned.priorTerms, ...(learned.translation ? { translation: learned.translation } : {}) };
     for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
+    if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
   }
   return encodeIndexBlob({ header, arrays }, codec);
 }
@@ -191,6 +192,9 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
       priorCounts: arr<Float32Array>('learned.priorCounts'),
       lawShare: arr<Float32Array>('learned.lawShare'),
     };
+    const popularity = blob.arrays['learned.popularity'];
+    if (popularity) l.popularity = popularity as Float32Array;
+    if (h.learned.translation) l.translation = h.learned.translation;
     learned = new LearnedField(l);
   }
   const index: SearchIndex = {
@@ -224,6 +228,11 @@ export interface EngineParams {
    */
   priorStrength: number;
   priorSmoothing: number;
+  /**
+   * Weight of the learned translation expansions (statute words the resident's words stand for,
+   * learned-model.ts trainTranslation) relative to the resident's own words; 0 = off.
+   */
+  translationWeight: number;
 }
 
 /**
@@ -238,13 +247,14 @@ export const defaultEngineParams: EngineParams = {
     weights: { text: 1, headings: 2, title: 0.5 },
     b: { text: 0.75, headings: 0.5, title: 0.5 },
     authorityPrior: { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 },
-    learned: { weight: 0.5, b: 0.2 },
+    learned: { weight: 0.5, b: 0.2, popularity: 0.05 },
   },
   expansionWeight: 0.5,
   namedLawBoost: 2,
   qaCiteBoost: 0.15,
   priorStrength: 0.75,
   priorSmoothing: 2,
+  translationWeight: 0.2,
 };
 
 export interface ArticleText {
@@ -358,7 +368,9 @@ export class SearchEngine {
     const qaLimit = options.qaLimit ?? 5;
     let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3));
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
-    const rankTerms = options.extraTerms ? [...searchTerms, ...options.extraTerms] : searchTerms;
+    const translated = learned ? learned.translate(terms.filter((t) => t.weight >= 1).map((t) => t.term), this.params.translationWeight) : [];
+    const searched = new Set(searchTerms.map((t) => t.term));
+    const rankTerms = [...searchTerms, ...translated.filter((t) => !searched.has(t.term)), ...(options.extraTerms ?? [])];
     const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
     const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { LawRepository } from '../db/law-repository';
 import type { ContentDb } from '../db/open-content-db';
+import { userWordsFor } from '../../common/search/search-engine';
+import { RepositoryArticleSource } from './article-source';
+import { glossaryFromFolder } from './content-sources';
+import { createJiebaTokenizer } from './jieba-tokenizer';
 import { storeSearchModel } from './persisted-index';
 import type { TrainingProblem } from './train-search-model';
 import { trainSearchModel } from './train-search-model';
@@ -33,7 +37,9 @@ export function trainSearchModelForLibrary(db: ContentDb, stardFile: string, lec
     }
     return ok;
   };
-  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, { knows });
+  const articles = new RepositoryArticleSource(db, repo);
+  const tokenizer = createJiebaTokenizer(userWordsFor(articles.lawTitles(), glossaryFromFolder()));
+  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, { knows, translation: { articleText: (key) => articles.article(key)?.text ?? null, tokenizer } });
   const source = [stardFile, lecoqaFile].filter((f): f is string => typeof f === 'string').map((f) => path.basename(f)).join(' + ');
   storeSearchModel(db, { ...trained.model, library }, source);
   return { questions: trained.questions.length, problems: trained.problems, library, ms: Date.now() - started };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { normalizeLawTitle } from '../../common/laws/law-title';
-import type { SearchModel, TrainingQuestion } from '../../common/search/learned-model';
-import { modelFromQuestions } from '../../common/search/learned-model';
+import type { SearchModel, TrainingQuestion, TranslationSource } from '../../common/search/learned-model';
+import { defaultModelWeights, defaultNeighbours, modelFromQuestions } from '../../common/search/learned-model';
 
 /**
  * Build step for the learned search components (learned-model.ts): reads the public STARD
@@ -44,6 +44,8 @@ export interface TrainingFileOptions {
    * every reference is taken as given.
    */
   knows?: (normalizedTitle: string, label: string) => boolean;
+  /** Article texts for the translation table (learned-model.ts trainTranslation). */
+  translation?: TranslationSource | null;
 }
 
 export interface TrainingQuestions {
@@ -134,12 +136,13 @@ export function loadTrainingQuestions(stardFile: string, lecoqaFile?: string | n
 
 export function trainSearchModel(stardFile: string, lecoqaFile?: string | null, folds = 0, options: TrainingFileOptions = {}): TrainedSearchModels {
   const { questions, problems } = readTrainingQuestions(stardFile, lecoqaFile, options);
-  const out: TrainedSearchModels = { questions, problems, model: modelFromQuestions(questions), folds: [] };
+  const learn = (qs: readonly LabelledQuestion[]) => modelFromQuestions(qs, defaultModelWeights, defaultNeighbours, options.translation ?? null);
+  const out: TrainedSearchModels = { questions, problems, model: learn(questions), folds: [] };
   for (let f = 0; f < folds; f++) {
     const heldOut: number[] = [];
     const train: LabelledQuestion[] = [];
     questions.forEach((q, i) => (i % folds === f ? heldOut.push(i) : train.push(q)));
-    out.folds.push({ heldOut, model: modelFromQuestions(train) });
+    out.folds.push({ heldOut, model: learn(train) });
   }
   return out;
 }

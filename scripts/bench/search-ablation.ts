@@ -1,0 +1,57 @@
+/**
+ * Ablation of the learned search components on the public STARD questions, 5-fold CV (each
+ * question ranked by a model trained without its fold): `npx tsx scripts/bench/search-ablation.ts`.
+ * Prints R@10 / R@100 / nDCG@10 with all components and with each one switched off. For
+ * development; `npm run bench:search` is the full benchmark.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
+import type { QueryJudgement } from '../../kiosk-content/src/common/search/metrics';
+import { evaluateRetrieval } from '../../kiosk-content/src/common/search/metrics';
+import type { EngineParams, SearchEngine } from '../../kiosk-content/src/common/search/search-engine';
+import { defaultEngineParams, userWordsFor } from '../../kiosk-content/src/common/search/search-engine';
+import { LawFolderArticleSource } from '../../kiosk-content/src/node/search/article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/node/search/content-sources';
+import { createJiebaTokenizer } from '../../kiosk-content/src/node/search/jieba-tokenizer';
+import { LocalSearchService } from '../../kiosk-content/src/node/search/search-service';
+import { trainSearchModel } from '../../kiosk-content/src/node/search/train-search-model';
+import { repoRoot } from '../lib/repo-paths';
+
+void normalizeLawTitle;
+const shared = path.resolve(repoRoot, '../shared/data');
+const folds = 5;
+const source = new LawFolderArticleSource(path.join(shared, 'laws'));
+const glossary = glossaryFromFolder();
+const base = LocalSearchService.open({ articles: source, qa: qaFromFolder(), glossary, model: null, indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin') }).engine;
+let t = performance.now();
+const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)) };
+const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
+console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(f.model) }));
+
+const variants: { name: string; params: EngineParams }[] = [
+  { name: 'all components (defaults)', params: defaultEngineParams },
+  { name: 'without translation', params: { ...defaultEngineParams, translationWeight: 0 } },
+  { name: 'without popularity prior', params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned: { weight: 0.5, b: 0.2, popularity: 0 } } } },
+  { name: 'without both (previous engine)', params: { ...defaultEngineParams, translationWeight: 0, bm25: { ...defaultEngineParams.bm25, learned: { weight: 0.5, b: 0.2, popularity: 0 } } } },
+];
+const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
+for (const vi of only) {
+  const v = variants[vi];
+  if (!v) continue;
+  t = performance.now();
+  const judged: QueryJudgement[] = [];
+  for (const { heldOut, engine } of engines) {
+    const e: SearchEngine = engine.withParams(v.params);
+    for (const i of heldOut) {
+      const q = trained.questions[i];
+      if (!q) continue;
+      judged.push({ relevant: new Set(q.relevant), ranked: e.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key) });
+    }
+  }
+  const m = evaluateRetrieval(judged);
+  const p = (x: number) => (100 * x).toFixed(1);
+  console.log(`${v.name.padEnd(34)} R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+}
