@@ -4,6 +4,7 @@
  * Prints R@10 / R@100 / nDCG@10 with all components and with each one switched off. For
  * development; `npm run bench:search` is the full benchmark.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +20,6 @@ import { LocalSearchService } from '../../kiosk-content/src/node/search/search-s
 import { trainSearchModel } from '../../kiosk-content/src/node/search/train-search-model';
 import { repoRoot } from '../lib/repo-paths';
 
-void normalizeLawTitle;
 const shared = path.resolve(repoRoot, '../shared/data');
 const folds = 5;
 const source = new LawFolderArticleSource(path.join(shared, 'laws'));
@@ -31,12 +31,24 @@ const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl')
 console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(f.model) }));
 
+const withWeights = (translationWeight: number, popularity: number): EngineParams => ({
+  ...defaultEngineParams,
+  translationWeight,
+  bm25: { ...defaultEngineParams.bm25, learned: { weight: defaultEngineParams.bm25.learned?.weight ?? 0.5, b: defaultEngineParams.bm25.learned?.b ?? 0.2, popularity } },
+});
 const variants: { name: string; params: EngineParams }[] = [
-  { name: 'all components (defaults)', params: defaultEngineParams },
-  { name: 'without translation', params: { ...defaultEngineParams, translationWeight: 0 } },
-  { name: 'without popularity prior', params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned: { weight: 0.5, b: 0.2, popularity: 0 } } } },
-  { name: 'without both (previous engine)', params: { ...defaultEngineParams, translationWeight: 0, bm25: { ...defaultEngineParams.bm25, learned: { weight: 0.5, b: 0.2, popularity: 0 } } } },
+  { name: 'defaults', params: defaultEngineParams },
+  { name: 'translation 0, popularity 0 (before)', params: withWeights(0, 0) },
+  ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0').split(',').map((pair) => {
+    const [tw, pop] = pair.split(':').map(Number);
+    return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
+  }),
 ];
+const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim().length > 0)
+  .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
+const allEngine = base.withModel(trained.model);
 const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
 for (const vi of only) {
   const v = variants[vi];
@@ -52,6 +64,13 @@ for (const vi of only) {
     }
   }
   const m = evaluateRetrieval(judged);
+  const ea = allEngine.withParams(v.params);
+  const ev = evaluateRetrieval(
+    everyday.map((q) => ({
+      relevant: new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`)),
+      ranked: ea.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key),
+    })),
+  );
   const p = (x: number) => (100 * x).toFixed(1);
-  console.log(`${v.name.padEnd(34)} R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  console.log(`${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
 }
