@@ -49,18 +49,23 @@ const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questi
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
 const allEngine = base.withModel(trained.model);
+const ms = (times: number[], q: number) => ([...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
 const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
 for (const vi of only) {
   const v = variants[vi];
   if (!v) continue;
   t = performance.now();
   const judged: QueryJudgement[] = [];
+  const times: number[] = [];
   for (const { heldOut, engine } of engines) {
     const e: SearchEngine = engine.withParams(v.params);
     for (const i of heldOut) {
       const q = trained.questions[i];
       if (!q) continue;
-      judged.push({ relevant: new Set(q.relevant), ranked: e.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key) });
+      const started = performance.now();
+      const ranked = e.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key);
+      times.push(performance.now() - started);
+      judged.push({ relevant: new Set(q.relevant), ranked });
     }
   }
   const m = evaluateRetrieval(judged);
@@ -72,5 +77,5 @@ for (const vi of only) {
     })),
   );
   const p = (x: number) => (100 * x).toFixed(1);
-  console.log(`${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)}  (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  console.log(`${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`);
 }

@@ -317,6 +317,12 @@ export class ArticleIndex {
     return `${this.law(doc).normalizedTitle}|${this.data.labels[doc] ?? ''}`;
   }
 
+  /** Articles whose text, headings or title have the term (0 when the corpus lacks it). */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : (this.data.df[id] as number);
+  }
+
   hasTerm(term: string): boolean {
     return this.termIds.has(term);
   }

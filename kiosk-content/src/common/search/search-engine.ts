@@ -259,6 +259,10 @@ export const defaultEngineParams: EngineParams = {
   translationWeight: 0.1,
 };
 
+/** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
+const translationMaxTerms = 8;
+const translationMaxDocShare = 0.01;
+
 export interface ArticleText {
   text: string;
   headings: readonly string[];
@@ -372,7 +376,14 @@ export class SearchEngine {
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
     const translated = learned ? learned.translate(terms.filter((t) => t.weight >= 1).map((t) => t.term), this.params.translationWeight) : [];
     const searched = new Set(searchTerms.map((t) => t.term));
-    const rankTerms = [...searchTerms, ...translated.filter((t) => !searched.has(t.term)), ...(options.extraTerms ?? [])];
+    // Rare statute words only, and few of them: a common one (应当, 规定) says nothing about the
+    // matter and would walk a posting list of tens of thousands of articles.
+    const maxDf = idx.docCount * translationMaxDocShare;
+    const translatedTerms = translated
+      .filter((t) => !searched.has(t.term) && idx.documentFrequency(t.term) <= maxDf)
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
+      .slice(0, translationMaxTerms);
+    const rankTerms = [...searchTerms, ...translatedTerms, ...(options.extraTerms ?? [])];
     const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
     const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
