@@ -12,7 +12,7 @@ import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { buildLawPack } from '../../kiosk-content/src/node/packs/build-pack';
+import { buildLawPack } from '../../kiosk-content/authoring/pack-builder/build-pack';
 import type { CliIo } from '../../scripts/cli/command';
 import { commands } from '../../scripts/cli/commands';
 import { runCli } from '../../scripts/cli/run-cli';

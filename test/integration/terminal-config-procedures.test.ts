@@ -9,7 +9,7 @@ import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { provisionTerminal } from '../../electron/node/provisioning/terminal-config-store';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView } from '../../kiosk-content/src/common/procedures';
+import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView } from '../../kiosk-content/src/procedures/common';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 
 /**

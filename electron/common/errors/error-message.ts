@@ -1,4 +1,2 @@
-/** The message of anything thrown: an Error's message, anything else as text (for logs and technicians). */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+// One helper for the whole kiosk: content code owns it because kiosk-content/src/*/common may import nothing outside itself.
+export { errorMessage } from '../../../kiosk-content/src/errors/common/error-message';

@@ -2,7 +2,7 @@ import type { TerminalSettings } from '../../common/config/terminal-settings';
 import { kioskContract } from '../../common/contract/kiosk-api';
 import { errorMessage } from '../../common/errors/error-message';
 import { activityMiddleware, RpcServer } from '../../common/rpc/rpc-server';
-import { defaultContentDir } from '../../../kiosk-content/src/node/load-content-folder';
+import { defaultContentDir } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
 import { HostAdmin } from '../provisioning/host-admin';
 import { loadProvisioning } from '../provisioning/provisioned-terminal';
 import { RecentErrors } from '../provisioning/recent-errors';
@@ -53,7 +53,7 @@ export class KioskHost {
   readonly stats: StatsService;
   readonly idCard: IdCardService;
   readonly receipts: ReceiptService;
-  /** Admin PIN, admin API, heartbeat and /metrics. */
+  /** Admin PIN, admin API and /metrics. */
   readonly admin: HostAdmin;
   private readonly disposers: Array<() => void> = [];
   private printerStopped: Promise<void> = Promise.resolve();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { statfsSync } from 'node:fs';
 import type { AdminActionResult, AdminRequest, AdminStatus, PinState, TestCardResult, UnlockResult } from '../../common/contract/admin-api';
 import { KioskError } from '../../common/contract/kiosk-error';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
@@ -17,25 +17,25 @@ import { errorMessage } from '../../common/errors/error-message';
 import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 import type { Logger } from '../system/logger';
 import { AdminPinGuard } from './admin-pin';
-import { HeartbeatSender, type HeartbeatPayload } from './heartbeat';
-import { startMetricsServer, type MetricsSnapshot } from './metrics-server';
+import { startMetricsServer } from './metrics-server';
+import { createTerminalMetrics, PRINT_OUTCOMES, type PrintOutcome, type TerminalMetricsSource } from './terminal-metrics';
 import type { RecentErrors } from './recent-errors';
 
 export interface HostAdminOptions {
   terminal: TerminalSettings;
   devices: Pick<DeviceStatusService, 'getStatus'>;
-  /** What the terminal shows (for the status page, the heartbeat and /metrics). */
-  content: Pick<ContentService, 'status'>;
+  /** What the terminal shows (for the status page and /metrics; the store for the packs' build times). */
+  content: Pick<ContentService, 'status' | 'store'>;
   /** Today's counts. */
   stats: Pick<StatsService, 'summary'>;
-  /** The receipt printer, for the test page. */
+  /** The receipt printer, for the test page and /metrics. */
   printer: PrintService;
   /** The ID-card reader, for the test card. */
   idCard: IdCardService;
   dataDir: { root: string; config: string };
   appVersion: string;
   logger: Logger;
-  /** The provisioned configuration (null = not provisioned: the PIN pad says so, no heartbeat). */
+  /** The provisioned configuration (null = not provisioned: the PIN pad says so, no /metrics). */
   config: StoredTerminalConfig | null;
   configProblems: string[];
   recentErrors: RecentErrors;
@@ -49,8 +49,8 @@ const ADMIN_REQUIRED = '需要管理员密码 (admin PIN required)';
 /**
  * The admin side of the host: PIN unlock with lockout (AdminPinGuard), one short-lived session
  * token, the admin methods of the contract, the gate for content sync/rollback, restart and
- * exit-kiosk requests for the shell, and the supervision outputs (heartbeat, /metrics) built from
- * the same snapshot.
+ * exit-kiosk requests for the shell, and the terminal's Prometheus metrics on loopback (what the
+ * agent remote-writes to the district).
  */
 export class HostAdmin {
   readonly guard: AdminPinGuard;
@@ -61,8 +61,11 @@ export class HostAdmin {
   private readonly screenRequests = new Emitter<AdminRequest>();
   private readonly now: () => number;
   private readonly startedAt: number;
-  heartbeat: HeartbeatSender | null = null;
   private metrics: { close(): Promise<void>; port: number } | null = null;
+  private readonly printOutcomes = new Map<string, PrintOutcome>();
+  private readonly printCounts: Record<PrintOutcome, number> = { done: 0, failed: 0, cancelled: 0 };
+  private lastSuccessfulSync: string | null = null;
+  private stopWatchingPrints: Unsubscribe | null = null;
 
   constructor(private readonly options: HostAdminOptions) {
     this.now = options.now ?? (() => Date.now());
@@ -139,20 +142,6 @@ export class HostAdmin {
       this.options.logger.log('warn', 'admin.counts-unavailable', { error: errorMessage(error) });
     }
     return { date, byMetric };
-  }
-
-  /** The figures the heartbeat, /metrics and the admin screen share. */
-  snapshot(): HeartbeatPayload {
-    const showing = this.options.content.status().showing;
-    const last = this.options.recentErrors.last();
-    return {
-      terminalId: this.options.terminal.terminalId,
-      appVersion: this.options.appVersion,
-      versions: { content: `${showing.content.id}@${showing.content.version}`, laws: showing.laws ? `${showing.laws.id}@${showing.laws.version}` : null },
-      devices: this.options.devices.getStatus(),
-      counts: this.todayCounts(),
-      lastError: last ? { time: last.time, event: last.event } : null,
-    };
   }
 
   status(): AdminStatus {
@@ -268,35 +257,81 @@ export class HostAdmin {
     };
   }
 
-  /** Heartbeat and /metrics as provisioned (nothing when not provisioned). */
-  async startSupervision(): Promise<void> {
-    const config = this.options.config;
-    if (config?.heartbeat) {
-      this.heartbeat = new HeartbeatSender({
-        url: config.heartbeat.url,
-        intervalMs: config.heartbeat.intervalSeconds * 1000,
-        queueDir: path.join(this.options.dataDir.root, 'heartbeat'),
-        snapshot: () => this.snapshot(),
-        logger: this.options.logger.child('heartbeat'),
-      });
-      this.heartbeat.start();
-    }
-    if (config?.metrics) {
-      try {
-        this.metrics = await startMetricsServer(config.metrics.port, () => this.metricsSnapshot());
-        this.options.logger.log('info', 'metrics.listening', { port: this.metrics.port });
-      } catch (error) {
-        this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: errorMessage(error) });
-      }
+  /** What /metrics reads at each scrape. */
+  metricsSource(): TerminalMetricsSource {
+    return {
+      appVersion: this.options.appVersion,
+      startedAt: this.startedAt,
+      now: this.now,
+      content: () => {
+        const status = this.options.content.status();
+        if (status.lastSync && (status.lastSync.result === 'installed' || status.lastSync.result === 'up-to-date')) this.lastSuccessfulSync = status.lastSync.at;
+        const showing = status.showing;
+        const active = this.activeGeneration();
+        const created = (id: string, version: string, record: { id: string; version: string; created: string } | null | undefined): string | null =>
+          record && record.id === id && record.version === version ? record.created : null;
+        return {
+          content: { id: showing.content.id, version: showing.content.version, created: showing.content.embedded ? null : created(showing.content.id, showing.content.version, active?.content) },
+          laws: showing.laws ? { id: showing.laws.id, version: showing.laws.version, created: created(showing.laws.id, showing.laws.version, active?.laws) } : null,
+          lastSuccessfulSync: this.lastSuccessfulSync,
+        };
+      },
+      devices: () => this.options.devices.getStatus(),
+      printerState: () => this.options.printer.status().printer.state,
+      usageTotals: () => this.options.stats.summary('0000-01-01', '9999-12-31').rows,
+      problemCounts: () => this.options.recentErrors.counts(),
+      printJobs: () => {
+        this.countPrintJobs();
+        return { ...this.printCounts };
+      },
+      disk: () => {
+        try {
+          const fs = statfsSync(this.options.dataDir.root);
+          return { freeBytes: fs.bavail * fs.bsize, sizeBytes: fs.blocks * fs.bsize };
+        } catch {
+          return null;
+        }
+      },
+    };
+  }
+
+  /** The installed generation (for the packs' build times), null when there is none or it cannot be read. */
+  private activeGeneration(): ReturnType<ContentService['store']['active']> {
+    try {
+      return this.options.content.store.active();
+    } catch {
+      return null;
     }
   }
 
-  metricsSnapshot(): MetricsSnapshot {
-    return { ...this.snapshot(), uptimeSeconds: (this.now() - this.startedAt) / 1000, heartbeatQueued: this.heartbeat ? this.heartbeat.queued().length : null };
+  /** Counts each job once when it reaches done, failed or cancelled (the status lists the last finished jobs). */
+  private countPrintJobs(): void {
+    for (const job of this.options.printer.status().jobs) {
+      if (!(PRINT_OUTCOMES as readonly string[]).includes(job.state)) continue;
+      const outcome = job.state as PrintOutcome;
+      if (this.printOutcomes.get(job.id) === outcome) continue;
+      this.printOutcomes.set(job.id, outcome);
+      this.printCounts[outcome]++;
+    }
+    if (this.printOutcomes.size > 1000) for (const id of [...this.printOutcomes.keys()].slice(0, 500)) this.printOutcomes.delete(id);
+  }
+
+  /** /metrics on loopback as provisioned (nothing when not provisioned). */
+  async startSupervision(): Promise<void> {
+    const config = this.options.config;
+    if (!config?.metrics) return;
+    this.stopWatchingPrints = this.options.printer.onDidChange(() => this.countPrintJobs());
+    try {
+      this.metrics = await startMetricsServer(config.metrics.port, createTerminalMetrics(this.metricsSource()));
+      this.options.logger.log('info', 'metrics.listening', { port: this.metrics.port });
+    } catch (error) {
+      this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: errorMessage(error) });
+    }
   }
 
   close(): void {
-    this.heartbeat?.stop();
+    this.stopWatchingPrints?.();
+    this.stopWatchingPrints = null;
     void this.metrics?.close();
     this.metrics = null;
     this.session = null;

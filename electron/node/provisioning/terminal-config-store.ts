@@ -8,7 +8,7 @@ import {
   type TerminalConfig,
   type ValidationResult,
 } from '../../common/config/terminal-config';
-import { publicKeyFromPem, type TrustedKey } from '../../../kiosk-content/src/node/packs/pack-keys';
+import { publicKeyFromPem, type TrustedKey } from '../../../kiosk-content/src/packs/node/pack-keys';
 import type { TerminalSettings } from '../../common/config/terminal-settings';
 import { hashAdminPin } from './admin-pin';
 import { writeFileAtomic } from '../../../native-adapters/node/atomic-file';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { ContentActionResult, ContentStatus, PackRef, SyncProgress } from '../../common/contract/content-api';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
-import { ContentStore, type ActiveContent, type GenerationState, type PackRecord } from '../../../kiosk-content/src/node/packs/content-store';
-import { syncOnce, type SyncProgress as PackSyncProgress } from '../../../kiosk-content/src/node/packs/pack-sync';
-import type { HttpOptions } from '../../../kiosk-content/src/node/packs/pack-sources';
-import { readTerminalContentConfig, type TerminalContentConfig } from '../../../kiosk-content/src/node/packs/terminal-content-config';
+import { loadContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
+import { ContentStore, type ActiveContent, type GenerationState, type PackRecord } from '../../../kiosk-content/src/packs/node/content-store';
+import { syncOnce, type SyncProgress as PackSyncProgress } from '../../../kiosk-content/src/packs/node/pack-sync';
+import type { HttpOptions } from '../../../kiosk-content/src/packs/node/pack-sources';
+import { readTerminalContentConfig, type TerminalContentConfig } from '../../../kiosk-content/src/packs/node/terminal-content-config';
 import type { DataDirLayout } from '../system/data-dir';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
 import { Emitter, type Unsubscribe } from '../../common/events/emitter';
@@ -206,8 +206,10 @@ export class IdleSwitcher {
   /** Runs `apply` at the next idle moment (replacing an earlier pending switch). */
   switchWhenIdle(apply: () => void): void {
     this.pending = apply;
-    this.check();
-    if (this.hasPending() && !this.timer) {
+    // The first check waits one turn of the event loop: preparing the new content (indexing) can
+    // block it for seconds, and calls a resident made meanwhile are queued, not yet counted.
+    setImmediate(() => this.check());
+    if (!this.timer) {
       this.timer = setInterval(() => this.check(), this.checkEveryMs);
       this.timer.unref();
     }

@@ -6,15 +6,15 @@ import type {
   SearchResult,
   Suggestion,
 } from '../../common/contract/library-api';
-import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/common/legal-domains';
-import type { QaEntry } from '../../../kiosk-content/src/common/qa/qa-types';
-import type { Snippet } from '../../../kiosk-content/src/common/search/snippet';
-import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
-import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { loadQaFolder } from '../../../kiosk-content/src/node/load-qa-folder';
-import { glossaryFromFolder, qaSearchInput } from '../../../kiosk-content/src/node/search/content-sources';
-import { noArticleSource, openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/node/search/persisted-index';
-import { LocalSearchService, type ProcedureFinder } from '../../../kiosk-content/src/node/search/search-service';
+import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
+import type { QaEntry } from '../../../kiosk-content/src/qa/common/qa-types';
+import type { Snippet } from '../../../kiosk-content/src/search/common/snippet';
+import { LawRepository } from '../../../kiosk-content/src/library-db/node/law-repository';
+import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { loadQaFolder } from '../../../kiosk-content/src/qa/node/load-qa-folder';
+import { glossaryFromFolder, qaSearchInput } from '../../../kiosk-content/src/search/node/content-sources';
+import { noArticleSource, openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/search/node/persisted-index';
+import { LocalSearchService, type ProcedureFinder } from '../../../kiosk-content/src/search/node/search-service';
 import { errorMessage } from '../../common/errors/error-message';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';

@@ -4,7 +4,7 @@ import type { PrintResult, PrintStatus, ReceiptPreview, ReceiptTarget } from '..
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { encodeReceipt } from '../../../native-adapters/thermal-printer/receipt/encode-receipt';
 import { layoutReceipt, PAPER_COLUMNS, type ReceiptLayout } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../common/receipts/receipt-builders';
 import { formatIssuedAt, type ReceiptDocument, type ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
 import type { Logger } from '../system/logger';

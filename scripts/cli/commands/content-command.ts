@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { formatContentProblem } from '../../../kiosk-content/src/common/procedures/procedure-types';
-import { lintContentFolder } from '../../../kiosk-content/src/node/content-lint/lint-content-folder';
-import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
-import { openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { formatContentProblem } from '../../../kiosk-content/src/procedures/common/procedure-types';
+import { lintContentFolder } from '../../../kiosk-content/src/content-lint/node/lint-content-folder';
+import { LawRepository } from '../../../kiosk-content/src/library-db/node/law-repository';
+import { openContentDb, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';

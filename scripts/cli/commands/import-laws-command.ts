@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
-import { formatLawProblem } from '../../../kiosk-content/src/common/laws/law-types';
-import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/src/node/import/import-laws';
-import { contentStamp, searchContentOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/node/search/persisted-index';
-import { trainSearchModelForLibrary } from '../../../kiosk-content/src/node/search/train-for-library';
-import { formatTrainingProblem } from '../../../kiosk-content/src/node/search/train-search-model';
+import { formatLawProblem } from '../../../kiosk-content/src/laws/common/law-types';
+import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/authoring/law-import/import-laws';
+import { contentStamp, searchContentOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/search/node/persisted-index';
+import { trainSearchModelForLibrary } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import { formatTrainingProblem } from '../../../kiosk-content/authoring/search-model/train-search-model';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
