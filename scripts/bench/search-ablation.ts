@@ -39,7 +39,8 @@ const withWeights = (translationWeight: number, popularity: number): EngineParam
 const variants: { name: string; params: EngineParams }[] = [
   { name: 'defaults', params: defaultEngineParams },
   { name: 'translation 0, popularity 0 (before)', params: withWeights(0, 0) },
-  ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0').split(',').map((pair) => {
+  { name: 'domain routing 0.5', params: { ...defaultEngineParams, domainRouting: 0.5 } },
+  ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0').split(',').filter((pair) => pair.includes(':')).map((pair) => {
     const [tw, pop] = pair.split(':').map(Number);
     return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
   }),
