@@ -92,6 +92,12 @@ export const terminalConfigSchema = z
         procedureSeconds: integer(30, 3600).default(300),
       })
       .default({ homeSeconds: 120, procedureSeconds: 300 }),
+    input: z
+      .strictObject({
+        /** 模糊音 on the pinyin keyboard; null = from the region (on in the south-west, see fuzzy-pinyin.ts). */
+        fuzzyPinyin: z.boolean().nullable().default(null),
+      })
+      .default({ fuzzyPinyin: null }),
     languages: z
       .array(z.enum(UI_LANGUAGES))
       .min(1)
@@ -193,6 +199,11 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   idle: { en: 'idle timeouts: {homeSeconds, procedureSeconds}', zh: '无操作超时：{homeSeconds, procedureSeconds}' },
   'idle.homeSeconds': { en: 'seconds without a touch before the screen returns home: a whole number 15–900', zh: '无人操作多少秒后回到首页：15–900 的整数' },
   'idle.procedureSeconds': { en: 'seconds without a touch inside a guided procedure: a whole number 30–3600', zh: '办事指引中无人操作多少秒后结束：30–3600 的整数' },
+  input: { en: 'on-screen keyboard: {fuzzyPinyin}', zh: '屏幕键盘：{fuzzyPinyin}' },
+  'input.fuzzyPinyin': {
+    en: 'fuzzy pinyin (n/l, f/h, z/zh, c/ch, s/sh, in/ing, en/eng, an/ang) on the pinyin keyboard: true, false, or null to follow the region (on for Sichuan, Chongqing, Yunnan, Guizhou, Hunan, Hubei)',
+    zh: '拼音键盘的模糊音（n/l、f/h、z/zh、c/ch、s/sh、in/ing、en/eng、an/ang）：true、false，或 null 按地区决定（四川、重庆、云南、贵州、湖南、湖北默认开启）',
+  },
   languages: {
     en: `screen languages, a list from ${UI_LANGUAGES.join(', ')}, without repeats, that includes zh-CN; the first is the default`,
     zh: `界面语言：从 ${UI_LANGUAGES.join('、')} 中选择，不重复，必须包含 zh-CN；第一个为默认语言`,

@@ -20,6 +20,8 @@ export interface TerminalSettings {
   idReader: IdReaderSettings | null;
   /** Inactivity timeouts; absent = the renderer's defaults. Passed to the screen in system.getInfo. */
   idle?: { homeSeconds: number; procedureSeconds: number };
+  /** 模糊音 on the pinyin keyboard; null or absent = from the region. Passed to the screen in system.getInfo. */
+  fuzzyPinyin?: boolean | null;
 }
 
 export interface PrinterSettings {

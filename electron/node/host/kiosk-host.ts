@@ -16,6 +16,7 @@ import { ReceiptService } from '../services/receipt-service';
 import { SessionEvents } from '../services/session-events';
 import { SqliteStatsService, type StatsService } from '../services/stats-service';
 import { isKnownStep, withStatsRecording } from '../services/stats-recording';
+import { queryCorrectorLoader } from '../services/query-corrector-loader';
 import { systemApi } from '../services/system-info';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
@@ -32,6 +33,8 @@ export interface KioskHostOptions {
   contentHttp?: ContentServiceOptions['http'];
   /** Site and device settings; default: the provisioned <dataDir>/config/terminal.json (unprovisioned without one). */
   terminal?: TerminalSettings;
+  /** The pinyin dictionary the renderer ships (generated/ime/dictionary.txt); search corrects misspelled terms with it. */
+  imeDictionaryFile?: string;
 }
 
 /**
@@ -83,6 +86,7 @@ export class KioskHost {
       logger: options.logger,
       active: () => content.store.active(),
       idleMs: () => content.idleSeconds * 1000,
+      queryCorrector: queryCorrectorLoader(options.imeDictionaryFile, log.child('search')).corrector,
     }));
     const { devices } = this;
     const printer = printServiceFor(terminal, { dataDir: this.dataDir.root, devices, logger: log.child('receipts') });

@@ -157,6 +157,7 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     printer: config?.printer ? { ...config.printer } : null,
     idReader: config?.idReader ? { ...config.idReader } : null,
     ...(config ? { idle: { ...config.idle } } : {}),
+    ...(config ? { fuzzyPinyin: config.input.fuzzyPinyin } : {}),
   };
 }
 

@@ -11,10 +11,11 @@ import { repoRoot } from '../../../scripts/lib/repo-paths';
 
 export const screenshotsDir = path.join(repoRoot, 'test', 'artifacts', 'screenshots');
 
-/** The smallest and the largest kiosk screens we support (landscape). */
+/** The smallest and the largest kiosk screens we support (landscape), and the upright 1080p kiosk. */
 export const viewports = {
   small: { width: 1280, height: 800 },
   large: { width: 1920, height: 1080 },
+  portrait: { width: 1080, height: 1920 },
 } as const;
 export type ViewportName = keyof typeof viewports;
 
