@@ -79,6 +79,11 @@ export const terminalConfigSchema = z
       })
       .nullable()
       .default(null),
+    /** The A4 printer for documents residents take away: a CUPS queue; null = none installed. */
+    a4Printer: z
+      .strictObject({ queue: z.string().regex(/^[A-Za-z0-9_.@+-]{1,127}$/) })
+      .nullable()
+      .default(null),
     content: z
       .strictObject({
         sources: z.array(contentSourceSchema).max(10).default([]),
@@ -181,6 +186,8 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
     en: `serial speed, one of ${bauds} (the kiosk then uses only this one), or null to detect it`,
     zh: `串口波特率，只能是 ${bauds} 之一（填写后只用这个波特率），或写 null 自动检测`,
   },
+  a4Printer: { en: 'the A4 printer: {queue} (a CUPS queue, see `devices`), or null when there is none', zh: 'A4打印机：{queue}（CUPS 打印队列，可用 devices 查看）；没有A4打印机时写 null' },
+  'a4Printer.queue': { en: 'CUPS queue name: letters, digits and _ . @ + - (at most 127)', zh: 'CUPS 打印队列名：字母、数字和 _ . @ + -，最多 127 个字符' },
   content: { en: 'content packs: {sources, trustedKeys, pollMinutes}', zh: '内容包：{sources, trustedKeys, pollMinutes}' },
   'content.sources': { en: 'a list of at most 10 content sources', zh: '内容来源列表，最多 10 个' },
   'content.sources[]': {

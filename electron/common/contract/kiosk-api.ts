@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adminEvents, adminMethods } from './admin-api';
 import { contentEvents, contentMethods } from './content-api';
 import { idcardEvents, idcardMethods } from './idcard-api';
+import { documentMethods } from './document-api';
 import { libraryMethods } from './library-api';
 import { proceduresMethods } from './procedures-api';
 import { receiptEvents, receiptMethods } from './receipt-api';
@@ -68,6 +69,7 @@ export const kioskContract = {
     ...statsMethods,
     ...attractMethods,
     ...idcardMethods,
+    ...documentMethods,
     ...adminMethods,
   },
   events: {

@@ -21,6 +21,8 @@ import { systemApi } from '../services/system-info';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
 import { closeIdCardService, createIdCardService, idCardApi, toIdCardState } from './idcard-wiring';
+import { createDocumentService } from './document-wiring';
+import type { DocumentService } from '../services/document-service';
 
 export interface KioskHostOptions {
   dataDir: string;
@@ -55,6 +57,7 @@ export class KioskHost {
   /** Counts by day without personal data, in <dataDir>/db/stats.db. */
   readonly stats: StatsService;
   readonly idCard: IdCardService;
+  readonly documents: DocumentService;
   readonly receipts: ReceiptService;
   /** Admin PIN, admin API and /metrics. */
   readonly admin: HostAdmin;
@@ -92,6 +95,7 @@ export class KioskHost {
     const printer = printServiceFor(terminal, { dataDir: this.dataDir.root, devices, logger: log.child('receipts') });
     const stats = (this.stats = new SqliteStatsService({ dbDir: this.dataDir.db, isKnownStep: (p, step) => isKnownStep(generations.procedures, p, step) }));
     const idCard = (this.idCard = createIdCardService(terminal, devices, log));
+    const documents = (this.documents = createDocumentService(terminal, idCard, log, () => generations.current.content.dir));
     const receipts = (this.receipts = new ReceiptService({ terminal, printer, logger: log.child('receipts'), procedures: () => generations.procedures, library: () => generations.library }));
     const admin = (this.admin = new HostAdmin({ terminal, devices, content, stats, printer, idCard, dataDir: this.dataDir, appVersion, logger: log.child('admin'), config: provisioning.config, configProblems: provisioning.problems, recentErrors }));
     const sessions = (this.sessions = new SessionEvents(options.logger));
@@ -103,6 +107,7 @@ export class KioskHost {
       receipts: receipts.api(),
       content: content.api(admin.gate),
       idcard: idCardApi(idCard),
+      documents: documents.api(),
       admin: admin.api(),
       attract: attractApi(() => generations.current.content.dir),
       session: sessions.api(),
@@ -126,6 +131,7 @@ export class KioskHost {
       sessions.onEnd((reason) => stats.endSession(reason)),
       sessions.onEnd(() => receipts.endSession()),
       sessions.onEnd(() => idCard.wipe()),
+      sessions.onEnd(() => documents.wipe()),
     );
     for (const service of [printer, idCard, content]) service.start();
     void admin.startSupervision();

@@ -10,6 +10,6 @@ export const enIme: Readonly<Record<keyof typeof zhCNIme, string>> = {
   'ime.failed': 'Pinyin candidates are not available right now; letters go straight into the search box.',
   'ime.none': 'No word is spelled like this. Tap "Delete" to change it.',
   'ime.tooLong': 'At most {max} letters. Tap a word first, then type on.',
-  'search.corrected': 'Searched for “{corrected}”. ',
-  'search.searchOriginal': 'Search for “{original}” instead',
+  'search.corrected': 'Searched for "{corrected}". ',
+  'search.searchOriginal': 'Search for "{original}" instead',
 };

@@ -2,6 +2,7 @@ import type { Dictionary } from './zh-cn';
 import { enSession } from './en-session';
 import { enAdmin } from './en-admin';
 import { enHandwriting } from './en-handwriting';
+import { enDocuments } from './en-documents';
 import { enIme } from './en-ime';
 
 /**
@@ -249,5 +250,6 @@ export const en: Dictionary = {
   ...enSession,
   ...enAdmin,
   ...enHandwriting,
+  ...enDocuments,
   ...enIme,
 };

@@ -1,6 +1,7 @@
 import { zhCNSession } from './zh-cn-session';
 import { zhCNAdmin } from './zh-cn-admin';
 import { zhCNHandwriting } from './zh-cn-handwriting';
+import { zhCNDocuments } from './zh-cn-documents';
 import { zhCNIme } from './zh-cn-ime';
 
 /**
@@ -246,6 +247,7 @@ export const zhCN = {
   ...zhCNSession,
   ...zhCNAdmin,
   ...zhCNHandwriting,
+  ...zhCNDocuments,
   ...zhCNIme,
 } as const;
 

@@ -1,3 +1,4 @@
+import { DocumentOffers } from '../../components/documents/DocumentOffers';
 import type { RefObject } from 'react';
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
 import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/procedures/common';
@@ -83,6 +84,8 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           {t('procedure.outcome.finish')}
         </Button>
       </div>
+
+      <DocumentOffers filter={(d) => d.offeredBy.includes(`${procedure.id}/${view.outcomeId}`)} />
 
       {previewOpen && (
         <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SearchResult, Suggestion } from '../../../../electron/common/contract/library-api';
+import { DocumentOffers, documentMatchesQuery } from '../../components/documents/DocumentOffers';
 import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
 import { keyboardReducer } from '../../components/keyboard/keyboard-state';
 import { HelpCard } from '../../components/help/HelpCard';
@@ -258,6 +259,7 @@ export function SearchScreen() {
       )}
 
       {search.status === 'ready' && <Results result={search.result} examples={examples} onSearchAsTyped={(typed) => submit(typed, true)} />}
+      {search.status === 'ready' && <DocumentOffers filter={(d) => documentMatchesQuery(d, search.result.query)} />}
     </Screen>
   );
 }
