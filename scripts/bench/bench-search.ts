@@ -27,7 +27,9 @@ import { Jieba } from '@node-rs/jieba';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import type { GlossaryEntry } from '../../kiosk-content/src/search/common/glossary-expansion';
 import type { SearchModel } from '../../kiosk-content/src/search/common/learned-model';
-import { modelFromQuestions } from '../../kiosk-content/src/search/common/learned-model';
+import { defaultModelWeights, defaultNeighbours, modelFromQuestions } from '../../kiosk-content/src/search/common/learned-model';
+import { userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
+import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
 import type { QaInput } from '../../kiosk-content/src/search/common/qa-index';
 import { InvertedIndex } from '../../kiosk-content/src/search/common/inverted-index';
 import type { QueryJudgement, RetrievalMetrics } from '../../kiosk-content/src/search/common/metrics';
@@ -36,14 +38,14 @@ import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/
 import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
 import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
-import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
-import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws';
+import { buildLawPack } from '../../kiosk-content/authoring/pack-builder/build-pack';
+import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
+import { generatePackKeys, readPublicKey } from '../../kiosk-content/src/packs/node/pack-keys';
 import { measureColdStart } from '../../kiosk-content/src/search/node/cold-start';
-import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel } from '../../kiosk-content/src/search/node/persisted-index';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
-import { repoRoot } from '../lib/repo-paths';
+import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
 import { misspellingReport } from './misspelled-queries';
 
 const sharedData = path.resolve(repoRoot, '../shared/data');
@@ -51,6 +53,7 @@ const lawsDir = path.join(sharedData, 'laws');
 const queriesFile = path.join(sharedData, 'stard/queries.public.jsonl');
 const lecoqaFile = path.join(sharedData, 'lecoqa/qa.public.jsonl');
 const stopwordsFile = path.join(sharedData, 'stard/cn_stopwords.txt');
+const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
 
 interface StardQuery {
   id: number;
@@ -164,33 +167,34 @@ interface ImportAndColdStart {
 }
 
 /**
- * What a technician's terminal does: import the library into a fresh content DB with the learned
- * model (import-laws --train), store the index, then open that DB in a fresh process and answer
- * one query (the cold start). FATONG_BENCH_DB points at an already imported DB instead.
+ * What a terminal gets: the law pack built with training (content build --laws --train), signed,
+ * installed into an empty data folder (content install: index built there with the pack's model),
+ * then a fresh process opens the installed content and answers one query (the cold start).
+ * FATONG_BENCH_DB points at an already prepared content DB instead.
  */
-async function importAndColdStart(): Promise<ImportAndColdStart> {
+async function packAndColdStart(): Promise<ImportAndColdStart> {
   let dbFile = process.env.FATONG_BENCH_DB;
   let importLine = 'skipped (FATONG_BENCH_DB given)';
   let tmp: string | null = null;
+  let contentDir: string | null = null;
   if (!dbFile) {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'fatong-bench-db-'));
-    dbFile = path.join(tmp, 'content.db');
-    const db = openContentDb(dbFile);
-    try {
-      let t = performance.now();
-      importLaws(db, lawsDir);
-      const importMs = performance.now() - t;
-      t = performance.now();
-      storeSearchModel(db, trainSearchModel(queriesFile, lecoqaFile).model, 'bench');
-      const index = storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
-      const indexMs = performance.now() - t;
-      importLine = `${(importMs / 1000).toFixed(1)} s + ${(indexMs / 1000).toFixed(1)} s (train + index, ${(index.bytes / 1024 / 1024).toFixed(1)} MB) = ${((importMs + indexMs) / 1000).toFixed(1)} s`;
-    } finally {
-      db.close();
-    }
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'fatong-bench-pack-'));
+    const keys = generatePackKeys(path.join(tmp, 'keys'), 'bench');
+    let t = performance.now();
+    const built = await buildLawPack(lawsDir, { out: path.join(tmp, 'laws.fpk'), version: '2026.1.0', minAppVersion: appVersion(), keyFile: keys.privateFile, train: { questions: queriesFile, lecoqa: lecoqaFile } });
+    const buildMs = performance.now() - t;
+    t = performance.now();
+    const store = new ContentStore({ root: path.join(tmp, 'data', 'content'), appVersion: appVersion(), defaultContentDir });
+    await store.install(built.out, { trustedKeys: [readPublicKey(keys.publicFile)] });
+    const installMs = performance.now() - t;
+    const active = store.active();
+    if (!active) throw new Error('the installed pack is not active');
+    dbFile = active.dbFile;
+    contentDir = active.contentDir ?? defaultContentDir;
+    importLine = `pack build with training ${(buildMs / 1000).toFixed(1)} s (of it training ${((built.training?.ms ?? 0) / 1000).toFixed(1)} s, ${String(built.training?.questions ?? 0)} questions; pack ${(built.packBytes / 1024 / 1024).toFixed(1)} MB); install + index ${(installMs / 1000).toFixed(1)} s`;
   }
   try {
-    const r = await measureColdStart(dbFile);
+    const r = await measureColdStart(dbFile, { contentDir });
     const coldLine = `${r.ms.toFixed(0)} ms (index from ${r.indexSource}); whole fresh process ${(r.processMs / 1000).toFixed(2)} s; RSS ${(r.rssBytes / 1024 / 1024).toFixed(1)} MB`;
     return { importLine, coldLine };
   } catch (error) {
@@ -218,7 +222,8 @@ async function main(): Promise<void> {
   const qa = qaFromFolder();
   const glossary = glossaryFromFolder();
   t = performance.now();
-  const trained = trainSearchModel(queriesFile, lecoqaFile, folds);
+  const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)) };
+  const trained = trainSearchModel(queriesFile, lecoqaFile, folds, { translation });
   const trainMs = performance.now() - t;
   const indexFile = path.join(os.tmpdir(), `fatong-bench-search-${String(process.pid)}.bin`);
   const contentFile = `${indexFile}.content.json`;
@@ -235,6 +240,11 @@ async function main(): Promise<void> {
   const judge = (rank: (q: string) => string[], subset: StardQuery[] = queries): QueryJudgement[] =>
     subset.map((q) => ({ relevant: relevantKeys(q), ranked: rank(q.query) }));
 
+  // Everyday residents' questions written for this project (scripts/bench/everyday-questions.jsonl,
+  // the articles checked by hand in ../shared/data/laws); a development check, not the held-out set.
+  const everyday = readFileSync(everydayFile, 'utf8').split('\n').filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as StardQuery);
+  const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
+  const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
   const baselineMetrics = evaluateRetrieval(judge(baseline.rank));
   const plainMetrics = evaluateRetrieval(judge((q) => rankKeys(plain, q)));
   const allDataMetrics = evaluateRetrieval(judge((q) => rankKeys(allData, q)));
@@ -264,7 +274,7 @@ async function main(): Promise<void> {
       for (let g = 0; g < folds; g++) {
         if (g === f) continue;
         const train = trained.questions.filter((_, i) => i % folds !== f && i % folds !== g);
-        const innerEngine = allData.withModel(modelOf(train));
+        const innerEngine = allData.withModel(modelFromQuestions(train, defaultModelWeights, defaultNeighbours, translation));
         candidates.forEach((c, ci) => {
           const e = innerEngine.withParams(c.params);
           queries.forEach((q, i) => {
@@ -323,7 +333,7 @@ async function main(): Promise<void> {
   }
   rmSync(indexFile, { force: true });
   rmSync(contentFile, { force: true });
-  const cold = await importAndColdStart();
+  const cold = await packAndColdStart();
 
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log('');
@@ -339,6 +349,10 @@ async function main(): Promise<void> {
     console.log(`Nested tuning (grid ${grid(allData.params).map((c) => c.name).join(', ')}; ${(nested.ms / 1000).toFixed(0)} s):`);
     for (const c of nested.chosen) console.log(`  ${c}`);
   }
+  console.log('');
+  console.log(`Everyday questions (${String(everyday.length)}, scripts/bench/everyday-questions.jsonl; residents' wording, articles checked by hand):`);
+  console.log(`  engine, no training data:      R@10 ${pct(everydayPlain.recallAt10)}  R@100 ${pct(everydayPlain.recallAt100)}  nDCG@10 ${pct(everydayPlain.ndcgAt10)}`);
+  console.log(`  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`);
   console.log(`Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`);
   // 「您是不是要找」: misspelled questions against clean ones (engine without training data, host's corrector).
   const misspelling = misspellingReport({
@@ -365,12 +379,9 @@ async function main(): Promise<void> {
     console.log(`| load of stored index (fresh process)               | ${child.loadMs.toFixed(0)} ms${child.built ? ' (REBUILT: fingerprint mismatch)' : ''} | |`);
     console.log(`| host RSS, index loaded + 2 queries (fresh process) | ${mb(child.rss)} (${mb(child.rssBefore)} before loading) | |`);
   }
-  console.log(`| full import + train + index (temp DB)              | ${cold.importLine} | |`);
-  console.log(`| cold start (open DB → first answer)                | ${cold.coldLine} | |`);
+  console.log(`| law pack (--train) → content install (temp dir)    | ${cold.importLine} | |`);
+  console.log(`| cold start (installed pack → first answer), RSS    | ${cold.coldLine} | |`);
 }
 
-function modelOf(questions: Parameters<typeof modelFromQuestions>[0]): SearchModel {
-  return modelFromQuestions(questions);
-}
 
 void main();

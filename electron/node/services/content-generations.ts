@@ -9,6 +9,10 @@ import type { ActiveContent } from '../../../kiosk-content/src/packs/node/conten
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
 import { IdleSwitcher } from './content-service';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { contentDbFileName } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { hasLibrary, openContentDbForSearch, storedIndexFingerprint } from '../../../kiosk-content/src/search/node/persisted-index';
 import { LibraryService } from './library-service';
 import { ProcedureService } from './procedure-service';
 import { resolveOffices } from '../../../kiosk-content/src/regional/common/regional-data';
@@ -26,6 +30,11 @@ export interface ContentGenerationsOptions {
   idleMs: () => number;
   /** Tells the content store which generation is on screen (null = embedded), so no install removes it. */
   hold: (generation: string | null) => void;
+  /**
+   * How often to look for content another process put in place (content install, import-laws
+   * from the CLI); 0 = never. Default 2000 ms.
+   */
+  watchMs?: number;
   /** 「您是不是要找」 correctors for each generation's library (given its glossary terms and law titles). */
   queryCorrector?: (knownTerms: Iterable<string>) => QueryCorrector | null;
 }
@@ -37,6 +46,8 @@ export interface ContentView {
   content: ContentFolder;
   library: LibraryService;
   procedures: ProcedureService;
+  /** Size and mtime of db/content.db when it was opened (the import-laws library), null if absent or unused. */
+  libraryStamp: string | null;
 }
 
 /**
@@ -50,10 +61,48 @@ export class ContentGenerations {
   private readonly idle: IdleSwitcher;
   private readonly switched = new Emitter<SyncProgress>();
 
+  private readonly watchTimer: NodeJS.Timeout | null = null;
+
   constructor(private readonly options: ContentGenerationsOptions) {
     this.idle = new IdleSwitcher(options.idleMs);
     this.view = this.openStartContent();
     this.hold(this.view.generation);
+    const watchMs = options.watchMs ?? 2000;
+    if (watchMs > 0) {
+      this.watchTimer = setInterval(() => this.checkForNewContent(), watchMs);
+      this.watchTimer.unref();
+    }
+  }
+
+  /**
+   * Content put in place by another process — `content install` (a new active generation) or
+   * `import-laws` (a new library in db/content.db) — is shown at the next idle moment, like a
+   * sync. An import is only taken once its search index is stored (the import clears it and
+   * stores the new one last), so the kiosk never opens a half-written library.
+   */
+  checkForNewContent(): void {
+    const active = this.readActive();
+    if ((active?.generation ?? null) !== this.view.generation) {
+      this.switchWhenIdle();
+      return;
+    }
+    if (active?.laws) return;
+    const stamp = this.libraryStamp();
+    if (stamp === this.view.libraryStamp || stamp === null || !libraryReady(this.legacyLibraryFile())) return;
+    this.switchWhenIdle(true);
+  }
+
+  private legacyLibraryFile(): string {
+    return path.join(this.options.dataDir.db, contentDbFileName);
+  }
+
+  private libraryStamp(): string | null {
+    try {
+      const stat = statSync(this.legacyLibraryFile());
+      return `${String(stat.size)}:${String(stat.mtimeMs)}`;
+    } catch {
+      return null;
+    }
   }
 
   private hold(generation: string | null): void {
@@ -91,11 +140,11 @@ export class ContentGenerations {
     return this.switched.on(listener);
   }
 
-  /** Shows the active generation at the next idle moment. */
-  switchWhenIdle(): void {
+  /** Shows the active generation at the next idle moment (`reopen`: also when it is the same one, for a new import-laws library). */
+  switchWhenIdle(reopen = false): void {
     this.idle.switchWhenIdle(() => {
       const active = this.readActive();
-      if ((active?.generation ?? null) === this.view.generation) return;
+      if (!reopen && (active?.generation ?? null) === this.view.generation) return;
       const log = this.options.logger;
       try {
         const next = this.open(active);
@@ -130,6 +179,7 @@ export class ContentGenerations {
   }
 
   close(): void {
+    if (this.watchTimer) clearInterval(this.watchTimer);
     this.idle.close();
     this.view.library.close();
     this.hold(null);
@@ -179,6 +229,20 @@ export class ContentGenerations {
       procedureSearch: (text, terms) => procedures.search(text, terms),
       ...(this.options.queryCorrector ? { queryCorrector: this.options.queryCorrector } : {}),
     });
-    return { generation: active?.generation ?? null, content, library, procedures };
+    return { generation: active?.generation ?? null, content, library, procedures, libraryStamp: active?.laws ? null : this.libraryStamp() };
+  }
+}
+
+/** True when the file holds a law library whose search index is stored (an import has finished). */
+function libraryReady(file: string): boolean {
+  try {
+    const db = openContentDbForSearch(file);
+    try {
+      return hasLibrary(db) && storedIndexFingerprint(db) !== null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
   }
 }

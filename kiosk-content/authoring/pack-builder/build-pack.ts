@@ -6,6 +6,8 @@ import { PACK_FORMAT, packManifestSchema, semverSchema, unsafePathReason, type P
 import { lintContentFolder } from '../../src/content-lint/node/lint-content-folder';
 import { openContentDb } from '../../src/library-db/node/open-content-db';
 import { importLaws } from '../law-import/import-laws';
+import type { LibraryTrainingReport } from '../search-model/train-for-library';
+import { trainSearchModelForLibrary } from '../search-model/train-for-library';
 import { loadContentFolder } from '../../src/content-folder/node/load-content-folder';
 import { writePack, type PackWriteFile } from '../../src/packs/node/pack-archive';
 import { readPrivateKey, signManifest } from '../../src/packs/node/pack-keys';
@@ -134,14 +136,21 @@ export async function buildContentPack(dir: string, options: BuildPackOptions): 
 export interface BuildLawPackOptions extends BuildPackOptions {
   id?: string;
   title?: string;
+  /**
+   * Questions with known answering articles (STARD-style JSON lines) and, optionally, LeCoQA
+   * keywords and answers: the learned search components are trained here, at build time, and
+   * travel in the pack's content.db (table search_model). Without it the pack has none.
+   */
+  train?: { questions: string; lecoqa?: string | null };
 }
 
 /**
  * The law library as a pack: the Markdown folder (layout of ../shared/data/laws) compiled into a
  * content database (`content.db`, import-laws), so terminals never parse statutes. The search
- * index is built at install, against the terminal's own Q&A and glossary.
+ * index is built at install, against the terminal's own Q&A and glossary, with the learned model
+ * the pack carries (options.train); nothing is trained on a terminal.
  */
-export async function buildLawPack(lawsDir: string, options: BuildLawPackOptions): Promise<BuiltPack & { problems: number; articles: number }> {
+export async function buildLawPack(lawsDir: string, options: BuildLawPackOptions): Promise<BuiltPack & { problems: number; articles: number; training: LibraryTrainingReport | null }> {
   const root = path.resolve(lawsDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new PackBuildError(`${root} is not a folder`);
   const now = options.now ?? (() => new Date());
@@ -152,10 +161,15 @@ export async function buildLawPack(lawsDir: string, options: BuildLawPackOptions
     const dbFile = path.join(tmp, 'content.db');
     const db = openContentDb(dbFile);
     let summary;
+    let training: LibraryTrainingReport | null = null;
     try {
       options.onProgress?.(`importing laws from ${root}`);
       summary = importLaws(db, root, { now });
       if (summary.laws + summary.documents === 0) throw new PackBuildError(`${root} holds no law Markdown files`);
+      if (options.train) {
+        options.onProgress?.(`training the search model from ${options.train.questions}${options.train.lecoqa ? ` + ${options.train.lecoqa}` : ''}`);
+        training = trainSearchModelForLibrary(db, options.train.questions, options.train.lecoqa ?? null);
+      }
       db.pragma('wal_checkpoint(TRUNCATE)');
       // One self-contained file in the pack: no -wal beside it.
       db.pragma('journal_mode = DELETE');
@@ -169,7 +183,7 @@ export async function buildLawPack(lawsDir: string, options: BuildLawPackOptions
       { id: options.id ?? 'fatong-laws', version, title: options.title ?? '国家法律法规库', created: d.toISOString(), minAppVersion: checkVersion(options.minAppVersion), kinds: ['laws'] },
       options,
     );
-    return { ...built, problems: summary.problems.length, articles: summary.currentArticles };
+    return { ...built, problems: summary.problems.length, articles: summary.currentArticles, training };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startWebKiosk } from '../../../electron/node/host/start-web-kiosk';
@@ -11,6 +11,8 @@ import { buildIndex, downloadPackUrl, INDEX_FILE } from '../../../kiosk-content/
 import { syncOnce } from '../../../kiosk-content/src/packs/node/pack-sync';
 import { diffPacks, signPack, verifyPack } from '../../../kiosk-content/authoring/pack-builder/pack-tools';
 import { readTerminalContentConfig } from '../../../kiosk-content/src/packs/node/terminal-content-config';
+import type { LibraryTrainingReport } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import { formatTrainingProblem } from '../../../kiosk-content/authoring/search-model/train-search-model';
 import { ensureRendererBuilt } from '../../build/build-renderer';
 import { appVersion, defaultContentDir, rendererDist } from '../../lib/repo-paths';
 import type { CliCommand, CliIo } from '../command';
@@ -51,16 +53,21 @@ export const contentBuildCommand: CliCommand = {
   summary: 'Build a content pack (or, with --laws, the law-library pack) from a folder',
   usage: `Usage: npm run cli -- content build <dir> --out <pack.fpk> [--version V] [--min-app V] [--key <private-key>]
        npm run cli -- content build <laws-dir> --laws --out <pack.fpk> [--version V] [--id ID] [--title T]
+                                  [--train <questions.jsonl> [--lecoqa <qa.jsonl>]]
 
 Makes one pack file: manifest.json (pack id, version, created, minimum app version, kinds, every
 file's SHA-256 and size) and the files, in a gzip'd ustar archive. A content folder must pass
 content lint first; --version overrides pack.yaml's. With --laws the folder of law Markdown (layout
 of ../shared/data/laws) is compiled into a content database inside the pack (id fatong-laws,
-version = today as Y.M.D unless --version). --key signs it right away (else: content sign).`,
+version = today as Y.M.D unless --version). --key signs it right away (else: content sign).
+--train trains the learned search components from questions with known answering articles
+(STARD-style JSON lines; --lecoqa adds lawyer keywords and answers, training only) and puts them
+in the pack; a terminal that installs it searches with them. Bad lines and unknown articles are
+reported as file:line: reason and skipped.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { out: { type: 'string' }, version: { type: 'string' }, 'min-app': { type: 'string' }, key: { type: 'string' }, laws: { type: 'boolean', default: false }, id: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean', default: false } },
+      { out: { type: 'string' }, version: { type: 'string' }, 'min-app': { type: 'string' }, key: { type: 'string' }, laws: { type: 'boolean', default: false }, id: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean', default: false }, train: { type: 'string' }, lecoqa: { type: 'string' } },
       true,
     );
     const dir = one(positionals, 'content build needs one folder: content build <dir> --out <pack>');
@@ -72,13 +79,26 @@ version = today as Y.M.D unless --version). --key signs it right away (else: con
       ...(values.key ? { keyFile: path.resolve(values.key) } : {}),
       onProgress: (m: string) => io.stderr(`${m}\n`),
     };
+    if ((values.train !== undefined || values.lecoqa !== undefined) && !values.laws) throw new UsageError('--train and --lecoqa go with --laws');
+    if (values.lecoqa !== undefined && values.train === undefined) throw new UsageError('--lecoqa goes with --train <questions.jsonl>');
+    for (const file of [values.train, values.lecoqa]) if (file !== undefined && !existsSync(file)) throw new UsageError(`training file not found: ${file}`);
+    const train = values.train === undefined ? null : { questions: path.resolve(values.train), lecoqa: values.lecoqa === undefined ? null : path.resolve(values.lecoqa) };
     const started = performance.now();
-    const built = values.laws
-      ? await buildLawPack(dir, { ...common, ...(values.id ? { id: values.id } : {}), ...(values.title ? { title: values.title } : {}) })
-      : await buildContentPack(dir, common);
+    let training: LibraryTrainingReport | null = null;
+    let built;
+    if (values.laws) {
+      const law = await buildLawPack(dir, { ...common, ...(values.id ? { id: values.id } : {}), ...(values.title ? { title: values.title } : {}), ...(train ? { train } : {}) });
+      training = law.training;
+      built = law;
+      if (training) {
+        for (const p of training.problems) io.stderr(`${formatTrainingProblem(p)}\n`);
+        io.stderr(`search model: trained on ${String(training.questions)} questions (${String(training.problems.length)} problems skipped) in ${(training.ms / 1000).toFixed(1)} s\n`);
+      } else io.stderr('search model: none (no --train): the pack ranks with the plain engine; terminals get no learned components\n');
+    } else built = await buildContentPack(dir, common);
     const ms = performance.now() - started;
     const m = built.manifest;
-    if (values.json) io.stdout(`${JSON.stringify({ out: built.out, id: m.id, version: m.version, kinds: m.kinds, files: m.files.length, packBytes: built.packBytes, contentBytes: built.contentBytes, signed: built.signed, ms: Math.round(ms) })}\n`);
+    const searchModel = values.laws ? (training ? { questions: training.questions, problems: training.problems.length } : null) : undefined;
+    if (values.json) io.stdout(`${JSON.stringify({ out: built.out, id: m.id, version: m.version, kinds: m.kinds, files: m.files.length, packBytes: built.packBytes, contentBytes: built.contentBytes, signed: built.signed, ms: Math.round(ms), ...(searchModel !== undefined ? { searchModel } : {}) })}\n`);
     else io.stdout(`built ${built.out}: ${m.id} ${m.version} [${m.kinds.join(', ')}], ${String(m.files.length)} files, ${mb(built.contentBytes)} → ${mb(built.packBytes)}, ${built.signed ? 'signed' : 'unsigned (run content sign)'}, ${(ms / 1000).toFixed(2)} s\n`);
     return 0;
   },

@@ -4,8 +4,9 @@ import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { formatLawProblem } from '../../../kiosk-content/src/laws/common/law-types';
 import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
 import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/authoring/law-import/import-laws';
-import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel, type StoredIndexReport } from '../../../kiosk-content/src/search/node/persisted-index';
-import { trainSearchModel } from '../../../kiosk-content/authoring/search-model/train-search-model';
+import { contentStamp, searchContentOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/search/node/persisted-index';
+import { trainSearchModelForLibrary } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import { formatTrainingProblem } from '../../../kiosk-content/authoring/search-model/train-search-model';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
@@ -123,8 +124,9 @@ cannot be written.`,
           summary = importLaws(db, dir, { onProgress: progress.update });
           if (values.train !== undefined) {
             progress.note('training the search model…');
-            const trained = trainSearchModel(path.resolve(values.train), values.lecoqa === undefined ? null : path.resolve(values.lecoqa));
-            storeSearchModel(db, trained.model, [values.train, values.lecoqa].filter((f) => f !== undefined).map((f) => path.basename(f)).join(' + '));
+            const trained = trainSearchModelForLibrary(db, path.resolve(values.train), values.lecoqa === undefined ? null : path.resolve(values.lecoqa));
+            for (const p of trained.problems) io.stderr(`${formatTrainingProblem(p)}\n`);
+            io.stderr(`search model: trained on ${String(trained.questions)} questions (${String(trained.problems.length)} problems skipped)\n`);
           }
           progress.note('building the search index…');
           index = storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });

@@ -11,6 +11,8 @@ import { LawFolderArticleSource } from '../../../kiosk-content/authoring/law-imp
 import { glossaryFromFolder, qaFromFolder } from '../../../kiosk-content/src/search/node/content-sources';
 import { hasLibrary, openContentDbForSearch, openSearchForDb, type OpenedSearch } from '../../../kiosk-content/src/search/node/persisted-index';
 import { LocalSearchService } from '../../../kiosk-content/src/search/node/search-service';
+import { ContentStore } from '../../../kiosk-content/src/packs/node/content-store';
+import { appVersion, defaultContentDir } from '../../lib/repo-paths';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
@@ -98,9 +100,11 @@ stdout, in order (a blank line gives empty results):
      {"kind": "qa", "id": "…", "question": "…", "domain": "labour", "score": 8.1}, …]}
   ms is the engine's time for that query (no snippets). exact = the query cites that article.
 
-  --db <file>    content database (default: <data directory>/db/${contentDbFileName}); it must
-                 hold a law library (npm run cli -- import-laws <dir> --db <file>), whose
-                 search index import-laws stores; without one the index is built (seconds)
+  --db <file>    content database; it must hold a law library (npm run cli -- import-laws <dir>
+                 --db <file>), whose search index import-laws stores; without one the index is
+                 built (seconds). Default: this terminal's active content — the generation
+                 content install put in place (what the kiosk answers from), else
+                 <data directory>/db/${contentDbFileName}
   --top N        results per query in batch mode (default 10)
   --kind K       article | qa | flow (guided procedures; none yet) | all (default): cited
                  articles first, then Q&A, then the other articles
@@ -146,7 +150,19 @@ stdout, in order (a blank line gives empty results):
       const service = LocalSearchService.open({ articles: new LawFolderArticleSource(dir), qa: qaFromFolder(), glossary: glossaryFromFolder(), indexFile });
       opened = { service, source: service.report.built ? 'built' : 'cache', reason: null };
     } else {
-      const dbFile = path.resolve(values.db ?? path.join(dataDir, 'db', contentDbFileName));
+      // Without --db: what the kiosk itself answers from (the installed generation, if any).
+      let contentDir: string | null = null;
+      let active = null;
+      if (values.db === undefined) {
+        try {
+          active = new ContentStore({ root: path.join(dataDir, 'content'), appVersion: appVersion(), defaultContentDir }).active();
+        } catch (error) {
+          throw new Error(`the terminal's active content cannot be read (${errorMessage(error)}); pass --db <file>`, { cause: error });
+        }
+      }
+      if (active && existsSync(active.dbFile)) contentDir = active.contentDir ?? defaultContentDir;
+      else active = null;
+      const dbFile = path.resolve(values.db ?? active?.dbFile ?? path.join(dataDir, 'db', contentDbFileName));
       if (!existsSync(dbFile)) throw new Error(`no content database at ${dbFile}; create it with: npm run cli -- import-laws <dir> --db ${dbFile}`);
       if (!statSync(dbFile).isFile()) throw new Error(`${dbFile} is not a file`);
       try {
@@ -161,7 +177,7 @@ stdout, in order (a blank line gives empty results):
       const versions = new Map(new LawRepository(db).listLaws().map((l) => [l.normalizedTitle, l.currentVersionDate]));
       versionOf = (t) => versions.get(t) ?? null;
       const cacheFile = path.resolve(values.index ?? path.join(dataDir, 'cache', 'search-index.bin'));
-      opened = openSearchForDb(db, { cacheFile });
+      opened = openSearchForDb(db, { cacheFile, contentDir });
     }
     try {
       const report = opened.service.report;

@@ -7,7 +7,7 @@ import { lintContentFolder } from '../../content-lint/node/lint-content-folder';
 import { LawRepository } from '../../library-db/node/law-repository';
 import { openContentDb } from '../../library-db/node/open-content-db';
 import { loadContentFolder } from '../../content-folder/node/load-content-folder';
-import { contentStamp, searchContentOf, storeSearchIndex } from '../../search/node/persisted-index';
+import { contentStamp, searchContentOf, searchModelMismatch, storeSearchIndex } from '../../search/node/persisted-index';
 import { defaultPackLimits, PackRejectedError, readPack, type PackLimits } from './pack-archive';
 import type { TrustedKey } from './pack-keys';
 
@@ -411,6 +411,8 @@ export class ContentStore {
           const integrity = db.pragma('integrity_check', { simple: true }) as string;
           if (integrity !== 'ok') throw new PackRejectedError(`the law library is damaged (integrity_check: ${integrity})`);
           if (slot === 'laws' && !new LawRepository(db).stats().installed) throw new PackRejectedError('the law-library pack holds no laws');
+          const modelProblem = searchModelMismatch(db);
+          if (modelProblem) throw new PackRejectedError(modelProblem);
           storeSearchIndex(db, searchContentOf(db, { contentDir }), { stamp: contentStamp(db, contentDir), now: this.now });
           db.pragma('wal_checkpoint(TRUNCATE)');
           db.pragma('journal_mode = DELETE');

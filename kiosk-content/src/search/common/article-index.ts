@@ -90,7 +90,7 @@ export interface Bm25fParams {
   /** Score multiplier per source kind; 1 for 法律. */
   authorityPrior: Readonly<Record<LawAuthority, number>>;
   /** The learned expansion field (learned-model.ts), when the index has one. */
-  learned?: { weight: number; b: number };
+  learned?: { weight: number; b: number; popularity?: number };
 }
 
 export const noPrior: Readonly<Record<LawAuthority, number>> = {
@@ -317,6 +317,12 @@ export class ArticleIndex {
     return `${this.law(doc).normalizedTitle}|${this.data.labels[doc] ?? ''}`;
   }
 
+  /** Articles whose text, headings or title have the term (0 when the corpus lacks it). */
+  documentFrequency(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : (this.data.df[id] as number);
+  }
+
   hasTerm(term: string): boolean {
     return this.termIds.has(term);
   }
@@ -397,11 +403,14 @@ export class ArticleIndex {
         }
       }
     }
+    const popularity = learned?.data.popularity;
+    const popularityStrength = params.learned?.popularity ?? 0;
     for (let i = 0; i < scoredCount; i++) {
       const doc = scored[i] as number;
       const lawIndex = docLaw[doc] as number;
       const law = laws[lawIndex] as IndexedLaw;
       let factor = params.authorityPrior[law.authority];
+      if (popularity && popularityStrength > 0) factor *= 1 + popularityStrength * (popularity[doc] as number);
       const boost = options.lawBoost?.get(lawIndex);
       if (boost !== undefined) factor *= boost;
       scores[doc] = (scores[doc] as number) * factor;

@@ -45,4 +45,18 @@ describe('expandQueryTerms', () => {
     // 工资 is already in the query, so 劳动报酬 is the hit's only expansion word.
     expect(terms.find((t) => t.term === '劳动报酬')?.weight).toBe(0.5);
   });
+
+  it('names the legal domains of the entries a word comes from', () => {
+    const m = new GlossaryMatcher([
+      { colloquial: ['假货'], legal: ['欺诈'], domain: 'consumer' },
+      { colloquial: ['被骗'], legal: ['诈骗'], domain: 'fraud' },
+      { colloquial: ['被骗'], legal: ['欺诈'], domain: 'consumer' },
+      { colloquial: ['工钱'], legal: ['劳动报酬'] },
+    ]);
+    expect(m.match('买到假货被骗了工钱').map((h) => [h.colloquial, h.domains])).toEqual([
+      ['假货', ['consumer']],
+      ['被骗', ['consumer', 'fraud']],
+      ['工钱', []],
+    ]);
+  });
 });

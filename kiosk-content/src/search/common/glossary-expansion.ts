@@ -4,6 +4,8 @@ import { normalizeQuery } from './normalize';
 export interface GlossaryEntry {
   colloquial: readonly string[];
   legal: readonly string[];
+  /** The legal domain of the entry's file (labour, inheritance …), when known. */
+  domain?: string;
 }
 
 export interface GlossaryHit {
@@ -14,6 +16,8 @@ export interface GlossaryHit {
   end: number;
   /** The statute's words for it. */
   legal: readonly string[];
+  /** Legal domains of the entries with this colloquial word. */
+  domains: readonly string[];
 }
 
 /**
@@ -21,16 +25,20 @@ export interface GlossaryHit {
  * overlap, so 「老板不发工资」 finds 老板 and 工资 whatever the segmenter does with 发工资.
  */
 export class GlossaryMatcher {
-  private readonly phrases: { phrase: string; legal: string[] }[];
+  private readonly phrases: { phrase: string; legal: string[]; domains: string[] }[];
 
   constructor(entries: readonly GlossaryEntry[]) {
     const merged = new Map<string, Set<string>>();
+    const domains = new Map<string, Set<string>>();
     for (const entry of entries) {
       for (const raw of entry.colloquial) {
         const phrase = normalizeQuery(raw).replace(/ /g, '');
         if (phrase.length === 0) continue;
         let legal = merged.get(phrase);
         if (!legal) merged.set(phrase, (legal = new Set()));
+        let ds = domains.get(phrase);
+        if (!ds) domains.set(phrase, (ds = new Set()));
+        if (entry.domain) ds.add(entry.domain);
         for (const term of entry.legal) {
           const t = normalizeQuery(term).replace(/ /g, '');
           if (t.length > 0 && t !== phrase) legal.add(t);
@@ -38,7 +46,7 @@ export class GlossaryMatcher {
       }
     }
     this.phrases = [...merged]
-      .map(([phrase, legal]) => ({ phrase, legal: [...legal] }))
+      .map(([phrase, legal]) => ({ phrase, legal: [...legal], domains: [...(domains.get(phrase) ?? [])].sort() }))
       .filter((p) => p.legal.length > 0)
       .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
   }
@@ -51,7 +59,7 @@ export class GlossaryMatcher {
     const text = normalizeQuery(query).replace(/ /g, '');
     const taken = new Uint8Array(text.length);
     const hits: GlossaryHit[] = [];
-    for (const { phrase, legal } of this.phrases) {
+    for (const { phrase, legal, domains } of this.phrases) {
       let from = 0;
       for (;;) {
         const at = text.indexOf(phrase, from);
@@ -61,7 +69,7 @@ export class GlossaryMatcher {
         for (let i = at; i < at + phrase.length; i++) if (taken[i]) free = false;
         if (!free) continue;
         taken.fill(1, at, at + phrase.length);
-        hits.push({ colloquial: phrase, start: at, end: at + phrase.length, legal });
+        hits.push({ colloquial: phrase, start: at, end: at + phrase.length, legal, domains });
       }
     }
     return hits.sort((a, b) => a.start - b.start);

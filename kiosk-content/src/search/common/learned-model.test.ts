@@ -74,3 +74,39 @@ describe('learned model', () => {
     expect(without.search('动物', { snippets: false }).articles.length).toBeGreaterThan(0);
   });
 });
+
+describe('translation table and popularity', () => {
+  const text = new Map(articles.map((a) => [a.key, a.text]));
+  const pairs = [
+    { query: '狗 咬 人', relevant: ['甲法|第一条'] },
+    { query: '狗 叫', relevant: ['甲法|第一条', '甲法|第二条'] },
+    { query: '老板 拖 钱', relevant: ['乙法|第一条'] },
+    { query: '老板 加班', relevant: ['乙法|第二条', '乙法|第一条'] },
+  ];
+  const model = modelFromQuestions(pairs, undefined, undefined, { articleText: (k) => text.get(k) ?? null, tokenizer: spaces, options: { iterations: 5, targets: 3, minPairs: 2 } });
+
+  it('learns which statute words a resident word stands for', () => {
+    const dog = model.translation?.find((t) => t.word === '狗');
+    expect(dog?.targets.map(([w]) => w)).toContain('动物');
+    const boss = model.translation?.find((t) => t.word === '老板');
+    expect(boss?.targets.map(([w]) => w)).toContain('劳动');
+    // A word seen in fewer than minPairs pairs gets no entry.
+    expect(model.translation?.find((t) => t.word === '咬')).toBeUndefined();
+    expect(model.citations).toContainEqual({ key: '乙法|第一条', count: 2 });
+  });
+
+  it('compiles into the index, expands queries and survives encode/decode', () => {
+    const index = buildSearchIndex({ articles, qa: [], glossary: [], fingerprint: 't', userWords: [], model }, spaces, () => '');
+    const learned = index.articles.learned;
+    expect(learned?.translate(['狗'], 0.1).find((t) => t.term === '动物')?.weight).toBeGreaterThan(0);
+    expect(learned?.translate(['狗', '动物'], 0.1).some((t) => t.term === '动物')).toBe(false);
+    const doc = index.articles.findArticle('乙法', '第一条') as number;
+    expect(learned?.data.popularity?.[doc]).toBeCloseTo(Math.log(3));
+    const decoded = decodeSearchIndex(encodeSearchIndex(index, codec), codec, () => spaces).index;
+    expect(decoded.articles.learned?.translate(['狗'], 0.1)).toEqual(learned?.translate(['狗'], 0.1));
+    expect(decoded.articles.learned?.data.popularity?.[doc]).toBeCloseTo(Math.log(3));
+    const engine = new SearchEngine(decoded, spaces, () => null);
+    // 「狗」 is in no article: the learned field and the translation table lead to the 动物 article.
+    expect(engine.search('狗', { snippets: false }).articles.map((a) => a.key)).toContain('甲法|第一条');
+  });
+});

@@ -2,7 +2,7 @@ import type { ArticleIndexData, ArticleIndexInput, Bm25fParams, IndexedLaw, LawA
 import { ArticleIndex, buildArticleIndex, lawAuthorities } from './article-index';
 import type { ArticleCitation } from './citation';
 import { LawTitleMatcher, defaultLawAliases, parseQueryCitations } from './citation';
-import type { GlossaryEntry, WeightedTerm } from './glossary-expansion';
+import type { GlossaryEntry, GlossaryHit, WeightedTerm } from './glossary-expansion';
 import { GlossaryMatcher, expandQueryTerms } from './glossary-expansion';
 import type { IndexArray, TextCodec } from './index-codec';
 import { IndexFormatError, decodeIndexBlob, encodeIndexBlob } from './index-codec';
@@ -84,7 +84,7 @@ export function buildSearchIndex(input: SearchIndexInput, tokenizer: Tokenizer, 
     tokenizerSignature: tokenizer.signature,
     articles,
     qa: QaIndex.build(input.qa, lawSuggestions, tokenizer, initialsOf),
-    glossary: input.glossary.map((g) => ({ colloquial: [...g.colloquial], legal: [...g.legal] })),
+    glossary: input.glossary.map((g) => ({ colloquial: [...g.colloquial], legal: [...g.legal], ...(g.domain ? { domain: g.domain } : {}) })),
     aliases: { ...defaultLawAliases },
   };
 }
@@ -99,7 +99,7 @@ interface IndexHeader {
   qa: QaIndexState;
   glossary: GlossaryEntry[];
   aliases: Record<string, string>;
-  learned?: { terms: string[]; priorTerms: string[] };
+  learned?: { terms: string[]; priorTerms: string[]; translation?: Record<string, [string, number][]> };
 }
 
 const learnedArrays = ['offsets', 'docs', 'tfs', 'lengths', 'priorOffsets', 'priorLaws', 'priorCounts', 'lawShare'] as const;
@@ -128,8 +128,9 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
   };
   const learned = index.articles.learned?.data;
   if (learned) {
-    header.learned = { terms: learned.terms, priorTerms: learned.priorTerms };
+    header.learned = { terms: learned.terms, priorTerms: learned.priorTerms, ...(learned.translation ? { translation: learned.translation } : {}) };
     for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
+    if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
   }
   return encodeIndexBlob({ header, arrays }, codec);
 }
@@ -191,6 +192,9 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
       priorCounts: arr<Float32Array>('learned.priorCounts'),
       lawShare: arr<Float32Array>('learned.lawShare'),
     };
+    const popularity = blob.arrays['learned.popularity'];
+    if (popularity) l.popularity = popularity as Float32Array;
+    if (h.learned.translation) l.translation = h.learned.translation;
     learned = new LearnedField(l);
   }
   const index: SearchIndex = {
@@ -224,13 +228,28 @@ export interface EngineParams {
    */
   priorStrength: number;
   priorSmoothing: number;
+  /**
+   * Weight of the learned translation expansions (statute words the resident's words stand for,
+   * learned-model.ts trainTranslation) relative to the resident's own words; 0 = off.
+   */
+  translationWeight: number;
+  /**
+   * Domain routing: the glossary words in the query name legal domains (the glossary file's
+   * domain); the laws the Q&A of those domains cite, by their share of the domain's citations,
+   * multiply article scores by 1 + domainRouting × share. 0 = off. Off by default: at 0.5 the
+   * 5-fold CV on the public questions lost 1.5 R@10 and 1.1 nDCG@10 (R@100 +0.1) while the everyday
+   * check set gained 3 points of R@100 (scripts/bench/search-ablation.ts prints both).
+   */
+  domainRouting: number;
 }
 
 /**
  * Defaults. Field weights, the authority prior and the glossary weight are the grid point that
  * 5-fold cross-validation on the public STARD questions picked in every fold (npm run
  * bench:search prints the grid, the per-fold choice and the held-out scores); k1 and b are the
- * textbook BM25 values.
+ * textbook BM25 values. The translation weight (0.1) and the popularity prior (0.05) were chosen
+ * looking at the 5-fold CV figures of scripts/bench/search-ablation.ts: larger values trade
+ * nDCG@10 for R@100.
  */
 export const defaultEngineParams: EngineParams = {
   bm25: {
@@ -238,14 +257,20 @@ export const defaultEngineParams: EngineParams = {
     weights: { text: 1, headings: 2, title: 0.5 },
     b: { text: 0.75, headings: 0.5, title: 0.5 },
     authorityPrior: { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 },
-    learned: { weight: 0.5, b: 0.2 },
+    learned: { weight: 0.5, b: 0.2, popularity: 0.05 },
   },
   expansionWeight: 0.5,
   namedLawBoost: 2,
   qaCiteBoost: 0.15,
   priorStrength: 0.75,
   priorSmoothing: 2,
+  translationWeight: 0.1,
+  domainRouting: 0,
 };
+
+/** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
+const translationMaxTerms = 8;
+const translationMaxDocShare = 0.01;
 
 export interface ArticleText {
   text: string;
@@ -291,11 +316,15 @@ export interface EngineSearchOptions {
   contextLaw?: string | null;
   /** Fill snippets (needs the article texts); off for benchmarks. */
   snippets?: boolean;
+  /** Extra weighted terms for the article ranking only (experiments). */
+  extraTerms?: readonly WeightedTerm[];
 }
 
 export class SearchEngine {
   private readonly matcher: LawTitleMatcher;
   private readonly glossary: GlossaryMatcher;
+  /** Legal domain → law index → share of that domain's Q&A citations. */
+  private readonly domainLaws = new Map<string, Map<number, number>>();
 
   constructor(
     readonly index: SearchIndex,
@@ -308,6 +337,32 @@ export class SearchEngine {
       index.aliases,
     );
     this.glossary = new GlossaryMatcher(index.glossary);
+    for (const entry of index.qa.entries) {
+      let laws = this.domainLaws.get(entry.domain);
+      if (!laws) this.domainLaws.set(entry.domain, (laws = new Map()));
+      for (const cite of entry.cites) {
+        const space = cite.lastIndexOf(' ');
+        const law = space > 0 ? index.articles.lawIndex(cite.slice(0, space)) : undefined;
+        if (law !== undefined) laws.set(law, (laws.get(law) ?? 0) + 1);
+      }
+    }
+    for (const laws of this.domainLaws.values()) {
+      let total = 0;
+      for (const n of laws.values()) total += n;
+      for (const [law, n] of laws) laws.set(law, n / total);
+    }
+  }
+
+  /** Law index → routing weight from the domains of the query's glossary words (see domainRouting). */
+  private routeByDomain(hits: readonly GlossaryHit[]): Map<number, number> {
+    const out = new Map<number, number>();
+    const withDomain = hits.filter((h) => h.domains.length > 0);
+    if (this.params.domainRouting <= 0 || withDomain.length === 0) return out;
+    for (const hit of withDomain)
+      for (const domain of hit.domains)
+        for (const [law, share] of this.domainLaws.get(domain) ?? [])
+          out.set(law, (out.get(law) ?? 0) + share / (withDomain.length * hit.domains.length));
+    return out;
   }
 
   withParams(params: EngineParams): SearchEngine {
@@ -342,6 +397,7 @@ export class SearchEngine {
       const i = idx.lawIndex(law);
       if (i !== undefined) lawBoost.set(i, this.params.namedLawBoost);
     }
+    for (const [law, weight] of this.routeByDomain(hits)) lawBoost.set(law, (lawBoost.get(law) ?? 1) * (1 + this.params.domainRouting * weight));
     const learned = idx.learned;
     if (learned && this.params.priorStrength > 0) {
       // Domain prior from the resident's own words (not the glossary's legal expansions).
@@ -356,7 +412,17 @@ export class SearchEngine {
     const qaLimit = options.qaLimit ?? 5;
     let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3));
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
-    const bm25Ranked = idx.search(searchTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
+    const translated = learned ? learned.translate(terms.filter((t) => t.weight >= 1).map((t) => t.term), this.params.translationWeight) : [];
+    const searched = new Set(searchTerms.map((t) => t.term));
+    // Rare statute words only, and few of them: a common one (应当, 规定) says nothing about the
+    // matter and would walk a posting list of tens of thousands of articles.
+    const maxDf = idx.docCount * translationMaxDocShare;
+    const translatedTerms = translated
+      .filter((t) => !searched.has(t.term) && idx.documentFrequency(t.term) <= maxDf)
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
+      .slice(0, translationMaxTerms);
+    const rankTerms = [...searchTerms, ...translatedTerms, ...(options.extraTerms ?? [])];
+    const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
     const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {

@@ -23,7 +23,7 @@ export function qaFromFolder(dir: string = defaultQaDir): QaInput[] {
 
 export function glossaryFromFolder(dir: string = defaultGlossaryDir): GlossaryEntry[] {
   if (!existsSync(dir)) return [];
-  return loadGlossaryFolder(dir).entries.map((e) => ({ colloquial: e.colloquial, legal: e.legal }));
+  return loadGlossaryFolder(dir).entries.map((e) => ({ colloquial: e.colloquial, legal: e.legal, domain: e.domain }));
 }
 
 const parseList = (json: string): string[] => {

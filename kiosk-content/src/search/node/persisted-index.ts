@@ -124,6 +124,18 @@ export function readStoredSearchModel(db: ContentDb): SearchModel | null {
   return json === undefined ? null : (JSON.parse(json) as SearchModel);
 }
 
+/**
+ * Why the stored learned model cannot serve this library (null when there is none or it fits):
+ * a model stamped for another library version would point its learned field at other articles.
+ */
+export function searchModelMismatch(db: ContentDb): string | null {
+  const model = readStoredSearchModel(db);
+  if (!model || model.library === undefined || model.library === null) return null;
+  const library = hasLibrary(db) ? new LawRepository(db).stats().fingerprint : null;
+  if (library === model.library) return null;
+  return `the search model was trained for law library ${model.library.slice(0, 12)}, but the pack's library is ${library ? library.slice(0, 12) : '(none)'}; the old content is kept`;
+}
+
 export function storeSearchModel(db: ContentDb, model: SearchModel, source: string): void {
   db.prepare(
     `INSERT INTO search_model (id, source, trained_at, questions, model_json) VALUES ('main', ?, ?, ?, ?)

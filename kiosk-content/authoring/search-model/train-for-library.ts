@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { LawRepository } from '../../src/library-db/node/law-repository';
+import type { ContentDb } from '../../src/library-db/node/open-content-db';
+import { userWordsFor } from '../../src/search/common/search-engine';
+import { RepositoryArticleSource } from '../../src/search/node/article-source';
+import { glossaryFromFolder } from '../../src/search/node/content-sources';
+import { createJiebaTokenizer } from '../../src/search/node/jieba-tokenizer';
+import { storeSearchModel } from '../../src/search/node/persisted-index';
+import type { TrainingProblem } from './train-search-model';
+import { trainSearchModel } from './train-search-model';
+
+/**
+ * Trains the learned search components against the law library in `db` and stores them beside
+ * it (table search_model), stamped with the library's fingerprint: an installed library only
+ * uses a model trained for exactly that library. References to articles the library lacks (in
+ * any version) are reported and skipped, as are malformed lines.
+ */
+export interface LibraryTrainingReport {
+  questions: number;
+  problems: TrainingProblem[];
+  library: string;
+  ms: number;
+}
+
+export function trainSearchModelForLibrary(db: ContentDb, stardFile: string, lecoqaFile?: string | null): LibraryTrainingReport {
+  const started = Date.now();
+  const repo = new LawRepository(db);
+  const library = repo.stats().fingerprint;
+  if (!library) throw new Error('the database holds no law library to train the search model for');
+  const known = new Map<string, boolean>();
+  const knows = (law: string, label: string): boolean => {
+    const key = `${law}|${label}`;
+    let ok = known.get(key);
+    if (ok === undefined) {
+      ok = repo.getArticle(law, label) !== null || repo.listVersions(law).some((v) => v.versionDate !== null && repo.getArticle(law, label, { versionDate: v.versionDate }) !== null);
+      known.set(key, ok);
+    }
+    return ok;
+  };
+  const articles = new RepositoryArticleSource(db, repo);
+  const tokenizer = createJiebaTokenizer(userWordsFor(articles.lawTitles(), glossaryFromFolder()));
+  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, { knows, translation: { articleText: (key) => articles.article(key)?.text ?? null, tokenizer } });
+  const source = [stardFile, lecoqaFile].filter((f): f is string => typeof f === 'string').map((f) => path.basename(f)).join(' + ');
+  storeSearchModel(db, { ...trained.model, library }, source);
+  return { questions: trained.questions.length, problems: trained.problems, library, ms: Date.now() - started };
+}

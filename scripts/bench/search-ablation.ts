@@ -1,0 +1,82 @@
+/**
+ * Ablation of the learned search components on the public STARD questions, 5-fold CV (each
+ * question ranked by a model trained without its fold): `npx tsx scripts/bench/search-ablation.ts`.
+ * Prints R@10 / R@100 / nDCG@10 with all components and with each one switched off. For
+ * development; `npm run bench:search` is the full benchmark.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
+import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
+import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultEngineParams, userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
+import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
+import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
+import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import { repoRoot } from '../lib/repo-paths';
+
+const shared = path.resolve(repoRoot, '../shared/data');
+const folds = 5;
+const source = new LawFolderArticleSource(path.join(shared, 'laws'));
+const glossary = glossaryFromFolder();
+const base = LocalSearchService.open({ articles: source, qa: qaFromFolder(), glossary, model: null, indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin') }).engine;
+let t = performance.now();
+const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)) };
+const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
+console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(f.model) }));
+
+const withWeights = (translationWeight: number, popularity: number): EngineParams => ({
+  ...defaultEngineParams,
+  translationWeight,
+  bm25: { ...defaultEngineParams.bm25, learned: { weight: defaultEngineParams.bm25.learned?.weight ?? 0.5, b: defaultEngineParams.bm25.learned?.b ?? 0.2, popularity } },
+});
+const variants: { name: string; params: EngineParams }[] = [
+  { name: 'defaults', params: defaultEngineParams },
+  { name: 'translation 0, popularity 0 (before)', params: withWeights(0, 0) },
+  { name: 'domain routing 0.5', params: { ...defaultEngineParams, domainRouting: 0.5 } },
+  ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0').split(',').filter((pair) => pair.includes(':')).map((pair) => {
+    const [tw, pop] = pair.split(':').map(Number);
+    return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
+  }),
+];
+const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim().length > 0)
+  .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
+const allEngine = base.withModel(trained.model);
+const ms = (times: number[], q: number) => ([...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
+const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
+for (const vi of only) {
+  const v = variants[vi];
+  if (!v) continue;
+  t = performance.now();
+  const judged: QueryJudgement[] = [];
+  const times: number[] = [];
+  for (const { heldOut, engine } of engines) {
+    const e: SearchEngine = engine.withParams(v.params);
+    for (const i of heldOut) {
+      const q = trained.questions[i];
+      if (!q) continue;
+      const started = performance.now();
+      const ranked = e.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key);
+      times.push(performance.now() - started);
+      judged.push({ relevant: new Set(q.relevant), ranked });
+    }
+  }
+  const m = evaluateRetrieval(judged);
+  const ea = allEngine.withParams(v.params);
+  const ev = evaluateRetrieval(
+    everyday.map((q) => ({
+      relevant: new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`)),
+      ranked: ea.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key),
+    })),
+  );
+  const p = (x: number) => (100 * x).toFixed(1);
+  console.log(`${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+}
