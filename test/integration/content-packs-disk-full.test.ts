@@ -24,9 +24,9 @@ beforeAll(async () => {
     packs[v] = path.join(tmp, `${v}.fpk`);
     await quickPack(contentFolder(tmp, v), packs[v], { id: 'fatong-default', version: v }, keys);
   }
-  // 6 MB of incompressible bytes: more than the whole tmpfs.
+  // 16 MB of incompressible bytes: more than the whole 12 MB tmpfs (which holds two generations of the default content and a staging copy).
   const big = contentFolder(tmp, '1.2.0');
-  writeFileSync(path.join(big, 'qa', 'large-attachment.bin'), randomBytes(6 * 1024 * 1024));
+  writeFileSync(path.join(big, 'qa', 'large-attachment.bin'), randomBytes(16 * 1024 * 1024));
   packs['1.2.0'] = path.join(tmp, '1.2.0.fpk');
   await quickPack(big, packs['1.2.0'], { id: 'fatong-default', version: '1.2.0' }, keys);
 }, 120_000);
@@ -39,7 +39,7 @@ describe('disk full', () => {
   it('an install that runs out of space is refused in one line and the old content is untouched', () => {
     const dataDir = path.join(tmp, 'data');
     const child = path.join(repoRoot, 'test', 'fixtures', 'packs', 'disk-full-child.ts');
-    const script = 'mkdir -p "$1" && mount -t tmpfs -o size=4m tmpfs "$1" && shift && exec "$@"';
+    const script = 'mkdir -p "$1" && mount -t tmpfs -o size=12m tmpfs "$1" && shift && exec "$@"';
     const result = spawnSync(
       'unshare',
       ['--mount', '--map-root-user', 'sh', '-c', script, 'sh', dataDir, process.execPath, '--import', 'tsx', child, dataDir, keys.publicFile, APP_VERSION, packs['1.1.0']!, packs['1.2.0']!, packs['1.3.0']!],
@@ -47,7 +47,7 @@ describe('disk full', () => {
     );
     expect(result.status, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-    expect(out.filesystemBytes).toBe(4 * 1024 * 1024);
+    expect(out.filesystemBytes).toBe(12 * 1024 * 1024);
     expect(out.first).toBe('installed');
     expect(out.big).toBe('not enough disk space to install the pack (ENOSPC); the old content is kept');
     expect(out.untouched).toBe(true);
