@@ -2,6 +2,7 @@
  * `npm test`: every check a submission must pass, in order, with one summary at the end.
  *   1. tsc -b            type-check every runtime project
  *   2. eslint            style and the import-boundary rules (layering)
+ *      prettier          formatting (`npm run format` fixes it)
  *   3. vitest            unit, integration and e2e suites
  *   4. electron audit    electronegativity over the Electron shell: no HIGH/MEDIUM findings
  */
@@ -23,6 +24,7 @@ const bin = (name: string): string => path.join(repoRoot, 'node_modules', '.bin'
 const steps: Step[] = [
   { name: 'type-check (tsc -b)', command: [bin('tsc'), '-b'] },
   { name: 'lint (eslint)', command: [bin('eslint'), '.', '--max-warnings=0'] },
+  { name: 'format (prettier --check)', command: [bin('prettier'), '--check', '.', '--log-level=warn'] },
   {
     name: 'tests (vitest: unit, integration, e2e)',
     command: [
