@@ -208,7 +208,7 @@ describe('out of paper (large kiosk)', () => {
     await page.getByTestId('print').click();
     await page.locator('[data-testid="printer-state"][data-printer="paper-out"]').waitFor();
     const message = await printerState(page).innerText();
-    expect(message).toContain('打印机缺纸，请联系工作人员');
+    expect(message).toContain('打印机缺纸，可以用手机拍照保存');
     expect(message).toContain(zhCN['receipt.keepsWorking']);
     await expectReadableAndPressable(page, { minTargets: 3 });
     await saveScreenshot(page, SPEC, 'large-paper-out');
@@ -224,7 +224,8 @@ describe('out of paper (large kiosk)', () => {
     expect(simulator.jobs.length).toBe(before);
     expect(simulator.state.buffered).toBe(0);
 
-    // The kiosk keeps working: the outcome below the panel still opens its related answer.
+    // The kiosk keeps working: the outcome below the panel is still there and answers to a tap.
+    await page.getByTestId('outcome-steps-fold').locator('summary').click();
     expect(await page.getByTestId('outcome-steps').isVisible()).toBe(true);
 
     simulator.loadPaper();

@@ -167,7 +167,7 @@ describe.each(modes)('every screen in $lang, large text $large, high contrast $c
     await page.getByTestId('answer-error').waitFor();
     await check('idcard-manual-error', 4);
     // 返回 from the form goes back to the step's first screen, not out of the procedure.
-    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('back-button').click();
     await page.getByTestId('idcard-intro').waitFor();
     await page.getByTestId('idcard-skip').click();
 

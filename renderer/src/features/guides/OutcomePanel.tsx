@@ -6,6 +6,7 @@ import { PrintPanel } from '../../components/receipts/PrintPanel';
 import { receiptApplicant } from '../../components/receipts/receipt-applicant';
 import { Button } from '../../components/ui/Button';
 import { Card, PlainList, SectionTitle } from '../../components/ui/Card';
+import { Fold } from '../../components/ui/Fold';
 import { BookIcon } from '../../components/ui/icons';
 import { LinkRow, PlainRow } from '../../components/ui/LinkRow';
 import { Eyebrow, ScreenTitle } from '../../components/ui/Screen';
@@ -28,7 +29,7 @@ export interface OutcomePanelProps {
   onRestart(): void;
 }
 
-/** The plan: conclusion, steps, what to bring, where to go, time limits, the law, related Q&A. */
+/** The plan: conclusion, what to bring, where to go, 打印; then (folded) steps, time limits, the law, related Q&A. */
 export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen, onPreview, onRestart }: OutcomePanelProps) {
   const t = useT();
   const api = useKioskApi();
@@ -52,9 +53,11 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
   const citeOpen = (index: number): boolean => available.status === 'ready' && available.value[index] === true;
   const anyClosed = available.status === 'ready' && available.value.some((open) => !open);
 
+  // First screen: the result, what to bring, where to go and 打印 (the slip keeps everything).
+  // The steps, time limits, the law and related answers are folded, one tap each.
   return (
     <section className={styles.outcome} data-testid="outcome" data-outcome={view.outcomeId}>
-      <div className={`${styles.conclusionCard} ${styles[`kind-${outcome.kind}`] ?? ''}`}>
+      <div className={`${styles.conclusionCard} ${styles[`kind-${outcome.kind}`] ?? ''}`} data-testid="outcome-result">
         <Eyebrow>{t('procedure.outcome.eyebrow')}</Eyebrow>
         <ScreenTitle ref={headingRef} lang={CONTENT_LANG} data-testid="conclusion">
           {outcome.conclusion}
@@ -88,109 +91,109 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
         <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />
       )}
 
-      <Card data-testid="outcome-steps">
-        <SectionTitle>{t('procedure.outcome.steps')}</SectionTitle>
-        <PlainList as="ol" className={styles.numbered}>
-          {outcome.steps.map((step, index) => (
-            <li key={index}>
-              <span className={styles.number}>{index + 1}</span>
-              <span lang={CONTENT_LANG}>{step}</span>
-            </li>
-          ))}
-        </PlainList>
-      </Card>
-
-      {outcome.materials.length > 0 && (
-        <Card data-testid="outcome-materials">
-          <SectionTitle>{t('procedure.outcome.materials')}</SectionTitle>
-          <PlainList className={styles.checklist}>
-            {outcome.materials.map((material, index) => (
-              <li key={index}>
-                <span className={styles.checkbox} aria-hidden="true" />
-                <span lang={CONTENT_LANG}>{material}</span>
-              </li>
-            ))}
-          </PlainList>
-        </Card>
-      )}
-
-      <Card data-testid="outcome-office">
-        <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
-        {office ? (
-          <>
-            <p className={styles.officeName} lang={CONTENT_LANG}>
-              {office.name}
-            </p>
-            {officeLines(office).map((line) => (
-              <p key={line.field}>
-                <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
-              </p>
-            ))}
-          </>
-        ) : (
-          <p>{t('procedure.outcome.askStaff')}</p>
+      <div className={styles.outcomeEssentials}>
+        {outcome.materials.length > 0 && (
+          <Card data-testid="outcome-materials">
+            <SectionTitle>{t('procedure.outcome.materials')}</SectionTitle>
+            <PlainList className={styles.checklist}>
+              {outcome.materials.map((material, index) => (
+                <li key={index}>
+                  <span className={styles.checkbox} aria-hidden="true" />
+                  <span lang={CONTENT_LANG}>{material}</span>
+                </li>
+              ))}
+            </PlainList>
+          </Card>
         )}
-      </Card>
 
-      {outcome.deadlines.length > 0 && (
-        <Card data-testid="outcome-deadlines">
-          <SectionTitle>{t('procedure.outcome.deadlines')}</SectionTitle>
-          <PlainList className={styles.bullets}>
-            {outcome.deadlines.map((deadline, index) => (
-              <li key={index} lang={CONTENT_LANG}>
-                {deadline.text}
-                <span className={styles.deadlineCite}>
-                  （{deadline.cite.law}
-                  {deadline.cite.label}）
-                </span>
+        <Card data-testid="outcome-office">
+          <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
+          {office ? (
+            <>
+              <p className={styles.officeName} lang={CONTENT_LANG}>
+                {office.name}
+              </p>
+              {officeLines(office).map((line) => (
+                <p key={line.field}>
+                  <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+                </p>
+              ))}
+            </>
+          ) : (
+            <p>{t('procedure.outcome.askStaff')}</p>
+          )}
+        </Card>
+      </div>
+
+      <div className={styles.folds}>
+        <Fold title={t('procedure.outcome.steps')} data-testid="outcome-steps-fold">
+          <PlainList as="ol" className={styles.numbered} data-testid="outcome-steps">
+            {outcome.steps.map((step, index) => (
+              <li key={index}>
+                <span className={styles.number}>{index + 1}</span>
+                <span lang={CONTENT_LANG}>{step}</span>
               </li>
             ))}
           </PlainList>
-        </Card>
-      )}
+        </Fold>
 
-      <Card data-testid="outcome-cites">
-        <SectionTitle>{t('procedure.outcome.cites')}</SectionTitle>
-        <PlainList className={styles.lead}>
-          {outcome.cites.map((cite, index) => (
-            <li key={citeKey(cite)}>
-              {citeOpen(index) ? (
-                <LinkRow
-                  icon={<BookIcon />}
-                  title={
-                    <Zh>
-                      {cite.law}
-                      {cite.label}
-                    </Zh>
-                  }
-                  hint={t('procedure.outcome.citeOpen')}
-                  onClick={() => navigation.open('article', { key: citeKey(cite) })}
-                  data-testid="outcome-cite"
-                />
-              ) : (
-                <PlainRow icon={<BookIcon />} lang={CONTENT_LANG} data-testid="outcome-cite-plain">
-                  {cite.law}
-                  {cite.label}
-                </PlainRow>
-              )}
-            </li>
-          ))}
-        </PlainList>
-        {anyClosed && <p className={styles.note}>{t('procedure.outcome.citesUnavailable')}</p>}
-      </Card>
+        {outcome.deadlines.length > 0 && (
+          <Fold title={t('procedure.outcome.deadlines')} data-testid="outcome-deadlines-fold">
+            <PlainList className={styles.bullets} data-testid="outcome-deadlines">
+              {outcome.deadlines.map((deadline, index) => (
+                <li key={index} lang={CONTENT_LANG}>
+                  {deadline.text}
+                  <span className={styles.deadlineCite}>
+                    （{deadline.cite.law}
+                    {deadline.cite.label}）
+                  </span>
+                </li>
+              ))}
+            </PlainList>
+          </Fold>
+        )}
 
-      {related.status === 'ready' && related.value.length > 0 && (
-        <Card data-testid="outcome-related">
-          <SectionTitle>{t('procedure.outcome.related')}</SectionTitle>
-          <PlainList className={styles.lead}>
-            {related.value.map((qa) => (
-              <li key={qa.id}>
-                <LinkRow title={<Zh>{qa.question}</Zh>} onClick={() => navigation.open('qa', { id: qa.id })} data-testid="outcome-related-qa" />
+        <Fold title={t('procedure.outcome.cites')} data-testid="outcome-cites-fold">
+          <PlainList className={styles.lead} data-testid="outcome-cites">
+            {outcome.cites.map((cite, index) => (
+              <li key={citeKey(cite)}>
+                {citeOpen(index) ? (
+                  <LinkRow
+                    icon={<BookIcon />}
+                    title={
+                      <Zh>
+                        {cite.law}
+                        {cite.label}
+                      </Zh>
+                    }
+                    hint={t('procedure.outcome.citeOpen')}
+                    onClick={() => navigation.open('article', { key: citeKey(cite) })}
+                    data-testid="outcome-cite"
+                  />
+                ) : (
+                  <PlainRow icon={<BookIcon />} lang={CONTENT_LANG} data-testid="outcome-cite-plain">
+                    {cite.law}
+                    {cite.label}
+                  </PlainRow>
+                )}
               </li>
             ))}
           </PlainList>
-        </Card>
-      )}
+          {anyClosed && <p className={styles.note}>{t('procedure.outcome.citesUnavailable')}</p>}
+        </Fold>
+
+        {related.status === 'ready' && related.value.length > 0 && (
+          <Fold title={t('procedure.outcome.related')} data-testid="outcome-related">
+            <PlainList className={styles.lead}>
+              {related.value.map((qa) => (
+                <li key={qa.id}>
+                  <LinkRow title={<Zh>{qa.question}</Zh>} onClick={() => navigation.open('qa', { id: qa.id })} data-testid="outcome-related-qa" />
+                </li>
+              ))}
+            </PlainList>
+          </Fold>
+        )}
+      </div>
 
       <p className={styles.disclaimer} data-testid="disclaimer">
         {t('procedure.outcome.disclaimer')}
