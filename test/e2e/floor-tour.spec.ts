@@ -71,7 +71,7 @@ function walksFor(index: number): Walk[] {
   });
 }
 
-describe.each(modes.map((mode, index) => ({ ...mode, index })))('$size, $lang, large text $large', (mode) => {
+for (const [index, mode] of modes.entries()) describe(`${mode.size} ${mode.lang} ${mode.large ? 'large' : 'normal'} text`, () => {
   const dict: Dictionary = mode.lang === 'en' ? en : zhCN;
   const other: Dictionary = mode.lang === 'en' ? zhCN : en;
   const name = `floor-${mode.size}-${mode.lang}-${mode.large ? 'large' : 'normal'}`;
@@ -145,9 +145,9 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$size, $lang, l
     await check('search', 5);
   });
 
-  it.each(walksFor(mode.index).map((walk) => ({ ...walk, label: `${walk.procedureId} → ${walk.path.outcomeId}` })))(
-    '$label',
-    async ({ procedureId, bundle, path }) => {
+  for (const { procedureId, bundle, path } of walksFor(index)) it(
+    `${procedureId} → ${path.outcomeId}`,
+    async () => {
       const { procedure } = bundle;
       await startAtHome();
       await page.locator('main button', { hasText: dict['home.guides.title'] }).click();
@@ -205,10 +205,11 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$size, $lang, l
       await outcome.waitFor();
       expect(await outcome.getAttribute('data-outcome')).toBe(path.outcomeId);
       await expectOneBack('outcome');
-      await page.getByTestId('outcome-related-qa').or(page.getByTestId('outcome-cites')).first().waitFor({ state: 'attached' });
+      const plan = procedure.outcomes[path.outcomeId];
+      // Related answers arrive a moment after the outcome; the screenshot shows them folded in.
+      if (plan && plan.related.length > 0) await page.getByTestId('outcome-related').waitFor();
       await check(`${procedureId}-${path.outcomeId}`, 3);
 
-      const plan = procedure.outcomes[path.outcomeId];
       const essentials = ['outcome-result', ...(plan && plan.materials.length > 0 ? ['outcome-materials'] : []), 'outcome-office', 'print'];
       if (firstScreenRule) {
         const below = [];

@@ -57,72 +57,76 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
   // The steps, time limits, the law and related answers are folded, one tap each.
   return (
     <section className={styles.outcome} data-testid="outcome" data-outcome={view.outcomeId}>
-      <div className={`${styles.conclusionCard} ${styles[`kind-${outcome.kind}`] ?? ''}`} data-testid="outcome-result">
-        <Eyebrow>{t('procedure.outcome.eyebrow')}</Eyebrow>
-        <ScreenTitle ref={headingRef} lang={CONTENT_LANG} data-testid="conclusion">
-          {outcome.conclusion}
-        </ScreenTitle>
-        {view.reasons.length > 0 && (
-          <div className={styles.reasons} data-testid="reasons">
-            <h2 className={styles.reasonsTitle}>{t('procedure.outcome.reasons')}</h2>
-            {view.reasons.map((reason, index) => (
-              <p key={index} lang={CONTENT_LANG}>
-                {reason}
-              </p>
-            ))}
+      <div className={styles.outcomeTop}>
+        <div className={styles.outcomeLead}>
+          <div className={`${styles.conclusionCard} ${styles[`kind-${outcome.kind}`] ?? ''}`} data-testid="outcome-result">
+            <Eyebrow>{t('procedure.outcome.eyebrow')}</Eyebrow>
+            <ScreenTitle ref={headingRef} lang={CONTENT_LANG} data-testid="conclusion">
+              {outcome.conclusion}
+            </ScreenTitle>
+            {view.reasons.length > 0 && (
+              <div className={styles.reasons} data-testid="reasons">
+                <h2 className={styles.reasonsTitle}>{t('procedure.outcome.reasons')}</h2>
+                {view.reasons.map((reason, index) => (
+                  <p key={index} lang={CONTENT_LANG}>
+                    {reason}
+                  </p>
+                ))}
+              </div>
+            )}
           </div>
-        )}
-      </div>
 
-      <div className={styles.outcomeActions}>
-        <Button onClick={() => onPreview(true)} data-testid="print">
-          {t('procedure.outcome.print')}
-        </Button>
-        <Button variant="secondary" onClick={onRestart} data-testid="restart">
-          {t('procedure.outcome.restart')}
-        </Button>
-        {/* 完成 ends the resident's session: answers, previews and ID-card fields are forgotten. */}
-        <Button variant="secondary" onClick={() => session.end('finish')} data-testid="finish">
-          {t('procedure.outcome.finish')}
-        </Button>
-      </div>
+          <div className={styles.outcomeActions}>
+            <Button onClick={() => onPreview(true)} data-testid="print">
+              {t('procedure.outcome.print')}
+            </Button>
+            <Button variant="secondary" onClick={onRestart} data-testid="restart">
+              {t('procedure.outcome.restart')}
+            </Button>
+            {/* 完成 ends the resident's session: answers, previews and ID-card fields are forgotten. */}
+            <Button variant="secondary" onClick={() => session.end('finish')} data-testid="finish">
+              {t('procedure.outcome.finish')}
+            </Button>
+          </div>
 
-      {previewOpen && (
-        <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />
-      )}
-
-      <div className={styles.outcomeEssentials}>
-        {outcome.materials.length > 0 && (
-          <Card data-testid="outcome-materials">
-            <SectionTitle>{t('procedure.outcome.materials')}</SectionTitle>
-            <PlainList className={styles.checklist}>
-              {outcome.materials.map((material, index) => (
-                <li key={index}>
-                  <span className={styles.checkbox} aria-hidden="true" />
-                  <span lang={CONTENT_LANG}>{material}</span>
-                </li>
-              ))}
-            </PlainList>
-          </Card>
-        )}
-
-        <Card data-testid="outcome-office">
-          <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
-          {office ? (
-            <>
-              <p className={styles.officeName} lang={CONTENT_LANG}>
-                {office.name}
-              </p>
-              {officeLines(office).map((line) => (
-                <p key={line.field}>
-                  <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
-                </p>
-              ))}
-            </>
-          ) : (
-            <p>{t('procedure.outcome.askStaff')}</p>
+          {previewOpen && (
+            <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />
           )}
-        </Card>
+        </div>
+
+        <div className={styles.outcomeEssentials}>
+          {outcome.materials.length > 0 && (
+            <Card data-testid="outcome-materials">
+              <SectionTitle>{t('procedure.outcome.materials')}</SectionTitle>
+              <PlainList className={styles.checklist}>
+                {outcome.materials.map((material, index) => (
+                  <li key={index}>
+                    <span className={styles.checkbox} aria-hidden="true" />
+                    <span lang={CONTENT_LANG}>{material}</span>
+                  </li>
+                ))}
+              </PlainList>
+            </Card>
+          )}
+
+          <Card data-testid="outcome-office">
+            <SectionTitle>{t('procedure.outcome.office')}</SectionTitle>
+            {office ? (
+              <>
+                <p className={styles.officeName} lang={CONTENT_LANG}>
+                  {office.name}
+                </p>
+                {officeLines(office).map((line) => (
+                  <p key={line.field}>
+                    <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+                  </p>
+                ))}
+              </>
+            ) : (
+              <p>{t('procedure.outcome.askStaff')}</p>
+            )}
+          </Card>
+        </div>
       </div>
 
       <div className={styles.folds}>

@@ -100,7 +100,15 @@ function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardS
   });
 
   return (
-    <Screen {...guidesLayout} data-testid="procedure-screen" data-view={view.kind} data-step={view.kind === 'step' ? view.stepId : undefined}>
+    <Screen
+      {...guidesLayout}
+      // The outcome uses the whole width of a landscape screen (two columns); questions keep the reading width.
+      width={view.kind === 'outcome' ? 'full' : (guidesLayout.width ?? 'reading')}
+      className={styles.procedureScreen}
+      data-testid="procedure-screen"
+      data-view={view.kind}
+      data-step={view.kind === 'step' ? view.stepId : undefined}
+    >
       <header className={styles.procedureHeader}>
         <div className={styles.procedureTitle}>
           <Eyebrow id="procedure-title" lang={CONTENT_LANG}>
