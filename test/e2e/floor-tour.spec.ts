@@ -104,7 +104,9 @@ for (const [index, mode] of modes.entries()) describe(`${mode.size} ${mode.lang}
     await waitForFonts(page);
     await saveScreenshot(page, name, screen);
     expect(await collectCutOff(page), `${screen}: cut off or outside the window`).toEqual([]);
-    expect.soft(leftoverMessages(await collectShownTexts(page), dict, other), `${screen}: interface text in the other language`).toEqual([]);
+    // Content (marked lang="zh-CN": procedure texts, the engine's answers such as 2026年11月6日) is Chinese in every language.
+    const shownInterface = (await collectShownTexts(page)).filter((shown) => mode.lang === 'zh' || shown.lang !== 'zh-CN');
+    expect.soft(leftoverMessages(shownInterface, dict, other), `${screen}: interface text in the other language`).toEqual([]);
     await expectReadableAndPressable(page, { minTargets, minTextPx: mode.large ? LARGE_TEXT_PX : MIN_TEXT_PX });
   }
 
