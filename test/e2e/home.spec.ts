@@ -92,6 +92,9 @@ describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk siz
     const after = new Map((await collectTextElements(page)).map((t) => [t.path, t.fontSizePx]));
     const notLarger = before.filter((t) => !((after.get(t.path) ?? 0) > t.fontSizePx)).map((t) => t.where);
     expect(notLarger, 'texts that did not grow in 大字模式').toEqual([]);
+    // Every text at least 1.4× (half a pixel of rounding allowed).
+    const notEnough = before.filter((t) => (after.get(t.path) ?? 0) < t.fontSizePx * 1.4 - 0.5).map((t) => `${t.where}: ${t.fontSizePx} → ${after.get(t.path)} px`);
+    expect(notEnough, 'texts that grew less than 1.4× in 大字模式').toEqual([]);
     await expectReadableAndPressable(page, { ...homeAudit, minTextPx: largeBody });
     await saveScreenshot(page, SPEC, `${size}-large-text`);
 

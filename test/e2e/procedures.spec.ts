@@ -102,7 +102,9 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await saveScreenshot(page, SPEC, `${size}-question-number`);
     await page.getByTestId('next').click();
 
-    expect(await atStep(page, 'household')).toMatch(/^第 7 步 \/ 共 7 步$/);
+    expect(await atStep(page, 'household')).toBe('第 7 步');
+    // The last question: the bar shows six of seven steps done (no 共 m 步 that could shrink).
+    expect(await page.getByTestId('progress').getAttribute('data-share')).toBe((6 / 7).toFixed(4));
     // Out of range: the engine's plain message, and the question stays.
     await typeNumber(page, '0');
     await page.getByTestId('next').click();
