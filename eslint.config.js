@@ -17,6 +17,7 @@ import { layerBoundaries } from './.config/eslint/layer-boundaries.js';
 const tsProjects = [
   './kiosk-content/tsconfig.common.json',
   './kiosk-content/tsconfig.node.json',
+  './kiosk-content/tsconfig.authoring.json',
   './native-adapters/tsconfig.common.json',
   './native-adapters/tsconfig.node.json',
   './electron/tsconfig.common.json',
@@ -35,9 +36,29 @@ const serial = ['serialport', '@serialport/*'];
 /** Where each folder's code runs, and what it must never import. Paths are relative to the repo root. */
 const zones = [
   {
-    target: './kiosk-content/src/common',
-    from: ['./electron', './renderer', './native-adapters', './scripts', './kiosk-content/src/node'],
-    message: 'kiosk-content/src/common is pure: it may import only itself.',
+    target: './kiosk-content/src/*/common',
+    from: ['./electron', './renderer', './native-adapters', './scripts', './kiosk-content/src/*/node', './kiosk-content/authoring'],
+    message: 'kiosk-content/src/<topic>/common is pure: it may import only the common/ folders of kiosk-content/src.',
+  },
+  {
+    target: './kiosk-content/src',
+    from: ['./electron', './renderer', './scripts', './kiosk-content/authoring'],
+    message: 'kiosk-content/src is what a terminal runs: it never imports the authoring tools, the host or the UI.',
+  },
+  {
+    target: './kiosk-content/authoring',
+    from: ['./electron', './renderer', './scripts'],
+    message: 'Authoring tools build on kiosk-content/src only; the CLI in scripts/ calls them, not the other way round.',
+  },
+  {
+    target: './electron',
+    from: ['./kiosk-content/authoring'],
+    message: 'A terminal never runs the authoring tools (law import, pack building, model training): only scripts/ may import kiosk-content/authoring.',
+  },
+  {
+    target: './native-adapters',
+    from: ['./kiosk-content/authoring'],
+    message: 'Device adapters never import the content authoring tools.',
   },
   {
     target: './native-adapters/*/codec',
@@ -56,8 +77,8 @@ const zones = [
   },
   {
     target: './electron/common',
-    from: ['./electron/node', './electron/main', './electron/preload', './renderer', './scripts', './kiosk-content/src/node'],
-    message: 'electron/common runs anywhere: it may import kiosk-content/src/common and itself only.',
+    from: ['./electron/node', './electron/main', './electron/preload', './renderer', './scripts', './kiosk-content/src/*/node'],
+    message: 'electron/common runs anywhere: it may import the pure kiosk-content/src/<topic>/common code and itself only.',
   },
   {
     target: './electron/preload',
@@ -76,7 +97,7 @@ const zones = [
   },
   {
     target: './renderer/src',
-    from: ['./electron/node', './electron/main', './electron/preload', './native-adapters', './scripts', './kiosk-content/src/node', './kiosk-content/default'],
+    from: ['./electron/node', './electron/main', './electron/preload', './native-adapters', './scripts', './kiosk-content/src/*/node', './kiosk-content/authoring', './kiosk-content/default'],
     message: 'The renderer talks to the host only through src/platform and the KioskApi contract (electron/common).',
   },
   {
@@ -163,7 +184,7 @@ export default tseslint.config(
   // not overlap, because a later block's no-restricted-imports would replace an earlier one's.
   ...[
     {
-      files: ['kiosk-content/src/common/**', 'electron/common/**', 'native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/*/receipt/**'],
+      files: ['kiosk-content/src/*/common/**', 'electron/common/**', 'native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/*/receipt/**'],
       ignores: [],
       banned: [...nodeBuiltins, 'electron', ...serial, 'better-sqlite3', 'react', 'react-dom'],
       message: 'Pure code: no Node, Electron, device or UI packages. Inject what you need.',
@@ -181,7 +202,7 @@ export default tseslint.config(
       message: 'The preload is sandboxed: electron/common and contextBridge only.',
     },
     {
-      files: ['electron/node/**', 'kiosk-content/src/node/**', 'native-adapters/**'],
+      files: ['electron/node/**', 'kiosk-content/src/*/node/**', 'kiosk-content/authoring/**', 'native-adapters/**'],
       ignores: ['native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/*/receipt/**', 'native-adapters/transport/serial/**'],
       banned: ['electron', ...serial],
       message: 'Host code is plain Node (so it runs in tests and the browser mode); only native-adapters/transport/serial imports serialport.',

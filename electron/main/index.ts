@@ -35,7 +35,7 @@ app.setPath('userData', path.join(dataDir, 'cache', 'electron'));
 // A touch kiosk: no pinch zoom, no swipe-to-go-back.
 app.commandLine.appendSwitch('disable-pinch');
 app.commandLine.appendSwitch('overscroll-history-navigation', '0');
-// 朗读 (issue 9): on Linux, Chromium only sees speech-dispatcher's voices with this switch.
+// 朗读: on Linux, Chromium only sees speech-dispatcher's voices with this switch.
 if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher');
 
 if (!app.requestSingleInstanceLock()) {

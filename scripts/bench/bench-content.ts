@@ -10,13 +10,13 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
-import { alsoCountLimits, answerLengthLimits, questionMaxLength } from '../../kiosk-content/src/common/qa/parse-qa-markdown';
-import { lintContentFolder } from '../../kiosk-content/src/node/content-lint/lint-content-folder';
-import { buildContentPack, buildLawPack, type BuiltPack } from '../../kiosk-content/src/node/packs/build-pack';
-import { ContentStore } from '../../kiosk-content/src/node/packs/content-store';
-import { generatePackKeys, readPublicKey } from '../../kiosk-content/src/node/packs/pack-keys';
-import { signPack, verifyPack } from '../../kiosk-content/src/node/packs/pack-tools';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import { alsoCountLimits, answerLengthLimits, questionMaxLength } from '../../kiosk-content/src/qa/common/parse-qa-markdown';
+import { lintContentFolder } from '../../kiosk-content/src/content-lint/node/lint-content-folder';
+import { buildContentPack, buildLawPack, type BuiltPack } from '../../kiosk-content/authoring/pack-builder/build-pack';
+import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
+import { generatePackKeys, readPublicKey } from '../../kiosk-content/src/packs/node/pack-keys';
+import { signPack, verifyPack } from '../../kiosk-content/authoring/pack-builder/pack-tools';
 import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
 
 const shared = path.resolve(repoRoot, '../shared');

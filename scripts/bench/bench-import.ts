@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LawRepository } from '../../kiosk-content/src/node/db/law-repository';
-import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
+import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repository';
+import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws';
 import { repoRoot } from '../lib/repo-paths';
 
 const lawsDir = path.resolve(process.argv[2] ?? path.join(repoRoot, '../shared/data/laws'));

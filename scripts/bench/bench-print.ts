@@ -11,9 +11,9 @@ import { openPtyPair } from '../../native-adapters/transport/pty/socat-pty-pair'
 import { createGb18030Encoder } from '../../native-adapters/thermal-printer/node/gb18030';
 import { buildSelfTestPage, systemPrinterClock } from '../../native-adapters/thermal-printer/node/printer-node';
 import { encodeReceipt } from '../../native-adapters/thermal-printer/receipt/encode-receipt';
-import { layoutReceipt } from '../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../native-adapters/thermal-printer/receipt/receipt-builders';
-import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../native-adapters/thermal-printer/receipt/sample-receipts';
+import { layoutReceipt, paperColumns } from '../../native-adapters/thermal-printer/receipt/layout-receipt';
+import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../electron/common/receipts/receipt-builders';
+import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../electron/common/receipts/sample-receipts';
 import { MemoryPrintJobStore } from '../../native-adapters/thermal-printer/service/print-job-store';
 import { ThermalPrinterService } from '../../native-adapters/thermal-printer/service/thermal-printer-service';
 import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
@@ -53,7 +53,7 @@ async function measure(baudRate: number, paperWidth: 58 | 80): Promise<Map<strin
   const results = new Map<string, number>();
   try {
     await until(() => service.status.state === 'ready');
-    for (const [name, bytes] of receipts(paperWidth === 58 ? 32 : 48)) {
+    for (const [name, bytes] of receipts(paperColumns(paperWidth))) {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const printedBefore = simulator.jobs.length;
@@ -88,12 +88,12 @@ console.log(`bench:print — receipts through the printer service → socat pty 
 for (const width of [58, 80] as const) {
   const at9600 = await measure(9600, width);
   const at115200 = await measure(115200, width);
-  console.log(`\n${width} mm (${width === 58 ? 32 : 48} columns)`);
+  console.log(`\n${width} mm (${paperColumns(width)} columns)`);
   console.log('receipt              bytes   wire@9600  wire@115200  measured@9600  measured@115200  (measured = pty, not baud-paced)');
-  for (const [name, bytes] of receipts(width === 58 ? 32 : 48)) {
+  for (const [name, bytes] of receipts(paperColumns(width))) {
     console.log(
       `${name.padEnd(20)} ${String(bytes.length).padStart(5)}   ${wire(bytes.length, 9600).toFixed(2).padStart(7)} s  ${(wire(bytes.length, 115200) * 1000).toFixed(0).padStart(8)} ms  ${(at9600.get(name) ?? NaN).toFixed(1).padStart(10)} ms  ${(at115200.get(name) ?? NaN).toFixed(1).padStart(12)} ms`,
     );
   }
 }
-console.log('\nTarget (issue 5): a typical outcome receipt < 2 KB, about 2 s on the wire at 9600 baud.');
+console.log('\nTarget: a typical outcome receipt < 2 KB, about 2 s on the wire at 9600 baud.');

@@ -3,7 +3,7 @@
  *
  * Retrieval quality on the public STARD questions (../shared/data/stard/queries.public.jsonl, read
  * at run time, never copied): Recall@1/5/10/100, MRR@10, nDCG@10, every figure printed beside the
- * baseline's (issue 3, "Measured, not guessed"):
+ * baseline's:
  *   - baseline: plain Okapi BM25 over jieba tokens (default dictionary, accurate mode), k1 1.3,
  *     b 0.75, article text only, STARD's stopword list (../shared/data/stard/cn_stopwords.txt);
  *   - the engine as the kiosk runs without training data (default content only);
@@ -22,23 +22,23 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
-import type { GlossaryEntry } from '../../kiosk-content/src/common/search/glossary-expansion';
-import type { SearchModel } from '../../kiosk-content/src/common/search/learned-model';
-import { modelFromQuestions } from '../../kiosk-content/src/common/search/learned-model';
-import type { QaInput } from '../../kiosk-content/src/common/search/qa-index';
-import { InvertedIndex } from '../../kiosk-content/src/common/search/inverted-index';
-import type { QueryJudgement, RetrievalMetrics } from '../../kiosk-content/src/common/search/metrics';
-import { evaluateRetrieval } from '../../kiosk-content/src/common/search/metrics';
-import type { EngineParams, SearchEngine } from '../../kiosk-content/src/common/search/search-engine';
-import { LawFolderArticleSource } from '../../kiosk-content/src/node/search/article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/node/search/content-sources';
-import { LocalSearchService } from '../../kiosk-content/src/node/search/search-service';
-import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
-import { measureColdStart } from '../../kiosk-content/src/node/search/cold-start';
-import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel } from '../../kiosk-content/src/node/search/persisted-index';
-import { trainSearchModel } from '../../kiosk-content/src/node/search/train-search-model';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import type { GlossaryEntry } from '../../kiosk-content/src/search/common/glossary-expansion';
+import type { SearchModel } from '../../kiosk-content/src/search/common/learned-model';
+import { modelFromQuestions } from '../../kiosk-content/src/search/common/learned-model';
+import type { QaInput } from '../../kiosk-content/src/search/common/qa-index';
+import { InvertedIndex } from '../../kiosk-content/src/search/common/inverted-index';
+import type { QueryJudgement, RetrievalMetrics } from '../../kiosk-content/src/search/common/metrics';
+import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
+import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
+import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
+import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws';
+import { measureColdStart } from '../../kiosk-content/src/search/node/cold-start';
+import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel } from '../../kiosk-content/src/search/node/persisted-index';
+import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { repoRoot } from '../lib/repo-paths';
 
 const sharedData = path.resolve(repoRoot, '../shared/data');

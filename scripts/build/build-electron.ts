@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { contractNames } from '../../electron/common/contract/channel-allow-list';
 import { kioskContract } from '../../electron/common/contract/kiosk-api';
 import { electronDist, repoRoot } from '../lib/repo-paths';
+import { errorMessage } from '../../electron/common/errors/error-message';
 
 export interface BuildElectronOptions {
   /** Where main.mjs and preload.cjs go (default dist/electron). Tests build into a temp folder. */
@@ -52,7 +53,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { 'out-dir': { type: 'string' } }, strict: true });
   const outDir = values['out-dir'];
   buildElectron(outDir === undefined ? {} : { outDir: path.resolve(outDir) }).catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${errorMessage(error)}\n`);
     process.exit(1);
   });
 }

@@ -15,8 +15,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Sources whose change means the renderer bundle must be rebuilt. */
-const rendererInputs = ['renderer', 'electron/common', 'kiosk-content/src/common', 'package-lock.json'];
+/**
+ * Sources whose change means the renderer bundle must be rebuilt. The renderer imports the pure
+ * kiosk-content/src/<topic>/common folders; watching all of kiosk-content/src is simpler and at
+ * worst rebuilds once too often.
+ */
+const rendererInputs = ['renderer', 'electron/common', 'kiosk-content/src', 'package-lock.json'];
 
 export function rendererIsStale(): boolean {
   let built: number;

@@ -1,5 +1,6 @@
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { wantsHelp } from './parse';
+import { errorMessage } from '../../electron/common/errors/error-message';
 
 export function formatCommandList(commands: CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -33,7 +34,7 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
   try {
     return await command.run(args, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.stderr(`error: ${message.split('\n')[0]}\n`);
     return error instanceof UsageError ? 2 : 1;
   }

@@ -14,6 +14,7 @@ import { buildElectron } from '../build/build-electron';
 import { ensureRendererBuilt } from '../build/build-renderer';
 import { appVersion, defaultContentDir, rendererDist, repoRoot } from '../lib/repo-paths';
 import { chooseMode, findElectronBinary, findOnPath } from './choose-mode';
+import { errorMessage } from '../../electron/common/errors/error-message';
 
 const DEFAULT_PORT = 5180;
 
@@ -99,6 +100,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Could not start the kiosk: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Could not start the kiosk: ${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../lib/repo-paths';
+import { errorMessage } from '../../electron/common/errors/error-message';
 
 export type Severity = 'INFORMATIONAL' | 'LOW' | 'MEDIUM' | 'HIGH';
 
@@ -261,7 +262,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().catch((error: unknown) => {
-    process.stderr.write(`Electron audit could not run: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`Electron audit could not run: ${errorMessage(error)}\n`);
     process.exit(1);
   });
 }

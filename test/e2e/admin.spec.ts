@@ -1,5 +1,5 @@
 /**
- * Issue 8 (admin screen) and issue 9 (its statistics) — the technician's admin screen in real
+ * The technician's admin screen and its statistics in real
  * Chromium against a kiosk of its own: a fresh data dir provisioned with an admin PIN and a printer
  * on one end of a socat pty pair (the printer simulator on the other). Five quick taps on the site
  * name open the PIN pad; wrong PINs show the attempts left; the right one opens the panels (live

@@ -18,7 +18,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { ProcedureBundle } from '../../electron/common/contract/procedures-api';
-import { enumeratePaths, type AnswerValue, type ProcedurePath } from '../../kiosk-content/src/common/procedures';
+import { enumeratePaths, type AnswerValue, type ProcedurePath } from '../../kiosk-content/src/procedures/common';
 import { localToday } from '../../renderer/src/features/guides/procedure-view';
 import { en } from '../../renderer/src/i18n/en';
 import { zhCN, type Dictionary } from '../../renderer/src/i18n/zh-cn';

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
-import type { ParsedLawFile } from '../../kiosk-content/src/common/laws/law-types';
-import { parseLawMarkdown } from '../../kiosk-content/src/common/laws/parse-law-markdown';
-import { loadAttractFolder } from '../../kiosk-content/src/node/load-attract-folder';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import type { ParsedLawFile } from '../../kiosk-content/src/laws/common/law-types';
+import { parseLawMarkdown } from '../../kiosk-content/src/laws/common/parse-law-markdown';
+import { loadAttractFolder } from '../../kiosk-content/src/attract/node/load-attract-folder';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

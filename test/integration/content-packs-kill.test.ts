@@ -14,7 +14,7 @@ import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { kioskContract } from '../../electron/common/contract/kiosk-api';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { ContentStore } from '../../kiosk-content/src/node/packs/content-store';
+import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
 import { APP_VERSION, contentFolder, makeKeys, quickPack, tempDir, type Keys } from '../fixtures/packs/pack-fixtures';
 

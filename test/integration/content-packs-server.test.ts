@@ -17,9 +17,9 @@ import { adminToken, provisionTestTerminal } from './support/admin-session';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { ContentStore } from '../../kiosk-content/src/node/packs/content-store';
-import { buildIndex, INDEX_FILE } from '../../kiosk-content/src/node/packs/pack-sources';
-import { syncOnce } from '../../kiosk-content/src/node/packs/pack-sync';
+import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
+import { buildIndex, INDEX_FILE } from '../../kiosk-content/src/packs/node/pack-sources';
+import { syncOnce } from '../../kiosk-content/src/packs/node/pack-sync';
 import { commands } from '../../scripts/cli/commands/index';
 import { runCli } from '../../scripts/cli/run-cli';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
@@ -301,6 +301,16 @@ describe('sync from a folder (USB stick)', () => {
   });
 });
 
+/** Waits (without calling an activity method) until the pending content has been switched in. */
+async function untilSwitched(api: ReturnType<typeof createRpcClient<typeof kioskContract>>) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const status = await api.content.status();
+    if (status.pending === null || Date.now() > deadline) return status;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 describe('the host: content.* API, progress events, switch at the next idle moment, rollback', () => {
   it('syncs, waits for idle before showing the new content, and rolls back', async () => {
     await publish(['1.1.0']);
@@ -319,7 +329,10 @@ describe('the host: content.* API, progress events, switch at the next idle mome
       api.events.on('content.onDidChangeSync', (p) => events.push(p));
       expect((await api.system.getInfo()).content.version).toBe('0.1.0');
       const token = await adminToken(api);
-      const synced = await api.content.syncNow({ token });
+      // A resident is using the kiosk throughout the sync (on a loaded machine the sync alone can
+      // outlast idleSeconds, so a fixed window would race it).
+      const resident = setInterval(() => void api.system.getInfo(), 200);
+      const synced = await api.content.syncNow({ token }).finally(() => clearInterval(resident));
       expect(synced.ok).toBe(true);
       expect(synced.message).toBe('installed fatong-default 1.1.0');
       // A resident is using the kiosk: the old content stays until no call for idleSeconds.
@@ -327,8 +340,7 @@ describe('the host: content.* API, progress events, switch at the next idle mome
       expect((await api.system.getInfo()).content.version).toBe('0.1.0');
       const phases = new Set(events.map((e) => e.phase));
       for (const phase of ['checking', 'downloading', 'verifying', 'indexing', 'switching', 'waiting-for-idle']) expect(phases).toContain(phase);
-      await new Promise((r) => setTimeout(r, 3200));
-      const status = await api.content.status();
+      const status = await untilSwitched(api);
       expect(status.pending).toBeNull();
       expect(status.showing.content).toMatchObject({ id: 'fatong-default', version: '1.1.0', embedded: false });
       expect(events.at(-1)).toMatchObject({ phase: 'done', version: '1.1.0' });
@@ -341,7 +353,7 @@ describe('the host: content.* API, progress events, switch at the next idle mome
       const rolled = await api.content.rollback({ token });
       expect(rolled.ok).toBe(true);
       expect(rolled.status.pending?.content).toMatchObject({ embedded: true, version: '0.1.0' });
-      await new Promise((r) => setTimeout(r, 3200));
+      await untilSwitched(api);
       expect((await api.system.getInfo()).content.version).toBe('0.1.0');
       const noMore = await api.content.rollback({ token });
       expect(noMore.ok).toBe(false);

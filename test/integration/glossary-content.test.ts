@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatGlossaryProblem } from '../../kiosk-content/src/common/glossary/glossary-types';
-import { legalDomainIds } from '../../kiosk-content/src/common/legal-domains';
-import { loadGlossaryFolder, type GlossaryFolder } from '../../kiosk-content/src/node/load-glossary-folder';
+import { formatGlossaryProblem } from '../../kiosk-content/src/glossary/common/glossary-types';
+import { legalDomainIds } from '../../kiosk-content/src/legal-domains/common/legal-domains';
+import { loadGlossaryFolder, type GlossaryFolder } from '../../kiosk-content/src/glossary/node/load-glossary-folder';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /*

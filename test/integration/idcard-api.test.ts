@@ -8,7 +8,7 @@ import { kioskContract, type KioskApi } from '../../electron/common/contract/kio
 import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
-import { unprovisionedTerminal } from '../../electron/node/host/terminal-settings';
+import { unprovisionedTerminal } from '../../electron/common/config/terminal-settings';
 import { createFileLogger } from '../../electron/node/system/logger';
 import { IdCardSimulator } from '../../native-adapters/id-card-reader/simulator/id-card-simulator';
 import { sampleCards } from '../../native-adapters/id-card-reader/simulator/sample-cards';

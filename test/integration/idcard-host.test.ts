@@ -5,7 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIdCardService } from '../../electron/node/host/idcard-wiring';
-import { unprovisionedTerminal, type TerminalSettings } from '../../electron/node/host/terminal-settings';
+import { unprovisionedTerminal, type TerminalSettings } from '../../electron/common/config/terminal-settings';
 import { DeviceStatusService } from '../../electron/node/services/device-status-service';
 import { IdCardService, type IdCardReadState } from '../../electron/node/services/id-card-service';
 import { prepareDataDir } from '../../electron/node/system/data-dir';

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatLawProblem } from '../../kiosk-content/src/common/laws/law-types';
-import { LawRepository } from '../../kiosk-content/src/node/db/law-repository';
-import { openContentDb, type ContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws, type ImportLawsSummary } from '../../kiosk-content/src/node/import/import-laws';
+import { formatLawProblem } from '../../kiosk-content/src/laws/common/law-types';
+import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repository';
+import { openContentDb, type ContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws, type ImportLawsSummary } from '../../kiosk-content/authoring/law-import/import-laws';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

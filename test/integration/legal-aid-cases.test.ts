@@ -13,7 +13,7 @@ import {
   type OutcomeView,
   type Procedure,
   type ProcedureContext,
-} from '../../kiosk-content/src/common/procedures';
+} from '../../kiosk-content/src/procedures/common';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

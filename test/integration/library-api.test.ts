@@ -7,9 +7,9 @@ import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
-import { contentStamp, searchContentOf, storeSearchIndex } from '../../kiosk-content/src/node/search/persisted-index';
+import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws';
+import { contentStamp, searchContentOf, storeSearchIndex } from '../../kiosk-content/src/search/node/persisted-index';
 import { defaultContentDir, repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

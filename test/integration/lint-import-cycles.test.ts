@@ -14,7 +14,7 @@ const cycleMessages = (file: string, source: string) => probeMessages(file, sour
 const closesLoop: Array<[string, string, string]> = [
   ['renderer', 'renderer/src/lib/navigation-stack.ts', "import { NavigationProvider } from './navigation';\nexport const probe = NavigationProvider;"],
   ['electron', 'electron/common/contract/receipt-api.ts', "import { kioskContract } from './kiosk-api';\nexport const probe = kioskContract;"],
-  ['kiosk-content', 'kiosk-content/src/common/procedures/expression.ts', "import { compileProcedure } from './compile-procedure';\nexport const probe = compileProcedure;"],
+  ['kiosk-content', 'kiosk-content/src/procedures/common/expression.ts', "import { compileProcedure } from './compile-procedure';\nexport const probe = compileProcedure;"],
   ['native-adapters', 'native-adapters/thermal-printer/service/printer-status.ts', "import { ThermalPrinterService } from './thermal-printer-service';\nexport const probe = ThermalPrinterService;"],
 ];
 

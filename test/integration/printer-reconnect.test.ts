@@ -9,13 +9,13 @@ import { createMemoryLogger } from '../../electron/node/system/logger';
 import { createGb18030Encoder } from '../../native-adapters/thermal-printer/node/gb18030';
 import { encodeReceipt } from '../../native-adapters/thermal-printer/receipt/encode-receipt';
 import { layoutReceipt } from '../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildQaReceipt } from '../../native-adapters/thermal-printer/receipt/receipt-builders';
-import { sampleHeader, sampleQa } from '../../native-adapters/thermal-printer/receipt/sample-receipts';
+import { buildQaReceipt } from '../../electron/common/receipts/receipt-builders';
+import { sampleHeader, sampleQa } from '../../electron/common/receipts/sample-receipts';
 import { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';
 
 /**
- * Self-healing (issue 8): the printer goes away (simulator and its pty pair stopped, as when the
+ * Self-healing: the printer goes away (simulator and its pty pair stopped, as when the
  * cable is pulled or the printer is switched off) and comes back on the same device path. The
  * host's PrintService reconnects by itself, and a receipt queued while it was away prints once.
  */

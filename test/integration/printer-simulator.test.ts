@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGb18030Encoder } from '../../native-adapters/thermal-printer/node/gb18030';
 import { buildSelfTestPage, systemPrinterClock } from '../../native-adapters/thermal-printer/node/printer-node';
 import { encodeReceipt } from '../../native-adapters/thermal-printer/receipt/encode-receipt';
-import { layoutReceipt, type ReceiptLayout } from '../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../native-adapters/thermal-printer/receipt/receipt-builders';
-import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../native-adapters/thermal-printer/receipt/sample-receipts';
+import { layoutReceipt, paperColumns, type ReceiptLayout } from '../../native-adapters/thermal-printer/receipt/layout-receipt';
+import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../electron/common/receipts/receipt-builders';
+import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../electron/common/receipts/sample-receipts';
 import { MemoryPrintJobStore } from '../../native-adapters/thermal-printer/service/print-job-store';
 import { ThermalPrinterService } from '../../native-adapters/thermal-printer/service/thermal-printer-service';
 import { PrinterSimulator, type SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
@@ -99,7 +99,7 @@ for (const width of [58, 80] as const) {
   describe(`${width} mm: each receipt type as the simulator prints it`, () => {
     beforeAll(() => setup(width));
     afterAll(teardown);
-    const columns = width === 58 ? 32 : 48;
+    const columns = paperColumns(width);
     const receipts: Array<[string, () => ReceiptLayout]> = [
       ['procedure outcome', () => layoutReceipt(buildOutcomeReceipt(sampleHeader, sampleOutcome), { columns, encode })],
       ['law article', () => layoutReceipt(buildLawArticleReceipt(sampleHeader, sampleArticle), { columns, encode })],

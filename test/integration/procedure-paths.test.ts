@@ -1,19 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileProcedure } from '../../kiosk-content/src/common/procedures/compile-procedure';
-import { enumeratePaths } from '../../kiosk-content/src/common/procedures/enumerate-paths';
-import { answer, back, confirmSummary, currentView, isAnswerError, startSession, type ProcedureSession } from '../../kiosk-content/src/common/procedures/procedure-engine';
-import { formatContentProblem, type Procedure } from '../../kiosk-content/src/common/procedures/procedure-types';
+import { compileProcedure } from '../../kiosk-content/src/procedures/common/compile-procedure';
+import { enumeratePaths } from '../../kiosk-content/src/procedures/common/enumerate-paths';
+import { parseHolidayCalendar } from '../../kiosk-content/src/procedures/common/parse-holiday-calendar';
+import { answer, back, confirmSummary, currentView, isAnswerError, startSession, type ProcedureSession } from '../../kiosk-content/src/procedures/common/procedure-engine';
+import { formatContentProblem, type Procedure } from '../../kiosk-content/src/procedures/common/procedure-types';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**
  * Property test over the default procedures, whatever they currently are: every sampled way
  * through each one (enumeratePaths: every option, boundary numbers and dates, threshold unset and
- * set) is replayed with the engine, and at every step 返回 must lead to the step before, the
- * summary must come before the outcome, and the outcome must be the one the walk found.
+ * set; periods counted without a calendar and with the content's calendar/holidays.yaml) is replayed
+ * with the engine, and at every step 返回 must lead to the step before, the summary must come before
+ * the outcome, the outcome must be the one the walk found, and every {name} in its reasons is filled.
  */
 const dir = path.join(repoRoot, 'kiosk-content/default/procedures');
+const calendarPath = path.join(repoRoot, 'kiosk-content/default/calendar/holidays.yaml');
+const calendar = parseHolidayCalendar('calendar/holidays.yaml', readFileSync(calendarPath, 'utf8')).calendar;
 const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
 
 function compile(file: string): Procedure {
@@ -30,7 +34,7 @@ describe('default procedures', () => {
   for (const file of files) {
     describe(file, () => {
       const procedure = compile(file);
-      const walked = enumeratePaths(procedure);
+      const walked = enumeratePaths(procedure, { calendar });
 
       it('every sampled path reaches an outcome, and every outcome is reached by some path', () => {
         expect(walked.truncated).toBe(false);
@@ -72,6 +76,7 @@ describe('default procedures', () => {
           if (outcome.kind === 'outcome') {
             expect(outcome.outcomeId).toBe(path.outcomeId);
             expect(outcome.outcome.conclusion.length).toBeGreaterThan(0);
+            for (const reason of outcome.reasons) expect(reason).not.toMatch(/\{[^}]*\}/);
           }
           // Back from the outcome is the summary again; back from the summary is the last question.
           expect(currentView(procedure, back(procedure, confirmSummary(session)), context).kind).toBe('summary');

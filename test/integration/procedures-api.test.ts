@@ -8,8 +8,8 @@ import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { DEFAULT_RECEIPT_SITE, matchProcedures, ProcedureService, randomReference } from '../../electron/node/services/procedure-service';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { answer, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext } from '../../kiosk-content/src/common/procedures';
-import { loadContentFolder } from '../../kiosk-content/src/node/load-content-folder';
+import { answer, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext } from '../../kiosk-content/src/procedures/common';
+import { loadContentFolder } from '../../kiosk-content/src/content-folder/node/load-content-folder';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 
 /** 办事指南 through the host and the direct link: list, get, the receipt preview, and procedure hits in search. */
@@ -61,6 +61,22 @@ describe('procedures API', () => {
     expect(view.outcomeId).toBe('centre-checks');
     expect(view.computed.perPerson).toBe(1500);
     expect(view.reasons).toEqual(['本机还没有设置本地的经济困难标准。']);
+  });
+
+  it('hands the content holiday calendar with the procedure, and the divorce periods are counted on it', async () => {
+    const bundle = await api.procedures.get({ id: 'divorce' });
+    expect(bundle?.calendar?.years.map((y) => y.year)).toEqual([2025, 2026]);
+    if (!bundle) return;
+    const context: ProcedureContext = { config: bundle.config, today: '2025-10-08', calendar: bundle.calendar };
+    let session = startSession(bundle.procedure);
+    for (const value of ['all-agreed', true, true, { date: '2025-09-01' }]) {
+      const next = answer(bundle.procedure, session, value, context);
+      if (isAnswerError(next)) throw new Error(next.message);
+      session = next;
+    }
+    const view = currentView(bundle.procedure, confirmSummary(session), context);
+    expect(view.kind === 'outcome' ? view.outcomeId : view.kind).toBe('cooling-off');
+    expect(view.kind === 'outcome' ? view.periods.withdrawEnd : null).toMatchObject({ known: true, end: '2025-10-09' });
   });
 
   it('answers null for an unknown procedure and rejects bad input', async () => {

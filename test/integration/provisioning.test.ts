@@ -8,7 +8,7 @@ import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { generatePackKeys } from '../../kiosk-content/src/node/packs/pack-keys';
+import { generatePackKeys } from '../../kiosk-content/src/packs/node/pack-keys';
 import { defaultContentDir } from '../../scripts/lib/repo-paths';
 import { runCliProcess } from './support/cli-process';
 
@@ -93,11 +93,11 @@ describe('provision (CLI)', () => {
     expect(bad.stderr).toMatch(/idle\.homeSeconds: got 5/);
     expect(readFileSync(configFile(), 'utf8')).toBe(before);
 
-    const ok = provision(['--set', 'printer.port=/dev/ttyS2', '--set', 'heartbeat.url=http://127.0.0.1:9/beat', '--json']);
+    const ok = provision(['--set', 'printer.port=/dev/ttyS2', '--set', 'metrics.port=9464', '--set', 'monitoring.remoteWriteUrl=http://127.0.0.1:9/api/v1/write', '--json']);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true });
-    const after = JSON.parse(readFileSync(configFile(), 'utf8')) as { printer: { port: string }; adminPinHash: string; heartbeat: { intervalSeconds: number } };
+    const after = JSON.parse(readFileSync(configFile(), 'utf8')) as { printer: { port: string }; adminPinHash: string; monitoring: { scrapeSeconds: number } };
     expect(after.printer.port).toBe('/dev/ttyS2');
-    expect(after.heartbeat.intervalSeconds).toBe(300);
+    expect(after.monitoring.scrapeSeconds).toBe(30);
     // The PIN already provisioned is kept.
     expect(after.adminPinHash).toBe((JSON.parse(before) as { adminPinHash: string }).adminPinHash);
   });

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeLawTitle } from '../../kiosk-content/src/common/laws/law-title';
-import type { LegalDomainId } from '../../kiosk-content/src/common/legal-domains';
-import type { ParsedLawFile } from '../../kiosk-content/src/common/laws/law-types';
-import { parseLawMarkdown } from '../../kiosk-content/src/common/laws/parse-law-markdown';
-import { buildLawArticleIndex, checkQaCites } from '../../kiosk-content/src/common/qa/qa-cite-check';
-import { formatQaProblem } from '../../kiosk-content/src/common/qa/qa-types';
-import { defaultQaDir, loadQaFolder } from '../../kiosk-content/src/node/load-qa-folder';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import type { LegalDomainId } from '../../kiosk-content/src/legal-domains/common/legal-domains';
+import type { ParsedLawFile } from '../../kiosk-content/src/laws/common/law-types';
+import { parseLawMarkdown } from '../../kiosk-content/src/laws/common/parse-law-markdown';
+import { buildLawArticleIndex, checkQaCites } from '../../kiosk-content/src/qa/common/qa-cite-check';
+import { formatQaProblem } from '../../kiosk-content/src/qa/common/qa-types';
+import { defaultQaDir, loadQaFolder } from '../../kiosk-content/src/qa/node/load-qa-folder';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**
@@ -30,6 +30,10 @@ const requiredDomains: LegalDomainId[] = [
   'consumer',
   'domestic-violence',
   'legal-aid',
+  'elderly',
+  'minors',
+  'fraud',
+  'personal-rights',
   'social-security',
   'land',
   'medical',

@@ -7,10 +7,10 @@ import type { PrintJob, PrintStatus, ReceiptLayout } from '../../electron/common
 import { createDirectLink } from '../../electron/common/rpc/direct-link';
 import { createRpcClient } from '../../electron/common/rpc/rpc-client';
 import { KioskHost } from '../../electron/node/host/kiosk-host';
-import type { TerminalSettings } from '../../electron/node/host/terminal-settings';
+import type { TerminalSettings } from '../../electron/common/config/terminal-settings';
 import { createMemoryLogger } from '../../electron/node/system/logger';
-import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../kiosk-content/src/node/import/import-laws';
+import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws';
 import { RECEIPT_FOOTER } from '../../native-adapters/thermal-printer/receipt/receipt-document';
 import { PrinterSimulator, type SimulatedJob } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { SerialTransport } from '../../native-adapters/transport/serial/serial-transport';

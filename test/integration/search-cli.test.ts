@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openContentDb } from '../../kiosk-content/src/node/db/open-content-db';
+import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /**

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LawFolderArticleSource } from '../../kiosk-content/src/node/search/article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/node/search/content-sources';
-import type { OpenSearchOptions } from '../../kiosk-content/src/node/search/search-service';
-import { LocalSearchService } from '../../kiosk-content/src/node/search/search-service';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
+import type { OpenSearchOptions } from '../../kiosk-content/src/search/node/search-service';
+import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
 /** The search engine over the real law corpus (../shared/data/laws) and the embedded Q&A/glossary. */

@@ -58,7 +58,7 @@ describe('statistics of a scripted day', () => {
     host = new KioskHost({ dataDir, contentDir: defaultContentDir, appVersion: 'test', logger: createMemoryLogger() });
     api = createRpcClient(kioskContract, createDirectLink(host.rpc)) as KioskApi;
     // Read on the host directly: through the API it would count as a procedure opened.
-    const mediation = host.procedures.get('people-mediation');
+    const mediation = host.generations.procedures.get('people-mediation');
     if (!mediation) throw new Error('people-mediation missing from the default content');
     const [first, second] = mediation.procedure.stepOrder;
     if (!first || !second) throw new Error('people-mediation has fewer than two steps');
@@ -83,7 +83,7 @@ describe('statistics of a scripted day', () => {
     // 3. Another resident, the same unanswerable question with another phone number; 不满意, 没找到.
     await searchNothing(`火星移民 ${personal.phones[1]}`);
     await searchNothing(`火星移民 ${personal.phones[1]}`); // tried twice in one session: one session
-    await searchNothing(`${personal.names[1]}的宅基地 ${personal.phones[2]}`);
+    await searchNothing(`${personal.names[1]}的火星护照 ${personal.phones[2]}`);
     await end('home');
     await api.stats.record({ kind: 'feedback', rating: 'unsatisfied', reasons: [] });
     await api.stats.record({ kind: 'feedback-reason', reason: 'not-found' });

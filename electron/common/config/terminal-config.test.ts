@@ -11,8 +11,8 @@ const valid = {
   idle: { homeSeconds: 90, procedureSeconds: 300 },
   languages: ['zh-CN', 'en'],
   adminPin: '583920',
-  heartbeat: { url: 'https://monitor.example.org/beat', intervalSeconds: 300 },
   metrics: { port: 9464 },
+  monitoring: { remoteWriteUrl: 'https://monitor.example.org/api/v1/write', basicAuth: { username: 'bj-dc-01', passwordFile: '/etc/fatong/monitoring-password' }, tlsCaFile: '/etc/fatong/district-ca.pem' },
 };
 
 const problemsOf = (value: unknown) => {
@@ -35,7 +35,7 @@ describe('terminal configuration schema', () => {
 
   it('fills defaults for the optional sections', () => {
     const r = validateTerminalConfig({ terminalId: 't1', site: '站', region: '440305', adminPin: '583920' });
-    expect(r.ok && r.config).toMatchObject({ printer: null, idReader: null, languages: ['zh-CN'], heartbeat: null, metrics: null, idle: { homeSeconds: 120 } });
+    expect(r.ok && r.config).toMatchObject({ printer: null, idReader: null, languages: ['zh-CN'], metrics: null, monitoring: null, idle: { homeSeconds: 120 } });
   });
 
   // One row per kind of mistake a technician makes: the field named, what is allowed, in both languages.
@@ -59,8 +59,14 @@ describe('terminal configuration schema', () => {
     ['PIN too short', { adminPin: '1234' }, 'adminPin', /6–12 digits/],
     ['trivial PIN', { adminPin: '123456' }, 'adminPin', /not a run such as 123456/],
     ['PIN as a number', { adminPin: 583920 }, 'adminPin', /in quotes/],
-    ['heartbeat URL without scheme', { heartbeat: { url: 'monitor.example.org/beat' } }, 'heartbeat.url', /http:\/\/ or https:\/\//],
-    ['heartbeat every second', { heartbeat: { url: 'https://m.example.org/', intervalSeconds: 1 } }, 'heartbeat.intervalSeconds', /30–86400/],
+    ['remote-write URL without scheme', { monitoring: { remoteWriteUrl: 'monitor.example.org/api/v1/write' } }, 'monitoring.remoteWriteUrl', /http:\/\/ or https:\/\/.*remote-write 地址/],
+    ['relative password file', { monitoring: { ...valid.monitoring, basicAuth: { username: 'bj-dc-01', passwordFile: 'secret.txt' } } }, 'monitoring.basicAuth.passwordFile', /absolute path.*绝对路径/],
+    ['user name with a colon', { monitoring: { ...valid.monitoring, basicAuth: { username: 'a:b', passwordFile: '/etc/p' } } }, 'monitoring.basicAuth.username', /without spaces or ":"/],
+    ['basic auth and a bearer token', { monitoring: { ...valid.monitoring, bearerTokenFile: '/etc/fatong/token' } }, 'monitoring', /got both basicAuth and bearerTokenFile.*只能选一个/],
+    ['monitoring without metrics', { metrics: null }, 'monitoring', /needs metrics: \{port\}.*须同时设置 metrics/],
+    ['a password in the file itself', { monitoring: { ...valid.monitoring, basicAuth: { username: 'u', password: 'x' } } }, 'monitoring.basicAuth.password', /unknown key.*allowed here: username, passwordFile/],
+    ['scraping every 0 s', { monitoring: { ...valid.monitoring, scrapeSeconds: 0 } }, 'monitoring.scrapeSeconds', /1–300/],
+    ['the removed heartbeat', { heartbeat: { url: 'https://m.example.org/' } }, 'heartbeat', /unknown key.*monitoring/],
     ['privileged metrics port', { metrics: { port: 80 } }, 'metrics.port', /1024–65535/],
     ['a typo in a key', { printr: {} }, 'printr', /unknown key.*allowed here: terminalId/],
     ['a typo inside a section', { printer: { ...valid.printer, widht: 58 } }, 'printer.widht', /allowed here: port, baudRate, width, flowControl/],
@@ -95,12 +101,12 @@ describe('terminal configuration schema', () => {
 describe('--set path=value', () => {
   it('parses numbers, lists and null by field, keeps text as text', () => {
     let c: Record<string, unknown> = { ...valid };
-    for (const a of ['printer.baudRate=19200', 'languages=zh-CN,en', 'heartbeat=null', 'terminalId=007', 'adminPin=024680']) {
+    for (const a of ['printer.baudRate=19200', 'languages=zh-CN,en', 'monitoring.scrapeSeconds=15', 'terminalId=007', 'adminPin=024680']) {
       const r = applySetting(c, a);
       if (!r.ok) throw new Error(r.problem.message);
       c = r.value;
     }
-    expect(c).toMatchObject({ printer: { baudRate: 19200 }, languages: ['zh-CN', 'en'], heartbeat: null, terminalId: '007', adminPin: '024680' });
+    expect(c).toMatchObject({ printer: { baudRate: 19200 }, languages: ['zh-CN', 'en'], monitoring: { scrapeSeconds: 15 }, terminalId: '007', adminPin: '024680' });
   });
 
   it('rejects unknown paths and malformed assignments', () => {

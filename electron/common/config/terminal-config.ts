@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * One validated configuration per terminal (issue 8), written by a technician as YAML and
+ * One validated configuration per terminal, written by a technician as YAML and
  * installed with `npm run cli -- provision --file terminal.yaml`. Pure: the schema, the
  * technician-facing error messages and the normalised shape. Reading files, hashing the admin PIN
  * and checking public keys happen in electron/node/provisioning.
@@ -22,6 +22,7 @@ const baudRate = z.literal(SERIAL_BAUD_RATES);
 const serialPort = z.string().trim().min(1).max(200);
 
 const isAbsolutePath = (p: string): boolean => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
+const absolutePath = z.string().trim().min(2).max(300).refine(isAbsolutePath);
 
 /** A content source: an http(s) URL of a pack index, or an absolute folder path (USB stick, share). */
 const contentSourceSchema = z
@@ -60,6 +61,7 @@ export const terminalConfigSchema = z
       .union([z.string(), z.number()])
       .transform(String)
       .pipe(z.string().regex(/^\d{6}$/).refine((code) => PROVINCE_PREFIXES.has(Number(code.slice(0, 2))))),
+    legalAidIncomeThreshold: z.number().nonnegative().max(100_000).nullable().optional(),
     printer: z
       .strictObject({
         port: serialPort,
@@ -101,21 +103,26 @@ export const terminalConfigSchema = z
       .refine((pin) => !isTrivialPin(pin))
       .optional(),
     adminPinHash: z.string().regex(ADMIN_PIN_HASH_PATTERN).optional(),
-    heartbeat: z
-      .strictObject({
-        url: z.url({ protocol: /^https?$/ }),
-        intervalSeconds: integer(30, 86_400).default(300),
-      })
-      .nullable()
-      .default(null),
     metrics: z
       .strictObject({ port: integer(1024, 65_535) })
+      .nullable()
+      .default(null),
+    monitoring: z
+      .strictObject({
+        remoteWriteUrl: z.url({ protocol: /^https?$/ }),
+        basicAuth: z.strictObject({ username: z.string().regex(/^[^\s:]{1,64}$/), passwordFile: absolutePath }).optional(),
+        bearerTokenFile: absolutePath.optional(),
+        tlsCaFile: absolutePath.optional(),
+        scrapeSeconds: integer(1, 300).default(30),
+      })
       .nullable()
       .default(null),
   })
   .superRefine((c, ctx) => {
     if (c.adminPin === undefined && c.adminPinHash === undefined) ctx.addIssue({ code: 'custom', path: ['adminPin'], message: 'missing' });
     if (c.content.sources.length > 0 && c.content.trustedKeys.length === 0) ctx.addIssue({ code: 'custom', path: ['content', 'trustedKeys'], message: 'keys needed' });
+    if (c.monitoring && c.monitoring.basicAuth && c.monitoring.bearerTokenFile) ctx.addIssue({ code: 'custom', path: ['monitoring'], message: 'one credential', input: c.monitoring });
+    if (c.monitoring && !c.metrics) ctx.addIssue({ code: 'custom', path: ['monitoring'], message: 'metrics needed', input: c.monitoring });
   });
 
 /** What the YAML may contain (before defaults). */
@@ -152,6 +159,10 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   region: {
     en: 'six-digit administrative division code (GB/T 2260) of the site, e.g. 110101; the first two digits must be a province code',
     zh: '站点所在地的六位行政区划代码（GB/T 2260），例如 110101；前两位必须是省级代码',
+  },
+  legalAidIncomeThreshold: {
+    en: "the province's legal-aid economic-hardship standard: monthly income per person in yuan (0–100000) as the province published it (法律援助法 第三十四条), or null when not known; the legal-aid pre-check then says the centre checks it",
+    zh: '本省法律援助经济困难标准：家庭每人每月收入（元，0–100000），按省里公布的标准填写（法律援助法第三十四条）；不清楚时写 null，预审会说明由法律援助中心核实',
   },
   printer: { en: 'the receipt printer: {port, baudRate, width, flowControl}, or null when there is none', zh: '凭条打印机：{port, baudRate, width, flowControl}；没有打印机时写 null' },
   'printer.port': { en: 'serial device path, e.g. /dev/ttyS1, /dev/ttyUSB0 or COM3', zh: '串口设备路径，例如 /dev/ttyS1、/dev/ttyUSB0 或 COM3' },
@@ -193,11 +204,25 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
     secret: true,
   },
   adminPinHash: { en: 'written by the provisioner only (scrypt hash); put the PIN in adminPin instead', zh: '仅由配置工具写入（scrypt 哈希）；请在 adminPin 中填写密码', secret: true },
-  heartbeat: { en: 'heartbeat: {url, intervalSeconds}, or null for none', zh: '心跳上报：{url, intervalSeconds}；不上报时写 null' },
-  'heartbeat.url': { en: 'an http:// or https:// URL that accepts POSTed JSON', zh: '接收 JSON POST 的 http:// 或 https:// 地址' },
-  'heartbeat.intervalSeconds': { en: 'seconds between heartbeats: a whole number 30–86400', zh: '心跳间隔（秒）：30–86400 的整数' },
   metrics: { en: 'Prometheus metrics: {port}, or null for none', zh: 'Prometheus 指标：{port}；不需要时写 null' },
   'metrics.port': { en: 'TCP port on 127.0.0.1 for /metrics: a whole number 1024–65535', zh: '本机 127.0.0.1 上 /metrics 的端口：1024–65535 的整数' },
+  monitoring: {
+    en: 'district monitoring: {remoteWriteUrl, basicAuth or bearerTokenFile, tlsCaFile, scrapeSeconds}, or null for none; needs metrics.port, and at most one of basicAuth and bearerTokenFile',
+    zh: '区县监控上报：{remoteWriteUrl, basicAuth 或 bearerTokenFile, tlsCaFile, scrapeSeconds}；不上报时写 null；必须同时设置 metrics.port，basicAuth 与 bearerTokenFile 只能选一个',
+  },
+  'monitoring.remoteWriteUrl': {
+    en: "the district Prometheus' remote-write URL, http:// or https://, e.g. https://monitor.example.org/api/v1/write",
+    zh: '区县 Prometheus 的 remote-write 地址，http:// 或 https://，例如 https://monitor.example.org/api/v1/write',
+  },
+  'monitoring.basicAuth': { en: 'HTTP basic auth: {username, passwordFile}', zh: 'HTTP 基本认证：{username, passwordFile}' },
+  'monitoring.basicAuth.username': { en: 'user name: 1–64 characters without spaces or ":"', zh: '用户名：1–64 个字符，不含空格和“:”' },
+  'monitoring.basicAuth.passwordFile': {
+    en: 'absolute path of a file holding only the password (readable by the monitoring agent only)',
+    zh: '只含密码的文件的绝对路径（仅监控代理可读）',
+  },
+  'monitoring.bearerTokenFile': { en: 'absolute path of a file holding only the bearer token', zh: '只含访问令牌（bearer token）的文件的绝对路径' },
+  'monitoring.tlsCaFile': { en: "absolute path of the district's CA certificate (PEM) for https", zh: '区县 CA 证书（PEM）的绝对路径，用于 https' },
+  'monitoring.scrapeSeconds': { en: 'seconds between readings of /metrics: a whole number 1–300', zh: '读取 /metrics 的间隔（秒）：1–300 的整数' },
 };
 
 const topLevelKeys = Object.keys(terminalConfigSchema.def.shape ?? {});
@@ -259,6 +284,8 @@ export function validateTerminalConfig(value: unknown): ValidationResult<Termina
     // A union reports the branch it failed in; the field-level line is the same either way.
     const input = issue.code === 'custom' && (issue.message === 'missing' || issue.message === 'keys needed') ? (issue.message === 'missing' ? undefined : []) : (issue as { input?: unknown }).input;
     const problem = problemOf(issue.path, { code: issue.code, input, ...(issue.code === 'unrecognized_keys' ? { keys: issue.keys } : {}) });
+    if (issue.code === 'custom' && issue.message === 'one credential') problem.message = `got both basicAuth and bearerTokenFile; allowed: one of them — 同时填写了 basicAuth 和 bearerTokenFile；要求：只能选一个`;
+    if (issue.code === 'custom' && issue.message === 'metrics needed') problem.message = `got monitoring with metrics: null; allowed: monitoring needs metrics: {port} (the agent reads 127.0.0.1:<port>/metrics) — 填写了监控上报但 metrics 为 null；要求：须同时设置 metrics: {port}`;
     if (issue.code === 'custom' && issue.message === 'keys needed') problem.message = `content.sources is set but no key is trusted; allowed: ${FIELD_HELP['content.trustedKeys']?.en ?? ''} — 填写了内容来源但没有受信任的公钥；要求：${FIELD_HELP['content.trustedKeys']?.zh ?? ''}`;
     const key = `${problem.path}|${problem.message}`;
     if (seen.has(key)) continue;
@@ -269,7 +296,7 @@ export function validateTerminalConfig(value: unknown): ValidationResult<Termina
 }
 
 /** Settings for one dotted path given on the command line (`--set printer.port=/dev/ttyS1`). */
-const NUMERIC_PATHS = new Set(['printer.baudRate', 'printer.width', 'idReader.baudRate', 'content.pollMinutes', 'idle.homeSeconds', 'idle.procedureSeconds', 'heartbeat.intervalSeconds', 'metrics.port']);
+const NUMERIC_PATHS = new Set(['printer.baudRate', 'printer.width', 'idReader.baudRate', 'content.pollMinutes', 'idle.homeSeconds', 'idle.procedureSeconds', 'metrics.port', 'monitoring.scrapeSeconds']);
 const LIST_PATHS = new Set(['languages', 'content.sources', 'content.trustedKeys']);
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define-contract';
 
 /**
- * The technician's admin screen (issue 8). It opens with a hidden gesture and the admin PIN;
+ * The technician's admin screen. It opens with a hidden gesture and the admin PIN;
  * `admin.unlock` trades the PIN for a short-lived token that every other admin method (and
  * content.syncNow / content.rollback) requires. After 5 wrong PINs the PIN pad locks with
  * back-off; the lockout survives a restart. The PIN is never echoed, logged or stored in clear.
@@ -85,19 +85,19 @@ export const adminRequestSchema = z.object({ action: z.enum(['restart', 'exit-ki
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
 export const adminMethods = {
-  'admin.unlock': method(z.object({ pin: z.string().max(32) }), unlockResultSchema),
+  'admin.unlock': method(z.object({ pin: z.string().max(32) }), unlockResultSchema, { activity: true }),
   /** No token (the pad is not unlocked yet): is a lockout running, and for how long? */
-  'admin.pinState': method(z.undefined(), pinStateSchema),
+  'admin.pinState': method(z.undefined(), pinStateSchema, { activity: true }),
   /** Ends the admin session now (leaving the admin screen). */
-  'admin.lock': method(adminTokenSchema, z.undefined()),
-  'admin.status': method(adminTokenSchema, adminStatusSchema),
-  'admin.printTestPage': method(adminTokenSchema, adminActionResultSchema),
+  'admin.lock': method(adminTokenSchema, z.undefined(), { activity: true }),
+  'admin.status': method(adminTokenSchema, adminStatusSchema, { activity: true }),
+  'admin.printTestPage': method(adminTokenSchema, adminActionResultSchema, { activity: true }),
   /** Waits up to ~10 s for a card on the reader; returns masked fields only. */
-  'admin.readTestCard': method(adminTokenSchema, testCardResultSchema),
+  'admin.readTestCard': method(adminTokenSchema, testCardResultSchema, { activity: true }),
   /** The shell restarts the kiosk (systemd / the start script handle the exit). */
-  'admin.restart': method(adminTokenSchema, adminActionResultSchema),
+  'admin.restart': method(adminTokenSchema, adminActionResultSchema, { activity: true }),
   /** The shell leaves kiosk mode so the technician reaches the desktop. */
-  'admin.exitKiosk': method(adminTokenSchema, adminActionResultSchema),
+  'admin.exitKiosk': method(adminTokenSchema, adminActionResultSchema, { activity: true }),
 };
 
 export const adminEvents = {

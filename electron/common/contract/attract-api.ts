@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { announcementSchema, slideSchema } from '../../../kiosk-content/src/common/attract';
+import { announcementSchema, slideSchema } from '../../../kiosk-content/src/attract/common/attract';
 import { method } from './define-contract';
 
 /**

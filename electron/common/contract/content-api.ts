@@ -3,7 +3,7 @@ import { adminTokenSchema } from './admin-api';
 import { method } from './define-contract';
 
 /**
- * Content packs for the admin screen (issue 8 draws it): which packs are active, the previous ones
+ * Content packs for the admin screen: which packs are active, the previous ones
  * kept for rollback, sync progress, "sync now" and "roll back". Messages here are for technicians
  * (one line, may be English); nothing in them is personal data.
  */
@@ -64,7 +64,7 @@ export type ContentActionResult = z.infer<typeof contentActionResultSchema>;
 
 export const contentMethods = {
   'content.status': method(z.undefined(), contentStatusSchema),
-  /** Admin only: the token from admin.unlock (issue 8). */
+  /** Admin only: the token from admin.unlock. */
   'content.syncNow': method(adminTokenSchema, contentActionResultSchema),
   'content.rollback': method(adminTokenSchema, contentActionResultSchema),
 };

@@ -8,10 +8,20 @@ import type { z } from 'zod';
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
+  /**
+   * A call is a resident's activity: it keeps the kiosk from counting as idle (a new content
+   * generation waits for an idle moment). False for what screens poll on their own (content status,
+   * the attract loop).
+   */
+  readonly activity: boolean;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
-  return { input, output };
+export interface MethodFlags {
+  activity?: boolean;
+}
+
+export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, flags: MethodFlags = {}): MethodSpec<I, O> {
+  return { input, output, activity: flags.activity ?? false };
 }
 
 /** Method names are `<service>.<method>`; event names are `<service>.onDid<Something>`. */

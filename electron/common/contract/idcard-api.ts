@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define-contract';
 
 /**
- * The ID-card reader for the resident's screens (issue 6). What crosses this boundary is masked or
+ * The ID-card reader for the resident's screens. What crosses this boundary is masked or
  * derived only: 张*三, 510106********1234, an age bracket, a province-level region. The full name,
  * the full number, the birth date, the address and the photo never leave the host — the schemas
  * below have no place for them, and outputs are parsed on the way out, so an extra field is dropped
@@ -54,13 +54,13 @@ export const receiptApplicantSchema = z.object({
 export type ReceiptApplicant = z.infer<typeof receiptApplicantSchema>;
 
 export const idcardMethods = {
-  'idcard.getState': method(z.undefined(), idCardStateSchema),
+  'idcard.getState': method(z.undefined(), idCardStateSchema, { activity: true }),
   /** Starts one read (the place-card screen); the state event reports progress and the projected result. */
-  'idcard.startRead': method(z.object({ fields: z.array(idCardFieldSchema).min(1).max(7) }), idCardStateSchema),
+  'idcard.startRead': method(z.object({ fields: z.array(idCardFieldSchema).min(1).max(7) }), idCardStateSchema, { activity: true }),
   /** The resident left the place-card screen (手动填写, 返回): stop polling and drop any result. */
-  'idcard.cancel': method(z.undefined(), z.undefined()),
+  'idcard.cancel': method(z.undefined(), z.undefined(), { activity: true }),
   /** Forget the result now (session.end does the same). */
-  'idcard.wipe': method(z.undefined(), z.undefined()),
+  'idcard.wipe': method(z.undefined(), z.undefined(), { activity: true }),
 } as const;
 
 export const idcardEvents = {

@@ -56,8 +56,8 @@ export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
 export const kioskContract = {
   methods: {
-    'system.getInfo': method(z.undefined(), systemInfoSchema),
-    'devices.getStatus': method(z.undefined(), deviceStatusSchema),
+    'system.getInfo': method(z.undefined(), systemInfoSchema, { activity: true }),
+    'devices.getStatus': method(z.undefined(), deviceStatusSchema, { activity: true }),
     ...libraryMethods,
     ...proceduresMethods,
     ...receiptMethods,

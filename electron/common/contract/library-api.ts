@@ -103,8 +103,8 @@ export const qaViewSchema = z.object({
 export type QaView = z.infer<typeof qaViewSchema>;
 
 export const libraryMethods = {
-  'search.query': method(searchQuerySchema, searchResultSchema),
-  'search.suggest': method(z.object({ text: z.string().max(100) }), z.array(suggestionSchema).max(10)),
-  'library.getArticle': method(z.object({ key: z.string().min(3).max(200) }), articleViewSchema.nullable()),
-  'qa.get': method(z.object({ id: z.string().min(1).max(100) }), qaViewSchema.nullable()),
+  'search.query': method(searchQuerySchema, searchResultSchema, { activity: true }),
+  'search.suggest': method(z.object({ text: z.string().max(100) }), z.array(suggestionSchema).max(10), { activity: true }),
+  'library.getArticle': method(z.object({ key: z.string().min(3).max(200) }), articleViewSchema.nullable(), { activity: true }),
+  'qa.get': method(z.object({ id: z.string().min(1).max(100) }), qaViewSchema.nullable(), { activity: true }),
 } as const;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Procedure } from '../../../kiosk-content/src/common/procedures';
+import type { Procedure } from '../../../kiosk-content/src/procedures/common';
 import { method } from './define-contract';
 
 /**
  * 办事指南: the guided procedures. The host compiles kiosk-content/default/procedures/*.yaml at
- * start; the renderer runs the pure engine (kiosk-content/src/common/procedures) on the compiled
+ * start; the renderer runs the pure engine (kiosk-content/src/procedures/common) on the compiled
  * procedure it gets here, so every answer is handled on screen without a round trip.
  */
 
@@ -67,7 +67,7 @@ export const procedureSchema = z.custom<Procedure>(
   { message: 'not a compiled procedure' },
 );
 
-/** The terminal-configuration part of the engine's context (issue 8 fills it; null until provisioning). */
+/** The terminal-configuration part of the engine's context (terminalView of the provisioned terminal; null where not provisioned). */
 export const procedureConfigSchema = z.object({
   legalAidIncomeThreshold: z.number().nonnegative().nullable(),
   region: z.string().nullable(),
@@ -86,15 +86,29 @@ export const officeViewSchema = z.object({
 });
 export type OfficeView = z.infer<typeof officeViewSchema>;
 
+/** Statutory days off per year (content calendar/holidays.yaml), for counting periods. */
+export const holidayCalendarSchema = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      source: z.string(),
+      daysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+      workdays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+    }),
+  ),
+});
+
 export const procedureBundleSchema = z.object({
   procedure: procedureSchema,
   config: procedureConfigSchema,
   /** The directory entries this procedure's outcomes name (an outcome whose office is missing here shows 「请咨询现场工作人员」). */
   offices: z.array(officeViewSchema),
+  /** null when the content has no usable calendar: every period's last day is then 「请向工作人员核实」. */
+  calendar: holidayCalendarSchema.nullable(),
 });
 export type ProcedureBundle = z.infer<typeof procedureBundleSchema>;
 
 export const proceduresMethods = {
-  'procedures.list': method(z.undefined(), z.array(procedureListItemSchema)),
-  'procedures.get': method(z.object({ id: z.string().min(1).max(100) }), procedureBundleSchema.nullable()),
+  'procedures.list': method(z.undefined(), z.array(procedureListItemSchema), { activity: true }),
+  'procedures.get': method(z.object({ id: z.string().min(1).max(100) }), procedureBundleSchema.nullable(), { activity: true }),
 } as const;

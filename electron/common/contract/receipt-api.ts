@@ -140,11 +140,11 @@ export type PrintResult = z.infer<typeof printResultSchema>;
 
 export const receiptMethods = {
   /** The receipt of one outcome of a procedure, laid out for this terminal's paper. */
-  'receipts.previewOutcome': method(outcomeTargetSchema, receiptPreviewSchema.nullable()),
+  'receipts.previewOutcome': method(outcomeTargetSchema, receiptPreviewSchema.nullable(), { activity: true }),
   /** One law article as a receipt (null when this terminal has no such article). */
-  'receipts.previewArticle': method(articleTargetSchema, receiptPreviewSchema.nullable()),
+  'receipts.previewArticle': method(articleTargetSchema, receiptPreviewSchema.nullable(), { activity: true }),
   /** One Q&A answer as a receipt. */
-  'receipts.previewQa': method(qaTargetSchema, receiptPreviewSchema.nullable()),
+  'receipts.previewQa': method(qaTargetSchema, receiptPreviewSchema.nullable(), { activity: true }),
   /**
    * Queues the receipt of `target`. With the `reference` of a preview of the same target the exact
    * previewed slip prints; otherwise a fresh one. Null when the target does not exist; `unavailable`
@@ -152,13 +152,13 @@ export const receiptMethods = {
    */
   'receipts.print': method(
     z.object({ target: receiptTargetSchema, reference: z.string().min(1).max(20).optional() }),
-    printResultSchema.nullable(),
+    printResultSchema.nullable(), { activity: true },
   ),
-  'receipts.getStatus': method(z.undefined(), printStatusSchema),
+  'receipts.getStatus': method(z.undefined(), printStatusSchema, { activity: true }),
   /** The resident gives up on a job that has not reached the paper (waiting or failed). False otherwise. */
-  'receipts.cancel': method(z.object({ id: z.string().min(1).max(60) }), z.boolean()),
+  'receipts.cancel': method(z.object({ id: z.string().min(1).max(60) }), z.boolean(), { activity: true }),
   /** 重新打印 a failed (interrupted) job — only ever on a person's request. */
-  'receipts.retry': method(z.object({ id: z.string().min(1).max(60) }), z.boolean()),
+  'receipts.retry': method(z.object({ id: z.string().min(1).max(60) }), z.boolean(), { activity: true }),
 } as const;
 
 export const receiptEvents = {

@@ -40,7 +40,7 @@ export type StatsSummary = z.infer<typeof statsSummarySchema>;
 const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const statsMethods = {
-  'stats.record': method(statsEventSchema, z.undefined()),
+  'stats.record': method(statsEventSchema, z.undefined(), { activity: true }),
   /** Admin only (the admin screen's charts): the token from admin.unlock, like content.syncNow. */
-  'stats.summary': method(adminTokenSchema.extend({ from: daySchema, to: daySchema }), statsSummarySchema),
+  'stats.summary': method(adminTokenSchema.extend({ from: daySchema, to: daySchema }), statsSummarySchema, { activity: true }),
 } as const;

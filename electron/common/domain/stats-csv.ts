@@ -38,6 +38,10 @@ const metricLabels: Record<string, string> = {
   'device-error': '设备故障（设备:状态）',
 };
 
+/** The 每日汇总 column names and one row's counts (the fleet report's per-terminal table uses the same columns). */
+export const dailyColumnNames = (): string[] => dailyColumns.map(([name]) => name);
+export const dailyCounts = (rows: StatsSummary['rows']): number[] => dailyColumns.map(([, count]) => count(rows));
+
 function sum(rows: StatsSummary['rows'], metric: string, key?: string): number {
   return rows.filter((r) => r.metric === metric && (key === undefined || r.key === key)).reduce((total, r) => total + r.count, 0);
 }
@@ -51,10 +55,13 @@ export function csvField(value: string | number): string {
 
 const line = (fields: Array<string | number>): string => `${fields.map(csvField).join(',')}\r\n`;
 
-export function formatStatsCsv(summary: StatsSummary, labels: { keyLabel?: (metric: string, key: string) => string } = {}): string {
+export function formatStatsCsv(
+  summary: StatsSummary,
+  labels: { keyLabel?: (metric: string, key: string) => string; title?: string; noResultNote?: string } = {},
+): string {
   const keyLabel = labels.keyLabel ?? ((_metric: string, key: string) => key);
   let out = '\uFEFF';
-  out += line([`法通使用统计 ${summary.from} 至 ${summary.to}`]);
+  out += line([`${labels.title ?? '法通使用统计'} ${summary.from} 至 ${summary.to}`]);
   out += '\r\n';
 
   out += line(['每日汇总']);
@@ -84,7 +91,8 @@ export function formatStatsCsv(summary: StatsSummary, labels: { keyLabel?: (metr
   out += line(['未找到结果的查询（已去除号码等个人信息；至少两次不同的使用中出现）']);
   out += line(['查询内容', '次数', '最近一次']);
   for (const q of summary.noResult) out += line([q.query, q.count, q.lastDay]);
-  if (summary.noResult.length === 0) out += line(['（无）']);
+  if (labels.noResultNote !== undefined) out += line([labels.noResultNote]);
+  else if (summary.noResult.length === 0) out += line(['（无）']);
   return out;
 }
 

@@ -1,11 +1,24 @@
 import type { z } from 'zod';
 import type { ContractShape, MethodSpec } from '../contract/define-contract';
 import { KioskError } from '../contract/kiosk-error';
+import { Emitter } from '../events/emitter';
 import type { RpcEventMessage, RpcResult } from './rpc-link';
+
+/** One validated call on its way to the implementation. */
+export interface RpcCall {
+  readonly methodName: string;
+  readonly spec: MethodSpec;
+  readonly input: unknown;
+}
+
+/** Runs around every validated call: do something, then `next()` (or throw a KioskError instead). */
+export type RpcMiddleware = (call: RpcCall, next: () => Promise<unknown>) => Promise<unknown>;
 
 export interface RpcServerOptions {
   /** Called with unexpected (non-KioskError) failures; the caller only sees a generic message. */
   onInternalError?: (methodName: string, error: unknown) => void;
+  /** Outermost first; they see input after validation and before the implementation. */
+  middleware?: readonly RpcMiddleware[];
 }
 
 /**
@@ -14,7 +27,7 @@ export interface RpcServerOptions {
  * contract does not declare (nothing leaks by accident).
  */
 export class RpcServer {
-  private readonly listeners = new Set<(event: RpcEventMessage) => void>();
+  private readonly events = new Emitter<RpcEventMessage>();
 
   constructor(
     private readonly contract: ContractShape,
@@ -39,7 +52,12 @@ export class RpcServer {
     }
     try {
       const fn = this.lookup(methodName);
-      const value: unknown = await fn(parsedInput.data);
+      const call: RpcCall = { methodName, spec, input: parsedInput.data };
+      const run = (this.options.middleware ?? []).reduceRight<() => Promise<unknown>>(
+        (next, middleware) => () => middleware(call, next),
+        async () => fn(parsedInput.data),
+      );
+      const value: unknown = await run();
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof KioskError) return { ok: false, error: error.toJSON() };
@@ -53,12 +71,11 @@ export class RpcServer {
     const schema = this.contract.events[name as keyof ContractShape['events']];
     if (!schema) throw new Error(`Event ${name} is not in the contract`);
     const message: RpcEventMessage = { name, payload: schema.parse(payload) };
-    for (const listener of this.listeners) listener(message);
+    this.events.fire(message);
   }
 
   subscribe(listener: (event: RpcEventMessage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on(listener);
   }
 
   private lookup(methodName: string): (input: unknown) => unknown {
@@ -74,4 +91,12 @@ function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
   const where = first && first.path.length > 0 ? first.path.join('.') : 'input';
   return `输入有误（${where}）：${first?.message ?? 'invalid'}`;
+}
+
+/** Tells `touch` about every call whose contract method is flagged `activity` (see MethodSpec). */
+export function activityMiddleware(touch: () => void): RpcMiddleware {
+  return (call, next) => {
+    if (call.spec.activity) touch();
+    return next();
+  };
 }

@@ -3,7 +3,8 @@ import type { KioskApiImpl } from '../../common/contract/kiosk-api';
 import { IdCardService, type IdCardReadState } from '../services/id-card-service';
 import type { DeviceStatusService } from '../services/device-status-service';
 import type { Logger } from '../system/logger';
-import type { TerminalSettings } from './terminal-settings';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
+import { errorMessage } from '../../common/errors/error-message';
 
 /**
  * The ID-card reader as KioskHost wires it: one IdCardService on the provisioned port (none →
@@ -56,6 +57,6 @@ export function idCardApi(service: IdCardService): KioskApiImpl['idcard'] {
 /** KioskHost.close() is synchronous; the reader's port closes in the background and never throws. */
 export function closeIdCardService(service: IdCardService, logger: Logger): void {
   service.close().catch((error: unknown) => {
-    logger.log('warn', 'idcard.close-failed', { error: error instanceof Error ? error.message : String(error) });
+    logger.log('warn', 'idcard.close-failed', { error: errorMessage(error) });
   });
 }

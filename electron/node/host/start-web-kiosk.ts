@@ -1,7 +1,7 @@
 import { startHttpLinkServer, type RunningHttpLinkServer } from '../http/http-link-server';
 import { createFileLogger, type Logger } from '../system/logger';
 import { KioskHost } from './kiosk-host';
-import type { TerminalSettings } from './terminal-settings';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
 
 export interface WebKioskOptions {
   dataDir: string;

@@ -4,6 +4,7 @@ import type { RpcServer } from '../../common/rpc/rpc-server';
 import type { Logger } from '../system/logger';
 import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
+import { errorMessage } from '../../common/errors/error-message';
 
 /**
  * The loopback HTTP link: the same API the Electron IPC link carries, as
@@ -35,7 +36,7 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
 
   const server: Server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
-      options.logger.log('error', 'http.unhandled', { error: error instanceof Error ? error.message : String(error) });
+      options.logger.log('error', 'http.unhandled', { error: errorMessage(error) });
       if (!res.headersSent) res.writeHead(500, securityHeaders);
       res.end();
     });

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../../../native-adapters/node/atomic-file';
 
 /**
  * The admin PIN exists on the terminal only as a scrypt hash (`scrypt$N$r$p$salt$hash`, base64).

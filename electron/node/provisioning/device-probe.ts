@@ -7,6 +7,7 @@ import { realTimeStatus } from '../../../native-adapters/thermal-printer/codec/e
 import { isStatusReply } from '../../../native-adapters/thermal-printer/service/printer-status';
 import type { ByteTransport } from '../../../native-adapters/transport/byte-transport';
 import { SerialTransport } from '../../../native-adapters/transport/serial/serial-transport';
+import { errorMessage } from '../../common/errors/error-message';
 
 /** Receipt printers ship at 9600 or 19200 baud far more often than faster; try those first. */
 export const PRINTER_BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
@@ -48,7 +49,7 @@ async function withPort<T>(open: OpenAt, port: string, baudRate: number, use: (t
   try {
     await transport.open();
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: errorMessage(error) };
   }
   try {
     return await use(transport);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
+import { statfsSync } from 'node:fs';
 import type { AdminActionResult, AdminRequest, AdminStatus, PinState, TestCardResult, UnlockResult } from '../../common/contract/admin-api';
 import { KioskError } from '../../common/contract/kiosk-error';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
@@ -12,29 +12,30 @@ import { DEFAULT_RECEIPT_SITE } from '../services/procedure-service';
 import type { IdCardService } from '../services/id-card-service';
 import type { PrintService } from '../services/print-service';
 import type { StatsService } from '../services/stats-service';
-import type { TerminalSettings } from '../host/terminal-settings';
+import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
+import { errorMessage } from '../../common/errors/error-message';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 import type { Logger } from '../system/logger';
 import { AdminPinGuard } from './admin-pin';
-import { HeartbeatSender, type HeartbeatPayload } from './heartbeat';
-import { startMetricsServer, type MetricsSnapshot } from './metrics-server';
+import { startMetricsServer } from './metrics-server';
+import { createTerminalMetrics, PRINT_OUTCOMES, type PrintOutcome, type TerminalMetricsSource } from './terminal-metrics';
 import type { RecentErrors } from './recent-errors';
 
-/** What the admin side needs of KioskHost (read lazily: the host builds these after HostAdmin). */
-export interface AdminHost {
-  readonly terminal: TerminalSettings;
-  readonly devices: DeviceStatusService;
-  readonly content: ContentService;
-  readonly stats: Pick<StatsService, 'summary'>;
-  readonly receipts: { readonly printer: PrintService };
-  readonly idCard: IdCardService;
-  readonly rpc: { emit(name: string, payload: unknown): void };
-}
-
 export interface HostAdminOptions {
+  terminal: TerminalSettings;
+  devices: Pick<DeviceStatusService, 'getStatus'>;
+  /** What the terminal shows (for the status page and /metrics; the store for the packs' build times). */
+  content: Pick<ContentService, 'status' | 'store'>;
+  /** Today's counts. */
+  stats: Pick<StatsService, 'summary'>;
+  /** The receipt printer, for the test page and /metrics. */
+  printer: PrintService;
+  /** The ID-card reader, for the test card. */
+  idCard: IdCardService;
   dataDir: { root: string; config: string };
   appVersion: string;
   logger: Logger;
-  /** The provisioned configuration (null = not provisioned: the PIN pad says so, no heartbeat). */
+  /** The provisioned configuration (null = not provisioned: the PIN pad says so, no /metrics). */
   config: StoredTerminalConfig | null;
   configProblems: string[];
   recentErrors: RecentErrors;
@@ -48,22 +49,25 @@ const ADMIN_REQUIRED = '需要管理员密码 (admin PIN required)';
 /**
  * The admin side of the host: PIN unlock with lockout (AdminPinGuard), one short-lived session
  * token, the admin methods of the contract, the gate for content sync/rollback, restart and
- * exit-kiosk requests for the shell, and the supervision outputs (heartbeat, /metrics) built from
- * the same snapshot.
+ * exit-kiosk requests for the shell, and the terminal's Prometheus metrics on loopback (what the
+ * agent remote-writes to the district).
  */
 export class HostAdmin {
   readonly guard: AdminPinGuard;
   private session: { token: string; expiresAt: number } | null = null;
-  private readonly listeners = new Set<(request: AdminRequest) => void>();
+  /** The shell (start script, Electron main) acts on these, after the screen got its reply. */
+  private readonly shellRequests = new Emitter<AdminRequest>();
+  /** The screen hears of a request at once (admin.onDidRequest). */
+  private readonly screenRequests = new Emitter<AdminRequest>();
   private readonly now: () => number;
   private readonly startedAt: number;
-  heartbeat: HeartbeatSender | null = null;
   private metrics: { close(): Promise<void>; port: number } | null = null;
+  private readonly printOutcomes = new Map<string, PrintOutcome>();
+  private readonly printCounts: Record<PrintOutcome, number> = { done: 0, failed: 0, cancelled: 0 };
+  private lastSuccessfulSync: string | null = null;
+  private stopWatchingPrints: Unsubscribe | null = null;
 
-  constructor(
-    private readonly host: AdminHost,
-    private readonly options: HostAdminOptions,
-  ) {
+  constructor(private readonly options: HostAdminOptions) {
     this.now = options.now ?? (() => Date.now());
     this.startedAt = this.now();
     this.guard = new AdminPinGuard(options.dataDir.config, () => options.config?.adminPinHash ?? null, this.now);
@@ -100,29 +104,32 @@ export class HostAdmin {
     s.expiresAt = this.now() + this.sessionMs;
   }
 
-  gate<T>(token: string, action: () => T): T {
+  /** Runs `action` only within the admin session `token` names (a property, so it can be handed on). */
+  readonly gate = <T>(token: string, action: () => T): T => {
     this.require(token);
     return action();
-  }
+  };
 
   lock(): void {
     this.session = null;
   }
 
   /** Restart / exit-kiosk requests: the shell (start script, Electron main) decides how. */
-  onRequest(listener: (request: AdminRequest) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onRequest(listener: (request: AdminRequest) => void): Unsubscribe {
+    return this.shellRequests.on(listener);
+  }
+
+  /** The same requests as they are made, for the screen (the composition root forwards them as admin.onDidRequest). */
+  onDidRequest(listener: (request: AdminRequest) => void): Unsubscribe {
+    return this.screenRequests.on(listener);
   }
 
   private request(action: AdminRequest['action']): AdminActionResult {
     this.options.logger.log('info', 'admin.request', { action });
-    if (this.listeners.size === 0) return { ok: false, message: `no shell handles ${action} here (tests or a bare host)` };
-    this.host.rpc.emit('admin.onDidRequest', { action });
+    if (this.shellRequests.size === 0) return { ok: false, message: `no shell handles ${action} here (tests or a bare host)` };
+    this.screenRequests.fire({ action });
     // Let the reply reach the screen first.
-    setTimeout(() => {
-      for (const listener of this.listeners) listener({ action });
-    }, 200).unref();
+    setTimeout(() => this.shellRequests.fire({ action }), 200).unref();
     return { ok: true, message: action === 'restart' ? 'restarting the kiosk' : 'leaving kiosk mode' };
   }
 
@@ -130,30 +137,16 @@ export class HostAdmin {
     const date = localDay(new Date(this.now()));
     const byMetric: Record<string, number> = {};
     try {
-      for (const row of this.host.stats.summary(date, date).rows) byMetric[row.metric] = (byMetric[row.metric] ?? 0) + row.count;
+      for (const row of this.options.stats.summary(date, date).rows) byMetric[row.metric] = (byMetric[row.metric] ?? 0) + row.count;
     } catch (error) {
-      this.options.logger.log('warn', 'admin.counts-unavailable', { error: error instanceof Error ? error.message : String(error) });
+      this.options.logger.log('warn', 'admin.counts-unavailable', { error: errorMessage(error) });
     }
     return { date, byMetric };
   }
 
-  /** The figures the heartbeat, /metrics and the admin screen share. */
-  snapshot(): HeartbeatPayload {
-    const showing = this.host.content.status().showing;
-    const last = this.options.recentErrors.last();
-    return {
-      terminalId: this.host.terminal.terminalId,
-      appVersion: this.options.appVersion,
-      versions: { content: `${showing.content.id}@${showing.content.version}`, laws: showing.laws ? `${showing.laws.id}@${showing.laws.version}` : null },
-      devices: this.host.devices.getStatus(),
-      counts: this.todayCounts(),
-      lastError: last ? { time: last.time, event: last.event } : null,
-    };
-  }
-
   status(): AdminStatus {
-    const showing = this.host.content.status().showing;
-    const t = this.host.terminal;
+    const showing = this.options.content.status().showing;
+    const t = this.options.terminal;
     return {
       terminalId: t.terminalId,
       siteName: t.siteName,
@@ -169,12 +162,12 @@ export class HostAdmin {
   }
 
   async printTestPage(): Promise<AdminActionResult> {
-    const printer = this.host.receipts.printer;
+    const printer = this.options.printer;
     const before = printer.status().printer;
     if (before.state === 'not-configured') return { ok: false, message: 'no printer is provisioned (printer.port)' };
-    const t = this.host.terminal;
+    const t = this.options.terminal;
     const page = buildSelfTestPage({
-      siteName: t.siteName ?? DEFAULT_RECEIPT_SITE,
+      siteName: terminalView(t).siteName ?? DEFAULT_RECEIPT_SITE,
       columns: printer.columns,
       connection: t.printer ? `${t.printer.port}，${String(t.printer.baudRate)} 波特` : '',
       status: before,
@@ -209,7 +202,7 @@ export class HostAdmin {
   }
 
   async readTestCard(timeoutMs = 10_000): Promise<TestCardResult> {
-    const reader = this.host.idCard;
+    const reader = this.options.idCard;
     if (reader.getState().state === 'not-configured') return { ok: false, message: 'no ID-card reader is provisioned (idReader.port)', card: null };
     reader.startRead(['cardType', 'maskedName', 'maskedIdNumber', 'numberValid']);
     try {
@@ -264,35 +257,81 @@ export class HostAdmin {
     };
   }
 
-  /** Heartbeat and /metrics as provisioned (nothing when not provisioned). */
-  async startSupervision(): Promise<void> {
-    const config = this.options.config;
-    if (config?.heartbeat) {
-      this.heartbeat = new HeartbeatSender({
-        url: config.heartbeat.url,
-        intervalMs: config.heartbeat.intervalSeconds * 1000,
-        queueDir: path.join(this.options.dataDir.root, 'heartbeat'),
-        snapshot: () => this.snapshot(),
-        logger: this.options.logger.child('heartbeat'),
-      });
-      this.heartbeat.start();
-    }
-    if (config?.metrics) {
-      try {
-        this.metrics = await startMetricsServer(config.metrics.port, () => this.metricsSnapshot());
-        this.options.logger.log('info', 'metrics.listening', { port: this.metrics.port });
-      } catch (error) {
-        this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: error instanceof Error ? error.message : String(error) });
-      }
+  /** What /metrics reads at each scrape. */
+  metricsSource(): TerminalMetricsSource {
+    return {
+      appVersion: this.options.appVersion,
+      startedAt: this.startedAt,
+      now: this.now,
+      content: () => {
+        const status = this.options.content.status();
+        if (status.lastSync && (status.lastSync.result === 'installed' || status.lastSync.result === 'up-to-date')) this.lastSuccessfulSync = status.lastSync.at;
+        const showing = status.showing;
+        const active = this.activeGeneration();
+        const created = (id: string, version: string, record: { id: string; version: string; created: string } | null | undefined): string | null =>
+          record && record.id === id && record.version === version ? record.created : null;
+        return {
+          content: { id: showing.content.id, version: showing.content.version, created: showing.content.embedded ? null : created(showing.content.id, showing.content.version, active?.content) },
+          laws: showing.laws ? { id: showing.laws.id, version: showing.laws.version, created: created(showing.laws.id, showing.laws.version, active?.laws) } : null,
+          lastSuccessfulSync: this.lastSuccessfulSync,
+        };
+      },
+      devices: () => this.options.devices.getStatus(),
+      printerState: () => this.options.printer.status().printer.state,
+      usageTotals: () => this.options.stats.summary('0000-01-01', '9999-12-31').rows,
+      problemCounts: () => this.options.recentErrors.counts(),
+      printJobs: () => {
+        this.countPrintJobs();
+        return { ...this.printCounts };
+      },
+      disk: () => {
+        try {
+          const fs = statfsSync(this.options.dataDir.root);
+          return { freeBytes: fs.bavail * fs.bsize, sizeBytes: fs.blocks * fs.bsize };
+        } catch {
+          return null;
+        }
+      },
+    };
+  }
+
+  /** The installed generation (for the packs' build times), null when there is none or it cannot be read. */
+  private activeGeneration(): ReturnType<ContentService['store']['active']> {
+    try {
+      return this.options.content.store.active();
+    } catch {
+      return null;
     }
   }
 
-  metricsSnapshot(): MetricsSnapshot {
-    return { ...this.snapshot(), uptimeSeconds: (this.now() - this.startedAt) / 1000, heartbeatQueued: this.heartbeat ? this.heartbeat.queued().length : null };
+  /** Counts each job once when it reaches done, failed or cancelled (the status lists the last finished jobs). */
+  private countPrintJobs(): void {
+    for (const job of this.options.printer.status().jobs) {
+      if (!(PRINT_OUTCOMES as readonly string[]).includes(job.state)) continue;
+      const outcome = job.state as PrintOutcome;
+      if (this.printOutcomes.get(job.id) === outcome) continue;
+      this.printOutcomes.set(job.id, outcome);
+      this.printCounts[outcome]++;
+    }
+    if (this.printOutcomes.size > 1000) for (const id of [...this.printOutcomes.keys()].slice(0, 500)) this.printOutcomes.delete(id);
+  }
+
+  /** /metrics on loopback as provisioned (nothing when not provisioned). */
+  async startSupervision(): Promise<void> {
+    const config = this.options.config;
+    if (!config?.metrics) return;
+    this.stopWatchingPrints = this.options.printer.onDidChange(() => this.countPrintJobs());
+    try {
+      this.metrics = await startMetricsServer(config.metrics.port, createTerminalMetrics(this.metricsSource()));
+      this.options.logger.log('info', 'metrics.listening', { port: this.metrics.port });
+    } catch (error) {
+      this.options.logger.log('error', 'metrics.listen-failed', { port: config.metrics.port, error: errorMessage(error) });
+    }
   }
 
   close(): void {
-    this.heartbeat?.stop();
+    this.stopWatchingPrints?.();
+    this.stopWatchingPrints = null;
     void this.metrics?.close();
     this.metrics = null;
     this.session = null;

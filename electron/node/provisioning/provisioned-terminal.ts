@@ -1,7 +1,8 @@
 import type { StoredTerminalConfig } from '../../common/config/terminal-config';
-import type { TerminalSettings } from '../host/terminal-settings';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
 import type { Logger } from '../system/logger';
 import { readStoredTerminalConfig, toContentConfig, toTerminalSettings } from './terminal-config-store';
+import { errorMessage } from '../../common/errors/error-message';
 
 export interface Provisioning {
   /** Null = not provisioned (or the stored file is unusable: see problems). */
@@ -11,7 +12,7 @@ export interface Provisioning {
   terminal: TerminalSettings;
   /**
    * ContentService settings from the provisioned file. Undefined when not provisioned: then
-   * ContentService keeps reading config/content.json + config/trusted-keys/ (the pre-issue-8 way,
+   * ContentService keeps reading config/content.json + config/trusted-keys/ (the way before terminal.json,
    * still handy for development).
    */
   contentConfig: ReturnType<typeof toContentConfig> | undefined;
@@ -30,7 +31,7 @@ export function loadProvisioning(configDir: string, logger: Logger): Provisionin
     try {
       contentConfig = toContentConfig(read.config);
     } catch (error) {
-      logger.log('error', 'provisioning.content-keys-invalid', { error: error instanceof Error ? error.message : String(error) });
+      logger.log('error', 'provisioning.content-keys-invalid', { error: errorMessage(error) });
     }
   }
   return {

@@ -9,11 +9,13 @@ export interface RecentError {
 }
 
 /**
- * Keeps the latest warnings and errors of the host log for the admin screen, the heartbeat and
- * the metrics. It only sees what the logger sees, and the logger only takes non-personal fields.
+ * Keeps the latest warnings and errors of the host log for the admin screen and the
+ * metrics. It only sees what the logger sees, and the logger only takes non-personal fields.
  */
 export class RecentErrors {
   private readonly items: RecentError[] = [];
+  /** Warnings and errors since start by level and event (event names are code constants: bounded). */
+  private readonly byKind = new Map<string, { level: 'warn' | 'error'; kind: string; count: number }>();
 
   constructor(
     private readonly limit = 20,
@@ -22,6 +24,10 @@ export class RecentErrors {
 
   record(level: LogLevel, event: string, fields: LogFields = {}): void {
     if (level !== 'warn' && level !== 'error') return;
+    const key = `${level} ${event}`;
+    const counted = this.byKind.get(key) ?? { level, kind: event, count: 0 };
+    counted.count++;
+    this.byKind.set(key, counted);
     const detail = Object.entries(fields)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${String(v)}`)
@@ -34,6 +40,10 @@ export class RecentErrors {
   /** Newest first. */
   list(): RecentError[] {
     return [...this.items].reverse();
+  }
+
+  counts(): Array<{ level: 'warn' | 'error'; kind: string; count: number }> {
+    return [...this.byKind.values()].map((c) => ({ ...c }));
   }
 
   last(): RecentError | null {

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { Logger } from '../system/logger';
+import { errorMessage } from '../../common/errors/error-message';
 
 export type NotifyExec = (args: string[]) => Promise<void>;
 
@@ -24,7 +25,7 @@ export interface SystemdWatchdog {
 export function startSystemdWatchdog(logger: Logger, env: NodeJS.ProcessEnv = process.env, exec: NotifyExec = systemdNotify): SystemdWatchdog {
   if (!env['NOTIFY_SOCKET']) return { ready() {}, stop() {} };
   const send = (args: string[]) =>
-    exec(args).catch((error: unknown) => logger.log('warn', 'watchdog.notify-failed', { args: args.join(' '), error: error instanceof Error ? error.message : String(error) }));
+    exec(args).catch((error: unknown) => logger.log('warn', 'watchdog.notify-failed', { args: args.join(' '), error: errorMessage(error) }));
   const usec = Number(env['WATCHDOG_USEC']);
   let timer: NodeJS.Timeout | null = null;
   // WATCHDOG_PID is not checked: in browser mode the unit's main process is npm/tsx and the host

@@ -8,10 +8,11 @@ import {
   type TerminalConfig,
   type ValidationResult,
 } from '../../common/config/terminal-config';
-import { publicKeyFromPem, type TrustedKey } from '../../../kiosk-content/src/node/packs/pack-keys';
-import type { TerminalSettings } from '../host/terminal-settings';
+import { publicKeyFromPem, type TrustedKey } from '../../../kiosk-content/src/packs/node/pack-keys';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
 import { hashAdminPin } from './admin-pin';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../../../native-adapters/node/atomic-file';
+import { errorMessage } from '../../common/errors/error-message';
 
 /** The provisioned configuration inside KIOSK_DATA_DIR/config (JSON, mode 0600, PIN only hashed). */
 export const TERMINAL_CONFIG_FILE = 'terminal.json';
@@ -83,7 +84,7 @@ export function readStoredTerminalConfig(configDir: string): ReadResult {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    return { config: null, problems: [{ path: '(file)', message: `${file}: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { config: null, problems: [{ path: '(file)', message: `${file}: ${errorMessage(error)}` }] };
   }
   const result = validateTerminalConfig(raw);
   if (!result.ok) return { config: null, problems: result.problems };
@@ -152,6 +153,7 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     terminalId: config?.terminalId ?? null,
     siteName: config?.site ?? null,
     region: config?.region ?? null,
+    legalAidIncomeThreshold: config?.legalAidIncomeThreshold ?? null,
     printer: config?.printer ? { ...config.printer } : null,
     idReader: config?.idReader ? { ...config.idReader } : null,
     ...(config ? { idle: { ...config.idle } } : {}),

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { ContentActionResult, ContentStatus, PackRef, SyncProgress } from '../../common/contract/content-api';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
-import { ContentStore, type ActiveContent, type GenerationState, type PackRecord } from '../../../kiosk-content/src/node/packs/content-store';
-import { syncOnce, type SyncProgress as PackSyncProgress } from '../../../kiosk-content/src/node/packs/pack-sync';
-import type { HttpOptions } from '../../../kiosk-content/src/node/packs/pack-sources';
-import { readTerminalContentConfig, type TerminalContentConfig } from '../../../kiosk-content/src/node/packs/terminal-content-config';
+import { loadContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
+import { ContentStore, type ActiveContent, type GenerationState, type PackRecord } from '../../../kiosk-content/src/packs/node/content-store';
+import { syncOnce, type SyncProgress as PackSyncProgress } from '../../../kiosk-content/src/packs/node/pack-sync';
+import type { HttpOptions } from '../../../kiosk-content/src/packs/node/pack-sources';
+import { readTerminalContentConfig, type TerminalContentConfig } from '../../../kiosk-content/src/packs/node/terminal-content-config';
 import type { DataDirLayout } from '../system/data-dir';
+import type { KioskApiImpl } from '../../common/contract/kiosk-api';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 import type { Logger } from '../system/logger';
+import { errorMessage } from '../../common/errors/error-message';
 
 export interface ContentServiceOptions {
   dataDir: DataDirLayout;
@@ -19,7 +22,7 @@ export interface ContentServiceOptions {
   http?: HttpOptions;
   /**
    * Called after an install or rollback changed the active generation: the host shows it at the
-   * next idle moment (KioskHost.switchWhenIdle).
+   * next idle moment (ContentGenerations.switchWhenIdle).
    */
   requestSwitch: () => void;
   /** Which generation the host shows now (null = embedded default / legacy library). */
@@ -40,7 +43,7 @@ const ref = (r: PackRecord): PackRef => ({ id: r.id, version: r.version, title: 
 export class ContentService {
   readonly store: ContentStore;
   private config: TerminalContentConfig;
-  private readonly listeners = new Set<(p: SyncProgress) => void>();
+  private readonly syncChanged = new Emitter<SyncProgress>();
   private progress: SyncProgress = idle;
   private running: Promise<ContentActionResult> | null = null;
   private lastSync: ContentStatus['lastSync'] = null;
@@ -74,14 +77,22 @@ export class ContentService {
     this.timer = null;
   }
 
-  onDidChangeSync(listener: (p: SyncProgress) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onDidChangeSync(listener: (p: SyncProgress) => void): Unsubscribe {
+    return this.syncChanged.on(listener);
+  }
+
+  /** The `content` part of the KioskApi; sync and rollback need an admin session (`gate` checks its token). */
+  api(gate: <T>(token: string, action: () => T) => T): KioskApiImpl['content'] {
+    return {
+      status: () => this.status(),
+      syncNow: ({ token }) => gate(token, () => this.syncNow()),
+      rollback: ({ token }) => gate(token, () => this.rollback()),
+    };
   }
 
   private report(p: SyncProgress): void {
     this.progress = p;
-    for (const listener of this.listeners) listener(p);
+    this.syncChanged.fire(p);
   }
 
   private slots(state: GenerationState | null): ContentStatus['showing'] {
@@ -160,7 +171,7 @@ export class ContentService {
       this.options.requestSwitch();
       return { ok: true, message: 'rolled back; shown at the next idle moment', status: this.status() };
     } catch (error) {
-      return { ok: false, message: (error instanceof Error ? error.message : String(error)).slice(0, 500), status: this.status() };
+      return { ok: false, message: (errorMessage(error)).slice(0, 500), status: this.status() };
     }
   }
 }
@@ -195,8 +206,10 @@ export class IdleSwitcher {
   /** Runs `apply` at the next idle moment (replacing an earlier pending switch). */
   switchWhenIdle(apply: () => void): void {
     this.pending = apply;
-    this.check();
-    if (this.hasPending() && !this.timer) {
+    // The first check waits one turn of the event loop: preparing the new content (indexing) can
+    // block it for seconds, and calls a resident made meanwhile are queued, not yet counted.
+    setImmediate(() => this.check());
+    if (!this.timer) {
       this.timer = setInterval(() => this.check(), this.checkEveryMs);
       this.timer.unref();
     }

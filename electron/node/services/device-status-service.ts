@@ -1,4 +1,5 @@
-import type { DeviceState, DeviceStatus } from '../../common/contract/kiosk-api';
+import type { DeviceState, DeviceStatus, KioskApiImpl } from '../../common/contract/kiosk-api';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 
 /**
  * Holds the live state of the terminal's devices and tells subscribers when it changes.
@@ -10,7 +11,7 @@ export class DeviceStatusService {
     printer: { state: 'not-configured' },
     idReader: { state: 'not-configured' },
   };
-  private readonly listeners = new Set<(status: DeviceStatus) => void>();
+  private readonly changed = new Emitter<DeviceStatus>();
 
   getStatus(): DeviceStatus {
     return structuredClone(this.status);
@@ -20,11 +21,15 @@ export class DeviceStatusService {
     const previous = this.status[device];
     if (previous.state === state.state && previous.detail === state.detail) return;
     this.status = { ...this.status, [device]: state };
-    for (const listener of this.listeners) listener(this.getStatus());
+    this.changed.fire(this.getStatus());
   }
 
-  onDidChange(listener: (status: DeviceStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onDidChange(listener: (status: DeviceStatus) => void): Unsubscribe {
+    return this.changed.on(listener);
+  }
+
+  /** The `devices` part of the KioskApi. */
+  api(): KioskApiImpl['devices'] {
+    return { getStatus: () => this.getStatus() };
   }
 }

@@ -5,6 +5,7 @@ import { serialTransportFactory, systemReaderClock } from '../../../native-adapt
 import { IdCardReaderService, type ReaderClock, type ReaderState } from '../../../native-adapters/id-card-reader/service/id-card-reader-service';
 import type { Logger } from '../system/logger';
 import type { DeviceStatusService } from './device-status-service';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 
 export interface IdCardServiceOptions {
   /** The provisioned serial port of the reader; null/undefined = not configured. */
@@ -29,7 +30,7 @@ export type IdCardReadState = ReaderState & { result?: ProjectedCard };
  */
 export class IdCardService {
   private readonly reader: IdCardReaderService;
-  private readonly listeners = new Set<(state: IdCardReadState) => void>();
+  private readonly changed = new Emitter<IdCardReadState>();
   private result: ProjectedCard | null = null;
   private readonly log: Logger;
 
@@ -84,9 +85,8 @@ export class IdCardService {
     this.emit();
   }
 
-  onDidChangeState(listener: (state: IdCardReadState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onDidChangeState(listener: (state: IdCardReadState) => void): Unsubscribe {
+    return this.changed.on(listener);
   }
 
   async close(): Promise<void> {
@@ -95,8 +95,7 @@ export class IdCardService {
   }
 
   private emit(): void {
-    const state = this.getState();
-    for (const listener of this.listeners) listener(state);
+    this.changed.fire(this.getState());
   }
 }
 

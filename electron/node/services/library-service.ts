@@ -2,20 +2,20 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type {
   ArticleView,
-  ProcedureHit,
   QaView,
   SearchResult,
   Suggestion,
 } from '../../common/contract/library-api';
-import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/common/legal-domains';
-import type { QaEntry } from '../../../kiosk-content/src/common/qa/qa-types';
-import type { Snippet } from '../../../kiosk-content/src/common/search/snippet';
-import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
-import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { loadQaFolder } from '../../../kiosk-content/src/node/load-qa-folder';
-import { glossaryFromFolder, qaSearchInput } from '../../../kiosk-content/src/node/search/content-sources';
-import { noArticleSource, openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/node/search/persisted-index';
-import { LocalSearchService } from '../../../kiosk-content/src/node/search/search-service';
+import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
+import type { QaEntry } from '../../../kiosk-content/src/qa/common/qa-types';
+import type { Snippet } from '../../../kiosk-content/src/search/common/snippet';
+import { LawRepository } from '../../../kiosk-content/src/library-db/node/law-repository';
+import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { loadQaFolder } from '../../../kiosk-content/src/qa/node/load-qa-folder';
+import { glossaryFromFolder, qaSearchInput } from '../../../kiosk-content/src/search/node/content-sources';
+import { noArticleSource, openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/search/node/persisted-index';
+import { LocalSearchService, type ProcedureFinder } from '../../../kiosk-content/src/search/node/search-service';
+import { errorMessage } from '../../common/errors/error-message';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
 
@@ -25,7 +25,7 @@ export interface LibraryServiceOptions {
   contentDir: string;
   logger: Logger;
   /** Guided procedures matching a query (ProcedureService.search); without it search shows none. */
-  procedureSearch?: (text: string, terms: readonly { term: string; weight: number }[]) => ProcedureHit[];
+  procedureSearch?: ProcedureFinder;
 }
 
 const domainLabel = (domain: string): string => legalDomains[domain as LegalDomainId] ?? legalDomains.general;
@@ -65,12 +65,10 @@ export class LibraryService {
   private readonly db: ContentDb | null;
   private readonly repo: LawRepository | null;
   private readonly search: LocalSearchService;
-  private readonly procedureSearch: NonNullable<LibraryServiceOptions['procedureSearch']>;
   readonly libraryInstalled: boolean;
 
   constructor(options: LibraryServiceOptions) {
     const log = options.logger;
-    this.procedureSearch = options.procedureSearch ?? (() => []);
     const qa = loadQaFolder(path.join(options.contentDir, 'qa'));
     // Broken entries are left out (the content check reports them to editors); one line in the log for technicians.
     if (qa.problems.length > 0) log.log('warn', 'content.qa-problems', { count: qa.problems.length, first: qa.problems[0]?.message ?? '' });
@@ -91,7 +89,7 @@ export class LibraryService {
         }
       } catch (error) {
         // A damaged or newer library must not stop the kiosk: it falls back to the Q&A.
-        log.log('error', 'library.open-failed', { file: dbFile, error: error instanceof Error ? error.message : String(error) });
+        log.log('error', 'library.open-failed', { file: dbFile, error: errorMessage(error) });
         db?.close();
         db = null;
         repo = null;
@@ -120,6 +118,8 @@ export class LibraryService {
       });
       source = this.search.report.built ? 'built' : 'cache';
     }
+    // Procedure hits come through the same search service as everything else (the CLI's entry point too).
+    if (options.procedureSearch) this.search.offerProcedures(options.procedureSearch);
     const report = this.search.report;
     log.log('info', 'search.ready', { source, built: report.built, ms: Math.round(report.ms), articles: report.articles, qa: report.qa, bytes: report.indexBytes, ...(reason ? { reason } : {}) });
   }
@@ -129,8 +129,7 @@ export class LibraryService {
   }
 
   query(text: string, limit = 10): SearchResult {
-    const engine = this.search.engine;
-    const results = engine.search(text, { limit, qaLimit: Math.min(limit, 8) });
+    const results = this.search.search(text, { limit, qaLimit: Math.min(limit, 8), suggestionLimit: 0 });
     const queryWords = new Set(results.terms.filter((t) => t.weight >= 1).map((t) => t.term));
     const expansions = results.terms.filter((t) => t.weight < 1 && !queryWords.has(t.term) && !text.includes(t.term)).map((t) => t.term);
     // The tokenizer also yields the parts of a legal phrase (用人单位 → 用人, 单位); show residents the whole words.
@@ -158,8 +157,7 @@ export class LibraryService {
         headings: [...hit.headings],
         snippet: toHighlighted(hit.snippet, ''),
       })),
-      // The query's own words and the glossary's legal words (expansions at their lower weight).
-      procedures: this.procedureSearch(text, results.terms),
+      procedures: results.procedures,
       libraryInstalled: this.libraryInstalled,
     };
   }

@@ -11,6 +11,9 @@ import {
   type PrinterClock,
   type PrinterStatusView,
 } from '../../../native-adapters/thermal-printer/service/thermal-printer-service';
+import { PAPER_COLUMNS } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
+import type { TerminalSettings } from '../../common/config/terminal-settings';
+import { Emitter, type Unsubscribe } from '../../common/events/emitter';
 import type { Logger } from '../system/logger';
 import type { DeviceStatusService } from './device-status-service';
 
@@ -48,12 +51,12 @@ export interface PrintStatus {
  */
 export class PrintService {
   private readonly printer: ThermalPrinterService;
-  private readonly listeners = new Set<(status: PrintStatus) => void>();
+  private readonly changed = new Emitter<PrintStatus>();
   readonly columns: number;
 
   constructor(options: PrintServiceOptions) {
     const log = options.logger.child('printer');
-    this.columns = options.paperWidth === 80 ? 48 : 32;
+    this.columns = PAPER_COLUMNS[options.paperWidth === 80 ? '80mm' : '58mm'];
     const open =
       options.openTransport ??
       (options.port ? serialPrinterTransport({ path: options.port, baudRate: options.baudRate ?? 9600, flowControl: options.flowControl ?? 'rtscts' }) : null);
@@ -68,8 +71,7 @@ export class PrintService {
     });
     this.printer.onDidChange(() => {
       options.devices.report('printer', deviceStateOf(this.printer.status));
-      const status = this.status();
-      for (const listener of this.listeners) listener(status);
+      this.changed.fire(this.status());
     });
     options.devices.report('printer', deviceStateOf(this.printer.status));
   }
@@ -122,10 +124,19 @@ export class PrintService {
     return { printer: this.printer.status, jobs: this.printer.listJobs() };
   }
 
-  onDidChange(listener: (status: PrintStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onDidChange(listener: (status: PrintStatus) => void): Unsubscribe {
+    return this.changed.on(listener);
   }
+}
+
+/** The provisioned receipt printer (none → not-configured) with its queue in <dataDir>/printer/. */
+export function printServiceFor(terminal: TerminalSettings, options: Pick<PrintServiceOptions, 'dataDir' | 'devices' | 'logger'>): PrintService {
+  const printer = terminal.printer;
+  return new PrintService({
+    port: printer?.port ?? null,
+    ...(printer ? { baudRate: printer.baudRate, flowControl: printer.flowControl, paperWidth: printer.width } : {}),
+    ...options,
+  });
 }
 
 /** Printer state → the home screen's device line (contract enum; detail is technician text). */

@@ -1,24 +1,25 @@
 import { randomInt } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProcedureHit } from '../../common/contract/library-api';
 import type { OfficeView, ProcedureBundle, ProcedureConfigView, ProcedureListItem } from '../../common/contract/procedures-api';
 import type { ReceiptPreview } from '../../common/contract/receipt-api';
-import { legalDomains } from '../../../kiosk-content/src/common/legal-domains';
-import type { Office } from '../../../kiosk-content/src/common/pack-meta';
-import { compileProcedure, formatContentProblem, type Procedure } from '../../../kiosk-content/src/common/procedures';
+import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
+import type { Office } from '../../../kiosk-content/src/content-folder/common/pack-meta';
+import { compileProcedure, formatContentProblem, parseHolidayCalendar, type HolidayCalendar, type Procedure } from '../../../kiosk-content/src/procedures/common';
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../common/receipts/receipt-builders';
 import { formatIssuedAt } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import type { Logger } from '../system/logger';
+import { errorMessage } from '../../common/errors/error-message';
 
 export interface ProcedureServiceOptions {
   /** The content folder holding procedures/ (the embedded default content). */
   contentDir: string;
   /** The directory's offices (kiosk-content/default/directory.yaml `offices`). */
   offices: readonly Office[];
-  /** Terminal configuration; every field null until provisioning (issue 8) exists. */
+  /** Region, site and legal-aid standard of the terminal (terminalView); every field null when not provisioned. */
   config?: ProcedureConfigView;
   /** Paper of the receipt printer; 58 mm until the configuration says otherwise. */
   paper?: PaperWidth;
@@ -42,6 +43,29 @@ export function randomReference(length = 6): string {
   return out;
 }
 
+/**
+ * The content's holiday calendar. A file with problems is left out as a whole (logged; `content lint`
+ * names each problem): an unknown year makes the kiosk say 「请向工作人员核实」, a wrong one would mislead.
+ */
+function loadCalendar(contentDir: string, log: Logger): HolidayCalendar | null {
+  const file = path.join(contentDir, 'calendar', 'holidays.yaml');
+  if (!existsSync(file)) {
+    log.log('warn', 'procedures.calendar-missing', { file });
+    return null;
+  }
+  try {
+    const { calendar, problems } = parseHolidayCalendar('calendar/holidays.yaml', readFileSync(file, 'utf8'));
+    if (problems.length > 0) {
+      log.log('error', 'procedures.calendar-left-out', { problems: problems.length, first: problems.slice(0, 3).map(formatContentProblem).join(' | ') });
+      return null;
+    }
+    return calendar;
+  } catch (error) {
+    log.log('error', 'procedures.calendar-read-failed', { file, error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
+
 /** What procedure search looks at. */
 export interface ProcedureSearchEntry {
   id: string;
@@ -53,7 +77,7 @@ export interface ProcedureSearchEntry {
 /**
  * Procedure hits for a search: a procedure matches when a keyword or its title appears in what the
  * resident typed, or when the search's words (the query's own, and the glossary's legal words at half
- * weight) appear in its title, keywords or summary. Deliberately simple: six procedures do not need an
+ * weight) appear in its title, keywords or summary. Deliberately simple: ten procedures do not need an
  * index, and a wrong hit costs the resident a screen, so a lone word in the summary is not enough.
  */
 export function matchProcedures(
@@ -111,6 +135,8 @@ export class ProcedureService {
   private readonly encode = createGb18030Encoder();
   private readonly now: () => Date;
   private readonly reference: () => string;
+  /** calendar/holidays.yaml of the content; null when missing or broken (every period end is then unknown). */
+  private readonly calendar: HolidayCalendar | null;
 
   constructor(options: ProcedureServiceOptions) {
     const log = options.logger;
@@ -125,7 +151,7 @@ export class ProcedureService {
     try {
       files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
     } catch (error) {
-      log.log('warn', 'procedures.folder-missing', { dir, error: error instanceof Error ? error.message : String(error) });
+      log.log('warn', 'procedures.folder-missing', { dir, error: errorMessage(error) });
     }
     for (const name of files) {
       const file = path.join(dir, name);
@@ -133,7 +159,7 @@ export class ProcedureService {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        log.log('error', 'procedures.read-failed', { file, error: error instanceof Error ? error.message : String(error) });
+        log.log('error', 'procedures.read-failed', { file, error: errorMessage(error) });
         continue;
       }
       const { procedure, problems } = compileProcedure(name, text);
@@ -148,7 +174,8 @@ export class ProcedureService {
       }
       this.procedures.set(procedure.id, procedure);
     }
-    log.log('info', 'procedures.ready', { count: this.procedures.size, files: files.length });
+    this.calendar = loadCalendar(options.contentDir, log);
+    log.log('info', 'procedures.ready', { count: this.procedures.size, files: files.length, calendarYears: this.calendar?.years.map((y) => y.year).join(',') ?? '' });
   }
 
   get count(): number {
@@ -174,7 +201,7 @@ export class ProcedureService {
       const office = this.offices.get(officeId);
       if (office) offices.push({ ...office, handles: [...office.handles] });
     }
-    return { procedure, config: { ...this.config }, offices };
+    return { procedure, config: { ...this.config }, offices, calendar: this.calendar };
   }
 
   previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ReceiptPreview | null {

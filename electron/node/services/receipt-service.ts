@@ -4,28 +4,25 @@ import type { PrintResult, PrintStatus, ReceiptPreview, ReceiptTarget } from '..
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { encodeReceipt } from '../../../native-adapters/thermal-printer/receipt/encode-receipt';
 import { layoutReceipt, PAPER_COLUMNS, type ReceiptLayout } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../../native-adapters/thermal-printer/receipt/receipt-builders';
+import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../common/receipts/receipt-builders';
 import { formatIssuedAt, type ReceiptDocument, type ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
-import type { TerminalSettings } from '../host/terminal-settings';
+import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
 import type { Logger } from '../system/logger';
-import type { DeviceStatusService } from './device-status-service';
 import type { LibraryService } from './library-service';
-import { PrintService, type PrintServiceOptions } from './print-service';
+import type { PrintService } from './print-service';
 import { DEFAULT_RECEIPT_SITE, randomReference, type ProcedureService } from './procedure-service';
 
 export interface ReceiptServiceOptions {
   terminal: TerminalSettings;
-  /** The kiosk's data directory (the print queue lives in <dataDir>/printer/); null keeps it in memory. */
-  dataDir: string | null;
-  devices: DeviceStatusService;
+  /** The terminal's printer and its queue (built by the composition root, shared with the admin side). */
+  printer: PrintService;
   logger: Logger;
   /** The services of the content shown now (they are replaced when new content is switched in). */
   procedures: () => ProcedureService;
   library: () => LibraryService;
-  /** Tests: the receipt's time and reference, and PrintService settings (transport, polls). */
+  /** Tests: the receipt's time and reference. */
   now?: () => Date;
   reference?: () => string;
-  printer?: Partial<Pick<PrintServiceOptions, 'openTransport' | 'busyPollMs' | 'idlePollMs' | 'store'>>;
 }
 
 /** A preview handed to the screen, kept so that 打印 puts exactly that slip on paper. */
@@ -60,32 +57,22 @@ export class ReceiptService {
   private readonly previews = new Map<string, IssuedPreview>();
 
   constructor(private readonly options: ReceiptServiceOptions) {
-    const printer = options.terminal.printer;
-    this.columns = printer?.width === 80 ? PAPER_COLUMNS['80mm'] : PAPER_COLUMNS['58mm'];
+    this.columns = options.terminal.printer?.width === 80 ? PAPER_COLUMNS['80mm'] : PAPER_COLUMNS['58mm'];
     // Unprovisioned: the product's own name, never an invented site.
-    this.siteName = options.terminal.siteName ?? DEFAULT_RECEIPT_SITE;
+    this.siteName = terminalView(options.terminal).siteName ?? DEFAULT_RECEIPT_SITE;
     this.now = options.now ?? (() => new Date());
     this.reference = options.reference ?? (() => randomReference());
-    this.printer = new PrintService({
-      port: printer?.port ?? null,
-      ...(printer ? { baudRate: printer.baudRate, flowControl: printer.flowControl, paperWidth: printer.width } : {}),
-      dataDir: options.dataDir,
-      devices: options.devices,
-      logger: options.logger,
-      ...options.printer,
-    });
-  }
-
-  start(): void {
-    this.printer.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.printer.stop();
+    this.printer = options.printer;
   }
 
   onDidChange(listener: (status: PrintStatus) => void): () => void {
     return this.printer.onDidChange(listener);
+  }
+
+  /** The resident left: their previews and the slips that cannot print now go. */
+  endSession(): void {
+    this.forgetPreviews();
+    this.cancelStranded();
   }
 
   /** The resident left: previews may hold their answers (the reasons under an outcome). */

@@ -5,9 +5,15 @@ import type { StatsService } from './stats-service';
 /**
  * Derives the statistics from calls the host answers anyway (searches, Q&A and procedures
  * opened), so the screen cannot make them up, and adds the stats.* methods. A failing counter is
- * logged and never turns into a failed call for the resident.
+ * logged and never turns into a failed call for the resident. The summary is for the admin screen
+ * only: `gate` checks the token from admin.unlock.
  */
-export function withStatsRecording(impl: Omit<KioskApiImpl, 'stats'>, stats: StatsService, onError: (error: unknown) => void): KioskApiImpl {
+export function withStatsRecording(
+  impl: Omit<KioskApiImpl, 'stats'>,
+  stats: StatsService,
+  onError: (error: unknown) => void,
+  gate: <T>(token: string, action: () => T) => T,
+): KioskApiImpl {
   const safely = (fn: () => void): void => {
     try {
       fn();
@@ -37,7 +43,7 @@ export function withStatsRecording(impl: Omit<KioskApiImpl, 'stats'>, stats: Sta
         safely(() => stats.record(event));
         return undefined;
       },
-      summary: ({ from, to }) => stats.summary(from, to),
+      summary: ({ token, from, to }) => gate(token, () => stats.summary(from, to)),
     },
   };
 }

@@ -53,7 +53,7 @@ export function createFileLogger(options: FileLoggerOptions, scope = 'kiosk'): L
 }
 
 /**
- * Last line of defence (issue 8): callers only log ids, states and counts, but an error message
+ * Last line of defence: callers only log ids, states and counts, but an error message
  * from a library could still carry an ID-card number or a mobile number a resident typed. Both
  * shapes are replaced before the line reaches the disk.
  */

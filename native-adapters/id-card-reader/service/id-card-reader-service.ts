@@ -6,6 +6,7 @@ import { decodeResponseBody, type Response } from '../codec/frame';
 import { FrameParser } from '../codec/frame-parser';
 import type { CalendarDate } from '../codec/id-number';
 import { describeStatus } from '../codec/status';
+import { errorMessage } from '../../common/error-message';
 
 /** Time enters through here: the service is pure and its tests drive a fake clock. */
 export interface ReaderClock {
@@ -134,7 +135,7 @@ export class IdCardReaderService {
     if (!this.options.openTransport || !this.stopped) return;
     this.stopped = false;
     this.loop = this.run().catch((error: unknown) => {
-      this.log('loop-crashed', { error: error instanceof Error ? error.message : String(error) });
+      this.log('loop-crashed', { error: errorMessage(error) });
       this.setState({ state: 'reader-offline', detail: 'driver error' });
     });
   }

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../../node/atomic-file';
 import type { PrintJobRecord, PrintJobState, PrintJobStore } from '../service/print-job-store';
 
 interface StoredJob {
@@ -19,7 +20,7 @@ const STATES: readonly PrintJobState[] = ['pending', 'printing', 'done', 'failed
 
 /**
  * The print queue as one JSON file (e.g. `<KIOSK_DATA_DIR>/printer/jobs.json`). Each save writes a
- * temporary file, fsyncs it and renames it over the old one, so a power cut leaves either the old or
+ * temporary file, fsyncs it, renames it over the old one and fsyncs the folder, so a power cut leaves either the old or
  * the new queue, never half of one — the "printing" mark must survive to prevent a second copy.
  */
 export class FileJobStore implements PrintJobStore {
@@ -69,14 +70,6 @@ export class FileJobStore implements PrintJobStore {
       ...(job.problem ? { problem: job.problem } : {}),
       ...(job.resumedAfter ? { resumedAfter: job.resumedAfter } : {}),
     }));
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ version: 1, jobs: stored })}\n`, { mode: 0o600 });
-    const fd = openSync(tmp, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify({ version: 1, jobs: stored })}\n`);
   }
 }

@@ -1,7 +1,7 @@
 import { SerialTransport, type FlowControl } from '../../transport/serial/serial-transport';
 import type { ByteTransport } from '../../transport/byte-transport';
 import { createGb18030Encoder } from './gb18030';
-import { buildSelfTestReceipt } from '../receipt/receipt-builders';
+import { buildSelfTestReceipt } from '../receipt/self-test-receipt';
 import { encodeReceipt } from '../receipt/encode-receipt';
 import { layoutReceipt, type ReceiptLayout } from '../receipt/layout-receipt';
 import { formatIssuedAt, type ReceiptHeader } from '../receipt/receipt-document';

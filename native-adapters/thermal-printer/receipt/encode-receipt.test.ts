@@ -4,9 +4,10 @@ import { createGb18030Encoder } from '../node/gb18030';
 import { encodeReceipt } from './encode-receipt';
 import { layoutReceipt } from './layout-receipt';
 import type { ReceiptLayout } from './layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt, buildSelfTestReceipt } from './receipt-builders';
+import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../../electron/common/receipts/receipt-builders';
+import { buildSelfTestReceipt } from './self-test-receipt';
 import type { ReceiptDocument } from './receipt-document';
-import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from './sample-receipts';
+import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../../electron/common/receipts/sample-receipts';
 
 const encode = createGb18030Encoder();
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createGb18030Encoder } from '../node/gb18030';
 import { FOOTER_BLOCK, layoutReceipt, PAPER_COLUMNS, renderLayoutText } from './layout-receipt';
 import type { LayoutQrLine, LayoutTextLine, ReceiptLayout } from './layout-receipt';
-import { ASK_STAFF, buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt, buildSelfTestReceipt } from './receipt-builders';
+import { ASK_STAFF, buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../../electron/common/receipts/receipt-builders';
+import { buildSelfTestReceipt } from './self-test-receipt';
 import { RECEIPT_FOOTER } from './receipt-document';
 import type { ReceiptBlock } from './receipt-document';
-import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from './sample-receipts';
+import { sampleArticle, sampleHeader, sampleOutcome, sampleQa } from '../../../electron/common/receipts/sample-receipts';
 
 const encode = createGb18030Encoder();
 const layout = (blocks: readonly ReceiptBlock[], columns = 32) => layoutReceipt({ header: sampleHeader, blocks }, { columns, encode });

@@ -13,6 +13,11 @@ import type { BlockAlign, ReceiptDocument, ReceiptHeader } from './receipt-docum
 export const PAPER_COLUMNS = { '58mm': 32, '80mm': 48 } as const;
 export type PaperWidth = keyof typeof PAPER_COLUMNS;
 
+/** Columns for a paper width given in millimetres (configuration, CLI flags): the same table. */
+export function paperColumns(widthMm: 58 | 80): number {
+  return PAPER_COLUMNS[widthMm === 80 ? '80mm' : '58mm'];
+}
+
 /** Font A cells are 12 dots wide (203 dpi heads): 32 columns = 384 dots, 48 = 576. */
 export const DOTS_PER_COLUMN = 12;
 

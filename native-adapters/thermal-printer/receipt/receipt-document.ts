@@ -60,3 +60,10 @@ export function formatIssuedAt(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** Appends a heading and its body (after one blank line) when `when` holds: the sections of every slip. */
+export function appendSection(blocks: ReceiptBlock[], heading: string, body: readonly ReceiptBlock[], when: boolean): void {
+  if (!when) return;
+  if (blocks.at(-1)?.type !== 'blank') blocks.push({ type: 'blank' });
+  blocks.push({ type: 'heading', text: heading }, ...body);
+}

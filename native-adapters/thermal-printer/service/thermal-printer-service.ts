@@ -2,6 +2,7 @@ import type { ByteTransport } from '../../transport/byte-transport';
 import { realTimeStatus } from '../codec/escpos-commands';
 import type { PrintJobProblem, PrintJobRecord, PrintJobState, PrintJobStore } from './print-job-store';
 import { describePrinterStatus, isStatusReply, type PrinterCondition, type PrinterStatusReport, type StatusBytes } from './printer-status';
+import { errorMessage } from '../../common/error-message';
 
 /** Time enters through here: the service is pure and its tests drive a fake clock. */
 export interface PrinterClock {
@@ -142,7 +143,7 @@ export class ThermalPrinterService {
     if (!this.options.openTransport || !this.stopped) return;
     this.stopped = false;
     this.loop = this.run().catch((error: unknown) => {
-      this.log('loop-crashed', { error: error instanceof Error ? error.message : String(error) });
+      this.log('loop-crashed', { error: errorMessage(error) });
       this.setView({ state: 'error', residentMessage: '打印机出现故障，请联系工作人员', detail: 'printer driver error', checkedAt: this.options.clock.now() });
     });
   }
@@ -247,7 +248,7 @@ export class ThermalPrinterService {
       await link.transport.write(job.bytes);
       await link.transport.drain();
     } catch (error) {
-      this.log('job-send-error', { job: job.id, error: error instanceof Error ? error.message : String(error) });
+      this.log('job-send-error', { job: job.id, error: errorMessage(error) });
       // Some bytes may have left: a person decides (the link drop marks it interrupted if the port went away).
       if (job.state === 'printing') {
         job.problem = link.closed ? 'interrupted' : 'send-failed';
@@ -404,7 +405,7 @@ export class ThermalPrinterService {
     try {
       this.options.store.save(this.jobs);
     } catch (error) {
-      this.log('store-error', { error: error instanceof Error ? error.message : String(error) });
+      this.log('store-error', { error: errorMessage(error) });
     }
   }
 

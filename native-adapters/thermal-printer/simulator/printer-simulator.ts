@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ByteTransport } from '../../transport/byte-transport';
+import { paperColumns } from '../receipt/layout-receipt';
 import { EscPosInterpreter, printedLineText, type PrintedJob, type PrintedLine } from './escpos-interpreter';
 import { GlyphSource, renderJobPng } from './render-png';
 
@@ -61,7 +62,7 @@ export class PrinterSimulator {
     private readonly transport: ByteTransport,
     private readonly options: PrinterSimulatorOptions = {},
   ) {
-    this.columns = options.paperWidth === 80 ? 48 : 32;
+    this.columns = paperColumns(options.paperWidth ?? 58);
     this.dots = this.columns * 12;
     this.paperOut = options.paperOut ?? false;
     this.coverOpen = options.coverOpen ?? false;

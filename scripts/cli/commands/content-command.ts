@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { formatContentProblem } from '../../../kiosk-content/src/common/procedures/procedure-types';
-import { lintContentFolder } from '../../../kiosk-content/src/node/content-lint/lint-content-folder';
-import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
-import { openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
+import { formatContentProblem } from '../../../kiosk-content/src/procedures/common/procedure-types';
+import { lintContentFolder } from '../../../kiosk-content/src/content-lint/node/lint-content-folder';
+import { LawRepository } from '../../../kiosk-content/src/library-db/node/law-repository';
+import { openContentDb, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
 import { contentPackCommands } from './content-pack-commands';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 /**
  * `content <subcommand>`: tools for content packs. The CLI resolves two-word command names
@@ -41,7 +42,7 @@ Exits 1 if there is any problem, 0 otherwise.`,
       try {
         db = openContentDb(dbFile, { readonly: true });
       } catch (error) {
-        throw new Error(`cannot open the database ${dbFile}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`cannot open the database ${dbFile}: ${errorMessage(error)}`, { cause: error });
       }
     }
     try {

@@ -2,6 +2,7 @@ import { probePort, type ProbeResult } from '../../../electron/node/provisioning
 import { listSerialPorts } from '../../../native-adapters/transport/serial/serial-transport';
 import type { CliCommand } from '../command';
 import { parseCommandArgs } from '../parse';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 interface PortRow {
   path: string;
@@ -35,7 +36,7 @@ Lists the serial ports the operating system reports (USB adapters with their ven
     try {
       for (const p of await listSerialPorts()) rows.push({ ...p, listed: true });
     } catch (error) {
-      io.stderr(`devices: cannot list serial ports: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(`devices: cannot list serial ports: ${errorMessage(error)}\n`);
     }
     for (const extra of (values.ports ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
       if (!rows.some((r) => r.path === extra)) rows.push({ path: extra, listed: false, manufacturer: null, vendorId: null, productId: null });

@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
-import { formatLawProblem } from '../../../kiosk-content/src/common/laws/law-types';
-import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/src/node/import/import-laws';
-import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel, type StoredIndexReport } from '../../../kiosk-content/src/node/search/persisted-index';
-import { trainSearchModel } from '../../../kiosk-content/src/node/search/train-search-model';
+import { formatLawProblem } from '../../../kiosk-content/src/laws/common/law-types';
+import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/authoring/law-import/import-laws';
+import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel, type StoredIndexReport } from '../../../kiosk-content/src/search/node/persisted-index';
+import { trainSearchModel } from '../../../kiosk-content/authoring/search-model/train-search-model';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 /** How progress is shown: a redrawn bar on a terminal, a line now and then in a log. */
 function progressReporter(io: CliIo, tty: boolean, now: () => number): { update: (p: ImportProgress) => void; note: (text: string) => void; end: () => void } {
@@ -111,7 +112,7 @@ cannot be written.`,
       try {
         db = openContentDb(dbFile);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         throw new Error(`cannot open the database ${dbFile}: ${reason}`, { cause: error });
       }
       try {

@@ -4,6 +4,7 @@ import { idcardReadCommand } from './idcard-read-command';
 import { idcardSimCommand } from './idcard-sim-command';
 import { importLawsCommand } from './import-laws-command';
 import { infoCommand } from './info-command';
+import { monitoringCommand } from './monitoring-command';
 import { printTestCommand } from './print-test-command';
 import { printerSimCommand } from './printer-sim-command';
 import { configShowCommand, provisionCommand } from './provision-command';
@@ -13,4 +14,4 @@ import { searchCommand } from './search-command';
 import { statsCommand } from './stats-command';
 
 /** Every CLI command, in the order `npm run cli -- help` lists them. */
-export const commands: CliCommand[] = [infoCommand, importLawsCommand, searchCommand, ...contentCommands, idcardSimCommand, idcardReadCommand, printerSimCommand, printTestCommand, provisionCommand, configShowCommand, devicesCommand, selftestCommand, statsCommand];
+export const commands: CliCommand[] = [infoCommand, importLawsCommand, searchCommand, ...contentCommands, idcardSimCommand, idcardReadCommand, printerSimCommand, printTestCommand, provisionCommand, configShowCommand, devicesCommand, selftestCommand, monitoringCommand, statsCommand];

@@ -1,5 +1,5 @@
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
+import { loadContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
 import { appVersion, defaultContentDir } from '../../lib/repo-paths';
 import type { CliCommand } from '../command';
 import { parseCommandArgs } from '../parse';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { buildSelfTestPage, serialPrinterTransport, systemPrinterClock } from '../../../native-adapters/thermal-printer/node/printer-node';
+import { paperColumns } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
 import { MemoryPrintJobStore } from '../../../native-adapters/thermal-printer/service/print-job-store';
 import { ThermalPrinterService, type PrinterStatusView } from '../../../native-adapters/thermal-printer/service/thermal-printer-service';
 import type { FlowControl } from '../../../native-adapters/transport/serial/serial-transport';
@@ -40,7 +41,7 @@ cannot print or stops; 2 on bad arguments.
     const timeoutMs = Number(values.timeout) * 1000;
     if (!(timeoutMs > 0)) throw new UsageError('--timeout must be a positive number of seconds');
     const flowControl = values.flow as FlowControl;
-    const columns = values.width === '80' ? 48 : 32;
+    const columns = paperColumns(values.width === '80' ? 80 : 58);
 
     const service = new ThermalPrinterService({
       openTransport: serialPrinterTransport({ path: values.port, baudRate, flowControl }),

@@ -34,7 +34,7 @@ previous configuration stays in force. Restart the kiosk to apply it.
           .pub path relative to the file; they are inlined.
   --set   one value, applied after --file (or to the installed configuration without --file):
           printer.port=/dev/ttyS1, printer.baudRate=19200, idReader.baudRate=null,
-          languages=zh-CN,en, adminPin=583920, heartbeat=null … (repeatable)
+          languages=zh-CN,en, adminPin=583920, monitoring=null … (repeatable)
   --json  print {ok, file} or {ok:false, problems:[{path, message}]} on stdout`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {

@@ -3,17 +3,18 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
-import type { ArticleResult, QaResult } from '../../../kiosk-content/src/common/search/search-engine';
-import type { Snippet } from '../../../kiosk-content/src/common/search/snippet';
-import { LawRepository } from '../../../kiosk-content/src/node/db/law-repository';
-import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { LawFolderArticleSource } from '../../../kiosk-content/src/node/search/article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../../kiosk-content/src/node/search/content-sources';
-import { hasLibrary, openContentDbForSearch, openSearchForDb, type OpenedSearch } from '../../../kiosk-content/src/node/search/persisted-index';
-import { LocalSearchService } from '../../../kiosk-content/src/node/search/search-service';
+import type { ArticleResult, QaResult } from '../../../kiosk-content/src/search/common/search-engine';
+import type { Snippet } from '../../../kiosk-content/src/search/common/snippet';
+import { LawRepository } from '../../../kiosk-content/src/library-db/node/law-repository';
+import { contentDbFileName, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { LawFolderArticleSource } from '../../../kiosk-content/authoring/law-import/law-folder-article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../../kiosk-content/src/search/node/content-sources';
+import { hasLibrary, openContentDbForSearch, openSearchForDb, type OpenedSearch } from '../../../kiosk-content/src/search/node/persisted-index';
+import { LocalSearchService } from '../../../kiosk-content/src/search/node/search-service';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
 import { parseCommandArgs } from '../parse';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 const kinds = ['article', 'qa', 'flow', 'all'] as const;
 type Kind = (typeof kinds)[number];
@@ -151,7 +152,7 @@ stdout, in order (a blank line gives empty results):
       try {
         db = openContentDbForSearch(dbFile);
       } catch (error) {
-        throw new Error(`cannot open the database ${dbFile}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`cannot open the database ${dbFile}: ${errorMessage(error)}`, { cause: error });
       }
       if (!hasLibrary(db)) {
         db.close();

@@ -2,18 +2,20 @@ import { statfsSync } from 'node:fs';
 import path from 'node:path';
 import type { StoredTerminalConfig } from '../../../electron/common/config/terminal-config';
 import { probeIdReader } from '../../../electron/node/provisioning/device-probe';
+import { probeRemoteWrite } from '../../../electron/node/provisioning/remote-write-probe';
 import { readStoredTerminalConfig } from '../../../electron/node/provisioning/terminal-config-store';
 import { prepareDataDir, resolveDataDir } from '../../../electron/node/system/data-dir';
-import { loadContentFolder } from '../../../kiosk-content/src/node/load-content-folder';
-import { ContentStore } from '../../../kiosk-content/src/node/packs/content-store';
+import { loadContentFolder } from '../../../kiosk-content/src/content-folder/node/load-content-folder';
+import { ContentStore } from '../../../kiosk-content/src/packs/node/content-store';
 import { appVersion, defaultContentDir } from '../../lib/repo-paths';
 import type { CliCommand, CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
 import { idcardReadCommand } from './idcard-read-command';
 import { printTestCommand } from './print-test-command';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 export interface SelftestItem {
-  name: 'configuration' | 'content' | 'printer' | 'id-reader' | 'disk' | 'clock';
+  name: 'configuration' | 'content' | 'printer' | 'id-reader' | 'monitoring' | 'disk' | 'clock';
   ok: boolean;
   /** One line: what was checked and, on failure, why. */
   reason: string;
@@ -82,8 +84,14 @@ function checkContent(dataDir: string): SelftestItem {
       ? { name: 'content', ok: true, reason: `${versions}; files and database intact` }
       : { name: 'content', ok: false, reason: `${versions}; ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${String(problems.length - 3)} more)` : ''}` };
   } catch (error) {
-    return { name: 'content', ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { name: 'content', ok: false, reason: errorMessage(error) };
   }
+}
+
+async function checkMonitoring(config: StoredTerminalConfig): Promise<SelftestItem> {
+  if (!config.monitoring) return { name: 'monitoring', ok: true, reason: 'no district monitoring provisioned (monitoring: null) — skipped' };
+  const probe = await probeRemoteWrite(config.monitoring);
+  return { name: 'monitoring', ...probe };
 }
 
 function checkDisk(dataDir: string): SelftestItem {
@@ -106,7 +114,7 @@ function checkClock(now: Date): SelftestItem {
 /** Exit codes: 0 every item passed, 1 at least one failed (each with its reason), 2 usage. */
 export const selftestCommand: CliCommand = {
   name: 'selftest',
-  summary: 'Check configuration, content, printer (prints the test page), ID reader, disk and clock',
+  summary: 'Check configuration, content, printer (prints the test page), ID reader, monitoring credentials, disk and clock',
   usage: `Usage: npm run cli -- selftest [--json]
 
 Runs every check a technician needs before leaving the site, on the provisioned configuration:
@@ -115,6 +123,8 @@ Runs every check a technician needs before leaving the site, on the provisioned 
   printer        status (DLE EOT), then prints the self-test page and reads the status again
   id-reader      answers SAM status at idReader.baudRate (any usual rate when null) and gives
                  its SAM id; reads a card if one is on the reader (masked output only)
+  monitoring     when provisioned: an empty remote write to monitoring.remoteWriteUrl with the
+                 credentials (wrong ones: HTTP 401/403 named); needs to read the credential files
   disk           at least 500 MB free under KIOSK_DATA_DIR
   clock          a plausible date and China Standard Time (UTC+08:00)
 Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,
@@ -132,8 +142,10 @@ Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,
     if (config) {
       items.push(await checkPrinter(config, io));
       items.push(await checkIdReader(config, io));
+      items.push(await checkMonitoring(config));
     } else {
       items.push({ name: 'printer', ok: false, reason: 'not checked: the terminal is not provisioned' }, { name: 'id-reader', ok: false, reason: 'not checked: the terminal is not provisioned' });
+      items.push({ name: 'monitoring', ok: false, reason: 'not checked: the terminal is not provisioned' });
     }
     items.push(checkDisk(dataDir.root));
     items.push(checkClock(new Date()));

@@ -3,15 +3,29 @@ import path from 'node:path';
 import { formatStatsCsv, monthRange } from '../../../electron/common/domain/stats-csv';
 import { SqliteStatsService } from '../../../electron/node/services/stats-service';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
-import { legalDomains } from '../../../kiosk-content/src/common/legal-domains';
+import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
 import { UsageError, type CliCommand } from '../command';
+import { fleetMonth, formatFleetCsv } from './fleet-stats';
 import { parseCommandArgs, wantsHelp } from '../parse';
 
 const usage = `Usage: npm run cli -- stats export --month YYYY-MM --out <file.csv>
+       npm run cli -- stats export --fleet --prometheus <url> --month YYYY-MM --out <file.csv> [--utc-offset +08:00]
 
 Writes the month's usage statistics of this terminal (KIOSK_DATA_DIR/db/stats.db) as CSV for the
 justice bureau: daily totals, counts per category / procedure / step, and the searches that found
-nothing (redacted; only texts typed in at least two sessions) for editors writing new Q&A.`;
+nothing (redacted; only texts typed in at least two sessions) for editors writing new Q&A.
+
+--fleet reads every terminal's counters from the district's central Prometheus (its HTTP API at
+<url>, e.g. http://monitor.example.org:9090) instead: the same tables for the district total, then
+one row per terminal (各终端合计). Days are counted from local midnight at --utc-offset (default:
+this computer's offset).`;
+
+function parseOffset(text: string): number | null {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return minutes > 14 * 60 ? null : (m[1] === '-' ? -1 : 1) * minutes;
+}
 
 const reasonLabels: Record<string, string> = {
   'not-found': '没找到想要的',
@@ -24,7 +38,7 @@ const reasonLabels: Record<string, string> = {
 const ratingLabels: Record<string, string> = { satisfied: '满意', neutral: '基本满意', unsatisfied: '不满意' };
 const sessionLabels: Record<string, string> = { home: '按首页结束', finish: '办完结束', idle: '无人操作自动结束', admin: '管理员结束' };
 
-function keyLabel(metric: string, key: string): string {
+export function keyLabel(metric: string, key: string): string {
   if (metric === 'search' || metric === 'qa-opened') {
     if (key === 'law') return '法律条文';
     if (key === 'procedure') return '办事指南';
@@ -39,7 +53,7 @@ function keyLabel(metric: string, key: string): string {
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'Export the monthly usage statistics (no personal data) as CSV',
+  summary: 'Export the monthly usage statistics (no personal data) as CSV, of this terminal or of the fleet (--fleet)',
   usage,
   async run(args, io) {
     if (wantsHelp(args) || args.length === 0) {
@@ -48,10 +62,25 @@ export const statsCommand: CliCommand = {
     }
     const [sub, ...rest] = args;
     if (sub !== 'export') throw new UsageError(`unknown stats command "${sub ?? ''}" (try: stats export --month YYYY-MM --out file.csv)`);
-    const { values } = parseCommandArgs(rest, { month: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseCommandArgs(rest, {
+      month: { type: 'string' },
+      out: { type: 'string' },
+      fleet: { type: 'boolean', default: false },
+      prometheus: { type: 'string' },
+      'utc-offset': { type: 'string' },
+    });
     const range = values.month ? monthRange(values.month) : null;
     if (!range) throw new UsageError('--month YYYY-MM is required, e.g. --month 2026-11');
     if (!values.out) throw new UsageError('--out <file.csv> is required');
+    if (values.fleet) {
+      if (!values.prometheus || !/^https?:\/\/[^\s/]+/.test(values.prometheus)) throw new UsageError('--fleet needs --prometheus <http(s) URL of the district Prometheus>, e.g. http://monitor.example.org:9090');
+      const offset = values['utc-offset'] === undefined ? -new Date().getTimezoneOffset() : parseOffset(values['utc-offset']);
+      if (offset === null) throw new UsageError(`--utc-offset must look like +08:00, got "${values['utc-offset'] ?? ''}"`);
+      const month = await fleetMonth(values.prometheus, range, offset);
+      writeFileSync(values.out, formatFleetCsv(month, keyLabel));
+      io.stdout(`wrote ${values.out}: ${String(month.terminals.size)} terminal(s), ${String(new Set(month.district.map((r) => r.day)).size)} day(s) with activity\n`);
+      return 0;
+    }
     const stats = new SqliteStatsService({ dbDir: path.join(resolveDataDir(io.env), 'db'), isKnownStep: () => false });
     try {
       const summary = stats.summary(range.from, range.to);

@@ -14,3 +14,8 @@ install -D -m 0644 '/opt/${sanitizedProductName}/resources/systemd/fatong-kiosk.
 if hash systemctl 2>/dev/null; then
   systemctl --global enable fatong-kiosk.service || true
 fi
+
+# Optional fleet monitoring (README → Fleet monitoring): a Prometheus agent started by the technician
+# once /etc/fatong/prometheus-agent.yml exists; installed but not enabled here.
+install -D -m 0644 '/opt/${sanitizedProductName}/resources/systemd/fatong-monitoring-agent.service' /usr/lib/systemd/system/fatong-monitoring-agent.service
+if hash systemctl 2>/dev/null; then systemctl daemon-reload || true; fi

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startWebKiosk } from '../../../electron/node/host/start-web-kiosk';
 import { createFileLogger } from '../../../electron/node/system/logger';
-import { openContentDb } from '../../../kiosk-content/src/node/db/open-content-db';
-import { importLaws } from '../../../kiosk-content/src/node/import/import-laws';
+import { openContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
+import { importLaws } from '../../../kiosk-content/authoring/law-import/import-laws';
 import { ensureRendererBuilt } from '../../../scripts/build/build-renderer';
 import { appVersion, defaultContentDir, rendererDist, repoRoot } from '../../../scripts/lib/repo-paths';
 

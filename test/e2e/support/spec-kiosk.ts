@@ -4,7 +4,7 @@
  * log under the spec's data dir, and a printer simulator on a socat pty pair.
  */
 import path from 'node:path';
-import type { TerminalSettings } from '../../../electron/node/host/terminal-settings';
+import type { TerminalSettings } from '../../../electron/common/config/terminal-settings';
 import { startWebKiosk, type RunningWebKiosk } from '../../../electron/node/host/start-web-kiosk';
 import { createFileLogger } from '../../../electron/node/system/logger';
 import { PrinterSimulator, type PrinterSimulatorOptions } from '../../../native-adapters/thermal-printer/simulator/printer-simulator';

@@ -8,6 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { errorMessage } from '../../../electron/common/errors/error-message';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -191,7 +192,7 @@ async function playThePage(window: FakeBrowserWindow, url: string): Promise<void
     await ipcHandlers.get('kiosk:system.getInfo')?.(untrusted, undefined);
     report['untrusted'] = 'answered';
   } catch (error) {
-    report['untrusted'] = `rejected: ${error instanceof Error ? error.message : String(error)}`;
+    report['untrusted'] = `rejected: ${errorMessage(error)}`;
   }
 
   const granted: boolean[] = [];

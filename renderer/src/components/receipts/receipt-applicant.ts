@@ -1,4 +1,4 @@
-import type { IdCardField } from '../../../../kiosk-content/src/common/procedures';
+import type { IdCardField } from '../../../../kiosk-content/src/procedures/common';
 
 /** The masked applicant for the outcome receipt (only name and number print; nothing when the step was skipped). */
 export function receiptApplicant(fields: Partial<Record<IdCardField, string>> | null): { applicant?: { name?: string; idNumber?: string } } {

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { StepView } from '../../../../kiosk-content/src/common/procedures';
+import type { StepView } from '../../../../kiosk-content/src/procedures/common';
 
 /** What a question step's input gets: the engine's view of the step, and where its answer goes (the engine checks it). */
 export interface StepInputProps {

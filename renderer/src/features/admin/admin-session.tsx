@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { KioskError } from '../../../../electron/common/contract/kiosk-error';
+export { errorMessage } from '../../../../electron/common/errors/error-message';
 
 /**
  * The unlocked admin session as the panels see it. The token lives only here, in memory, for as
@@ -23,7 +24,3 @@ export function isAdminRequired(error: unknown): boolean {
   return error instanceof KioskError && error.code === 'admin-required';
 }
 
-/** One line for the technician from a failed call (the host's messages are one line already). */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

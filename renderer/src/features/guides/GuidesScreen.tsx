@@ -11,7 +11,7 @@ import { useGuidesApi } from './guides-client';
 import { guidesLayout } from './guides-layout';
 import styles from './guides.module.css';
 
-/** The catch-all domain of kiosk-content/src/common/legal-domains.ts (「其他」). */
+/** The catch-all domain of kiosk-content/src/legal-domains/common/legal-domains.ts (「其他」). */
 const GENERAL_DOMAIN = 'general';
 
 /** 办事指南: every guided procedure on this terminal as one large card each. */

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
-import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/common/procedures';
+import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/procedures/common';
 import { HelpCard } from '../../components/help/HelpCard';
 import { PrintPanel } from '../../components/receipts/PrintPanel';
 import { receiptApplicant } from '../../components/receipts/receipt-applicant';

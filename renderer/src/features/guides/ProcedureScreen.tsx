@@ -11,7 +11,7 @@ import {
   type ProcedureContext,
   type ProcedureSession,
   type SummaryView,
-} from '../../../../kiosk-content/src/common/procedures';
+} from '../../../../kiosk-content/src/procedures/common';
 import { RemoteContent } from '../../components/remote/RemoteContent';
 import { StepBackProvider, type StepBackHandler } from '../../components/steps/step-back';
 import type { StepInput } from '../../components/steps/step-input';
@@ -58,7 +58,7 @@ function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardS
   const [previewOpen, setPreviewOpen] = useState(restored?.previewOpen ?? false);
   const [error, setError] = useState<string | null>(null);
   // Today is read once per screen: a session that passes midnight keeps one date.
-  const context = useMemo<ProcedureContext>(() => ({ config: bundle.config, today: localToday(new Date()) }), [bundle.config]);
+  const context = useMemo<ProcedureContext>(() => ({ config: bundle.config, today: localToday(new Date()), calendar: bundle.calendar }), [bundle.config, bundle.calendar]);
   const view = useMemo(() => currentView(procedure, session, context), [procedure, session, context]);
   const heading = useRef<HTMLHeadingElement>(null);
 

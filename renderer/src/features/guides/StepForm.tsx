@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StepView } from '../../../../kiosk-content/src/common/procedures';
+import type { StepView } from '../../../../kiosk-content/src/procedures/common';
 import { Button } from '../../components/ui/Button';
 import type { StepInput } from '../../components/steps/step-input';
 import form from '../../components/steps/step-form.module.css';

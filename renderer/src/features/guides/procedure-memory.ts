@@ -1,4 +1,4 @@
-import type { ProcedureSession } from '../../../../kiosk-content/src/common/procedures';
+import type { ProcedureSession } from '../../../../kiosk-content/src/procedures/common';
 
 export interface ProcedureSnapshot {
   session: ProcedureSession;

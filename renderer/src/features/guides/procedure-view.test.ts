@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answer, compileProcedure, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext, type ProcedureSession, type Procedure } from '../../../../kiosk-content/src/common/procedures';
+import { answer, compileProcedure, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext, type ProcedureSession, type Procedure } from '../../../../kiosk-content/src/procedures/common';
 import { backToStep, citeKey, initialDate, localToday, numberText, officeFor, officeLines, pressKey, stepDate } from './procedure-view';
 
 const legalAid: Procedure = (() => {

@@ -1,5 +1,5 @@
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
-import { back, currentView, type Procedure, type ProcedureContext, type ProcedureSession } from '../../../../kiosk-content/src/common/procedures';
+import { back, currentView, type Procedure, type ProcedureContext, type ProcedureSession } from '../../../../kiosk-content/src/procedures/common';
 
 /**
  * Pure helpers of the 办事指南 screens: the date the engine is given, the number keypad, the date

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IdCardResult } from '../../../../electron/common/contract/idcard-api';
-import type { IdCardField } from '../../../../kiosk-content/src/common/procedures';
+import type { IdCardField } from '../../../../kiosk-content/src/procedures/common';
 import { useStepBack } from '../../components/steps/step-back';
 import type { StepInputProps } from '../../components/steps/step-input';
 import form from '../../components/steps/step-form.module.css';

@@ -1,5 +1,5 @@
 import type { IdCardResult, IdCardRpcField, IdCardState } from '../../../../electron/common/contract/idcard-api';
-import type { IdCardField } from '../../../../kiosk-content/src/common/procedures';
+import type { IdCardField } from '../../../../kiosk-content/src/procedures/common';
 import type { MessageKey } from '../../i18n/zh-cn';
 
 /**

@@ -1,0 +1,231 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { formatCodePoint } from '../../qa/common/printable-text';
+import { directorySchema, packMetaSchema, type Directory } from '../../content-folder/common/pack-meta';
+import { compileProcedureDetail } from '../../procedures/common/compile-procedure';
+import { enumeratePaths } from '../../procedures/common/enumerate-paths';
+import type { HolidayCalendar } from '../../procedures/common/holiday-calendar';
+import { parseHolidayCalendar } from '../../procedures/common/parse-holiday-calendar';
+import type { Cite, ContentProblem, Procedure } from '../../procedures/common/procedure-types';
+import type { LawRepository } from '../../library-db/node/law-repository';
+import { loadGlossaryFolder } from '../../glossary/node/load-glossary-folder';
+import { loadQaFolder } from '../../qa/node/load-qa-folder';
+import { findFourByteChars } from './gb18030';
+
+/**
+ * Checks a whole content folder the way the kiosk will use it:
+ *   pack.yaml, directory.yaml      schema
+ *   qa/, glossary/                 the existing parsers' checks (+ Q&A citations against the library)
+ *   procedures/*.yaml              compileProcedure (structure, references, reachability, cycles,
+ *                                  expressions, text limits) + offices, related Q&A, citations,
+ *                                  and a walk of every path with the engine
+ *   calendar/holidays.yaml         parseHolidayCalendar (dates, days off, 调休 workdays, source)
+ *   every file                     every character printable on the GB18030 receipt printer
+ * Files in problems are relative to the folder, with "/".
+ */
+export interface LintOptions {
+  /** The law library; when given, every article citation must name an article of the current version. */
+  laws?: Pick<LawRepository, 'getArticle' | 'findLawByTitle'>;
+  /** Cap on answer combinations walked per procedure. */
+  maxExplored?: number;
+}
+
+export interface ProcedureReport {
+  id: string;
+  file: string;
+  steps: number;
+  outcomes: number;
+  /** Distinct ways through (steps passed + outcome); null when the procedure has problems. */
+  paths: number | null;
+  /** Answer combinations the walk tried. */
+  explored: number;
+  truncated: boolean;
+}
+
+export interface LintResult {
+  dir: string;
+  problems: ContentProblem[];
+  procedures: ProcedureReport[];
+}
+
+function yamlFile<T>(dir: string, name: string, schema: z.ZodType<T>, problems: ContentProblem[]): T | null {
+  const full = path.join(dir, name);
+  if (!existsSync(full)) {
+    problems.push({ file: name, line: 1, message: `${name} is missing` });
+    return null;
+  }
+  const text = readFileSync(full, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) problems.push({ file: name, line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${error.message.split('\n')[0] ?? ''}` });
+    return null;
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    // Point at the deepest node of the path that exists.
+    let line = 1;
+    for (let depth = issue.path.length; depth >= 0; depth -= 1) {
+      const node = doc.getIn(issue.path.slice(0, depth) as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        line = lineCounter.linePos(node.range[0]).line;
+        break;
+      }
+    }
+    problems.push({ file: name, line, message: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
+  }
+  return null;
+}
+
+/** Statutory days off (format in kiosk-content/README.md). */
+export const calendarFile = 'calendar/holidays.yaml';
+
+function listFiles(dir: string, test: (name: string) => boolean): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => name.split(path.sep).join('/'))
+    .filter(test)
+    .sort();
+}
+
+function checkCite(laws: NonNullable<LintOptions['laws']>, cite: Cite, file: string, where: string, problems: ContentProblem[]): void {
+  if (laws.getArticle(cite.law, cite.label)) return;
+  const cited = `${cite.law} ${cite.label}`;
+  problems.push({
+    file,
+    line: cite.line,
+    message: laws.findLawByTitle(cite.law)
+      ? `${where}: "${cited}": the current version of ${cite.law} has no ${cite.label}`
+      : `${where}: "${cited}": no law titled "${cite.law}" in the library`,
+  });
+}
+
+function checkProcedureReferences(proc: Procedure, directory: Directory | null, qaIds: Set<string>, options: LintOptions, problems: ContentProblem[]): void {
+  const file = proc.file;
+  const offices = new Set(directory?.offices.map((o) => o.id) ?? []);
+  for (const id of proc.outcomeOrder) {
+    const outcome = proc.outcomes[id];
+    if (!outcome) continue;
+    const where = `outcome "${id}"`;
+    if (outcome.office !== null && directory && !offices.has(outcome.office)) {
+      problems.push({ file, line: outcome.lines.office ?? outcome.line, message: `${where}: office "${outcome.office}" is not in directory.yaml offices` });
+    }
+    outcome.related.forEach((qa, i) => {
+      if (!qaIds.has(qa)) problems.push({ file, line: outcome.itemLines.related[i] ?? outcome.line, message: `${where}: related Q&A "${qa}" does not exist in qa/` });
+    });
+    if (options.laws) {
+      for (const cite of outcome.cites) checkCite(options.laws, cite, file, where, problems);
+      for (const d of outcome.deadlines) checkCite(options.laws, d.cite, file, `${where}: deadline`, problems);
+    }
+  }
+  if (options.laws) for (const cite of proc.cites) checkCite(options.laws, cite, file, 'cites', problems);
+}
+
+export function lintContentFolder(dirArg: string, options: LintOptions = {}): LintResult {
+  const dir = path.resolve(dirArg);
+  const problems: ContentProblem[] = [];
+  const procedures: ProcedureReport[] = [];
+  if (!existsSync(dir)) throw new Error(`not a folder: ${dir}`);
+
+  yamlFile(dir, 'pack.yaml', packMetaSchema, problems);
+  const directory = yamlFile(dir, 'directory.yaml', directorySchema, problems);
+  if (directory) {
+    const seen = new Set<string>();
+    for (const office of directory.offices) {
+      if (seen.has(office.id)) problems.push({ file: 'directory.yaml', line: 1, message: `office id "${office.id}" is used twice` });
+      seen.add(office.id);
+    }
+  }
+
+  // Without a qa/ folder every related Q&A id is unresolved.
+  let qaIds = new Set<string>();
+  if (existsSync(path.join(dir, 'qa'))) {
+    const qa = loadQaFolder(path.join(dir, 'qa'));
+    qaIds = new Set(qa.entries.map((e) => e.id));
+    for (const p of qa.problems) problems.push({ file: `qa/${p.file}`, line: p.line, message: `[${p.field}] ${p.message}` });
+    if (options.laws) {
+      for (const entry of qa.entries) {
+        entry.cites.forEach((cite, i) => {
+          checkCite(options.laws as NonNullable<LintOptions['laws']>, { ...cite, line: entry.lines.cites[i] ?? entry.lines.id }, `qa/${entry.file}`, '[cites]', problems);
+        });
+      }
+    }
+  }
+
+  if (existsSync(path.join(dir, 'glossary'))) {
+    const glossary = loadGlossaryFolder(path.join(dir, 'glossary'));
+    for (const p of glossary.problems) {
+      problems.push({ file: path.relative(dir, p.file).split(path.sep).join('/'), line: p.line, message: `${p.field}: ${p.message}` });
+    }
+  }
+
+  // The holiday calendar that periods in procedures are counted on.
+  let calendar: HolidayCalendar | null = null;
+  if (existsSync(path.join(dir, calendarFile))) {
+    const parsed = parseHolidayCalendar(calendarFile, readFileSync(path.join(dir, calendarFile), 'utf8'));
+    problems.push(...parsed.problems);
+    calendar = parsed.calendar;
+  }
+
+  if (existsSync(path.join(dir, 'procedures'))) {
+    for (const name of listFiles(path.join(dir, 'procedures'), (n) => /\.ya?ml$/.test(n))) {
+      const file = `procedures/${name}`;
+      const result = compileProcedureDetail(file, readFileSync(path.join(dir, file), 'utf8'));
+      problems.push(...result.problems);
+      const proc = result.procedure;
+      if (!proc) continue;
+      checkProcedureReferences(proc, directory, qaIds, options, problems);
+      const firstPeriod = proc.stepOrder.map((id) => proc.steps[id]).find((step) => step?.type === 'compute' && step.periods.length > 0);
+      if (firstPeriod && calendar === null) {
+        problems.push({ file, line: firstPeriod.line, message: `step "${firstPeriod.id}" counts periods but there is no ${calendarFile}: every last day would be unknown` });
+      }
+      const report: ProcedureReport = { id: proc.id, file, steps: proc.stepOrder.length, outcomes: proc.outcomeOrder.length, paths: null, explored: 0, truncated: false };
+      if (result.problems.length === 0) {
+        const walked = enumeratePaths(proc, options.maxExplored === undefined ? { calendar } : { calendar, maxExplored: options.maxExplored });
+        report.paths = walked.paths.length;
+        report.explored = walked.explored;
+        report.truncated = walked.truncated;
+        if (walked.truncated) {
+          problems.push({ file, line: 1, message: `more than ${String(walked.maxExplored)} answer combinations: not every path could be checked; split the procedure into smaller ones` });
+        }
+        const reached = new Set(walked.paths.map((p) => p.outcomeId));
+        if (!walked.truncated) {
+          for (const id of proc.outcomeOrder) {
+            if (!reached.has(id)) problems.push({ file, line: proc.outcomes[id]?.line ?? 1, message: `outcome "${id}": no sampled way of answering reaches it (check the conditions that lead to it)` });
+          }
+        }
+        for (const dead of walked.deadEnds.slice(0, 5)) {
+          const last = dead.answers[dead.answers.length - 1];
+          const line = (last ? proc.steps[last.stepId]?.line : undefined) ?? 1;
+          problems.push({ file, line, message: `a path ends without an outcome after ${dead.answers.map((a) => `${a.stepId}=${JSON.stringify(a.value)}`).join(', ') || 'the start'}: ${dead.message}` });
+        }
+      }
+      procedures.push(report);
+    }
+  }
+
+  // Every character of every content file must be printable on the receipt printer.
+  for (const name of listFiles(dir, (n) => /\.(ya?ml|md)$/.test(n))) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const seen = new Set<string>();
+    for (const bad of findFourByteChars(text)) {
+      const key = `${String(bad.line)}:${bad.char}`;
+      const code = formatCodePoint(bad.codePoint);
+      // An emoji or private-use character is already reported by the file's own parser.
+      const reported = problems.some((p) => p.file === name && p.line === bad.line && p.message.includes(code));
+      if (seen.has(key) || reported) continue;
+      seen.add(key);
+      problems.push({
+        file: name,
+        line: bad.line,
+        message: `character "${bad.char}" (${formatCodePoint(bad.codePoint)}) has no two-byte GB18030 code; the receipt printer cannot print it`,
+      });
+    }
+  }
+
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { dir, problems, procedures };
+}
+
