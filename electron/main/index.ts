@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { imeDictionaryFileIn } from '../node/services/query-corrector-loader';
 import { KioskHost } from '../node/host/kiosk-host';
 import { resolveDataDir } from '../node/system/data-dir';
 import { createFileLogger } from '../node/system/logger';
@@ -54,7 +55,7 @@ async function start(): Promise<void> {
 
   // KioskHost creates the data folder's layout (logs/ included) before its first log line.
   const rootLogger = createFileLogger({ dir: path.join(dataDir, 'logs'), echo: true });
-  const host = new KioskHost({ dataDir, contentDir: paths.contentDir, appVersion: app.getVersion(), logger: rootLogger });
+  const host = new KioskHost({ dataDir, contentDir: paths.contentDir, appVersion: app.getVersion(), logger: rootLogger, imeDictionaryFile: imeDictionaryFileIn(paths.rendererDir) });
   const logger = rootLogger.child('shell');
   logger.log('info', 'shell.started', { electron: process.versions.electron ?? null, dev, packaged: app.isPackaged });
 

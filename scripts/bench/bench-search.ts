@@ -10,6 +10,8 @@
  *   - the engine with its learned components (learned-model.ts) scored by k-fold cross-validation:
  *     every question is ranked by a model trained on the other folds only (the headline);
  *   - the same trained on all questions, scored in-sample (reference only, optimistic).
+ * Then Recall@10 of misspelled questions (one homophone character swapped in a statute word) as
+ * typed and with the host's 「您是不是要找」 correction, beside the clean ones (misspelled-queries.ts).
  * Plus latency (p50/p95/max of the full service search with the all-data model), index build
  * time, index size, load time and RSS of a fresh process that only loads the stored index, and
  * cold start (open the DB to the first answer) when cold-start.ts exists.
@@ -39,7 +41,10 @@ import { importLaws } from '../../kiosk-content/authoring/law-import/import-laws
 import { measureColdStart } from '../../kiosk-content/src/search/node/cold-start';
 import { contentStamp, searchContentOf, storeSearchIndex, storeSearchModel } from '../../kiosk-content/src/search/node/persisted-index';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
+import { buildImeDictionary } from '../build/build-ime-dictionary';
 import { repoRoot } from '../lib/repo-paths';
+import { misspellingReport } from './misspelled-queries';
 
 const sharedData = path.resolve(repoRoot, '../shared/data');
 const lawsDir = path.join(sharedData, 'laws');
@@ -335,6 +340,15 @@ async function main(): Promise<void> {
     for (const c of nested.chosen) console.log(`  ${c}`);
   }
   console.log(`Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`);
+  // 「您是不是要找」: misspelled questions against clean ones (engine without training data, host's corrector).
+  const misspelling = misspellingReport({
+    questions: queries.map((q) => ({ query: q.query, relevant: relevantKeys(q) })),
+    rank: (q) => rankKeys(plain, q),
+    articleText: (key) => source.article(key)?.text,
+    dictionary: decodeDictionary(buildImeDictionary().text),
+    knownTerms: [...glossary.flatMap((e) => [...e.colloquial, ...e.legal]), ...new Set(docs.map((d) => d.normalizedTitle))],
+  });
+  for (const line of misspelling.lines) console.log(line);
   console.log('');
   console.log('| measure                                            | engine     | baseline |');
   console.log('|----------------------------------------------------|------------|----------|');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { rendererDist, repoRoot } from '../lib/repo-paths';
 import { templatesFileName, writeHandwritingTemplates } from './build-handwriting';
+import { imeDictionaryFileName, writeImeDictionary } from './build-ime-dictionary';
 
 /** Newest modification time of any file below `dir` (skipping node_modules). */
 function newestMtime(dir: string): number {
@@ -20,14 +21,16 @@ function newestMtime(dir: string): number {
  * kiosk-content/src/<topic>/common folders; watching all of kiosk-content/src is simpler and at
  * worst rebuilds once too often.
  */
-const rendererInputs = ['renderer', 'electron/common', 'kiosk-content/src', 'package-lock.json'];
+// kiosk-content/default: the pinyin dictionary lifts its words.
+const rendererInputs = ['renderer', 'electron/common', 'kiosk-content/src', 'kiosk-content/default', 'package-lock.json'];
 
 export function rendererIsStale(): boolean {
   let built: number;
   try {
     built = statSync(path.join(rendererDist, 'index.html')).mtimeMs;
-    // Generated assets (the handwriting templates) are gitignored: a bundle built without them is stale.
+    // Generated assets (handwriting templates, the pinyin dictionary) are gitignored: a bundle built without them is stale.
     statSync(path.join(rendererDist, 'generated', 'handwriting', templatesFileName));
+    statSync(path.join(rendererDist, 'generated', 'ime', imeDictionaryFileName));
   } catch {
     return true;
   }
@@ -49,6 +52,7 @@ export function rendererIsStale(): boolean {
 export async function buildRenderer(options: { quiet?: boolean } = {}): Promise<void> {
   // Assets Vite copies from renderer/public/generated, derived from node_modules.
   writeHandwritingTemplates();
+  writeImeDictionary();
   const vite = path.join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
   const args = ['build', '--config', path.join(repoRoot, 'renderer', 'vite.config.ts'), '--mode', 'production'];
   if (options.quiet) args.push('--logLevel', 'warn');

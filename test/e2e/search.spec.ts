@@ -72,15 +72,17 @@ describe.each<ViewportName>(['small', 'large'])('search at the %s kiosk size', (
     await saveScreenshot(page, SPEC, `${size}-start`);
   });
 
-  it('types on the on-screen keyboard: letters, 123 mode, space, backspace and clear', async () => {
+  it('types on the on-screen keyboard: pinyin, 123 mode, space, backspace and clear', async () => {
+    // Letters wait above the keys as pinyin; 空格 puts in the first candidate.
     await typeOnKeyboard(page, ['l', 'd', 'h', 't']);
-    expect(await inputValue(page)).toBe('ldht');
+    expect(await inputValue(page)).toBe('');
+    await expect.poll(() => page.getByTestId('ime-candidate').first().innerText()).toBe('劳动合同');
     await typeOnKeyboard(page, ['space', 'space', 'mode-digits']);
     expect(await keyboard(page).getAttribute('data-mode')).toBe('digits');
     await typeOnKeyboard(page, ['第', '4', '7', '条']);
-    expect(await inputValue(page)).toBe('ldht 第47条');
+    expect(await inputValue(page)).toBe('劳动合同 第47条');
     await typeOnKeyboard(page, ['backspace']);
-    expect(await inputValue(page)).toBe('ldht 第47');
+    expect(await inputValue(page)).toBe('劳动合同 第47');
     await saveScreenshot(page, SPEC, `${size}-keyboard-digits`);
     await typeOnKeyboard(page, ['clear', 'mode-letters']);
     expect(await inputValue(page)).toBe('');
@@ -89,10 +91,13 @@ describe.each<ViewportName>(['small', 'large'])('search at the %s kiosk size', (
 
   it('searches pinyin initials typed on the keyboard and shows grouped, highlighted results', async () => {
     await typeOnKeyboard(page, ['l', 'd', 'h', 't']);
-    const expected = await call<SearchResult>('search.query', { text: 'ldht' });
+    await expect.poll(() => page.getByTestId('ime-candidate').first().innerText()).toBe('劳动合同');
+    const expected = await call<SearchResult>('search.query', { text: '劳动合同' });
+    // 搜索 with pinyin still above the keys searches its first candidate.
     await typeOnKeyboard(page, ['submit']);
     const results = await waitForResults(page);
-    expect(await results.innerText()).toContain('ldht');
+    expect(await inputValue(page)).toBe('劳动合同');
+    expect(await results.innerText()).toContain('劳动合同');
     // The initials find 劳动合同 entries in the built-in Q&A.
     expect(expected.qa.length).toBeGreaterThan(0);
     expect(await page.getByTestId('qa-hit').count()).toBe(expected.qa.length);

@@ -49,6 +49,7 @@ describe('terminal configuration schema', () => {
     ['paper width 57', { printer: { ...valid.printer, width: 57 } }, 'printer.width', /58 or 80.*纸宽/],
     ['flow control rts', { printer: { ...valid.printer, flowControl: 'rts' } }, 'printer.flowControl', /none, rtscts or xonxoff/],
     ['printer without port', { printer: { baudRate: 9600 } }, 'printer.port', /^required; allowed: serial device path/],
+    ['A4 queue with a space', { a4Printer: { queue: 'office printer' } }, 'a4Printer.queue', /CUPS queue name.*CUPS 打印队列名/],
     ['reader baud rate as text', { idReader: { port: '/dev/ttyUSB0', baudRate: 'auto' } }, 'idReader.baudRate', /or null to detect it/],
     ['ftp content source', { content: { ...valid.content, sources: ['ftp://x.example/'] } }, 'content.sources[0]', /http\(s\) URL.*absolute folder path/],
     ['relative content folder', { content: { ...valid.content, sources: ['packs/usb'] } }, 'content.sources[0]', /absolute folder path/],

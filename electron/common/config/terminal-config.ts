@@ -79,6 +79,11 @@ export const terminalConfigSchema = z
       })
       .nullable()
       .default(null),
+    /** The A4 printer for documents residents take away: a CUPS queue; null = none installed. */
+    a4Printer: z
+      .strictObject({ queue: z.string().regex(/^[A-Za-z0-9_.@+-]{1,127}$/) })
+      .nullable()
+      .default(null),
     content: z
       .strictObject({
         sources: z.array(contentSourceSchema).max(10).default([]),
@@ -92,6 +97,12 @@ export const terminalConfigSchema = z
         procedureSeconds: integer(30, 3600).default(300),
       })
       .default({ homeSeconds: 120, procedureSeconds: 300 }),
+    input: z
+      .strictObject({
+        /** 模糊音 on the pinyin keyboard; null = from the region (on in the south-west, see fuzzy-pinyin.ts). */
+        fuzzyPinyin: z.boolean().nullable().default(null),
+      })
+      .default({ fuzzyPinyin: null }),
     languages: z
       .array(z.enum(UI_LANGUAGES))
       .min(1)
@@ -175,6 +186,8 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
     en: `serial speed, one of ${bauds} (the kiosk then uses only this one), or null to detect it`,
     zh: `串口波特率，只能是 ${bauds} 之一（填写后只用这个波特率），或写 null 自动检测`,
   },
+  a4Printer: { en: 'the A4 printer: {queue} (a CUPS queue, see `devices`), or null when there is none', zh: 'A4打印机：{queue}（CUPS 打印队列，可用 devices 查看）；没有A4打印机时写 null' },
+  'a4Printer.queue': { en: 'CUPS queue name: letters, digits and _ . @ + - (at most 127)', zh: 'CUPS 打印队列名：字母、数字和 _ . @ + -，最多 127 个字符' },
   content: { en: 'content packs: {sources, trustedKeys, pollMinutes}', zh: '内容包：{sources, trustedKeys, pollMinutes}' },
   'content.sources': { en: 'a list of at most 10 content sources', zh: '内容来源列表，最多 10 个' },
   'content.sources[]': {
@@ -193,6 +206,11 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   idle: { en: 'idle timeouts: {homeSeconds, procedureSeconds}', zh: '无操作超时：{homeSeconds, procedureSeconds}' },
   'idle.homeSeconds': { en: 'seconds without a touch before the screen returns home: a whole number 15–900', zh: '无人操作多少秒后回到首页：15–900 的整数' },
   'idle.procedureSeconds': { en: 'seconds without a touch inside a guided procedure: a whole number 30–3600', zh: '办事指引中无人操作多少秒后结束：30–3600 的整数' },
+  input: { en: 'on-screen keyboard: {fuzzyPinyin}', zh: '屏幕键盘：{fuzzyPinyin}' },
+  'input.fuzzyPinyin': {
+    en: 'fuzzy pinyin (n/l, f/h, z/zh, c/ch, s/sh, in/ing, en/eng, an/ang) on the pinyin keyboard: true, false, or null to follow the region (on for Sichuan, Chongqing, Yunnan, Guizhou, Hunan, Hubei)',
+    zh: '拼音键盘的模糊音（n/l、f/h、z/zh、c/ch、s/sh、in/ing、en/eng、an/ang）：true、false，或 null 按地区决定（四川、重庆、云南、贵州、湖南、湖北默认开启）',
+  },
   languages: {
     en: `screen languages, a list from ${UI_LANGUAGES.join(', ')}, without repeats, that includes zh-CN; the first is the default`,
     zh: `界面语言：从 ${UI_LANGUAGES.join('、')} 中选择，不重复，必须包含 zh-CN；第一个为默认语言`,

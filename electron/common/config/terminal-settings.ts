@@ -18,8 +18,12 @@ export interface TerminalSettings {
   legalAidIncomeThreshold?: number | null;
   printer: PrinterSettings | null;
   idReader: IdReaderSettings | null;
+  /** The CUPS queue of the A4 printer; absent or null = none installed. */
+  a4Printer?: { queue: string } | null;
   /** Inactivity timeouts; absent = the renderer's defaults. Passed to the screen in system.getInfo. */
   idle?: { homeSeconds: number; procedureSeconds: number };
+  /** 模糊音 on the pinyin keyboard; null or absent = from the region. Passed to the screen in system.getInfo. */
+  fuzzyPinyin?: boolean | null;
 }
 
 export interface PrinterSettings {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adminEvents, adminMethods } from './admin-api';
 import { contentEvents, contentMethods } from './content-api';
 import { idcardEvents, idcardMethods } from './idcard-api';
+import { documentMethods } from './document-api';
 import { libraryMethods } from './library-api';
 import { proceduresMethods } from './procedures-api';
 import { receiptEvents, receiptMethods } from './receipt-api';
@@ -51,6 +52,8 @@ export const systemInfoSchema = z.object({
   hotlines: z.array(z.object({ name: z.string(), phone: z.string() })),
   /** Inactivity timeouts of this terminal (provisioned); absent = the renderer's defaults (app/session/idle-policy.ts). */
   idle: z.object({ homeSeconds: z.number().int().min(15).max(3600), procedureSeconds: z.number().int().min(30).max(7200) }).optional(),
+  /** The on-screen keyboard: 模糊音 on or off (provisioned, or from the region). */
+  input: z.object({ fuzzyPinyin: z.boolean() }).optional(),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
@@ -66,6 +69,7 @@ export const kioskContract = {
     ...statsMethods,
     ...attractMethods,
     ...idcardMethods,
+    ...documentMethods,
     ...adminMethods,
   },
   events: {

@@ -43,10 +43,15 @@ export type ProcedureHit = z.infer<typeof procedureHitSchema>;
 export const searchQuerySchema = z.object({
   text: z.string().trim().min(1).max(100),
   limit: z.number().int().min(1).max(50).optional(),
+  /** Search the text as typed: no 「您是不是要找」 correction (the resident tapped 仍按…查找). */
+  exact: z.boolean().optional(),
 });
 
 export const searchResultSchema = z.object({
+  /** What was searched for: the text as typed, or its correction (see correctedFrom). */
   query: z.string(),
+  /** Set when a misspelled known term was corrected (劳懂合同 → 劳动合同): the text as typed. */
+  correctedFrom: z.string().nullable().optional(),
   /** Set when the query was read as a citation (劳动合同法第47条): the article it points to. */
   citation: z.object({ key: z.string(), found: z.boolean(), display: z.string() }).nullable(),
   /** Legal words the search also looked for, from the glossary (老板 → 用人单位); shown so residents learn them. */

@@ -16,10 +16,13 @@ import { ReceiptService } from '../services/receipt-service';
 import { SessionEvents } from '../services/session-events';
 import { SqliteStatsService, type StatsService } from '../services/stats-service';
 import { isKnownStep, withStatsRecording } from '../services/stats-recording';
+import { queryCorrectorLoader } from '../services/query-corrector-loader';
 import { systemApi } from '../services/system-info';
 import { prepareDataDir, type DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
 import { closeIdCardService, createIdCardService, idCardApi, toIdCardState } from './idcard-wiring';
+import { createDocumentService } from './document-wiring';
+import type { DocumentService } from '../services/document-service';
 
 export interface KioskHostOptions {
   dataDir: string;
@@ -32,6 +35,8 @@ export interface KioskHostOptions {
   contentHttp?: ContentServiceOptions['http'];
   /** Site and device settings; default: the provisioned <dataDir>/config/terminal.json (unprovisioned without one). */
   terminal?: TerminalSettings;
+  /** The pinyin dictionary the renderer ships (generated/ime/dictionary.txt); search corrects misspelled terms with it. */
+  imeDictionaryFile?: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export class KioskHost {
   /** Counts by day without personal data, in <dataDir>/db/stats.db. */
   readonly stats: StatsService;
   readonly idCard: IdCardService;
+  readonly documents: DocumentService;
   readonly receipts: ReceiptService;
   /** Admin PIN, admin API and /metrics. */
   readonly admin: HostAdmin;
@@ -83,11 +89,13 @@ export class KioskHost {
       logger: options.logger,
       active: () => content.store.active(),
       idleMs: () => content.idleSeconds * 1000,
+      queryCorrector: queryCorrectorLoader(options.imeDictionaryFile, log.child('search')).corrector,
     }));
     const { devices } = this;
     const printer = printServiceFor(terminal, { dataDir: this.dataDir.root, devices, logger: log.child('receipts') });
     const stats = (this.stats = new SqliteStatsService({ dbDir: this.dataDir.db, isKnownStep: (p, step) => isKnownStep(generations.procedures, p, step) }));
     const idCard = (this.idCard = createIdCardService(terminal, devices, log));
+    const documents = (this.documents = createDocumentService(terminal, idCard, log, () => generations.current.content.dir));
     const receipts = (this.receipts = new ReceiptService({ terminal, printer, logger: log.child('receipts'), procedures: () => generations.procedures, library: () => generations.library }));
     const admin = (this.admin = new HostAdmin({ terminal, devices, content, stats, printer, idCard, dataDir: this.dataDir, appVersion, logger: log.child('admin'), config: provisioning.config, configProblems: provisioning.problems, recentErrors }));
     const sessions = (this.sessions = new SessionEvents(options.logger));
@@ -99,6 +107,7 @@ export class KioskHost {
       receipts: receipts.api(),
       content: content.api(admin.gate),
       idcard: idCardApi(idCard),
+      documents: documents.api(),
       admin: admin.api(),
       attract: attractApi(() => generations.current.content.dir),
       session: sessions.api(),
@@ -122,6 +131,7 @@ export class KioskHost {
       sessions.onEnd((reason) => stats.endSession(reason)),
       sessions.onEnd(() => receipts.endSession()),
       sessions.onEnd(() => idCard.wipe()),
+      sessions.onEnd(() => documents.wipe()),
     );
     for (const service of [printer, idCard, content]) service.start();
     void admin.startSupervision();

@@ -1,5 +1,6 @@
 import { startHttpLinkServer, type RunningHttpLinkServer } from '../http/http-link-server';
 import { createFileLogger, type Logger } from '../system/logger';
+import { imeDictionaryFileIn } from '../services/query-corrector-loader';
 import { KioskHost } from './kiosk-host';
 import type { TerminalSettings } from '../../common/config/terminal-settings';
 
@@ -29,6 +30,7 @@ export async function startWebKiosk(options: WebKioskOptions): Promise<RunningWe
     appVersion: options.appVersion,
     ...(options.contentDir ? { contentDir: options.contentDir } : {}),
     ...(options.terminal ? { terminal: options.terminal } : {}),
+    imeDictionaryFile: imeDictionaryFileIn(options.staticDir),
     logger: options.logger ?? createFileLogger({ dir: `${options.dataDir}/logs`, echo: true }),
   });
   const logger = options.logger ?? createFileLogger({ dir: host.dataDir.logs, echo: true });

@@ -156,7 +156,9 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
     legalAidIncomeThreshold: config?.legalAidIncomeThreshold ?? null,
     printer: config?.printer ? { ...config.printer } : null,
     idReader: config?.idReader ? { ...config.idReader } : null,
+    a4Printer: config?.a4Printer ? { ...config.a4Printer } : null,
     ...(config ? { idle: { ...config.idle } } : {}),
+    ...(config ? { fuzzyPinyin: config.input.fuzzyPinyin } : {}),
   };
 }
 

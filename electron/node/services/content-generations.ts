@@ -1,4 +1,5 @@
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
+import type { QueryCorrector } from '../../common/ime/query-correction';
 import type { SyncProgress } from '../../common/contract/content-api';
 import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
 import { errorMessage } from '../../common/errors/error-message';
@@ -22,6 +23,8 @@ export interface ContentGenerationsOptions {
   active: () => ActiveContent | null;
   /** How long the kiosk must go without a resident's call before another generation is shown. */
   idleMs: () => number;
+  /** 「您是不是要找」 correctors for each generation's library (given its glossary terms and law titles). */
+  queryCorrector?: (knownTerms: Iterable<string>) => QueryCorrector | null;
 }
 
 /** The services of one content generation, swapped as a whole. */
@@ -100,7 +103,7 @@ export class ContentGenerations {
   api(): Pick<KioskApiImpl, 'search' | 'library' | 'qa' | 'procedures'> {
     return {
       search: {
-        query: ({ text, limit }) => this.library.query(text, limit),
+        query: ({ text, limit, exact }) => this.library.query(text, limit, exact),
         suggest: ({ text }) => this.library.suggest(text),
       },
       library: { getArticle: ({ key }) => this.library.getArticle(key) },
@@ -157,6 +160,7 @@ export class ContentGenerations {
       contentDir: content.dir,
       logger: log,
       procedureSearch: (text, terms) => procedures.search(text, terms),
+      ...(this.options.queryCorrector ? { queryCorrector: this.options.queryCorrector } : {}),
     });
     return { generation: active?.generation ?? null, content, library, procedures };
   }

@@ -1,5 +1,6 @@
 import type { DeviceState } from '../../common/contract/kiosk-api';
 import type { ByteTransport } from '../../../native-adapters/transport/byte-transport';
+import type { CardRecord } from '../../../native-adapters/id-card-reader/codec/card-text';
 import { projectCard, scrubCard, type ProjectableField, type ProjectedCard } from '../../../native-adapters/id-card-reader/codec/mask';
 import { serialTransportFactory, systemReaderClock } from '../../../native-adapters/id-card-reader/node/reader-node';
 import { IdCardReaderService, type ReaderClock, type ReaderState } from '../../../native-adapters/id-card-reader/service/id-card-reader-service';
@@ -61,12 +62,16 @@ export class IdCardService {
     return this.result ? { ...state, result: { ...this.result } } : { ...state };
   }
 
-  /** Starts the place-card screen's read; the procedure declares the fields it needs. */
-  startRead(fields: readonly ProjectableField[]): void {
+  /**
+   * Starts the place-card screen's read; the procedure declares the fields it needs. `keep` (the
+   * document service) receives the record before it is scrubbed and copies what it must print.
+   */
+  startRead(fields: readonly ProjectableField[], keep?: (card: CardRecord) => void): void {
     this.result = null;
     const clock = this.options.clock ?? systemReaderClock;
     this.reader.startRead((card) => {
       this.result = projectCard(card, fields, clock.today());
+      keep?.(card);
       scrubCard(card);
       this.emit();
     });

@@ -16,6 +16,7 @@ import { glossaryFromFolder, qaSearchInput } from '../../../kiosk-content/src/se
 import { noArticleSource, openContentDbForSearch, openSearchForDb, type IndexSource } from '../../../kiosk-content/src/search/node/persisted-index';
 import { LocalSearchService, type ProcedureFinder } from '../../../kiosk-content/src/search/node/search-service';
 import { errorMessage } from '../../common/errors/error-message';
+import type { QueryCorrector } from '../../common/ime/query-correction';
 import type { DataDirLayout } from '../system/data-dir';
 import type { Logger } from '../system/logger';
 
@@ -26,6 +27,8 @@ export interface LibraryServiceOptions {
   logger: Logger;
   /** Guided procedures matching a query (ProcedureService.search); without it search shows none. */
   procedureSearch?: ProcedureFinder;
+  /** 「您是不是要找」: a corrector for misspelled known terms (given this content's glossary terms and law titles); without it none. */
+  queryCorrector?: (knownTerms: Iterable<string>) => QueryCorrector | null;
 }
 
 const domainLabel = (domain: string): string => legalDomains[domain as LegalDomainId] ?? legalDomains.general;
@@ -66,9 +69,15 @@ export class LibraryService {
   private readonly repo: LawRepository | null;
   private readonly search: LocalSearchService;
   readonly libraryInstalled: boolean;
+  private readonly makeCorrector: () => QueryCorrector | null;
+  private corrector: QueryCorrector | null | undefined;
 
   constructor(options: LibraryServiceOptions) {
     const log = options.logger;
+    const makeCorrector = options.queryCorrector;
+    this.makeCorrector = makeCorrector
+      ? () => makeCorrector([...glossaryFromFolder(path.join(options.contentDir, 'glossary')).flatMap((e) => [...e.colloquial, ...e.legal]), ...(this.repo?.listLaws().map((law) => law.normalizedTitle) ?? [])])
+      : () => null;
     const qa = loadQaFolder(path.join(options.contentDir, 'qa'));
     // Broken entries are left out (the content check reports them to editors); one line in the log for technicians.
     if (qa.problems.length > 0) log.log('warn', 'content.qa-problems', { count: qa.problems.length, first: qa.problems[0]?.message ?? '' });
@@ -128,7 +137,14 @@ export class LibraryService {
     return this.qaById.size;
   }
 
-  query(text: string, limit = 10): SearchResult {
+  /**
+   * Searches the text; unless `exact`, a misspelled known term is corrected first (劳懂合同 →
+   * 劳动合同) and the result says what was typed (correctedFrom), so the screen can offer it back.
+   */
+  query(typed: string, limit = 10, exact = false): SearchResult {
+    this.corrector ??= this.makeCorrector();
+    const correction = exact ? null : (this.corrector?.correct(typed) ?? null);
+    const text = correction?.corrected ?? typed;
     const results = this.search.search(text, { limit, qaLimit: Math.min(limit, 8), suggestionLimit: 0 });
     const queryWords = new Set(results.terms.filter((t) => t.weight >= 1).map((t) => t.term));
     const expansions = results.terms.filter((t) => t.weight < 1 && !queryWords.has(t.term) && !text.includes(t.term)).map((t) => t.term);
@@ -138,6 +154,7 @@ export class LibraryService {
     const citationKey = first?.law ? `${first.law}|${first.label}` : null;
     return {
       query: text,
+      correctedFrom: correction ? typed : null,
       citation:
         first && citationKey
           ? { key: citationKey, found: results.articles.some((a) => a.key === citationKey), display: `${first.law ?? ''}${first.label}` }

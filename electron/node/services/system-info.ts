@@ -1,5 +1,6 @@
 import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
+import { fuzzyPinyinEnabled } from '../../common/ime/fuzzy-pinyin';
 import type { ContentGenerations } from './content-generations';
 
 /** The `system` part of the KioskApi: who this terminal is and what content it shows now. */
@@ -15,6 +16,7 @@ export function systemApi(appVersion: string, terminal: TerminalSettings, genera
         content: { packId: content.meta.id, version: content.meta.version, qaCount: library.qaCount, lawLibraryInstalled: library.libraryInstalled },
         hotlines: content.directory.hotlines.map(({ name, phone }) => ({ name, phone })),
         ...(terminal.idle ? { idle: terminal.idle } : {}),
+        input: { fuzzyPinyin: fuzzyPinyinEnabled(terminal.fuzzyPinyin, terminal.region) },
       };
     },
   };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ArticleScreen } from '../features/article/ArticleScreen';
 import { GuidesScreen } from '../features/guides/GuidesScreen';
 import { ProcedureScreen } from '../features/guides/ProcedureScreen';
+import { DocumentScreen } from '../features/documents/DocumentScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { IdCardStep } from '../features/idcard/IdCardStep';
 import { QaScreen } from '../features/qa/QaScreen';
@@ -25,6 +26,7 @@ const screens: { readonly [K in ScreenId]: ScreenDefinition<K> } = {
   guides: { render: () => <GuidesScreen /> },
   // The procedure's ID-card step comes from features/idcard; features never import each other.
   procedure: { render: ({ id }) => <ProcedureScreen id={id} idCardStep={IdCardStep} /> },
+  document: { render: ({ typeId }) => <DocumentScreen typeId={typeId} /> },
 };
 
 export function renderScreen(entry: ScreenEntry): ReactNode {

@@ -2,6 +2,8 @@ import type { Dictionary } from './zh-cn';
 import { enSession } from './en-session';
 import { enAdmin } from './en-admin';
 import { enHandwriting } from './en-handwriting';
+import { enDocuments } from './en-documents';
+import { enIme } from './en-ime';
 
 /**
  * English, for visitors and technicians. Typed as Dictionary, so a missing key fails to compile.
@@ -228,9 +230,11 @@ export const en: Dictionary = {
   'keyboard.space': 'Space',
   'keyboard.backspace': 'Delete',
   'keyboard.clear': 'Clear',
-  'keyboard.hint.letters': 'You can type just the first letter of each pinyin syllable: ldht means 劳动合同.',
+  'keyboard.hint.letters': 'Type pinyin and tap a word above the keys. Just the first letters also work: ldht means 劳动合同.',
   'keyboard.hint.digits': 'To look up one article, type for example 劳动合同法第47条.',
   ...enSession,
   ...enAdmin,
   ...enHandwriting,
+  ...enDocuments,
+  ...enIme,
 };

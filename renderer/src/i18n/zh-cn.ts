@@ -1,6 +1,8 @@
 import { zhCNSession } from './zh-cn-session';
 import { zhCNAdmin } from './zh-cn-admin';
 import { zhCNHandwriting } from './zh-cn-handwriting';
+import { zhCNDocuments } from './zh-cn-documents';
+import { zhCNIme } from './zh-cn-ime';
 
 /**
  * Simplified Chinese: the reference dictionary. Every other language must have exactly these
@@ -225,11 +227,13 @@ export const zhCN = {
   'keyboard.space': '空格',
   'keyboard.backspace': '删除',
   'keyboard.clear': '清空',
-  'keyboard.hint.letters': '可以只打拼音的第一个字母，比如 ldht 就是“劳动合同”。',
+  'keyboard.hint.letters': '打拼音，上面会出来字词，点一下就填进去。也可以只打第一个字母，比如 ldht 就是“劳动合同”。',
   'keyboard.hint.digits': '查某一条，可以这样打：劳动合同法第47条。',
   ...zhCNSession,
   ...zhCNAdmin,
   ...zhCNHandwriting,
+  ...zhCNDocuments,
+  ...zhCNIme,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,8 @@ export interface ScreenParamMap {
   qa: { id: string };
   /** One law article, by its library key (`劳动合同法|第四十七条`). */
   article: { key: string };
+  /** 帮我填写…: one document type, by its id. */
+  document: { typeId: string };
 }
 
 export type ScreenId = keyof ScreenParamMap;

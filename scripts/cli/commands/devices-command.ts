@@ -1,6 +1,7 @@
 import { probePort, type ProbeResult } from '../../../electron/node/provisioning/device-probe';
 import { listSerialPorts } from '../../../native-adapters/transport/serial/serial-transport';
 import type { CliCommand } from '../command';
+import { formatQueue, listCupsQueues } from './a4-printer-checks';
 import { parseCommandArgs } from '../parse';
 import { errorMessage } from '../../../electron/common/errors/error-message';
 
@@ -25,7 +26,9 @@ Lists the serial ports the operating system reports (USB adapters with their ven
            gives its SAM id. A port that answers as a printer is never sent reader frames.
            Close the kiosk first: a port in use cannot be opened.
   --ports  extra paths to list/probe (pseudo-terminals, symlinks such as /dev/serial/by-id/…)
-  --json   {ports: [{path, listed, manufacturer, vendorId, productId, probe?: {kind, baudRate, …}}]}`,
+  --json   {ports: [{path, listed, manufacturer, vendorId, productId, probe?: {kind, baudRate, …}}],
+           cupsQueues: [{queue, device, status, problem}]}
+Also lists the CUPS queues (the A4 printer is provisioned by its queue name, a4Printer.queue).`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       probe: { type: 'boolean', default: false },
@@ -42,8 +45,9 @@ Lists the serial ports the operating system reports (USB adapters with their ven
       if (!rows.some((r) => r.path === extra)) rows.push({ path: extra, listed: false, manufacturer: null, vendorId: null, productId: null });
     }
     if (values.probe) for (const row of rows) row.probe = await probePort(row.path);
+    const cups = await listCupsQueues();
     if (values.json) {
-      io.stdout(`${JSON.stringify({ ports: rows })}\n`);
+      io.stdout(`${JSON.stringify({ ports: rows, cupsQueues: cups.queues, ...(cups.problem ? { cupsProblem: cups.problem } : {}) })}\n`);
       return 0;
     }
     if (rows.length === 0) io.stdout('no serial ports found (give pseudo-terminals with --ports)\n');
@@ -52,6 +56,10 @@ Lists the serial ports the operating system reports (USB adapters with their ven
       const what = row.probe ? `  → ${row.probe.kind === 'unknown' ? 'unknown' : `${row.probe.kind} at ${String(row.probe.baudRate)} baud`}: ${row.probe.detail}` : '';
       io.stdout(`${row.path}${row.manufacturer ? ` (${row.manufacturer})` : ''}${usb}${row.listed ? '' : ' [given]'}${what}\n`);
     }
+    // The A4 printer is a CUPS queue, not a serial port: provision its name as a4Printer.queue.
+    if (cups.problem) io.stdout(`CUPS: cannot list queues (${cups.problem})\n`);
+    else if (cups.queues.length === 0) io.stdout('CUPS: no queues (add the A4 printer with lpadmin)\n');
+    for (const q of cups.queues) io.stdout(`${formatQueue(q)}\n`);
     return 0;
   },
 };

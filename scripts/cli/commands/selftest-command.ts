@@ -12,10 +12,11 @@ import type { CliCommand, CliIo } from '../command';
 import { parseCommandArgs } from '../parse';
 import { idcardReadCommand } from './idcard-read-command';
 import { printTestCommand } from './print-test-command';
+import { printA4TestPage } from './a4-printer-checks';
 import { errorMessage } from '../../../electron/common/errors/error-message';
 
 export interface SelftestItem {
-  name: 'configuration' | 'content' | 'printer' | 'id-reader' | 'monitoring' | 'disk' | 'clock';
+  name: 'configuration' | 'content' | 'printer' | 'a4-printer' | 'id-reader' | 'monitoring' | 'disk' | 'clock';
   ok: boolean;
   /** One line: what was checked and, on failure, why. */
   reason: string;
@@ -121,6 +122,7 @@ Runs every check a technician needs before leaving the site, on the provisioned 
   configuration  KIOSK_DATA_DIR/config/terminal.json exists and is valid
   content        active pack versions; files against their manifests, database integrity_check
   printer        status (DLE EOT), then prints the self-test page and reads the status again
+  a4-printer     prints the A4 test page on the CUPS queue a4Printer.queue and follows the job
   id-reader      answers SAM status at idReader.baudRate (any usual rate when null) and gives
                  its SAM id; reads a card if one is on the reader (masked output only)
   monitoring     when provisioned: an empty remote write to monitoring.remoteWriteUrl with the
@@ -141,6 +143,7 @@ Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,
     items.push(checkContent(dataDir.root));
     if (config) {
       items.push(await checkPrinter(config, io));
+      items.push(config.a4Printer ? { name: 'a4-printer', ...(await printA4TestPage(config.site, config.a4Printer.queue)) } : { name: 'a4-printer', ok: true, reason: 'no A4 printer provisioned (a4Printer: null) — skipped' });
       items.push(await checkIdReader(config, io));
       items.push(await checkMonitoring(config));
     } else {

@@ -13,6 +13,7 @@ import type { LawRepository } from '../../library-db/node/law-repository';
 import { loadGlossaryFolder } from '../../glossary/node/load-glossary-folder';
 import { loadQaFolder } from '../../qa/node/load-qa-folder';
 import { findFourByteChars } from './gb18030';
+import { lintDocumentFolder } from '../../documents/node/lint-documents';
 
 /**
  * Checks a whole content folder the way the kiosk will use it:
@@ -161,6 +162,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     }
   }
 
+  const outcomeRefs = new Set<string>();
   // The holiday calendar that periods in procedures are counted on.
   let calendar: HolidayCalendar | null = null;
   if (existsSync(path.join(dir, calendarFile))) {
@@ -177,6 +179,7 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       const proc = result.procedure;
       if (!proc) continue;
       checkProcedureReferences(proc, directory, qaIds, options, problems);
+      for (const outcome of proc.outcomeOrder) outcomeRefs.add(`${proc.id}/${outcome}`);
       const firstPeriod = proc.stepOrder.map((id) => proc.steps[id]).find((step) => step?.type === 'compute' && step.periods.length > 0);
       if (firstPeriod && calendar === null) {
         problems.push({ file, line: firstPeriod.line, message: `step "${firstPeriod.id}" counts periods but there is no ${calendarFile}: every last day would be unknown` });
@@ -205,6 +208,8 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       procedures.push(report);
     }
   }
+
+  problems.push(...lintDocumentFolder(dir, outcomeRefs, options.laws ?? null).problems);
 
   // Every character of every content file must be printable on the receipt printer.
   for (const name of listFiles(dir, (n) => /\.(ya?ml|md)$/.test(n))) {

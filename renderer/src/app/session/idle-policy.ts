@@ -40,6 +40,7 @@ const kindOf: Record<ScreenId, 'home' | 'browse' | 'reading'> = {
   qa: 'reading',
   article: 'reading',
   procedure: 'reading',
+  document: 'reading',
 };
 
 /** Quiet time (ms) before the countdown on this screen. */

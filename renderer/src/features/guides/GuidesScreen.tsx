@@ -1,3 +1,4 @@
+import { DocumentOffers } from '../../components/documents/DocumentOffers';
 import { HelpCard } from '../../components/help/HelpCard';
 import { LoadProblem } from '../../components/remote/LoadProblem';
 import { Notice } from '../../components/ui/Card';
@@ -59,6 +60,7 @@ export function GuidesScreen() {
           ))}
         </ul>
       )}
+      <DocumentOffers filter={() => true} title={t('documents.title')} />
       <HelpCard />
     </Screen>
   );

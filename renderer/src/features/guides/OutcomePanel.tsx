@@ -1,3 +1,4 @@
+import { DocumentOffers } from '../../components/documents/DocumentOffers';
 import type { RefObject } from 'react';
 import type { OfficeView } from '../../../../electron/common/contract/procedures-api';
 import type { OutcomeView, Procedure } from '../../../../kiosk-content/src/procedures/common';
@@ -128,6 +129,9 @@ export function OutcomePanel({ procedure, view, offices, headingRef, previewOpen
           </Card>
         </div>
       </div>
+
+      {/* Papers this outcome can help write: below the first screen's essentials, above the folds. */}
+      <DocumentOffers filter={(d) => d.offeredBy.includes(`${procedure.id}/${view.outcomeId}`)} />
 
       <div className={styles.folds}>
         <Fold title={t('procedure.outcome.steps')} data-testid="outcome-steps-fold">

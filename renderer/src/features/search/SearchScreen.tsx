@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SearchResult, Suggestion } from '../../../../electron/common/contract/library-api';
+import { DocumentOffers, documentMatchesQuery } from '../../components/documents/DocumentOffers';
 import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard';
 import { keyboardReducer } from '../../components/keyboard/keyboard-state';
 import { HelpCard } from '../../components/help/HelpCard';
@@ -11,6 +12,7 @@ import { CONTENT_LANG, MarkChinese, Message, Zh } from '../../i18n/content-langu
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useNavigation } from '../../lib/navigation';
+import { useSystemInfo } from '../../lib/system-info';
 import { createDebouncer } from './debounce';
 import { Highlight } from './Highlight';
 import { useLibraryApi } from '../../lib/library-client';
@@ -35,6 +37,8 @@ export function SearchScreen() {
   const api = useLibraryApi();
   const navigation = useNavigation();
   const entryKey = navigation.current.key;
+  // 模糊音 as provisioned for this terminal (or from its region).
+  const fuzzyPinyin = useSystemInfo().input?.fuzzyPinyin ?? false;
 
   const [restored] = useState(() => recallSearch(entryKey));
   const [text, setText] = useState(restored?.text ?? '');
@@ -42,6 +46,8 @@ export function SearchScreen() {
   const [suggestions, setSuggestions] = useState<{ text: string; items: Suggestion[] }>({ text: '', items: [] });
   const [keyboardOpen, setKeyboardOpen] = useState(!restored?.result);
   const input = useRef<HTMLInputElement>(null);
+  // The on-screen keyboard's pinyin still being typed, put into the box (搜索 beside the box and Enter search it too).
+  const keyboardPending = useRef<(() => string) | null>(null);
   const searchSeq = useRef(0);
   const suggestSeq = useRef(0);
 
@@ -89,7 +95,7 @@ export function SearchScreen() {
   );
 
   const submit = useCallback(
-    (raw: string) => {
+    (raw: string, exact = false) => {
       const query = normaliseQuery(raw);
       if (!query) {
         input.current?.focus();
@@ -103,9 +109,12 @@ export function SearchScreen() {
       input.current?.blur();
       const seq = ++searchSeq.current;
       setSearch({ status: 'loading', query });
-      api.search.query({ text: query }).then(
+      api.search.query({ text: query, ...(exact ? { exact: true } : {}) }).then(
         (result) => {
-          if (seq === searchSeq.current) setSearch({ status: 'ready', result });
+          if (seq !== searchSeq.current) return;
+          // A corrected query (劳懂合同 → 劳动合同) shows in the box as searched; 仍按…查找 brings the typed one back.
+          if (result.correctedFrom) setText(result.query);
+          setSearch({ status: 'ready', result });
         },
         () => {
           if (seq === searchSeq.current) setSearch({ status: 'error', query });
@@ -135,7 +144,7 @@ export function SearchScreen() {
 
   const onFormSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    submit(text);
+    submit(keyboardPending.current?.() ?? text);
   };
 
   const showSuggestions = suggestions.items.length > 0 && suggestions.text === normaliseQuery(text);
@@ -211,7 +220,7 @@ export function SearchScreen() {
             onClick={() => setKeyboardOpen(true)}
             data-testid="search-input"
           />
-          <Button icon={<SearchIcon />} className={styles.submit} onClick={() => submit(text)} data-testid="search-submit">
+          <Button icon={<SearchIcon />} className={styles.submit} onClick={() => submit(keyboardPending.current?.() ?? text)} data-testid="search-submit">
             {t('search.submit')}
           </Button>
         </div>
@@ -220,7 +229,7 @@ export function SearchScreen() {
       {keyboardOpen && firstVisit && exampleBar}
 
       {keyboardOpen ? (
-        <OnScreenKeyboard value={text} onChange={changeText} onSubmit={() => submit(text)} submitLabel={t('search.submit')} candidates={candidates} />
+        <OnScreenKeyboard value={text} onChange={changeText} onSubmit={submit} submitLabel={t('search.submit')} candidates={candidates} fuzzyPinyin={fuzzyPinyin} commitPending={keyboardPending} />
       ) : (
         <>
           {suggestionChips}
@@ -253,12 +262,13 @@ export function SearchScreen() {
         </Notice>
       )}
 
-      {search.status === 'ready' && <Results result={search.result} examples={examples} />}
+      {search.status === 'ready' && <Results result={search.result} examples={examples} onSearchAsTyped={(typed) => submit(typed, true)} />}
+      {search.status === 'ready' && <DocumentOffers filter={(d) => documentMatchesQuery(d, search.result.query)} />}
     </Screen>
   );
 }
 
-function Results({ result, examples }: { result: SearchResult; examples: ReactNode }) {
+function Results({ result, examples, onSearchAsTyped }: { result: SearchResult; examples: ReactNode; onSearchAsTyped(typed: string): void }) {
   const t = useT();
   const navigation = useNavigation();
   const groups = nonEmptyGroups(result);
@@ -267,6 +277,15 @@ function Results({ result, examples }: { result: SearchResult; examples: ReactNo
   return (
     <section className={styles.results} data-testid="search-results" aria-live="polite">
       <SectionTitle><Message id="search.resultsFor" values={{ query: <MarkChinese text={result.query} /> }} /></SectionTitle>
+
+      {result.correctedFrom && (
+        <p className={styles.corrected} data-testid="corrected">
+          <span>{t('search.corrected', { corrected: result.query })}</span>
+          <button type="button" className={styles.correctedUndo} onClick={() => onSearchAsTyped(result.correctedFrom ?? '')} data-testid="search-as-typed">
+            {t('search.searchOriginal', { original: result.correctedFrom })}
+          </button>
+        </p>
+      )}
 
       {!result.libraryInstalled && (
         <Notice panel data-testid="library-missing">
