@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentStatus } from '../../electron/common/contract/content-api';
+import type { SystemInfo } from '../../electron/common/contract/kiosk-api';
 import { localDay } from '../../electron/common/domain/query-redaction';
 import type { RunningWebKiosk } from '../../electron/node/host/start-web-kiosk';
 import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
@@ -173,6 +174,12 @@ describe('the admin screen (small kiosk)', () => {
     expect(printerLine).toContain(printer.port);
     expect(await page.locator('[data-testid="admin-device-idReader"]').getAttribute('data-state')).toBe('not-configured');
     expect(await page.getByTestId('admin-device-idReader').innerText()).toContain(zhCN['admin.device.not-configured']);
+
+    // What this terminal answers from (the residents' home no longer says it): the law library line.
+    const info = await callHost<SystemInfo>(baseUrl, 'system.getInfo');
+    const library = page.getByTestId('admin-library');
+    expect(await library.getAttribute('data-installed')).toBe(String(info.content.lawLibraryInstalled));
+    expect(await library.innerText()).toContain(info.content.lawLibraryInstalled ? zhCN['library.status.libraryInstalled'] : '没有安装完整的法律法规库');
 
     const content = await callHost<ContentStatus>(baseUrl, 'content.status');
     const showing = await page.getByTestId('admin-content-showing').innerText();

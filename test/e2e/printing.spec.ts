@@ -93,16 +93,21 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function finishLegalAid(page: Page): Promise<void> {
   await page.locator('main button', { hasText: zhCN['home.guides.title'] }).click();
   await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
-  const tap = (value: string) => page.locator(`[data-testid="option"][data-value="${value}"]`).click();
+  // A tapped answer shows as chosen for a moment before the next question comes: wait for each question.
+  const tap = async (step: string, value: string) => {
+    await page.locator(`[data-testid="procedure-screen"][data-step="${step}"]`).waitFor();
+    await page.locator(`[data-testid="option"][data-value="${value}"]`).click();
+  };
   const typeNumber = async (digits: string) => {
     await page.locator('[data-testid="keypad"] [data-key="clear"]').click();
     for (const digit of digits) await page.locator(`[data-testid="keypad"] [data-key="${digit}"]`).click();
   };
   // The optional ID-card step comes first (idcard.spec.ts covers it).
   await page.getByTestId('idcard-skip').click();
-  await tap('wages');
-  await tap('none');
-  await tap('none');
+  await tap('matter', 'wages');
+  await tap('exemption', 'none');
+  await tap('special-group', 'none');
+  await page.locator('[data-testid="procedure-screen"][data-step="migrant"]').waitFor();
   await page.getByTestId('answer-no').click();
   await page.locator('[data-testid="procedure-screen"][data-step="income"]').waitFor();
   await typeNumber('3000');
@@ -208,7 +213,7 @@ describe('out of paper (large kiosk)', () => {
     await page.getByTestId('print').click();
     await page.locator('[data-testid="printer-state"][data-printer="paper-out"]').waitFor();
     const message = await printerState(page).innerText();
-    expect(message).toContain('打印机缺纸，请联系工作人员');
+    expect(message).toContain('打印机缺纸，可以用手机拍照保存');
     expect(message).toContain(zhCN['receipt.keepsWorking']);
     await expectReadableAndPressable(page, { minTargets: 3 });
     await saveScreenshot(page, SPEC, 'large-paper-out');
@@ -224,7 +229,8 @@ describe('out of paper (large kiosk)', () => {
     expect(simulator.jobs.length).toBe(before);
     expect(simulator.state.buffered).toBe(0);
 
-    // The kiosk keeps working: the outcome below the panel still opens its related answer.
+    // The kiosk keeps working: the outcome below the panel is still there and answers to a tap.
+    await page.getByTestId('outcome-steps-fold').locator('summary').click();
     expect(await page.getByTestId('outcome-steps').isVisible()).toBe(true);
 
     simulator.loadPaper();

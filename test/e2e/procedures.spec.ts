@@ -76,10 +76,10 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await saveScreenshot(page, SPEC, `${size}-list`);
   });
 
-  it('answers 法律援助申请预审 by touch, one question per screen with 第 n 步 / 共 m 步', async () => {
+  it('answers 法律援助申请预审 by touch, one question per screen with 第 n 步 and a bar', async () => {
     await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
     await skipApplicant(page);
-    expect(await atStep(page, 'matter')).toMatch(/^第 2 步 \/ 共 \d+ 步$/);
+    expect(await atStep(page, 'matter')).toBe('第 2 步');
     expect(await page.getByTestId('question').innerText()).toBe(bundle.procedure.steps.matter && 'title' in bundle.procedure.steps.matter ? bundle.procedure.steps.matter.title : '');
     expect(await page.getByTestId('option').count()).toBe(8);
     await expectReadableAndPressable(page);
@@ -102,7 +102,9 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await saveScreenshot(page, SPEC, `${size}-question-number`);
     await page.getByTestId('next').click();
 
-    expect(await atStep(page, 'household')).toMatch(/^第 7 步 \/ 共 7 步$/);
+    expect(await atStep(page, 'household')).toBe('第 7 步');
+    // The last question: the bar shows six of seven steps done (no 共 m 步 that could shrink).
+    expect(await page.getByTestId('progress').getAttribute('data-share')).toBe((6 / 7).toFixed(4));
     // Out of range: the engine's plain message, and the question stays.
     await typeNumber(page, '0');
     await page.getByTestId('next').click();
@@ -187,14 +189,14 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
   });
 
   it('返回 walks back: outcome → summary → last question (answer kept) → …; 重新开始 starts over', async () => {
-    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('back-button').click();
     await page.getByTestId('summary').waitFor();
-    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('back-button').click();
     await atStep(page, 'household');
     expect(await page.getByTestId('number-value').innerText()).toBe('2');
-    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('back-button').click();
     await atStep(page, 'income');
-    await page.getByTestId('procedure-back').click();
+    await page.getByTestId('back-button').click();
     expect(await atStep(page, 'migrant')).toMatch(/^第 5 步/);
     expect(await page.getByTestId('answer-no').getAttribute('aria-pressed')).toBe('true');
     // Forward again to the outcome, then 重新开始.
@@ -218,6 +220,8 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await outcome.waitFor();
     expect(await outcome.getAttribute('data-outcome')).toBe('not-listed');
     await expect.poll(() => page.getByTestId('outcome-related-qa').count()).toBeGreaterThan(0);
+    // 相关问答 is folded below the first screen: one tap opens it.
+    await page.getByTestId('outcome-related').locator('summary').click();
     await page.getByTestId('outcome-related-qa').first().click();
     await page.getByTestId('qa-screen').waitFor();
     await page.getByRole('button', { name: zhCN['shell.back'], exact: true }).click();

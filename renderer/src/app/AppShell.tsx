@@ -3,7 +3,7 @@ import { BackIcon, HomeIcon, TextSizeIcon } from '../components/ui/icons';
 import { Button } from '../components/ui/Button';
 import { CONTENT_LANG } from '../i18n/content-language';
 import { useT } from '../i18n/I18nProvider';
-import { useNavigation } from '../lib/navigation';
+import { useBackAction, useNavigation } from '../lib/navigation';
 import { useSystemInfo } from '../lib/system-info';
 import { useAdminEntry } from '../features/admin/AdminEntry';
 import styles from './app-shell.module.css';
@@ -26,6 +26,7 @@ export function AppShell() {
   const { current } = navigation;
   // The technician's hidden way in: five quick taps on the site name (features/admin).
   const admin = useAdminEntry();
+  const back = useBackAction();
 
   // A new screen starts at the top, and screen readers land on its heading.
   useEffect(() => {
@@ -42,16 +43,22 @@ export function AppShell() {
   return (
     <div className={styles.shell}>
       <header className={styles.bar}>
-        <div className={styles.brand} {...admin.gestureProps}>
-          <span className={styles.mark}>{t('app.name')}</span>
-          {/* A provisioned site name is content (Chinese in every language); the tagline is interface. */}
-          <span className={styles.tagline} lang={siteName === undefined || siteName === null ? undefined : CONTENT_LANG}>
-            {siteName ?? t('app.tagline')}
+        <div className={styles.brand}>
+          {/* The technician's five taps go to the name (and the provisioned site name), never to the tagline. */}
+          <span className={styles.name} {...admin.gestureProps}>
+            <span className={styles.mark}>{t('app.name')}</span>
+            {/* A provisioned site name is content (Chinese in every language); the tagline is interface. */}
+            {siteName !== undefined && siteName !== null && (
+              <span className={styles.tagline} lang={CONTENT_LANG}>
+                {siteName}
+              </span>
+            )}
           </span>
+          {(siteName === undefined || siteName === null) && <span className={styles.tagline}>{t('app.tagline')}</span>}
         </div>
         <div className={styles.actions}>
           {navigation.depth > 1 && (
-            <Button variant="bar" icon={<BackIcon />} onClick={navigation.back}>
+            <Button variant="bar" icon={<BackIcon />} onClick={back} data-testid="back-button">
               {t('shell.back')}
             </Button>
           )}

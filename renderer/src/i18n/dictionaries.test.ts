@@ -26,6 +26,6 @@ describe('dictionaries', () => {
 
   it('translates through the chosen dictionary', () => {
     expect(createTranslate('zh-CN')('shell.home')).toBe('首页');
-    expect(createTranslate('en')('device.line', { device: 'Printer', state: 'ready' })).toBe('Printer: ready');
+    expect(createTranslate('en')('procedure.progress', { n: 2 })).toBe('Step 2');
   });
 });

@@ -39,24 +39,12 @@ export const en: Dictionary = {
   'home.help.hotline': 'Call the {name}',
   'home.help.staff': 'Or ask a member of staff here.',
 
-  'home.devices.title': 'Devices',
-  'home.content.title': 'Legal information on this terminal',
-  'home.content.libraryInstalled': 'The full library of laws and regulations is installed.',
-  'home.content.qaCount': '{count} built-in questions and answers.',
-  'home.content.noLibraryWithQa':
+  'library.status.libraryInstalled': 'The full library of laws and regulations is installed.',
+  'library.status.qaCount': '{count} built-in questions and answers.',
+  'library.status.noLibraryWithQa':
     'The full library of laws and regulations is not installed here. Answers come from {count} built-in questions and answers.',
-  'home.content.noLibraryNoQa':
+  'library.status.noLibraryNoQa':
     'The full library of laws and regulations is not installed here, and the built-in questions and answers are still being prepared.',
-
-  'device.printer': 'Printer',
-  'device.idReader': 'ID card reader',
-  'device.line': '{device}: {state}',
-  'device.state.unknown': 'checking',
-  'device.state.not-configured': 'not set up',
-  'device.state.connecting': 'connecting',
-  'device.state.ready': 'ready',
-  'device.state.attention': 'needs staff',
-  'device.state.offline': 'not available',
 
   'preparing.body': 'This part is still being prepared and cannot be used yet.',
   'preparing.helpTitle': 'Need legal help now?',
@@ -114,10 +102,8 @@ export const en: Dictionary = {
 
   'guides.lead': 'Pick what you need to do. The guides are in Chinese: one simple question at a time, then what to do, what to bring and where to go.',
   'guides.empty': 'No step-by-step guides are available on this terminal yet.',
-  'guides.domain': 'Topic: {domain}',
 
-  'procedure.progress': 'Step {n} of {m}',
-  'procedure.back': 'Previous step',
+  'procedure.progress': 'Step {n}',
   'procedure.next': 'Continue',
   'procedure.yes': 'Yes',
   'procedure.no': 'No',
@@ -134,7 +120,6 @@ export const en: Dictionary = {
   'procedure.date.more': '{part} up',
   'procedure.date.less': '{part} down',
   'procedure.date.value': '{day}/{month}/{year}',
-  'procedure.idcard.notConnected': 'The ID card reader is not connected yet. Please fill this in by hand.',
   'procedure.idcard.manual': 'Please fill in the details below.',
   'procedure.idcard.typeHint': 'Name and region can be typed on a physical keyboard, or a member of staff can fill them in for you.',
   'procedure.idcard.name': 'Name',
@@ -164,7 +149,7 @@ export const en: Dictionary = {
   'idcard.state.notIdCard': 'This is not an ID card. Please place one ID card only',
   'idcard.state.unreadable': 'This card cannot be read. Please fill in by hand or go to the staffed counter',
   'idcard.state.offline': 'The reader is not working right now. Please fill in by hand',
-  'idcard.state.notConfigured': 'The ID card reader is not connected yet. Please fill in by hand',
+  'idcard.state.notConfigured': 'Please fill this in by hand.',
   'idcard.cancel': 'Stop reading',
   'idcard.confirm.title': 'Please check what was read',
   'idcard.confirm.lead': 'To protect your information, the name and number are only partly shown.',
@@ -223,10 +208,10 @@ export const en: Dictionary = {
   'receipt.printer.connecting': 'Connecting to the printer…',
   'receipt.printer.ready': 'The printer is ready.',
   'receipt.printer.paperNearEnd': 'The paper is running low, but it can still print.',
-  'receipt.printer.paperOut': 'The printer is out of paper. Please ask a member of staff.',
-  'receipt.printer.coverOpen': 'The printer cover is not closed. Please ask a member of staff.',
-  'receipt.printer.offline': 'The printer is not responding. Please ask a member of staff.',
-  'receipt.printer.error': 'The printer has a fault. Please ask a member of staff.',
+  'receipt.printer.paperOut': 'The printer is out of paper. You can take a photo of this page, or ask a member of staff to add paper.',
+  'receipt.printer.coverOpen': 'The printer cover is not closed. You can take a photo of this page, or ask a member of staff.',
+  'receipt.printer.offline': 'The printer is not responding. You can take a photo of this page, or ask a member of staff.',
+  'receipt.printer.error': 'The printer has a fault. You can take a photo of this page, or ask a member of staff.',
   'receipt.job.printing': 'Printing, please wait…',
   'receipt.job.waiting': 'Your slip is waiting: it prints by itself once paper is loaded, no need to press again. You can cancel if you do not want to wait. If you go Home or press Done first, the slip is cancelled and never printed for the next person.',
   'receipt.job.stopped': 'Printing stopped half-way. Once staff have fixed the printer it will finish.',

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useReducer, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
 import {
   initialNavigation,
   navigationReducer,
@@ -20,6 +20,14 @@ export interface Navigation {
 
 const NavigationContext = createContext<Navigation | null>(null);
 
+/**
+ * What the one 返回 in the top bar does on the current screen. A screen with screens of its own
+ * (a procedure's questions) takes it over: 返回 then means "the previous thing I saw", and only
+ * when the screen is at its own start does it go to the previous screen.
+ */
+export type ScreenBackHandler = () => void;
+const ScreenBackContext = createContext<RefObject<ScreenBackHandler | null> | null>(null);
+
 export function NavigationProvider({ children }: { children: ReactNode }) {
   const [state, dispatch] = useReducer(navigationReducer, undefined, initialNavigation);
   const value = useMemo<Navigation>(() => {
@@ -33,7 +41,35 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
       home: () => dispatch({ type: 'home' }),
     } as Navigation;
   }, [state]);
-  return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>;
+  const screenBack = useRef<ScreenBackHandler | null>(null);
+  return (
+    <NavigationContext.Provider value={value}>
+      <ScreenBackContext.Provider value={screenBack}>{children}</ScreenBackContext.Provider>
+    </NavigationContext.Provider>
+  );
+}
+
+/** The top bar's 返回: the current screen's own handler if it registered one, else the previous screen. */
+export function useBackAction(): () => void {
+  const navigation = useNavigation();
+  const slot = useContext(ScreenBackContext);
+  return () => {
+    const handler = slot?.current;
+    if (handler) handler();
+    else navigation.back();
+  };
+}
+
+/** Makes the top bar's 返回 call `handler` while this screen is shown (see ScreenBackHandler). */
+export function useScreenBack(handler: ScreenBackHandler): void {
+  const slot = useContext(ScreenBackContext);
+  useEffect(() => {
+    if (!slot) return;
+    slot.current = handler;
+    return () => {
+      if (slot.current === handler) slot.current = null;
+    };
+  });
 }
 
 export function useNavigation(): Navigation {

@@ -175,3 +175,31 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
   });
 }
+
+/**
+ * Every visible element that sticks out of the window sideways, or whose own content is cut (an
+ * element that clips or ellipsises and is narrower than what it holds): "自助法律…", a chip
+ * past the edge. Screen-reader-only text (1 px boxes) is not drawn and not counted; <main>
+ * scrolls vertically by design.
+ */
+export async function collectCutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const describe = (el: Element): string => {
+      const id = el.getAttribute('data-testid');
+      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 24);
+      return `<${el.tagName.toLowerCase()}${id ? ` data-testid="${id}"` : ''}> "${text}"`;
+    };
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width <= 1 || rect.height <= 1) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility !== 'visible') continue;
+      if (rect.right > width + 1 || rect.left < -1) found.push(`${describe(el)} reaches ${Math.round(rect.left)}…${Math.round(rect.right)} px of ${width}`);
+      const clips = /hidden|clip/.test(style.overflowX) || style.textOverflow === 'ellipsis';
+      if (clips && el.tagName !== 'MAIN' && el.scrollWidth > el.clientWidth + 1) found.push(`${describe(el)} is cut: holds ${el.scrollWidth} px in ${el.clientWidth} px`);
+    }
+    return found;
+  });
+}

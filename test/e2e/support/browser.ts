@@ -11,7 +11,7 @@ import { repoRoot } from '../../../scripts/lib/repo-paths';
 
 export const screenshotsDir = path.join(repoRoot, 'test', 'artifacts', 'screenshots');
 
-/** The smallest and the largest kiosk screens we support (landscape), and the upright 1080p kiosk. */
+/** The kiosk screens we support: the smallest and the largest landscape, and the floor-standing portrait one. */
 export const viewports = {
   small: { width: 1280, height: 800 },
   large: { width: 1920, height: 1080 },
@@ -99,13 +99,9 @@ export async function openKioskPage(browser: Browser, baseUrl: string, options: 
   return { page, context, consoleErrors, foreignRequests, close: () => context.close() };
 }
 
-/** The home screen is up: the host answered, the device lines are filled in, fonts are loaded. */
+/** The home screen is up: the host answered (the start-up gate let the shell in), its doors are shown, fonts are loaded. */
 export async function waitForHome(page: Page): Promise<void> {
-  await page.locator('main[data-screen="home"]').waitFor();
-  await page.waitForFunction(() => {
-    const status = document.querySelector('[data-testid="device-status"]');
-    return status !== null && !(status.textContent ?? '').includes('正在查询');
-  });
+  await page.locator('main[data-screen="home"] [data-testid="home-tiles"]').waitFor();
   await waitForFonts(page);
 }
 

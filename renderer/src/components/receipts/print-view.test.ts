@@ -17,7 +17,7 @@ const job = (over: Partial<PrintJob>): PrintJob => ({
 
 describe('print panel view', () => {
   it('says 缺纸 in plain words and keeps 打印 offered (the job waits for paper)', () => {
-    expect(zhCN[printerNotice('paper-out').key]).toBe('打印机缺纸，请联系工作人员。');
+    expect(zhCN[printerNotice('paper-out').key]).toBe('打印机缺纸，可以用手机拍照保存这一页，或请工作人员加纸。');
     expect(printerNotice('paper-out').problem).toBe(true);
     expect(canPrint('paper-out')).toBe(true);
     expect(printerNotice('ready').problem).toBe(false);

@@ -8,7 +8,8 @@ import styles from './load-problem.module.css';
 
 /**
  * Something could not be opened (the host did not answer, or the entry is gone): say so plainly,
- * offer to try again when that can help, and always a way back and people to ask.
+ * offer to try again when that can help, a way home and people to ask. The way back is the top
+ * bar's 返回 (one back control per screen).
  */
 export function LoadProblem({ message, onRetry }: { message: string; onRetry?: (() => void) | undefined }) {
   const t = useT();
@@ -20,11 +21,6 @@ export function LoadProblem({ message, onRetry }: { message: string; onRetry?: (
       </SectionTitle>
       <div className={styles.actions}>
         {onRetry && <Button onClick={onRetry}>{t('common.retry')}</Button>}
-        {navigation.depth > 1 && (
-          <Button variant="secondary" onClick={navigation.back}>
-            {t('shell.back')}
-          </Button>
-        )}
         <Button variant="secondary" icon={<HomeIcon />} onClick={navigation.home}>
           {t('preparing.backHome')}
         </Button>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ContentStatus, SyncProgress } from '../../../../electron/common/contract/content-api';
 import { Button } from '../../components/ui/Button';
 import { useT } from '../../i18n/I18nProvider';
+import { useSystemInfo } from '../../lib/system-info';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { errorMessage, useAdminSession } from './admin-session';
 import { isSyncRunning, shortTime, syncPercent } from './admin-view';
@@ -79,6 +80,7 @@ export function ContentPanel({ onChanged }: { onChanged(): void }) {
       <h2 id="admin-content-title" className={styles.panelTitle}>
         {t('admin.content.title')}
       </h2>
+      <LibraryStatus />
       {loadError && <p className={styles.problem}>{t('admin.loadError', { message: loadError })}</p>}
       {status && (
         <>
@@ -167,6 +169,27 @@ function SlotBlock({ label, slots, testId }: { label: string; slots: Slots | nul
       ) : (
         <p className={styles.slotLine}>{t('admin.content.none')}</p>
       )}
+    </div>
+  );
+}
+
+/**
+ * What this terminal can answer from: the law library (imported with `npm run cli -- import-laws`)
+ * and the built-in Q&A. The technician's information, so it lives here and not on the residents' home.
+ */
+function LibraryStatus() {
+  const t = useT();
+  const { content } = useSystemInfo();
+  const lines = content.lawLibraryInstalled
+    ? [t('library.status.libraryInstalled'), ...(content.qaCount > 0 ? [t('library.status.qaCount', { count: content.qaCount })] : [])]
+    : [content.qaCount > 0 ? t('library.status.noLibraryWithQa', { count: content.qaCount }) : t('library.status.noLibraryNoQa')];
+  return (
+    <div data-testid="admin-library" data-installed={String(content.lawLibraryInstalled)}>
+      {lines.map((line) => (
+        <p key={line} className={styles.detail}>
+          {line}
+        </p>
+      ))}
     </div>
   );
 }

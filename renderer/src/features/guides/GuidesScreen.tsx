@@ -4,13 +4,16 @@ import { LoadProblem } from '../../components/remote/LoadProblem';
 import { Notice } from '../../components/ui/Card';
 import { ChevronIcon } from '../../components/ui/icons';
 import { Screen, ScreenTitle, StatusLine } from '../../components/ui/Screen';
-import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
+import { CONTENT_LANG } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useGuidesApi } from './guides-client';
 import { guidesLayout } from './guides-layout';
 import styles from './guides.module.css';
+
+/** The catch-all domain of kiosk-content/src/legal-domains/common/legal-domains.ts (「其他」). */
+const GENERAL_DOMAIN = 'general';
 
 /** 办事指南: every guided procedure on this terminal as one large card each. */
 export function GuidesScreen() {
@@ -39,9 +42,12 @@ export function GuidesScreen() {
           {state.value.map((item) => (
             <li key={item.id}>
               <button type="button" className={styles.guide} onClick={() => navigation.open('procedure', { id: item.id })} data-testid="guide" data-guide-id={item.id}>
-                <span className={styles.guideEyebrow}>
-                  <Message id="guides.domain" values={{ domain: <Zh>{item.domainLabel}</Zh> }} />
-                </span>
+                {/* The area of law as a plain label; 「其他」 (general) says nothing, so it is left out. */}
+                {item.domain !== GENERAL_DOMAIN && (
+                  <span className={styles.guideEyebrow} lang={CONTENT_LANG}>
+                    {item.domainLabel}
+                  </span>
+                )}
                 <span className={styles.guideTitle} lang={CONTENT_LANG}>
                   {item.title}
                 </span>

@@ -18,18 +18,17 @@ import type { StepInput } from '../../components/steps/step-input';
 import form from '../../components/steps/step-form.module.css';
 import { Button } from '../../components/ui/Button';
 import { PlainList } from '../../components/ui/Card';
-import { BackIcon } from '../../components/ui/icons';
 import { Eyebrow, Screen, ScreenTitle } from '../../components/ui/Screen';
 import { CONTENT_LANG } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
-import { useNavigation } from '../../lib/navigation';
+import { useNavigation, useScreenBack } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useProcedureStats } from '../../lib/use-procedure-stats';
 import { useGuidesApi } from './guides-client';
 import { guidesLayout } from './guides-layout';
 import { OutcomePanel } from './OutcomePanel';
 import { recallProcedure, rememberProcedure } from './procedure-memory';
-import { backToStep, localToday } from './procedure-view';
+import { backToStep, localToday, progressShare } from './procedure-view';
 import { StepForm } from './StepForm';
 import styles from './guides.module.css';
 
@@ -49,7 +48,6 @@ export function ProcedureScreen({ id, idCardStep }: { id: string; idCardStep: St
  * (and in procedure-memory while a cited article covers the screen); 首页 drops it.
  */
 function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardStep: StepInput }) {
-  const t = useT();
   const navigation = useNavigation();
   const { procedure } = bundle;
   const entryKey = navigation.current.key;
@@ -93,35 +91,31 @@ function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardS
   };
   // A step with screens of its own goes back within itself first (components/steps/step-back.tsx).
   const stepBack = useRef<StepBackHandler | null>(null);
-  // At the first question there is no earlier step: 返回 leaves the procedure for the list.
-  const goBack = (): void => {
+  // The top bar's one 返回: within the step, then the previous question; at the first question
+  // there is no earlier one, so it goes to the previous screen (the list).
+  useScreenBack(() => {
     if (view.kind === 'step' && stepBack.current?.()) return;
     if (view.kind === 'step' && !view.canGoBack) navigation.back();
     else move(back(procedure, session));
-  };
-
-  const nav = (
-    <nav className={styles.stepNav} aria-labelledby="procedure-title">
-      <Button variant="secondary" icon={<BackIcon />} onClick={goBack} data-testid="procedure-back">
-        {t('procedure.back')}
-      </Button>
-    </nav>
-  );
+  });
 
   return (
-    <Screen {...guidesLayout} data-testid="procedure-screen" data-view={view.kind} data-step={view.kind === 'step' ? view.stepId : undefined}>
+    <Screen
+      {...guidesLayout}
+      // The outcome uses the whole width of a landscape screen (two columns); questions keep the reading width.
+      width={view.kind === 'outcome' ? 'full' : (guidesLayout.width ?? 'reading')}
+      className={styles.procedureScreen}
+      data-testid="procedure-screen"
+      data-view={view.kind}
+      data-step={view.kind === 'step' ? view.stepId : undefined}
+    >
       <header className={styles.procedureHeader}>
         <div className={styles.procedureTitle}>
           <Eyebrow id="procedure-title" lang={CONTENT_LANG}>
             {procedure.title}
           </Eyebrow>
-          {view.kind === 'step' && (
-            <p className={styles.progress} data-testid="progress">
-              {t('procedure.progress', { n: view.stepNumber, m: view.totalSteps })}
-            </p>
-          )}
+          {view.kind === 'step' && <Progress stepNumber={view.stepNumber} totalSteps={view.totalSteps} />}
         </div>
-        {nav}
       </header>
 
       {view.kind === 'step' && (
@@ -168,6 +162,24 @@ function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardS
         />
       )}
     </Screen>
+  );
+}
+
+/**
+ * 第 n 步 and a bar. Paths differ in length, so no 共 m 步 that could shrink: the bar shows the
+ * share done against the longest way on from here, which only ever grows (each answer adds one
+ * done step and takes at least one off the longest remaining way).
+ */
+function Progress({ stepNumber, totalSteps }: { stepNumber: number; totalSteps: number }) {
+  const t = useT();
+  const share = progressShare(stepNumber, totalSteps);
+  return (
+    <div className={styles.progress} data-testid="progress" data-step-number={stepNumber} data-share={share.toFixed(4)}>
+      <span>{t('procedure.progress', { n: stepNumber })}</span>
+      <span className={styles.progressBar} role="progressbar" aria-label={t('procedure.progress', { n: stepNumber })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+        <span className={styles.progressFill} style={{ width: `${share * 100}%` }} />
+      </span>
+    </div>
   );
 }
 

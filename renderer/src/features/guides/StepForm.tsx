@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StepView } from '../../../../kiosk-content/src/procedures/common';
 import { Button } from '../../components/ui/Button';
 import type { StepInput } from '../../components/steps/step-input';
@@ -41,16 +41,47 @@ export function StepForm({ view, today, onAnswer, idCardStep: IdCardStep }: Step
 
 type FormProps = Omit<StepFormProps, 'today' | 'idCardStep'>;
 
+/** How long a tapped answer shows as chosen before the next question comes: long enough to see, short enough not to wait. */
+export const ANSWER_CONFIRM_MS = 300;
+
+/**
+ * One tap answers: the tapped button turns chosen at once (the confirmation), the answer goes to
+ * the engine a moment later, and further taps in that moment are ignored (no double answers).
+ */
+function useOneTapAnswer<T>(earlier: unknown, onAnswer: (value: T) => void): { chosen: unknown; choose(value: T): void } {
+  const [tapped, setTapped] = useState<{ value: T } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return {
+    chosen: tapped ? tapped.value : earlier,
+    choose(value: T) {
+      if (tapped) return;
+      setTapped({ value });
+      timer.current = setTimeout(() => {
+        // The next question replaces this form; if the engine refused the answer, tapping works again.
+        setTapped(null);
+        onAnswer(value);
+      }, ANSWER_CONFIRM_MS);
+    },
+  };
+}
+
 function SingleChoice({ view, onAnswer }: FormProps) {
+  const { chosen, choose } = useOneTapAnswer<string>(view.value, onAnswer);
   return (
     <div className={styles.options} role="group">
       {(view.options ?? []).map((option) => (
         <button
           key={option.value}
           type="button"
-          className={`${form.option} ${view.value === option.value ? form.optionChosen : ''}`}
-          aria-pressed={view.value === option.value}
-          onClick={() => onAnswer(option.value)}
+          className={`${form.option} ${chosen === option.value ? form.optionChosen : ''}`}
+          aria-pressed={chosen === option.value}
+          onClick={() => choose(option.value)}
           data-testid="option"
           data-value={option.value}
         >
@@ -98,15 +129,16 @@ function MultiChoice({ view, onAnswer }: FormProps) {
 
 function YesNo({ view, onAnswer }: FormProps) {
   const t = useT();
+  const { chosen, choose } = useOneTapAnswer<boolean>(view.value, onAnswer);
   return (
     <div className={form.yesNo} role="group">
       {([true, false] as const).map((value) => (
         <button
           key={String(value)}
           type="button"
-          className={`${form.option} ${form.yesNoButton} ${view.value === value ? form.optionChosen : ''}`}
-          aria-pressed={view.value === value}
-          onClick={() => onAnswer(value)}
+          className={`${form.option} ${form.yesNoButton} ${chosen === value ? form.optionChosen : ''}`}
+          aria-pressed={chosen === value}
+          onClick={() => choose(value)}
           data-testid={value ? 'answer-yes' : 'answer-no'}
         >
           {value ? t('procedure.yes') : t('procedure.no')}

@@ -13,6 +13,19 @@ export function localToday(now: Date): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Progress
+
+/**
+ * The share of the way done when question `stepNumber` is on screen and the longest way on from
+ * it (this question included) makes `totalSteps` in all: (n − 1) / total. The engine's total only
+ * shrinks or stays as the resident answers while n grows by one, so the share never goes back.
+ */
+export function progressShare(stepNumber: number, totalSteps: number): number {
+  if (!(totalSteps > 0) || stepNumber < 1) return 0;
+  return Math.min(1, Math.max(0, (stepNumber - 1) / totalSteps));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Number keypad
 
 export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '.' | 'backspace' | 'clear';

@@ -1,29 +1,29 @@
-import type { DeviceState } from '../../../../electron/common/contract/kiosk-api';
-import { Card } from '../../components/ui/Card';
-import { BookIcon, DeviceIcon, GuideIcon, PhoneIcon, SearchIcon } from '../../components/ui/icons';
+import { HelpCard } from '../../components/help/HelpCard';
+import { GuideIcon, SearchIcon } from '../../components/ui/icons';
 import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
-import { StatusBadge } from '../../components/ui/StatusBadge';
 import { Tile } from '../../components/ui/Tile';
-import { Message, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { useNavigation } from '../../lib/navigation';
-import { useSystemInfo } from '../../lib/system-info';
-import { deviceStateView } from './device-state-view';
 import styles from './home-screen.module.css';
-import { useDeviceStatus } from '../../lib/use-device-status';
 
+/**
+ * The resident's home: a greeting, the two doors and who can help. Nothing about the machine
+ * itself (printer, card reader, law library): that is the technician's, on the admin screen; a
+ * resident hears about a device only where it matters (打印, the ID-card step).
+ */
 export function HomeScreen() {
   const t = useT();
   const navigation = useNavigation();
 
   return (
-    <Screen width="full" gap="loose" top="loose">
+    <Screen width="full" gap="loose" top="loose" className={styles.home} data-testid="home-screen">
       <ScreenHeader>
         <ScreenTitle>{t('home.greeting')}</ScreenTitle>
         <p className={styles.hint}>{t('home.hint')}</p>
       </ScreenHeader>
 
-      <div className={styles.tiles}>
+      {/* The doors sit in the middle band of the screen, where a standing person's hand goes. */}
+      <div className={styles.tiles} data-testid="home-tiles">
         <Tile
           icon={<SearchIcon />}
           title={t('home.search.title')}
@@ -38,77 +38,7 @@ export function HomeScreen() {
         />
       </div>
 
-      <section className={styles.info}>
-        <HelpCard />
-        <DevicesCard />
-        <ContentCard />
-      </section>
+      <HelpCard />
     </Screen>
-  );
-}
-
-/** The home screen's own help card: a full-size card beside the device and content cards. */
-function HelpCard() {
-  const t = useT();
-  const { hotlines } = useSystemInfo();
-  return (
-    <Card as="article">
-      <h2 className={styles.cardTitle}>
-        <PhoneIcon />
-        {t('home.help.title')}
-      </h2>
-      {hotlines.map((hotline) => (
-        <div key={hotline.phone}>
-          <p className={styles.cardText}><Message id="home.help.hotline" values={{ name: <Zh>{hotline.name}</Zh> }} /></p>
-          <p className={styles.phone}>{hotline.phone}</p>
-        </div>
-      ))}
-      <p className={styles.cardText}>{t('home.help.staff')}</p>
-    </Card>
-  );
-}
-
-function DevicesCard() {
-  const t = useT();
-  const status = useDeviceStatus();
-  const line = (device: 'device.printer' | 'device.idReader', state: DeviceState | undefined) => {
-    const view = deviceStateView(state?.state);
-    return <StatusBadge tone={view.tone}>{t('device.line', { device: t(device), state: t(view.label) })}</StatusBadge>;
-  };
-  return (
-    <Card as="article">
-      <h2 className={styles.cardTitle}>
-        <DeviceIcon />
-        {t('home.devices.title')}
-      </h2>
-      <div className={styles.badges} data-testid="device-status">
-        {line('device.printer', status?.printer)}
-        {line('device.idReader', status?.idReader)}
-      </div>
-    </Card>
-  );
-}
-
-function ContentCard() {
-  const t = useT();
-  const { content } = useSystemInfo();
-  // Say plainly what this terminal can answer from, so nobody mistakes a partial library for a complete one.
-  const lines = content.lawLibraryInstalled
-    ? [t('home.content.libraryInstalled'), ...(content.qaCount > 0 ? [t('home.content.qaCount', { count: content.qaCount })] : [])]
-    : [content.qaCount > 0 ? t('home.content.noLibraryWithQa', { count: content.qaCount }) : t('home.content.noLibraryNoQa')];
-  return (
-    <Card as="article">
-      <h2 className={styles.cardTitle}>
-        <BookIcon />
-        {t('home.content.title')}
-      </h2>
-      <div data-testid="content-notice">
-        {lines.map((line) => (
-          <p key={line} className={styles.cardText}>
-            {line}
-          </p>
-        ))}
-      </div>
-    </Card>
   );
 }

@@ -198,7 +198,9 @@ export function IdCardStep({ view, onAnswer }: StepInputProps) {
         </PlainList>
         <p>{t('idcard.why')}</p>
       </Card>
-      {reader && !usable && <Notice data-testid="idcard-not-connected">{t(readerLine(reader).key)}</Notice>}
+      {/* A reader that is set up but not working is news to the resident; a terminal without one
+          simply offers 手动填写 (its state is the technician's, on the admin screen). */}
+      {reader && !usable && reader.state !== 'not-configured' && <Notice data-testid="idcard-not-connected">{t(readerLine(reader).key)}</Notice>}
       <div className={form.formActions}>
         {usable && (
           <Button className={form.nextButton} onClick={startReading} data-testid="idcard-read">

@@ -183,7 +183,9 @@ export function SearchScreen() {
   ));
   const examples = <div className={styles.chips}>{exampleChips}</div>;
 
-  // Above the keys: words for what is typed so far, or, before anything is typed, the examples.
+  // Before anything is typed, the examples sit above the keyboard and wrap onto as many lines as
+  // they need (the keyboard's own bar is one sideways-scrolling line, which cut them off at 1080 px);
+  // once the resident types, the bar above the keys holds words for what is typed so far.
   const firstVisit = search.status === 'idle' && normaliseQuery(text) === null;
   const exampleBar = (
     <div className={styles.suggestions} data-testid="examples">
@@ -191,7 +193,7 @@ export function SearchScreen() {
       {exampleChips}
     </div>
   );
-  const candidates = suggestionChips ?? (firstVisit ? exampleBar : undefined);
+  const candidates = suggestionChips;
 
   return (
     <Screen width="wide" gap="tight" top="tight">
@@ -223,6 +225,8 @@ export function SearchScreen() {
           </Button>
         </div>
       </form>
+
+      {keyboardOpen && firstVisit && exampleBar}
 
       {keyboardOpen ? (
         <OnScreenKeyboard value={text} onChange={changeText} onSubmit={submit} submitLabel={t('search.submit')} candidates={candidates} fuzzyPinyin={fuzzyPinyin} commitPending={keyboardPending} />

@@ -22,19 +22,29 @@ describe('splitHighlighted', () => {
   });
 
   it('clamps ranges past the end and drops empty or inverted ones', () => {
-    expect(splitHighlighted({ text: '押金', marks: [[1, 99], [0, 0], [2, 1]] })).toEqual([
-      { text: '押', marked: false },
-      { text: '金', marked: true },
+    expect(splitHighlighted({ text: '交押金', marks: [[1, 99], [0, 0], [2, 1]] })).toEqual([
+      { text: '交', marked: false },
+      { text: '押金', marked: true },
     ]);
   });
 
-  it('never cuts a surrogate pair in half', () => {
-    const text = '甲𠀀乙'; // 𠀀 is two UTF-16 units
-    expect(splitHighlighted({ text, marks: [[2, 3]] })).toEqual([
-      { text: '甲', marked: false },
-      { text: '𠀀', marked: true },
-      { text: '乙', marked: false },
+  it('leaves single matched characters plain: only words of two or more characters are marked', () => {
+    expect(splitHighlighted({ text: '不签劳动合同每月支付二倍工资', marks: [[0, 1], [2, 6], [7, 8], [12, 14]] })).toEqual([
+      { text: '不签', marked: false },
+      { text: '劳动合同', marked: true },
+      { text: '每月支付二倍', marked: false },
+      { text: '工资', marked: true },
     ]);
+  });
+
+  it('never cuts a surrogate pair in half, and counts it as one character', () => {
+    const text = '甲𠀀乙'; // 𠀀 is two UTF-16 units
+    expect(splitHighlighted({ text, marks: [[2, 4]] })).toEqual([
+      { text: '甲', marked: false },
+      { text: '𠀀乙', marked: true },
+    ]);
+    // 𠀀 alone is one character (two units): not marked.
+    expect(splitHighlighted({ text, marks: [[1, 3]] })).toEqual([{ text, marked: false }]);
   });
 
   it('keeps markup characters as plain text (rendered as text nodes, never parsed)', () => {

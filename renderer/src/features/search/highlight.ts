@@ -6,13 +6,17 @@ export interface HighlightSegment {
   marked: boolean;
 }
 
+/** The shortest matched word that is marked (in characters, a surrogate pair counting as one). */
+export const MIN_MARKED_CHARS = 2;
+
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * Splits `{text, marks}` into plain and marked runs, so the screen renders <mark> elements as
  * React nodes (never innerHTML). Ranges from the host are treated as untrusted: they are clamped
- * to the text, sorted, merged where they overlap or touch, and never cut a character that is
- * stored as a surrogate pair (rare CJK Extension B characters in law texts).
+ * to the text, sorted, merged where they overlap or touch (then runs shorter than two characters are left plain), and never cut a character that is
+ * stored as a surrogate pair (rare CJK Extension B characters in law texts). Only words of two or
+ * more characters are marked: a lone 不 or 月 matched all over a title reads as noise, not as help.
  */
 export function splitHighlighted({ text, marks }: Highlighted): HighlightSegment[] {
   const length = text.length;
@@ -34,6 +38,7 @@ export function splitHighlighted({ text, marks }: Highlighted): HighlightSegment
   const segments: HighlightSegment[] = [];
   let cursor = 0;
   for (const [start, end] of merged) {
+    if ([...text.slice(start, end)].length < MIN_MARKED_CHARS) continue;
     if (start > cursor) segments.push({ text: text.slice(cursor, start), marked: false });
     segments.push({ text: text.slice(start, end), marked: true });
     cursor = end;

@@ -3,6 +3,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { loadRecognizer } from './load-recognizer';
 import type { HandwritingRecognizer } from '../../../../../electron/common/handwriting/recognizer';
 import type { Point } from '../../../../../electron/common/handwriting/template-format';
+import keyboard from '../on-screen-keyboard.module.css';
 import styles from './handwriting-pad.module.css';
 
 export interface HandwritingPadProps {
@@ -194,7 +195,7 @@ export function HandwritingPad({ onPick, children }: HandwritingPadProps) {
               type="button"
               key={character}
               lang="zh-CN"
-              className={styles.candidate}
+              className={`${keyboard.key} ${styles.candidate}`}
               onPointerDown={keepFocus}
               onClick={() => {
                 onPick(character);
@@ -208,10 +209,10 @@ export function HandwritingPad({ onPick, children }: HandwritingPadProps) {
           {status !== undefined && <p className={styles.status}>{status}</p>}
         </div>
         <div className={styles.actions}>
-          <button type="button" className={styles.action} onPointerDown={keepFocus} onClick={undo} data-key="handwriting-undo">
+          <button type="button" className={`${keyboard.key} ${styles.action}`} onPointerDown={keepFocus} onClick={undo} data-key="handwriting-undo">
             {t('handwriting.undo')}
           </button>
-          <button type="button" className={styles.action} onPointerDown={keepFocus} onClick={reset} data-key="handwriting-clear">
+          <button type="button" className={`${keyboard.key} ${styles.action}`} onPointerDown={keepFocus} onClick={reset} data-key="handwriting-clear">
             {t('handwriting.clear')}
           </button>
         </div>
