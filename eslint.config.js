@@ -97,7 +97,16 @@ const zones = [
   },
   {
     target: './renderer/src',
-    from: ['./electron/node', './electron/main', './electron/preload', './native-adapters', './scripts', './kiosk-content/src/*/node', './kiosk-content/authoring', './kiosk-content/default'],
+    from: [
+      './electron/node',
+      './electron/main',
+      './electron/preload',
+      './native-adapters',
+      './scripts',
+      './kiosk-content/src/*/node',
+      './kiosk-content/authoring',
+      './kiosk-content/default',
+    ],
     message: 'The renderer talks to the host only through src/platform and the KioskApi contract (electron/common).',
   },
   {
@@ -140,14 +149,7 @@ const acyclic = ['electron', 'kiosk-content', 'native-adapters', 'renderer'].map
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      'dist/**',
-      'release/**',
-      'test/artifacts/**',
-      'test/tools/**',
-      '**/*.d.ts',
-    ],
+    ignores: ['**/node_modules/**', 'dist/**', 'release/**', 'test/artifacts/**', 'test/tools/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -184,7 +186,13 @@ export default tseslint.config(
   // not overlap, because a later block's no-restricted-imports would replace an earlier one's.
   ...[
     {
-      files: ['kiosk-content/src/*/common/**', 'electron/common/**', 'native-adapters/*/codec/**', 'native-adapters/*/service/**', 'native-adapters/*/receipt/**'],
+      files: [
+        'kiosk-content/src/*/common/**',
+        'electron/common/**',
+        'native-adapters/*/codec/**',
+        'native-adapters/*/service/**',
+        'native-adapters/*/receipt/**',
+      ],
       ignores: [],
       banned: [...nodeBuiltins, 'electron', ...serial, 'better-sqlite3', 'react', 'react-dom'],
       message: 'Pure code: no Node, Electron, device or UI packages. Inject what you need.',

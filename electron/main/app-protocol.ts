@@ -26,7 +26,6 @@ export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 }
 
-
 /**
  * Maps an app:// URL to a file inside `rendererDir`, or undefined when the URL is not ours or
  * would leave the folder (../, %2e%2e%2f, encoded NUL…). Extensionless paths are client-side

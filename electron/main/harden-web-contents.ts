@@ -1,11 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import type { Logger } from '../node/system/logger';
-import {
-  decideNavigation,
-  decidePermissionRequest,
-  decideWebviewAttach,
-  decideWindowOpen,
-} from './navigation-policy';
+import { decideNavigation, decidePermissionRequest, decideWebviewAttach, decideWindowOpen } from './navigation-policy';
 
 /**
  * Applies the navigation policy to one WebContents. Called from app 'web-contents-created', so it
@@ -46,9 +41,7 @@ export function hardenSession(session: Session, log: Logger): void {
     log.log('warn', 'permission.denied', { permission });
     callback(granted);
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    decidePermissionRequest(permission, requestingOrigin),
-  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermissionRequest(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => {
     event.preventDefault();

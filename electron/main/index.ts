@@ -55,7 +55,13 @@ async function start(): Promise<void> {
 
   // KioskHost creates the data folder's layout (logs/ included) before its first log line.
   const rootLogger = createFileLogger({ dir: path.join(dataDir, 'logs'), echo: true });
-  const host = new KioskHost({ dataDir, contentDir: paths.contentDir, appVersion: app.getVersion(), logger: rootLogger, imeDictionaryFile: imeDictionaryFileIn(paths.rendererDir) });
+  const host = new KioskHost({
+    dataDir,
+    contentDir: paths.contentDir,
+    appVersion: app.getVersion(),
+    logger: rootLogger,
+    imeDictionaryFile: imeDictionaryFileIn(paths.rendererDir),
+  });
   const logger = rootLogger.child('shell');
   logger.log('info', 'shell.started', { electron: process.versions.electron ?? null, dev, packaged: app.isPackaged });
 

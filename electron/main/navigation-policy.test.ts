@@ -3,14 +3,7 @@ import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../node/system/logger';
 import { hardenSession, hardenWebContents, originOf } from './harden-web-contents';
-import {
-  APP_ENTRY_URL,
-  decideNavigation,
-  decidePermissionRequest,
-  decideWebviewAttach,
-  decideWindowOpen,
-  isAppUrl,
-} from './navigation-policy';
+import { APP_ENTRY_URL, decideNavigation, decidePermissionRequest, decideWebviewAttach, decideWindowOpen, isAppUrl } from './navigation-policy';
 
 describe('navigation policy', () => {
   it('recognises only app://kiosk/ URLs as ours', () => {

@@ -18,9 +18,7 @@ export function isAppUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  return (
-    url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '' && url.port === ''
-  );
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '' && url.port === '';
 }
 
 export type NavigationDecision = 'allow' | 'deny';

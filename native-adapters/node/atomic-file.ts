@@ -13,7 +13,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, mode = 
     const fd = openSync(tmp, 'w', mode);
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

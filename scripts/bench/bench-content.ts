@@ -50,10 +50,20 @@ function makeLecoqaFolder(dir: string): { written: number; kept: number } {
   rmSync(path.join(dir, 'procedures'), { recursive: true, force: true });
   const qaDir = path.join(dir, 'qa', 'general');
   mkdirSync(qaDir, { recursive: true });
-  const rows = readFileSync(lecoqaFile, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as LecoqaRow);
+  const rows = readFileSync(lecoqaFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as LecoqaRow);
   for (const row of rows) {
     const question = chars(row.question) > questionMaxLength ? [...row.question].slice(0, questionMaxLength - 1).join('') + '？' : row.question;
-    const also = [...new Set((row.keywords ?? '').split(/[；;，,、\s]+/).map((k) => k.trim()).filter((k) => k && k !== question && chars(k) <= 40))].slice(0, alsoCountLimits.max);
+    const also = [
+      ...new Set(
+        (row.keywords ?? '')
+          .split(/[；;，,、\s]+/)
+          .map((k) => k.trim())
+          .filter((k) => k && k !== question && chars(k) <= 40),
+      ),
+    ].slice(0, alsoCountLimits.max);
     for (const r of row.relevant) if (also.length < alsoCountLimits.min && !also.includes(`${r.law}${r.article}`)) also.push(`${r.law}${r.article}`);
     const cites = [...new Set(row.relevant.map((r) => `${normalizeLawTitle(r.law)} ${r.article}`))];
     let answer = (row.answer ?? '').replace(/\r/g, '');
@@ -62,7 +72,11 @@ function makeLecoqaFolder(dir: string): { written: number; kept: number } {
     writeFileSync(path.join(qaDir, `general-lecoqa-${String(row.id)}.md`), md);
   }
   // The same checks content build runs (format, lengths, GB18030 printability); failing entries are dropped.
-  const bad = new Set(lintContentFolder(dir).problems.map((p) => p.file).filter((f) => f.startsWith('qa/')));
+  const bad = new Set(
+    lintContentFolder(dir)
+      .problems.map((p) => p.file)
+      .filter((f) => f.startsWith('qa/')),
+  );
   for (const file of bad) rmSync(path.join(dir, ...file.split('/')), { force: true });
   return { written: rows.length, kept: rows.length - bad.size };
 }
@@ -96,7 +110,16 @@ async function bench(name: string, build: (out: string) => Promise<BuiltPack>, k
   if (installed.status !== 'installed') throw new Error(`${name}: ${installed.status}`);
   const problems = store.checkGeneration(store.active()!);
   if (problems.length > 0) throw new Error(`${name}: installed generation incomplete: ${problems.join('; ')}`);
-  return { name, files: built.manifest.files.length, content: built.contentBytes, pack: built.packBytes, build: buildMs, sign: signMs, verify: verifyMs, install: installMs };
+  return {
+    name,
+    files: built.manifest.files.length,
+    content: built.contentBytes,
+    pack: built.packBytes,
+    build: buildMs,
+    sign: signMs,
+    verify: verifyMs,
+    install: installMs,
+  };
 }
 
 try {
@@ -104,15 +127,35 @@ try {
   const rows: Row[] = [];
   const minAppVersion = appVersion();
 
-  rows.push(await bench('default', (out) => buildContentPack(defaultContentDir, { out, minAppVersion, version: '9.0.0' }), keys.privateFile, keys.publicFile, new ContentStore({ root: path.join(tmp, 'store-default'), appVersion: minAppVersion, defaultContentDir })));
+  rows.push(
+    await bench(
+      'default',
+      (out) => buildContentPack(defaultContentDir, { out, minAppVersion, version: '9.0.0' }),
+      keys.privateFile,
+      keys.publicFile,
+      new ContentStore({ root: path.join(tmp, 'store-default'), appVersion: minAppVersion, defaultContentDir }),
+    ),
+  );
 
   if (!existsSync(lecoqaFile)) throw new Error(`${lecoqaFile} is missing (the bench reads ../shared/data/lecoqa)`);
   const folder = path.join(tmp, 'lecoqa');
   const made = makeLecoqaFolder(folder);
-  const qaRow = await bench('lecoqa-qa', (out) => buildContentPack(folder, { out, minAppVersion }), keys.privateFile, keys.publicFile, new ContentStore({ root: path.join(tmp, 'store-lecoqa'), appVersion: minAppVersion, defaultContentDir }));
+  const qaRow = await bench(
+    'lecoqa-qa',
+    (out) => buildContentPack(folder, { out, minAppVersion }),
+    keys.privateFile,
+    keys.publicFile,
+    new ContentStore({ root: path.join(tmp, 'store-lecoqa'), appVersion: minAppVersion, defaultContentDir }),
+  );
   rows.push(qaRow);
 
-  const lawRow = await bench('laws', (out) => buildLawPack(lawsDir, { out, minAppVersion, version: '2026.11.22' }), keys.privateFile, keys.publicFile, new ContentStore({ root: path.join(tmp, 'store-laws'), appVersion: minAppVersion, defaultContentDir }));
+  const lawRow = await bench(
+    'laws',
+    (out) => buildLawPack(lawsDir, { out, minAppVersion, version: '2026.11.22' }),
+    keys.privateFile,
+    keys.publicFile,
+    new ContentStore({ root: path.join(tmp, 'store-laws'), appVersion: minAppVersion, defaultContentDir }),
+  );
   rows.push(lawRow);
 
   console.log(`LeCoQA: ${String(made.written)} questions read from ${lecoqaFile}; ${String(made.kept)} fit the Q&A format and are in the pack`);
@@ -122,7 +165,9 @@ try {
       `${r.name.padEnd(10)} ${String(r.files).padStart(7)} ${mb(r.content).padStart(9)} ${mb(r.pack).padStart(9)} ${s(r.build).padStart(9)} ${s(r.sign).padStart(7)} ${s(r.verify).padStart(8)} ${s(r.install).padStart(8)}`,
     );
   }
-  console.log('install = signature + every hash while extracting, content lint (content packs) / integrity_check (laws), search index in a staging DB, fsync, atomic switch');
+  console.log(
+    'install = signature + every hash while extracting, content lint (content packs) / integrity_check (laws), search index in a staging DB, fsync, atomic switch',
+  );
   console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -25,11 +25,16 @@ async function main(): Promise<void> {
   try {
     await printer.queueStatus(queue);
   } catch (error) {
-    throw new Error(`CUPS queue ${queue} is not usable (${error instanceof Error ? error.message : String(error)}); start cupsd and add the queue as .ci/run does, or set KIOSK_BENCH_QUEUE`, { cause: error });
+    throw new Error(
+      `CUPS queue ${queue} is not usable (${error instanceof Error ? error.message : String(error)}); start cupsd and add the queue as .ci/run does, or set KIOSK_BENCH_QUEUE`,
+      { cause: error },
+    );
   }
   const today = localToday();
   console.log(`bench:documents — ${String(types.length)} types, ${String(RUNS)} runs each, queue ${queue}`);
-  console.log(['type'.padEnd(28), 'bytes'.padStart(8), 'pages'.padStart(6), 'fill ms'.padStart(8), 'accepted ms'.padStart(12), 'done ms'.padStart(9)].join(' '));
+  console.log(
+    ['type'.padEnd(28), 'bytes'.padStart(8), 'pages'.padStart(6), 'fill ms'.padStart(8), 'accepted ms'.padStart(12), 'done ms'.padStart(9)].join(' '),
+  );
   let worstAccepted = 0;
   for (const type of types) {
     const answers = exampleAnswers(type);
@@ -55,7 +60,16 @@ async function main(): Promise<void> {
       done.push(performance.now() - t0);
     }
     worstAccepted = Math.max(worstAccepted, median(accepted));
-    console.log([type.id.padEnd(28), String(bytes).padStart(8), String(pages).padStart(6), median(fills).toFixed(0).padStart(8), median(accepted).toFixed(0).padStart(12), median(done).toFixed(0).padStart(9)].join(' '));
+    console.log(
+      [
+        type.id.padEnd(28),
+        String(bytes).padStart(8),
+        String(pages).padStart(6),
+        median(fills).toFixed(0).padStart(8),
+        median(accepted).toFixed(0).padStart(12),
+        median(done).toFixed(0).padStart(9),
+      ].join(' '),
+    );
   }
   console.log(`worst median 打印 → accepted by CUPS: ${worstAccepted.toFixed(0)} ms (target ≤ 3000 ms)`);
 }

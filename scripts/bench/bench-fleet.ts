@@ -101,14 +101,20 @@ async function metricValue(url: string, name: string): Promise<number> {
 }
 
 async function query(url: string, promql: string): Promise<number> {
-  const json = (await (await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: promql }).toString()}`)).json()) as { error?: string; data?: { result: Array<{ value: [number, string] }> } };
+  const json = (await (await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: promql }).toString()}`)).json()) as {
+    error?: string;
+    data?: { result: Array<{ value: [number, string] }> };
+  };
   if (!json.data) throw new Error(`${promql}: ${json.error ?? 'no data'}`);
   return Number(json.data.result[0]?.value[1] ?? NaN);
 }
 
 /** Samples a range selector holds (counted here: count_over_time would merge series that differ only by name). */
 async function storedSamples(url: string, selector: string): Promise<number> {
-  const json = (await (await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: selector }).toString()}`)).json()) as { error?: string; data?: { result: Array<{ values: unknown[] }> } };
+  const json = (await (await fetch(`${url}/api/v1/query?${new URLSearchParams({ query: selector }).toString()}`)).json()) as {
+    error?: string;
+    data?: { result: Array<{ values: unknown[] }> };
+  };
   if (!json.data) throw new Error(`${selector}: ${json.error ?? 'no data'}`);
   return json.data.result.reduce((n, s) => n + s.values.length, 0);
 }
@@ -146,7 +152,13 @@ async function main(): Promise<void> {
     writeFileSync(path.join(dir, 'central.yml'), stringify(config));
     const central = await startTool(
       requireTool('prometheus'),
-      [`--config.file=${path.join(dir, 'central.yml')}`, `--storage.tsdb.path=${path.join(dir, 'central')}`, `--web.listen-address=127.0.0.1:${String(centralPort)}`, '--web.enable-remote-write-receiver', '--log.level=warn'],
+      [
+        `--config.file=${path.join(dir, 'central.yml')}`,
+        `--storage.tsdb.path=${path.join(dir, 'central')}`,
+        `--web.listen-address=127.0.0.1:${String(centralPort)}`,
+        '--web.enable-remote-write-receiver',
+        '--log.level=warn',
+      ],
       `http://127.0.0.1:${String(centralPort)}`,
       '/-/ready',
     );
@@ -159,7 +171,10 @@ async function main(): Promise<void> {
         {
           job_name: 'fatong',
           metrics_path: '/metrics',
-          static_configs: Array.from({ length: TERMINALS }, (_, i) => ({ targets: [endpoints], labels: { terminal: `bench-${String(i).padStart(4, '0')}`, region: '110101', __metrics_path__: `/t/${String(i)}/metrics` } })),
+          static_configs: Array.from({ length: TERMINALS }, (_, i) => ({
+            targets: [endpoints],
+            labels: { terminal: `bench-${String(i).padStart(4, '0')}`, region: '110101', __metrics_path__: `/t/${String(i)}/metrics` },
+          })),
         },
       ],
       remote_write: [{ url: `${central.url}/api/v1/write`, queue_config: { batch_send_deadline: '5s' } }],
@@ -168,7 +183,10 @@ async function main(): Promise<void> {
     const agentPort = await freePort();
     const agent = await startTool(
       requireTool('prometheus'),
-      [...agentArgs({ configFile: path.join(dir, 'agent.yml'), walDir: path.join(dir, 'agent-wal'), listen: `127.0.0.1:${String(agentPort)}` }), '--log.level=warn'],
+      [
+        ...agentArgs({ configFile: path.join(dir, 'agent.yml'), walDir: path.join(dir, 'agent-wal'), listen: `127.0.0.1:${String(agentPort)}` }),
+        '--log.level=warn',
+      ],
       `http://127.0.0.1:${String(agentPort)}`,
       '/-/ready',
     );
@@ -177,7 +195,9 @@ async function main(): Promise<void> {
     const appendedBefore = await metricValue(central.url, 'prometheus_tsdb_head_samples_appended_total');
     const t0 = Date.now();
     let peakRss = 0;
-    process.stdout.write(`bench:fleet — ${String(TERMINALS)} terminals × ${String(seriesPerTerminal)} series, scraped every ${String(SCRAPE)} s, for ${String(SECONDS)} s\n`);
+    process.stdout.write(
+      `bench:fleet — ${String(TERMINALS)} terminals × ${String(seriesPerTerminal)} series, scraped every ${String(SCRAPE)} s, for ${String(SECONDS)} s\n`,
+    );
     while (Date.now() - t0 < SECONDS * 1000) {
       await new Promise((resolve) => setTimeout(resolve, 5000));
       peakRss = Math.max(peakRss, rssMb(central.child.pid));
@@ -211,7 +231,10 @@ async function main(): Promise<void> {
       ['samples/s expected (terminals × series / scrape)', ((TERMINALS * seriesPerTerminal) / SCRAPE).toFixed(0)],
       ['remote-write bytes per sample (snappy protobuf)', (bytes / Math.max(1, sent)).toFixed(2)],
       ['in flight at the agent when read (taken in − sent)', String(agentAppended - sent)],
-      ['dropped samples: agent dropped + failed + (sent − stored) (target 0)', `${String(dropped + failed + Math.max(0, sent - stored))} (${String(dropped)} dropped, ${String(failed)} failed; stored − sent ${String(stored - sent)}: sent after the reading)`],
+      [
+        'dropped samples: agent dropped + failed + (sent − stored) (target 0)',
+        `${String(dropped + failed + Math.max(0, sent - stored))} (${String(dropped)} dropped, ${String(failed)} failed; stored − sent ${String(stored - sent)}: sent after the reading)`,
+      ],
       ['out-of-order samples rejected', String(outOfOrder)],
       ['central RSS now / peak (MB)', `${rss.toFixed(0)} / ${Math.max(peakRss, rss).toFixed(0)}`],
     ];

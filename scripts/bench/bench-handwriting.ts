@@ -68,7 +68,13 @@ function runSet(label: string, options: SynthesisOptions, setSeed: number): SetR
       result.joinedTotal++;
       if (rank >= 0 && rank < 5) result.joinedTop5++;
     }
-    if (rank < 0 || rank >= 5) result.misses.push(`${template.character}→${candidates.slice(0, 3).map((c) => c.character).join('')}`);
+    if (rank < 0 || rank >= 5)
+      result.misses.push(
+        `${template.character}→${candidates
+          .slice(0, 3)
+          .map((c) => c.character)
+          .join('')}`,
+      );
   }
   result.times.sort((a, b) => a - b);
   return result;
@@ -83,7 +89,9 @@ function report(result: SetResult): void {
   console.log(`  top-1: ${pct(result.top1, n)}   top-5: ${pct(result.top5, n)}   top-10: ${pct(result.top10, n)}`);
   console.log(`  with two strokes swapped: top-5 ${pct(result.swappedTop5, result.swappedTotal)} of ${result.swappedTotal}`);
   if (result.joinedTotal > 0) console.log(`  with two strokes joined: top-5 ${pct(result.joinedTop5, result.joinedTotal)} of ${result.joinedTotal}`);
-  console.log(`  time per recognition: median ${quantile(0.5).toFixed(1)} ms, p95 ${quantile(0.95).toFixed(1)} ms, max ${(times[n - 1] ?? NaN).toFixed(1)} ms (target < 50 ms)`);
+  console.log(
+    `  time per recognition: median ${quantile(0.5).toFixed(1)} ms, p95 ${quantile(0.95).toFixed(1)} ms, max ${(times[n - 1] ?? NaN).toFixed(1)} ms (target < 50 ms)`,
+  );
   if (result.misses.length > 0) console.log(`  not in top 5 (expected→top 3): ${result.misses.slice(0, 30).join(' ')}${result.misses.length > 30 ? ' …' : ''}`);
 }
 
@@ -94,17 +102,20 @@ console.log('      splits strokes, and forgets some. Accuracy on real residents�
 console.log(`templates: ${recognizer.size} characters (${(build.bytes.length / 1024).toFixed(1)} KiB); seed: ${seed}`);
 report(runSet('standard set (scale 0.6–1.2, shift, rotation ±8°, jitter 1 %, stroke ends ±12 %, 20 % two strokes swapped)', {}, seed));
 report(
-  runSet(
-    'messy set (standard + aspect 0.8–1.25, each stroke moved ~4 % and resized ±15 %, jitter 2 %, 15 % two strokes joined)',
-    { messy: true },
-    seed + 1,
-  ),
+  runSet('messy set (standard + aspect 0.8–1.25, each stroke moved ~4 % and resized ±15 %, jitter 2 %, 15 % two strokes joined)', { messy: true }, seed + 1),
 );
 
 const ruled = Object.entries(ruledCharacters).map(([character, strokes]) => {
   const candidates = recognizer.recognize(ruledDrawing(strokes), 10);
   const rank = candidates.findIndex((candidate) => candidate.character === character);
-  return { character, rank, top: candidates.slice(0, 3).map((c) => c.character).join('') };
+  return {
+    character,
+    rank,
+    top: candidates
+      .slice(0, 3)
+      .map((c) => c.character)
+      .join(''),
+  };
 });
 const ruledIn = (k: number): number => ruled.filter((r) => r.rank >= 0 && r.rank < k).length;
 console.log(`\nruled set: ${ruled.length} simple characters drawn with straight lines by hand-picked grid points (not from the font)`);

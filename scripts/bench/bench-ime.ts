@@ -25,7 +25,9 @@ import { buildImeDictionary } from '../build/build-ime-dictionary';
 import { repoRoot } from '../lib/repo-paths';
 import { seededRandom } from './handwriting-samples';
 
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'test' }, seed: { type: 'string', default: '7' }, misses: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: { set: { type: 'string', default: 'test' }, seed: { type: 'string', default: '7' }, misses: { type: 'string', default: '0' } },
+});
 const queriesFile = path.resolve(repoRoot, '../shared/data/stard/queries.public.jsonl');
 
 const han = /^\p{Script=Han}+$/u;
@@ -56,7 +58,8 @@ function heldApartPhrases(): { words: Phrase[]; pairs: Phrase[]; questions: numb
       offset += token.length;
       const phrase = han.test(token) && syllables.every(isPinyinSyllable) ? { text: token, syllables } : undefined;
       if (phrase && token.length >= 2) words.push(phrase);
-      if (phrase && previous && previous.text.length >= 2 && token.length >= 2) pairs.push({ text: previous.text + token, syllables: [...previous.syllables, ...syllables] });
+      if (phrase && previous && previous.text.length >= 2 && token.length >= 2)
+        pairs.push({ text: previous.text + token, syllables: [...previous.syllables, ...syllables] });
       previous = phrase;
     }
   }
@@ -110,9 +113,21 @@ function score(engine: PinyinEngine, phrases: Phrase[], typed: (p: Phrase) => st
     const rank = rankOf(candidates, phrase, letters.length);
     result.n += 1;
     if (rank === 0) result.top1 += 1;
-    else result.top1Misses.push(`${phrase.text} ${letters} → ${candidates.slice(0, 2).map((c) => c.text).join(' ')}`);
+    else
+      result.top1Misses.push(
+        `${phrase.text} ${letters} → ${candidates
+          .slice(0, 2)
+          .map((c) => c.text)
+          .join(' ')}`,
+      );
     if (rank >= 0 && rank < 5) result.top5 += 1;
-    else result.misses.push(`${phrase.text} ${letters} → ${candidates.slice(0, 3).map((c) => c.text).join(' ')}`);
+    else
+      result.misses.push(
+        `${phrase.text} ${letters} → ${candidates
+          .slice(0, 3)
+          .map((c) => c.text)
+          .join(' ')}`,
+      );
   }
   return result;
 }
@@ -163,14 +178,22 @@ const times = keystrokeTimes(plain, words);
 const fuzzyTimes = keystrokeTimes(fuzzy, words);
 
 console.log(`IME benchmark — ${questions} STARD public questions (set ${values.set}), jieba words of ≥ 2 characters typed as toneless full pinyin`);
-console.log(`dictionary: ${built.words} words (${built.contentWords} lifted from the kiosk's content), file ${(Buffer.byteLength(built.text) / 1024 / 1024).toFixed(2)} MiB, decoded ${(dictionaryBytes(dictionary) / 1024 / 1024).toFixed(1)} MiB (estimate), heap + array buffers +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MiB measured${gc ? '' : ' (no --expose-gc: rough)'}, decode ${decodeMs.toFixed(0)} ms`);
+console.log(
+  `dictionary: ${built.words} words (${built.contentWords} lifted from the kiosk's content), file ${(Buffer.byteLength(built.text) / 1024 / 1024).toFixed(2)} MiB, decoded ${(dictionaryBytes(dictionary) / 1024 / 1024).toFixed(1)} MiB (estimate), heap + array buffers +${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MiB measured${gc ? '' : ' (no --expose-gc: rough)'}, decode ${decodeMs.toFixed(0)} ms`,
+);
 console.log(`words:                          ${clean.n} phrases (${new Set(words.map((w) => w.text)).size} distinct)`);
 console.log(`  top-1 phrase accuracy:        ${pct(clean.top1, clean.n)}   (target ≥ 85 %)`);
 console.log(`  intended word in top 5:       ${pct(clean.top5, clean.n)}   (target ≥ 97 %)`);
 console.log(`  top 5, 模糊音 on, typed right: ${pct(cleanWithFuzzyOn.top5, cleanWithFuzzyOn.n)}   (top-1 ${pct(cleanWithFuzzyOn.top1, cleanWithFuzzyOn.n)})`);
-console.log(`  top 5, 模糊音 errors injected: ${pct(fuzzed.top5, fuzzed.n)}   (target ≥ 90 %; ${fuzzed.n} phrases with ≥ 1 swap; top-1 ${pct(fuzzed.top1, fuzzed.n)})`);
-console.log(`two-word phrases:               ${cleanPairs.n} phrases, top-1 ${pct(cleanPairs.top1, cleanPairs.n)}, top 5 ${pct(cleanPairs.top5, cleanPairs.n)}`);
-console.log(`per keystroke (${times.length} prefixes): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, max ${quantile(times, 1).toFixed(1)} ms (target p95 ≤ 30 ms); 模糊音 on: p95 ${quantile(fuzzyTimes, 0.95).toFixed(2)} ms`);
+console.log(
+  `  top 5, 模糊音 errors injected: ${pct(fuzzed.top5, fuzzed.n)}   (target ≥ 90 %; ${fuzzed.n} phrases with ≥ 1 swap; top-1 ${pct(fuzzed.top1, fuzzed.n)})`,
+);
+console.log(
+  `two-word phrases:               ${cleanPairs.n} phrases, top-1 ${pct(cleanPairs.top1, cleanPairs.n)}, top 5 ${pct(cleanPairs.top5, cleanPairs.n)}`,
+);
+console.log(
+  `per keystroke (${times.length} prefixes): median ${quantile(times, 0.5).toFixed(2)} ms, p95 ${quantile(times, 0.95).toFixed(2)} ms, max ${quantile(times, 1).toFixed(1)} ms (target p95 ≤ 30 ms); 模糊音 on: p95 ${quantile(fuzzyTimes, 0.95).toFixed(2)} ms`,
+);
 const showMisses = Number(values.misses);
 if (showMisses > 0) {
   console.log('misses (top 1):', clean.top1Misses.slice(0, showMisses).join(' | '));

@@ -36,7 +36,9 @@ try {
   db.close();
 
   console.log(`corpus            ${lawsDir}`);
-  console.log(`files             ${String(first.files)} → ${String(first.laws)} laws + ${String(first.documents)} documents, ${String(first.versions)} versions`);
+  console.log(
+    `files             ${String(first.files)} → ${String(first.laws)} laws + ${String(first.documents)} documents, ${String(first.versions)} versions`,
+  );
   console.log(`articles          ${String(first.articles)} stored, ${String(first.currentArticles)} current`);
   console.log(`import (fresh)    ${(first.durationMs / 1000).toFixed(2)} s`);
   console.log(`re-import         ${(reimportMs / 1000).toFixed(2)} s (replaces the library in one transaction)`);

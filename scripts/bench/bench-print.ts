@@ -31,7 +31,14 @@ function receipts(columns: number): Array<[string, Uint8Array]> {
     ['Q&A answer', bytes(buildQaReceipt(sampleHeader, sampleQa))],
     [
       'self-test page',
-      buildSelfTestPage({ siteName: sampleHeader.siteName, columns, connection: '/dev/ttyUSB0，9600 波特，RTS/CTS', status: null, reference: 'BENCH1', now: new Date(2026, 10, 22, 14, 5) }).bytes,
+      buildSelfTestPage({
+        siteName: sampleHeader.siteName,
+        columns,
+        connection: '/dev/ttyUSB0，9600 波特，RTS/CTS',
+        status: null,
+        reference: 'BENCH1',
+        now: new Date(2026, 10, 22, 14, 5),
+      }).bytes,
     ],
   ];
 }

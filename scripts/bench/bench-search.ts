@@ -141,8 +141,17 @@ function jiebaBaseline(docs: readonly { key: string; text: string }[]): { rank: 
   const started = performance.now();
   const require = createRequire(import.meta.url);
   const jieba = Jieba.withDict((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict);
-  const stop = new Set(readFileSync(stopwordsFile, 'utf8').split('\n').map((w) => w.trim()).filter((w) => w.length > 0));
-  const tokens = (text: string) => jieba.cut(text, true).map((t) => t.trim()).filter((t) => t.length > 0 && !stop.has(t));
+  const stop = new Set(
+    readFileSync(stopwordsFile, 'utf8')
+      .split('\n')
+      .map((w) => w.trim())
+      .filter((w) => w.length > 0),
+  );
+  const tokens = (text: string) =>
+    jieba
+      .cut(text, true)
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0 && !stop.has(t));
   const index = InvertedIndex.build(docs.map((d) => tokens(d.text)));
   const buildMs = performance.now() - started;
   const rank = (query: string): string[] => {
@@ -181,7 +190,13 @@ async function packAndColdStart(): Promise<ImportAndColdStart> {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'fatong-bench-pack-'));
     const keys = generatePackKeys(path.join(tmp, 'keys'), 'bench');
     let t = performance.now();
-    const built = await buildLawPack(lawsDir, { out: path.join(tmp, 'laws.fpk'), version: '2026.1.0', minAppVersion: appVersion(), keyFile: keys.privateFile, train: { questions: queriesFile, lecoqa: lecoqaFile } });
+    const built = await buildLawPack(lawsDir, {
+      out: path.join(tmp, 'laws.fpk'),
+      version: '2026.1.0',
+      minAppVersion: appVersion(),
+      keyFile: keys.privateFile,
+      train: { questions: queriesFile, lecoqa: lecoqaFile },
+    });
     const buildMs = performance.now() - t;
     t = performance.now();
     const store = new ContentStore({ root: path.join(tmp, 'data', 'content'), appVersion: appVersion(), defaultContentDir });
@@ -222,7 +237,10 @@ async function main(): Promise<void> {
   const qa = qaFromFolder();
   const glossary = glossaryFromFolder();
   t = performance.now();
-  const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)) };
+  const translation = {
+    articleText: (key: string) => source.article(key)?.text ?? null,
+    tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
+  };
   const trained = trainSearchModel(queriesFile, lecoqaFile, folds, { translation });
   const trainMs = performance.now() - t;
   const indexFile = path.join(os.tmpdir(), `fatong-bench-search-${String(process.pid)}.bin`);
@@ -242,7 +260,10 @@ async function main(): Promise<void> {
 
   // Everyday residents' questions written for this project (scripts/bench/everyday-questions.jsonl,
   // the articles checked by hand in ../shared/data/laws); a development check, not the held-out set.
-  const everyday = readFileSync(everydayFile, 'utf8').split('\n').filter((l) => l.trim().length > 0).map((l) => JSON.parse(l) as StardQuery);
+  const everyday = readFileSync(everydayFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as StardQuery);
   const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
   const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
   const baselineMetrics = evaluateRetrieval(judge(baseline.rank));
@@ -344,16 +365,28 @@ async function main(): Promise<void> {
   if (nested) console.log(metricRow(`engine + learned, ${String(folds)}-fold CV, nested tuning`, nested.metrics, baselineMetrics));
   console.log(metricRow('engine + learned on all data (in-sample, reference)', allDataMetrics, baselineMetrics));
   console.log('');
-  console.log(`Figures in % (difference to the baseline in brackets). CV rows: each question scored by a model trained without its fold (${(cvMs / 1000).toFixed(0)} s).`);
+  console.log(
+    `Figures in % (difference to the baseline in brackets). CV rows: each question scored by a model trained without its fold (${(cvMs / 1000).toFixed(0)} s).`,
+  );
   if (nested) {
-    console.log(`Nested tuning (grid ${grid(allData.params).map((c) => c.name).join(', ')}; ${(nested.ms / 1000).toFixed(0)} s):`);
+    console.log(
+      `Nested tuning (grid ${grid(allData.params)
+        .map((c) => c.name)
+        .join(', ')}; ${(nested.ms / 1000).toFixed(0)} s):`,
+    );
     for (const c of nested.chosen) console.log(`  ${c}`);
   }
   console.log('');
   console.log(`Everyday questions (${String(everyday.length)}, scripts/bench/everyday-questions.jsonl; residents' wording, articles checked by hand):`);
-  console.log(`  engine, no training data:      R@10 ${pct(everydayPlain.recallAt10)}  R@100 ${pct(everydayPlain.recallAt100)}  nDCG@10 ${pct(everydayPlain.ndcgAt10)}`);
-  console.log(`  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`);
-  console.log(`Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`);
+  console.log(
+    `  engine, no training data:      R@10 ${pct(everydayPlain.recallAt10)}  R@100 ${pct(everydayPlain.recallAt100)}  nDCG@10 ${pct(everydayPlain.ndcgAt10)}`,
+  );
+  console.log(
+    `  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`,
+  );
+  console.log(
+    `Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`,
+  );
   // 「您是不是要找」: misspelled questions against clean ones (engine without training data, host's corrector).
   const misspelling = misspellingReport({
     questions: queries.map((q) => ({ query: q.query, relevant: relevantKeys(q) })),
@@ -369,19 +402,24 @@ async function main(): Promise<void> {
   console.log(`| query latency p50 (full search, warm)              | ${percentile(times, 50).toFixed(1)} ms | |`);
   console.log(`| query latency p95                                  | ${percentile(times, 95).toFixed(1)} ms | |`);
   console.log(`| query latency max                                  | ${(times.at(-1) ?? 0).toFixed(1)} ms | |`);
-  console.log(`| suggest latency p50 / p95 (3-char prefix)          | ${percentile(suggestTimes, 50).toFixed(1)} / ${percentile(suggestTimes, 95).toFixed(1)} ms | |`);
+  console.log(
+    `| suggest latency p50 / p95 (3-char prefix)          | ${percentile(suggestTimes, 50).toFixed(1)} / ${percentile(suggestTimes, 95).toFixed(1)} ms | |`,
+  );
   console.log(`| law folder parse (not needed with the DB)          | ${(parseMs / 1000).toFixed(1)} s | |`);
   console.log(`| model training (read STARD + LeCoQA, ${String(folds)} folds)        | ${(trainMs / 1000).toFixed(1)} s | |`);
-  console.log(`| index build (segment + BM25F + learned + MiniSearch + write) | ${(buildMs / 1000).toFixed(1)} s | ${(baseline.buildMs / 1000).toFixed(1)} s |`);
+  console.log(
+    `| index build (segment + BM25F + learned + MiniSearch + write) | ${(buildMs / 1000).toFixed(1)} s | ${(baseline.buildMs / 1000).toFixed(1)} s |`,
+  );
   console.log(`| index size on disk                                 | ${mb(indexBytes)} | |`);
   console.log(`| RSS after build (bench process, both indexes)      | ${mb(rssAfterBuild)} | |`);
   if (child) {
-    console.log(`| load of stored index (fresh process)               | ${child.loadMs.toFixed(0)} ms${child.built ? ' (REBUILT: fingerprint mismatch)' : ''} | |`);
+    console.log(
+      `| load of stored index (fresh process)               | ${child.loadMs.toFixed(0)} ms${child.built ? ' (REBUILT: fingerprint mismatch)' : ''} | |`,
+    );
     console.log(`| host RSS, index loaded + 2 queries (fresh process) | ${mb(child.rss)} (${mb(child.rssBefore)} before loading) | |`);
   }
   console.log(`| law pack (--train) → content install (temp dir)    | ${cold.importLine} | |`);
   console.log(`| cold start (installed pack → first answer), RSS    | ${cold.coldLine} | |`);
 }
-
 
 void main();

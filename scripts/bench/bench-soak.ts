@@ -24,7 +24,11 @@ let calls = 0;
 
 async function call(method: string, input?: unknown): Promise<unknown> {
   calls++;
-  const response = await fetch(`${server.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: input === undefined ? '' : JSON.stringify(input) });
+  const response = await fetch(`${server.url}api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? 'failed'}`);
   return result.value;
@@ -38,7 +42,9 @@ events.end();
 function memory(label: string): void {
   global.gc?.();
   const m = process.memoryUsage();
-  console.log(`${label.padEnd(8)} rss ${mb(m.rss).padStart(9)}  heapUsed ${mb(m.heapUsed).padStart(9)}  external ${mb(m.external).padStart(8)}  calls ${String(calls).padStart(6)}`);
+  console.log(
+    `${label.padEnd(8)} rss ${mb(m.rss).padStart(9)}  heapUsed ${mb(m.heapUsed).padStart(9)}  external ${mb(m.external).padStart(8)}  calls ${String(calls).padStart(6)}`,
+  );
 }
 
 const procedures = (await call('procedures.list')) as Array<{ id: string }>;
@@ -59,7 +65,9 @@ for (let i = 0; i < SESSIONS; i++) {
 }
 const ms = performance.now() - started;
 memory('end');
-console.log(`${String(SESSIONS)} sessions, ${String(calls)} calls in ${(ms / 1000).toFixed(1)} s (${(ms / SESSIONS).toFixed(1)} ms per session); event stream received ${String(eventBytes)} bytes`);
+console.log(
+  `${String(SESSIONS)} sessions, ${String(calls)} calls in ${(ms / 1000).toFixed(1)} s (${(ms / SESSIONS).toFixed(1)} ms per session); event stream received ${String(eventBytes)} bytes`,
+);
 events.destroy();
 await server.close();
 await host.closeAsync();

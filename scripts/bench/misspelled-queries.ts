@@ -54,7 +54,11 @@ function homophoneTable(dict: ImeDictionary): { homophones(character: string): s
       // The character's main reading (its cheapest entry is listed first by the builder's costs).
       const id = readings.get(character)?.[0];
       if (id === undefined) return [];
-      return (bySyllable.get(id) ?? []).slice(0, 12).map((e) => e.character).filter((c) => c !== character).slice(0, 8);
+      return (bySyllable.get(id) ?? [])
+        .slice(0, 12)
+        .map((e) => e.character)
+        .filter((c) => c !== character)
+        .slice(0, 8);
     },
   };
 }

@@ -24,9 +24,18 @@ const shared = path.resolve(repoRoot, '../shared/data');
 const folds = 5;
 const source = new LawFolderArticleSource(path.join(shared, 'laws'));
 const glossary = glossaryFromFolder();
-const base = LocalSearchService.open({ articles: source, qa: qaFromFolder(), glossary, model: null, indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin') }).engine;
+const base = LocalSearchService.open({
+  articles: source,
+  qa: qaFromFolder(),
+  glossary,
+  model: null,
+  indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin'),
+}).engine;
 let t = performance.now();
-const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)) };
+const translation = {
+  articleText: (key: string) => source.article(key)?.text ?? null,
+  tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
+};
 const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
 console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
 const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(f.model) }));
@@ -34,16 +43,22 @@ const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.wit
 const withWeights = (translationWeight: number, popularity: number): EngineParams => ({
   ...defaultEngineParams,
   translationWeight,
-  bm25: { ...defaultEngineParams.bm25, learned: { weight: defaultEngineParams.bm25.learned?.weight ?? 0.5, b: defaultEngineParams.bm25.learned?.b ?? 0.2, popularity } },
+  bm25: {
+    ...defaultEngineParams.bm25,
+    learned: { weight: defaultEngineParams.bm25.learned?.weight ?? 0.5, b: defaultEngineParams.bm25.learned?.b ?? 0.2, popularity },
+  },
 });
 const variants: { name: string; params: EngineParams }[] = [
   { name: 'defaults', params: defaultEngineParams },
   { name: 'translation 0, popularity 0 (before)', params: withWeights(0, 0) },
   { name: 'domain routing 0.5', params: { ...defaultEngineParams, domainRouting: 0.5 } },
-  ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0').split(',').filter((pair) => pair.includes(':')).map((pair) => {
-    const [tw, pop] = pair.split(':').map(Number);
-    return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
-  }),
+  ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [tw, pop] = pair.split(':').map(Number);
+      return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
+    }),
 ];
 const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
   .split('\n')
@@ -78,5 +93,7 @@ for (const vi of only) {
     })),
   );
   const p = (x: number) => (100 * x).toFixed(1);
-  console.log(`${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`);
+  console.log(
+    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+  );
 }

@@ -125,6 +125,8 @@ export function writeHandwritingTemplates(outDir: string = handwritingOutDir): H
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = writeHandwritingTemplates();
   const kib = (result.bytes.length / 1024).toFixed(1);
-  console.log(`handwriting templates: ${result.characters} characters, ${kib} KiB → ${path.relative(repoRoot, result.file)}${result.written ? '' : ' (unchanged)'}`);
+  console.log(
+    `handwriting templates: ${result.characters} characters, ${kib} KiB → ${path.relative(repoRoot, result.file)}${result.written ? '' : ' (unchanged)'}`,
+  );
   if (result.missing.length > 0) console.log(`no stroke data for ${result.missing.length}: ${result.missing.join('')}`);
 }

@@ -159,5 +159,7 @@ export function writeImeDictionary(outDir: string = imeOutDir): ImeDictionaryBui
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = writeImeDictionary();
   const mib = (result.bytes / 1024 / 1024).toFixed(2);
-  console.log(`ime dictionary: ${result.words} words (${result.contentWords} from the kiosk's content), ${mib} MiB → ${path.relative(repoRoot, result.file)}${result.written ? '' : ' (unchanged)'}`);
+  console.log(
+    `ime dictionary: ${result.words} words (${result.contentWords} from the kiosk's content), ${mib} MiB → ${path.relative(repoRoot, result.file)}${result.written ? '' : ' (unchanged)'}`,
+  );
 }

@@ -21,7 +21,12 @@ const echo: CliCommand = {
     return 0;
   },
 };
-const contentLint: CliCommand = { name: 'content lint', summary: 'lint', usage: 'Usage: content lint <dir>', run: async (args, c) => (c.stdout(`lint ${args[0]}`), 0) };
+const contentLint: CliCommand = {
+  name: 'content lint',
+  summary: 'lint',
+  usage: 'Usage: content lint <dir>',
+  run: async (args, c) => (c.stdout(`lint ${args[0]}`), 0),
+};
 
 describe('the CLI dispatcher', () => {
   it('lists commands for help and exits 0; with no command it exits 2', async () => {

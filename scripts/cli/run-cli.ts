@@ -20,8 +20,7 @@ export async function runCli(argv: string[], commands: CliCommand[], io: CliIo):
     return name === undefined ? 2 : 0;
   }
   // Commands may have two words (`content lint`); the longest match wins.
-  const command =
-    commands.find((c) => c.name === `${name} ${rest[0] ?? ''}`) ?? commands.find((c) => c.name === name);
+  const command = commands.find((c) => c.name === `${name} ${rest[0] ?? ''}`) ?? commands.find((c) => c.name === name);
   if (!command) {
     io.stderr(`error: unknown command "${name}" (npm run cli -- help lists them)\n`);
     return 2;

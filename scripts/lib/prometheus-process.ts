@@ -71,4 +71,3 @@ export async function startTool(file: string, args: string[], url: string, ready
     },
   };
 }
-

@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export type LaunchMode =
-  | { kind: 'electron'; electronBinary: string; reason: string }
-  | { kind: 'web'; open: 'chromium' | 'none'; chromium?: string; reason: string };
+  { kind: 'electron'; electronBinary: string; reason: string } | { kind: 'web'; open: 'chromium' | 'none'; chromium?: string; reason: string };
 
 export interface ModeInputs {
   forceWeb: boolean;

@@ -25,9 +25,7 @@ describe('evaluateAudit', () => {
   it('passes with no findings, and says so in one line', () => {
     const result = evaluateAudit({ ...base, findings: [], allowList: [] });
     expect(result.ok).toBe(true);
-    expect(result.summary).toBe(
-      'Electron audit passed: 1 files scanned, 0 high, 0 medium, 0 low, 0 informational; 0 allow-listed, 0 blocking',
-    );
+    expect(result.summary).toBe('Electron audit passed: 1 files scanned, 0 high, 0 medium, 0 low, 0 informational; 0 allow-listed, 0 blocking');
     expect(result.summary).not.toContain('\n');
   });
 

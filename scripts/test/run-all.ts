@@ -27,15 +27,7 @@ const steps: Step[] = [
   { name: 'format (prettier --check)', command: [bin('prettier'), '--check', '.', '--log-level=warn'] },
   {
     name: 'tests (vitest: unit, integration, e2e)',
-    command: [
-      bin('vitest'),
-      'run',
-      '--config',
-      'test/vitest.config.ts',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${vitestJson}`,
-    ],
+    command: [bin('vitest'), 'run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
   },
   { name: 'Electron security audit (electronegativity)', command: [bin('tsx'), 'scripts/test/electron-audit.ts'] },
 ];

@@ -292,7 +292,12 @@ describe('the admin screen (small kiosk)', () => {
     await expect.poll(() => adminCallFails(token)).toContain('admin-required');
     // The statistics are behind the PIN too.
     const today = localDay(new Date());
-    expect(await callHost(baseUrl, 'stats.summary', { token, from: today, to: today }).then(() => 'ok', (e: unknown) => String(e))).toContain('admin-required');
+    expect(
+      await callHost(baseUrl, 'stats.summary', { token, from: today, to: today }).then(
+        () => 'ok',
+        (e: unknown) => String(e),
+      ),
+    ).toContain('admin-required');
     // Leaving ended the session: the kiosk rests on the attract loop.
     await page.getByTestId('attract-loop').waitFor();
     await saveScreenshot(page, SPEC, 'small-after-leaving');
@@ -315,7 +320,10 @@ describe('the admin screen (small kiosk)', () => {
     await page.locator('[data-testid="admin-overlay"][data-stage="pin"]').waitFor();
     for (let left = 4; left >= 1; left--) {
       await submitPin(page, '135790');
-      await page.locator('[data-testid="pin-message"][data-kind="wrong"]').filter({ hasText: zhCN['admin.pin.wrong'].replace('{count}', String(left)) }).waitFor();
+      await page
+        .locator('[data-testid="pin-message"][data-kind="wrong"]')
+        .filter({ hasText: zhCN['admin.pin.wrong'].replace('{count}', String(left)) })
+        .waitFor();
     }
     await submitPin(page, '135790');
     // The 5th wrong PIN's own answer starts the countdown: nothing else is typed or sent.
@@ -461,7 +469,14 @@ describe('inactivity', () => {
       expect(await overlay(page).count()).toBe(1);
       await page.clock.fastForward(11_000);
       await overlay(page).waitFor({ state: 'detached' });
-      await expect.poll(() => callHost(own.url, 'admin.status', { token: held }).then(() => 'ok', (e: unknown) => String(e))).toContain('admin-required');
+      await expect
+        .poll(() =>
+          callHost(own.url, 'admin.status', { token: held }).then(
+            () => 'ok',
+            (e: unknown) => String(e),
+          ),
+        )
+        .toContain('admin-required');
     });
   });
 });

@@ -182,7 +182,8 @@ describe('民间借贷纠纷起诉状 by touch, printed through CUPS', () => {
     const pages = page.getByTestId('doc-page');
     expect(await pages.count()).toBeGreaterThanOrEqual(1);
     const text = (await pages.allTextContents()).join('');
-    for (const value of ['民事起诉状', '（民间借贷纠纷）', card.name, DEFENDANT, '50000元', COURT, '此文书由自助终端根据您的回答生成，请核对无误后签名']) expect(text).toContain(value);
+    for (const value of ['民事起诉状', '（民间借贷纠纷）', card.name, DEFENDANT, '50000元', COURT, '此文书由自助终端根据您的回答生成，请核对无误后签名'])
+      expect(text).toContain(value);
     const width = async () => (await pages.first().boundingBox())?.width ?? 0;
     const small = await width();
     await page.getByTestId('doc-zoom-in').click();

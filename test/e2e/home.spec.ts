@@ -9,7 +9,17 @@ import type { SystemInfo } from '../../electron/common/contract/kiosk-api';
 import { collectTargets, collectTextElements } from './support/audit';
 import { saveScreenshot, waitForFonts, waitForHome, type ViewportName } from './support/browser';
 import { platformFontsFor } from './support/fonts';
-import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, MIN_CONTRAST, MIN_TEXT_PX, useBrowser, useKioskPage, withKioskPage, type AuditOptions } from './support/kiosk-suite';
+import {
+  callHost,
+  expectReadableAndPressable,
+  expectStayedOnTheMachine,
+  MIN_CONTRAST,
+  MIN_TEXT_PX,
+  useBrowser,
+  useKioskPage,
+  withKioskPage,
+  type AuditOptions,
+} from './support/kiosk-suite';
 
 const SPEC = 'home';
 const baseUrl = inject('kioskBaseUrl');
@@ -93,7 +103,9 @@ describe.each<ViewportName>(['small', 'large'])('home screen at the %s kiosk siz
     const notLarger = before.filter((t) => !((after.get(t.path) ?? 0) > t.fontSizePx)).map((t) => t.where);
     expect(notLarger, 'texts that did not grow in 大字模式').toEqual([]);
     // Every text at least 1.4× (half a pixel of rounding allowed).
-    const notEnough = before.filter((t) => (after.get(t.path) ?? 0) < t.fontSizePx * 1.4 - 0.5).map((t) => `${t.where}: ${t.fontSizePx} → ${after.get(t.path)} px`);
+    const notEnough = before
+      .filter((t) => (after.get(t.path) ?? 0) < t.fontSizePx * 1.4 - 0.5)
+      .map((t) => `${t.where}: ${t.fontSizePx} → ${after.get(t.path)} px`);
     expect(notEnough, 'texts that grew less than 1.4× in 大字模式').toEqual([]);
     await expectReadableAndPressable(page, { ...homeAudit, minTextPx: largeBody });
     await saveScreenshot(page, SPEC, `${size}-large-text`);

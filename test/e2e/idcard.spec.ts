@@ -22,7 +22,15 @@ import type { IdCardSimulator } from '../../native-adapters/id-card-reader/simul
 import type { PrinterSimulator } from '../../native-adapters/thermal-printer/simulator/printer-simulator';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { openKioskPage, saveScreenshot, waitForHome, type KioskPage } from './support/browser';
-import { atStep, openLegalAid, startSimulatedIdReader, TEST_CARD, TEST_CARD_MASKED, waitForReaderState, type SimulatedIdReader } from './support/id-card-reader';
+import {
+  atStep,
+  openLegalAid,
+  startSimulatedIdReader,
+  TEST_CARD,
+  TEST_CARD_MASKED,
+  waitForReaderState,
+  type SimulatedIdReader,
+} from './support/id-card-reader';
 import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, useBrowser } from './support/kiosk-suite';
 import { startSimulatedPrinter, startSpecKiosk, type SimulatedPrinter } from './support/spec-kiosk';
 import { filesUnder } from '../integration/support/files-under';
@@ -118,7 +126,11 @@ describe('ID card in 法律援助申请预审 (small kiosk)', () => {
     await openLegalAid(page);
     const intro = page.getByTestId('idcard-intro');
     await intro.waitFor();
-    expect(await page.getByTestId('idcard-will-read').allInnerTexts()).toEqual([zhCN['idcard.field.name'], zhCN['idcard.field.idNumber'], zhCN['idcard.field.ageBracket']]);
+    expect(await page.getByTestId('idcard-will-read').allInnerTexts()).toEqual([
+      zhCN['idcard.field.name'],
+      zhCN['idcard.field.idNumber'],
+      zhCN['idcard.field.ageBracket'],
+    ]);
     expect(await intro.innerText()).toContain(zhCN['idcard.why']);
     for (const id of ['idcard-read', 'idcard-manual', 'idcard-skip']) expect(await page.getByTestId(id).isVisible()).toBe(true);
     await expectReadableAndPressable(page, { minTargets: 3 });

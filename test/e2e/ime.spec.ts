@@ -79,7 +79,11 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
     expect(await inputValue(page)).toBe('');
     const shown = await firstFive(page);
     expect(shown).toContain(word);
-    await page.getByTestId('ime-candidate').filter({ hasText: new RegExp(`^${word}$`) }).first().click();
+    await page
+      .getByTestId('ime-candidate')
+      .filter({ hasText: new RegExp(`^${word}$`) })
+      .first()
+      .click();
     expect(await inputValue(page)).toBe(word);
     expect(await composition(page)).toBe('');
   });
@@ -94,7 +98,11 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
       const missing = target.slice((await inputValue(page)).length);
       const pick = (await firstFive(page)).filter((c) => missing.startsWith(c)).sort((a, b) => b.length - a.length)[0];
       if (pick === undefined) break;
-      await page.getByTestId('ime-candidate').filter({ hasText: new RegExp(`^${pick}$`) }).first().click();
+      await page
+        .getByTestId('ime-candidate')
+        .filter({ hasText: new RegExp(`^${pick}$`) })
+        .first()
+        .click();
       taps += 1;
     }
     expect(await inputValue(page)).toBe('老板拖欠工资');
@@ -106,7 +114,11 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
     await tapKeys(page, ['clear']);
     await tapLetters(page, 'laobantuoqiangongzi');
     await firstFive(page);
-    await page.getByTestId('ime-candidate').filter({ hasText: /^老板$/ }).first().click();
+    await page
+      .getByTestId('ime-candidate')
+      .filter({ hasText: /^老板$/ })
+      .first()
+      .click();
     expect(await inputValue(page)).toBe('老板');
     expect(await composition(page)).toBe('tuoqiangongzi');
     expect((await firstFive(page))[0]).toBe('拖欠工资');
@@ -202,7 +214,9 @@ describe('pinyin on the kiosk keys at 1080 × 1920', () => {
     await page.getByTestId('search-submit').click();
     const corrected = page.getByTestId('corrected');
     await corrected.waitFor();
-    expect((await corrected.innerText()).replace(/\s+/g, '')).toBe(`${zhCN['search.corrected'].replace('{corrected}', '劳动合同')}${zhCN['search.searchOriginal'].replace('{original}', '劳懂合同')}`);
+    expect((await corrected.innerText()).replace(/\s+/g, '')).toBe(
+      `${zhCN['search.corrected'].replace('{corrected}', '劳动合同')}${zhCN['search.searchOriginal'].replace('{original}', '劳懂合同')}`,
+    );
     expect(await inputValue(page)).toBe('劳动合同');
     expect(await page.getByTestId('qa-hit').count()).toBeGreaterThan(0);
     await expectReadableAndPressable(page, { minTargets: 5 });
@@ -243,7 +257,11 @@ describe('模糊音 on a terminal provisioned in Sichuan', () => {
     await tapLetters(page, 'naodong');
     const shown = await firstFive(page);
     expect(shown).toContain('劳动');
-    await page.getByTestId('ime-candidate').filter({ hasText: /^劳动$/ }).first().click();
+    await page
+      .getByTestId('ime-candidate')
+      .filter({ hasText: /^劳动$/ })
+      .first()
+      .click();
     expect(await inputValue(page)).toBe('劳动');
     await saveScreenshot(page, SPEC, 'portrait-fuzzy');
   });

@@ -61,7 +61,12 @@ describe('a law pack installed into the running kiosk', () => {
       mkdirSync(laws, { recursive: true });
       copyFileSync(statute, path.join(laws, path.basename(statute)));
       const keys = generatePackKeys(path.join(tmp, 'keys'), 'editor');
-      const pack = await buildLawPack(path.join(tmp, 'laws'), { out: path.join(tmp, 'laws.fpk'), version: '2026.1.0', minAppVersion: appVersion(), keyFile: keys.privateFile });
+      const pack = await buildLawPack(path.join(tmp, 'laws'), {
+        out: path.join(tmp, 'laws.fpk'),
+        version: '2026.1.0',
+        minAppVersion: appVersion(),
+        keyFile: keys.privateFile,
+      });
       const input = new PassThrough();
       input.end();
       const io: CliIo = { stdout: () => undefined, stderr: () => undefined, stdin: input, env: { KIOSK_DATA_DIR: path.join(tmp, 'data') } };

@@ -128,7 +128,12 @@ async function phaseIs(page: Page, phase: string): Promise<void> {
 
 /** The preview's lines as drawn on screen, trimmed (indentation is drawn by position). */
 async function drawnLines(page: Page): Promise<string[]> {
-  return (await page.getByTestId('receipt-preview').locator('[data-line]').evaluateAll((els) => els.map((el) => el.getAttribute('data-text') ?? ''))).map((l) => l.trim());
+  return (
+    await page
+      .getByTestId('receipt-preview')
+      .locator('[data-line]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-text') ?? ''))
+  ).map((l) => l.trim());
 }
 
 const flowing = (job: SimulatedJob): string => job.text.join('').replace(/\s/g, '');

@@ -80,7 +80,9 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     await page.locator(`[data-testid="guide"][data-guide-id="${PROCEDURE}"]`).click();
     await skipApplicant(page);
     expect(await atStep(page, 'matter')).toBe('第 2 步');
-    expect(await page.getByTestId('question').innerText()).toBe(bundle.procedure.steps.matter && 'title' in bundle.procedure.steps.matter ? bundle.procedure.steps.matter.title : '');
+    expect(await page.getByTestId('question').innerText()).toBe(
+      bundle.procedure.steps.matter && 'title' in bundle.procedure.steps.matter ? bundle.procedure.steps.matter.title : '',
+    );
     expect(await page.getByTestId('option').count()).toBe(8);
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, `${size}-question-single`);
@@ -171,7 +173,11 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
 
     // Same layout as the host gives for this outcome (the reference differs per preview).
     const id = (await page.getByTestId('outcome').getAttribute('data-outcome')) ?? '';
-    const reference = await call<ReceiptPreview>('receipts.previewOutcome', { procedureId: PROCEDURE, outcomeId: id, reasons: ['本机还没有设置本地的经济困难标准。'] });
+    const reference = await call<ReceiptPreview>('receipts.previewOutcome', {
+      procedureId: PROCEDURE,
+      outcomeId: id,
+      reasons: ['本机还没有设置本地的经济困难标准。'],
+    });
     expect(await paper.getAttribute('data-columns')).toBe(String(reference.layout.columns));
     const drawn = await paper.locator('[data-line]').evaluateAll((els) => els.map((el) => el.getAttribute('data-text') ?? ''));
     const expected = reference.layout.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : []));
@@ -180,7 +186,11 @@ describe.each<ViewportName>(['small', 'large'])('办事指南 at the %s kiosk si
     // 58 mm = 384 dots, drawn at 1.25 px per dot; a CJK glyph spans two 12-dot cells.
     const box = await paper.boundingBox();
     expect(box?.width).toBe(reference.layout.dots * 1.25);
-    const glyphWidth = await paper.locator('[data-line] span').filter({ hasText: '法' }).first().evaluate((el) => el.getBoundingClientRect().width);
+    const glyphWidth = await paper
+      .locator('[data-line] span')
+      .filter({ hasText: '法' })
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     expect(glyphWidth).toBe(30);
     await expectReadableAndPressable(page);
     await saveScreenshot(page, SPEC, `${size}-receipt-preview`);

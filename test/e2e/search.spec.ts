@@ -11,7 +11,15 @@ import type { SearchResult } from '../../electron/common/contract/library-api';
 import { splitHighlighted } from '../../renderer/src/features/search/highlight';
 import { zhCN } from '../../renderer/src/i18n/zh-cn';
 import { saveScreenshot, waitForFonts, waitForHome, type ViewportName } from './support/browser';
-import { callHost, expectReadableAndPressable, expectStayedOnTheMachine, MIN_TEXT_PX, useBrowser, useKioskPage, type AuditOptions } from './support/kiosk-suite';
+import {
+  callHost,
+  expectReadableAndPressable,
+  expectStayedOnTheMachine,
+  MIN_TEXT_PX,
+  useBrowser,
+  useKioskPage,
+  type AuditOptions,
+} from './support/kiosk-suite';
 
 const SPEC = 'search';
 const baseUrl = inject('kioskBaseUrl');
@@ -127,7 +135,13 @@ describe.each<ViewportName>(['small', 'large'])('search at the %s kiosk size', (
     // Highlights are real <mark> elements holding the ranges the host sent, words of two or more
     // characters only (a lone 不 or 月 is left plain).
     const first = expected.qa[0];
-    const marked = first ? [first.question, first.snippet].flatMap((h) => splitHighlighted(h).filter((s) => s.marked).map((s) => s.text)) : [];
+    const marked = first
+      ? [first.question, first.snippet].flatMap((h) =>
+          splitHighlighted(h)
+            .filter((s) => s.marked)
+            .map((s) => s.text),
+        )
+      : [];
     const marks = await page.getByTestId('qa-hit').first().locator('mark').allInnerTexts();
     expect(marks).toEqual(marked);
     for (const mark of marks) expect([...mark].length).toBeGreaterThanOrEqual(2);

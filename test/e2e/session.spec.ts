@@ -131,9 +131,7 @@ describe('a resident session', () => {
 
     await expect.poll(browserStorage).toEqual({ local: 0, session: 0, indexedDb: [] });
     // The host was told: one more session ended by inactivity.
-    await expect
-      .poll(async () => stat(readStats(), 'session', 'idle'))
-      .toBe(stat(before, 'session', 'idle') + 1);
+    await expect.poll(async () => stat(readStats(), 'session', 'idle')).toBe(stat(before, 'session', 'idle') + 1);
 
     // The slides come from the content: 普法 with the article they rest on.
     const texts: string[] = [];
@@ -163,7 +161,10 @@ describe('a resident session', () => {
     await page.getByTestId('home-button').click();
     await waitForHome(page);
     // 首页 ended the session: nothing has been touched since.
-    await page.getByTestId('feedback-close').click().catch(() => undefined);
+    await page
+      .getByTestId('feedback-close')
+      .click()
+      .catch(() => undefined);
     await page.clock.fastForward(s(homeSeconds) + s(1));
     await attract().waitFor();
     expect(await countdown().count()).toBe(0);
@@ -192,7 +193,10 @@ describe('a resident session', () => {
     await expect
       .poll(async () => {
         const after = readStats();
-        return [stat(after, 'satisfaction', 'unsatisfied') - stat(before, 'satisfaction', 'unsatisfied'), stat(after, 'feedback-reason', 'not-found') - stat(before, 'feedback-reason', 'not-found')];
+        return [
+          stat(after, 'satisfaction', 'unsatisfied') - stat(before, 'satisfaction', 'unsatisfied'),
+          stat(after, 'feedback-reason', 'not-found') - stat(before, 'feedback-reason', 'not-found'),
+        ];
       })
       .toEqual([1, 1]);
     await page.getByTestId('feedback-close').click();

@@ -95,10 +95,7 @@ describe('npm start -- --web --port 0 --no-open', () => {
   it('stops on SIGTERM and frees the port', async () => {
     const base = READY.exec(output)?.[1] ?? '';
     child.kill('SIGTERM');
-    const result = await Promise.race([
-      exited,
-      new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000)),
-    ]);
+    const result = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000))]);
     expect(result, `did not exit; output:\n${output}`).not.toBe('timeout');
     expect(result).toEqual({ code: 0, signal: null });
     await expect(fetch(`${base}healthz`)).rejects.toThrow();

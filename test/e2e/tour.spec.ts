@@ -50,7 +50,8 @@ describe.each(modes)('every screen in $lang, large text $large, high contrast $c
   async function chooseDisplay(): Promise<void> {
     const html = page.locator('html');
     if (mode.lang === 'en' && (await html.getAttribute('lang')) !== 'en') await page.getByTestId('language-switch').click();
-    if (mode.large && (await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('large-text-toggle').click();
+    if (mode.large && (await page.getByTestId('large-text-toggle').getAttribute('aria-pressed')) !== 'true')
+      await page.getByTestId('large-text-toggle').click();
     await expect.poll(() => html.getAttribute('lang')).toBe(mode.lang === 'en' ? 'en' : 'zh-CN');
     if (mode.contrast && (await page.getByTestId('contrast-toggle').getAttribute('aria-pressed')) !== 'true') await page.getByTestId('contrast-toggle').click();
     await expect.poll(async () => (await html.getAttribute('class')) ?? '').toMatch(mode.large ? /large-text/ : /^(?!.*large-text)/);

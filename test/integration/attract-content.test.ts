@@ -52,7 +52,10 @@ describe('普法 slides (kiosk-content/default/slides)', () => {
     const texts = citedArticleTexts(new Set(attract.slides.flatMap((s) => s.cites)));
     for (const slide of attract.slides) {
       const sources = slide.cites.map((cite) => texts.get(cite));
-      expect(sources.every((s) => s !== undefined), `${slide.id}: ${slide.cites.join(', ')}`).toBe(true);
+      expect(
+        sources.every((s) => s !== undefined),
+        `${slide.id}: ${slide.cites.join(', ')}`,
+      ).toBe(true);
       const source = sources.join('');
       // Every clause is (nearly) the statute's own words: paraphrase is allowed only at the joints.
       for (const clause of slide.body.split(/[，。；、]/).filter((c) => c.length >= 6)) {

@@ -24,7 +24,12 @@ const packs: Record<string, string> = {};
 
 async function contentStatusCheck(): Promise<{ code: number; out: string }> {
   let out = '';
-  const code = await runCli(['content', 'status', '--check'], commands, { stdout: (t) => (out += t), stderr: (t) => (out += t), stdin: process.stdin, env: { ...process.env, KIOSK_DATA_DIR: dataDir } });
+  const code = await runCli(['content', 'status', '--check'], commands, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (out += t),
+    stdin: process.stdin,
+    env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+  });
   return { code, out };
 }
 

@@ -73,7 +73,10 @@ describe('bounded pack reader', () => {
     const entries = unpackEntries(path.join(tmp, 'good.fpk'));
     const head = Buffer.concat(entries.slice(0, 2).flatMap((e) => entry(e.name, e.body)));
     // A file entry that claims 1 GiB: not what the manifest lists.
-    writeFileSync(file, Buffer.concat([gzipSync(Buffer.concat([head, encodeTarHeader({ name: `files/${entries[2]!.name.slice(6)}`, size: 1024 * 1024 * 1024 })])), zeros(20)]));
+    writeFileSync(
+      file,
+      Buffer.concat([gzipSync(Buffer.concat([head, encodeTarHeader({ name: `files/${entries[2]!.name.slice(6)}`, size: 1024 * 1024 * 1024 })])), zeros(20)]),
+    );
     const { error, inflated } = await measure(file, [key]);
     expect(error).toBeInstanceOf(PackRejectedError);
     expect(inflated).toBeLessThan(4 * 1024 * 1024);

@@ -42,7 +42,25 @@ describe('disk full', () => {
     const script = 'mkdir -p "$1" && mount -t tmpfs -o size=12m tmpfs "$1" && shift && exec "$@"';
     const result = spawnSync(
       'unshare',
-      ['--mount', '--map-root-user', 'sh', '-c', script, 'sh', dataDir, process.execPath, '--import', 'tsx', child, dataDir, keys.publicFile, APP_VERSION, packs['1.1.0']!, packs['1.2.0']!, packs['1.3.0']!],
+      [
+        '--mount',
+        '--map-root-user',
+        'sh',
+        '-c',
+        script,
+        'sh',
+        dataDir,
+        process.execPath,
+        '--import',
+        'tsx',
+        child,
+        dataDir,
+        keys.publicFile,
+        APP_VERSION,
+        packs['1.1.0']!,
+        packs['1.2.0']!,
+        packs['1.3.0']!,
+      ],
       { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
     );
     expect(result.status, result.stderr).toBe(0);

@@ -56,7 +56,7 @@ const mutations: Record<string, Mutation> = {
   'flip a header byte': (r) => {
     const t = Buffer.from(goodTar);
     const headers: number[] = [];
-    for (let off = 0; off + BLOCK <= t.length; ) {
+    for (let off = 0; off + BLOCK <= t.length;) {
       const h = t.subarray(off, off + BLOCK);
       if (h.every((x) => x === 0)) break;
       headers.push(off);
@@ -75,7 +75,11 @@ const mutations: Record<string, Mutation> = {
     const i = int(r, goodTar.length / BLOCK);
     return gzipSync(Buffer.concat([goodTar.subarray(0, (i + 1) * BLOCK), goodTar.subarray(i * BLOCK)]));
   },
-  'append junk or zeros': (r) => Buffer.concat([goodPack, r() < 0.5 ? gzipSync(Buffer.alloc(int(r, 4) * 1024 * 1024)) : Buffer.from(Array.from({ length: 1 + int(r, 64) }, () => int(r, 256)))]),
+  'append junk or zeros': (r) =>
+    Buffer.concat([
+      goodPack,
+      r() < 0.5 ? gzipSync(Buffer.alloc(int(r, 4) * 1024 * 1024)) : Buffer.from(Array.from({ length: 1 + int(r, 64) }, () => int(r, 256))),
+    ]),
   'random bytes': (r) => Buffer.from(Array.from({ length: int(r, 4096) }, () => int(r, 256))),
   'gzip of random tar': (r) => gzipSync(Buffer.from(Array.from({ length: BLOCK * (1 + int(r, 8)) }, () => int(r, 256)))),
 };
@@ -130,7 +134,8 @@ describe('pack reader fuzz', () => {
         v.accepted++;
       }
     }
-    for (const name of ['flip compressed bytes', 'truncate compressed', 'random bytes', 'gzip of random tar']) expect(verdicts[name]!.refused, name).toBeGreaterThan(0);
+    for (const name of ['flip compressed bytes', 'truncate compressed', 'random bytes', 'gzip of random tar'])
+      expect(verdicts[name]!.refused, name).toBeGreaterThan(0);
   });
 
   it('installs a mutant only whole: the store is unchanged by every refused one and checks out after each', async () => {

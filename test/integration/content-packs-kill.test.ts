@@ -38,7 +38,10 @@ interface ChildRun {
 /** Runs the install child; kills it `killAfterMs` after it said ready (null = let it finish). */
 function runChild(pack: string, killAfterMs: number | null): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, store.root, pack, keys.publicFile, APP_VERSION], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, store.root, pack, keys.publicFile, APP_VERSION], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let readyAt = 0;
@@ -135,7 +138,9 @@ describe('kill -9 during an install', () => {
         }
       }
     }
-    console.info(`kill -9 x${String(ROUNDS)}: ${String(outcomes.old)} rounds left the old pack, ${String(outcomes.new)} the new one (install window ${windowMs.toFixed(0)} ms)`);
+    console.info(
+      `kill -9 x${String(ROUNDS)}: ${String(outcomes.old)} rounds left the old pack, ${String(outcomes.new)} the new one (install window ${windowMs.toFixed(0)} ms)`,
+    );
     // Random delays over the whole install: both outcomes occur.
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);

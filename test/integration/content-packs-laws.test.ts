@@ -48,7 +48,12 @@ afterAll(() => {
 
 describe('law-library packs', () => {
   it('build → install → the host reads articles and searches them from the pack', async () => {
-    const built = await buildLawPack(path.join(tmp, 'laws'), { out: path.join(tmp, 'laws-2026.1.0.fpk'), version: '2026.1.0', minAppVersion: APP_VERSION, keyFile: keys.privateFile });
+    const built = await buildLawPack(path.join(tmp, 'laws'), {
+      out: path.join(tmp, 'laws-2026.1.0.fpk'),
+      version: '2026.1.0',
+      minAppVersion: APP_VERSION,
+      keyFile: keys.privateFile,
+    });
     expect(built.manifest).toMatchObject({ id: 'fatong-laws', kinds: ['laws'] });
     expect(built.manifest.files.map((f) => f.path)).toEqual(['content.db']);
     expect(built.articles).toBeGreaterThan(90);
@@ -87,7 +92,12 @@ describe('law-library packs', () => {
     expect(active.laws?.version).toBe('2026.1.0');
     expect(store.checkGeneration(active)).toEqual([]);
 
-    const older = await buildLawPack(path.join(tmp, 'laws'), { out: path.join(tmp, 'laws-2025.1.0.fpk'), version: '2025.1.0', minAppVersion: APP_VERSION, keyFile: keys.privateFile });
+    const older = await buildLawPack(path.join(tmp, 'laws'), {
+      out: path.join(tmp, 'laws-2025.1.0.fpk'),
+      version: '2025.1.0',
+      minAppVersion: APP_VERSION,
+      keyFile: keys.privateFile,
+    });
     const error = await store.install(older.out, { trustedKeys: [keys.trusted] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PackRejectedError);
     expect((error as Error).message).toBe('downgrade refused: fatong-laws 2025.1.0 is older than the active 2026.1.0');

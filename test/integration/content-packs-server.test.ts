@@ -209,7 +209,19 @@ describe('sync from an HTTP content server (nginx)', () => {
     writeFileSync(path.join(www, 'junk.fpk'), junk);
     writeFileSync(
       path.join(www, INDEX_FILE),
-      JSON.stringify({ format: 'fatong-pack-index/1', packs: [{ id: 'fatong-default', version: '1.9.0', kinds: ['qa'], file: 'junk.fpk', size: junk.length, sha256: createHash('sha256').update(junk).digest('hex') }] }),
+      JSON.stringify({
+        format: 'fatong-pack-index/1',
+        packs: [
+          {
+            id: 'fatong-default',
+            version: '1.9.0',
+            kinds: ['qa'],
+            file: 'junk.fpk',
+            size: junk.length,
+            sha256: createHash('sha256').update(junk).digest('hex'),
+          },
+        ],
+      }),
     );
     const garbagePack = await syncOnce(store, src);
     expect(garbagePack[0]?.error).toMatch(/damaged or not a pack|not a pack/);
@@ -217,7 +229,10 @@ describe('sync from an HTTP content server (nginx)', () => {
     // The server sends other bytes than the index promised.
     writeFileSync(
       path.join(www, INDEX_FILE),
-      JSON.stringify({ format: 'fatong-pack-index/1', packs: [{ id: 'fatong-default', version: '1.9.0', kinds: ['qa'], file: 'junk.fpk', size: junk.length, sha256: 'a'.repeat(64) }] }),
+      JSON.stringify({
+        format: 'fatong-pack-index/1',
+        packs: [{ id: 'fatong-default', version: '1.9.0', kinds: ['qa'], file: 'junk.fpk', size: junk.length, sha256: 'a'.repeat(64) }],
+      }),
     );
     const mismatch = await syncOnce(store, src);
     expect(mismatch[0]?.error).toMatch(/does not match the SHA-256 in the index/);
@@ -225,14 +240,20 @@ describe('sync from an HTTP content server (nginx)', () => {
     // Longer than the index says: stopped at the declared size.
     writeFileSync(
       path.join(www, INDEX_FILE),
-      JSON.stringify({ format: 'fatong-pack-index/1', packs: [{ id: 'fatong-default', version: '1.9.1', kinds: ['qa'], file: 'junk.fpk', size: 100, sha256: 'b'.repeat(64) }] }),
+      JSON.stringify({
+        format: 'fatong-pack-index/1',
+        packs: [{ id: 'fatong-default', version: '1.9.1', kinds: ['qa'], file: 'junk.fpk', size: 100, sha256: 'b'.repeat(64) }],
+      }),
     );
     const tooLong = await syncOnce(store, src);
     expect(tooLong[0]?.error).toMatch(/sent more than the 100 bytes the index declares/);
 
     writeFileSync(
       path.join(www, INDEX_FILE),
-      JSON.stringify({ format: 'fatong-pack-index/1', packs: [{ id: 'fatong-default', version: '1.9.2', kinds: ['qa'], file: 'gone.fpk', size: 100, sha256: 'c'.repeat(64) }] }),
+      JSON.stringify({
+        format: 'fatong-pack-index/1',
+        packs: [{ id: 'fatong-default', version: '1.9.2', kinds: ['qa'], file: 'gone.fpk', size: 100, sha256: 'c'.repeat(64) }],
+      }),
     );
     const missing = await syncOnce(store, src);
     expect(missing[0]?.error).toMatch(/HTTP 404$/);
@@ -265,7 +286,12 @@ describe('content install from a URL (CLI)', () => {
   const run = async (args: string[], env: NodeJS.ProcessEnv) => {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, commands, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: process.stdin, env: { ...process.env, ...env } });
+    const code = await runCli(args, commands, {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      stdin: process.stdin,
+      env: { ...process.env, ...env },
+    });
     return { code, stdout, stderr };
   };
 

@@ -90,7 +90,10 @@ describe('a good pack', () => {
 });
 
 describe('tampering', () => {
-  const entryNames = () => unpackEntries(good).map((e) => e.name).filter((n) => n.startsWith('files/'));
+  const entryNames = () =>
+    unpackEntries(good)
+      .map((e) => e.name)
+      .filter((n) => n.startsWith('files/'));
 
   it.each(['first', 'middle', 'last'] as const)('a changed byte in the %s file is refused by its SHA-256', async (which) => {
     const names = entryNames();
@@ -235,9 +238,13 @@ describe('zip bombs and oversize entries', () => {
   const small: PackLimits = { maxPackBytes: 64 * 1024 * 1024, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 24 * 1024 * 1024, maxEntries: 400 };
 
   it('an entry declaring more than the default limit (5 GB) is refused at its header', async () => {
-    const file = withEntries('declared-huge', (entries) => {
-      entries.splice(2, 0, { name: 'files/qa/huge.md', body: Buffer.alloc(0), declaredSize: 5 * 1024 * 1024 * 1024 });
-    }, { end: false });
+    const file = withEntries(
+      'declared-huge',
+      (entries) => {
+        entries.splice(2, 0, { name: 'files/qa/huge.md', body: Buffer.alloc(0), declaredSize: 5 * 1024 * 1024 * 1024 });
+      },
+      { end: false },
+    );
     await expectRejected(file, /oversize/);
   });
 
@@ -310,7 +317,12 @@ describe('the CLI names every refusal in one line and exits non-zero', () => {
   const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, commands, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: process.stdin, env: { ...process.env, ...env } });
+    const code = await runCli(args, commands, {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      stdin: process.stdin,
+      env: { ...process.env, ...env },
+    });
     return { code, stdout, stderr };
   };
 

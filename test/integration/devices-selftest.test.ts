@@ -34,9 +34,14 @@ describe('devices --probe', () => {
   it('identifies the printer (DLE EOT) and the ID reader (SAM status) on given pty paths', () => {
     const r = runCliProcess('devices', ['--probe', '--ports', `${printerPort},${readerPort}`, '--json'], { timeoutMs: 60_000 });
     expect(r.status).toBe(0);
-    const { ports } = JSON.parse(r.stdout) as { ports: Array<{ path: string; listed: boolean; probe: { kind: string; baudRate?: number; samId?: string; detail: string } }> };
+    const { ports } = JSON.parse(r.stdout) as {
+      ports: Array<{ path: string; listed: boolean; probe: { kind: string; baudRate?: number; samId?: string; detail: string } }>;
+    };
     const byPath = new Map(ports.map((p) => [p.path, p]));
-    expect(byPath.get(printerPort)).toMatchObject({ listed: false, probe: { kind: 'printer', baudRate: 9600, detail: expect.stringMatching(/DLE EOT 1=.. \(online\)/) as unknown } });
+    expect(byPath.get(printerPort)).toMatchObject({
+      listed: false,
+      probe: { kind: 'printer', baudRate: 9600, detail: expect.stringMatching(/DLE EOT 1=.. \(online\)/) as unknown },
+    });
     expect(byPath.get(readerPort)).toMatchObject({ listed: false, probe: { kind: 'id-reader', samId: expect.stringMatching(/^\d\d\.\d\d-/) as unknown } });
     // The printer was never sent reader frames: nothing was printed by the probe.
     expect(readdirSync(outDir)).toEqual([]);
@@ -45,7 +50,10 @@ describe('devices --probe', () => {
 
 describe('selftest', () => {
   it('fails item by item on an unprovisioned terminal', () => {
-    const r = runCliProcess('selftest', ['--json'], { env: { ...process.env, KIOSK_DATA_DIR: path.join(dataDir, 'empty'), TZ: 'Asia/Shanghai' }, timeoutMs: 60_000 });
+    const r = runCliProcess('selftest', ['--json'], {
+      env: { ...process.env, KIOSK_DATA_DIR: path.join(dataDir, 'empty'), TZ: 'Asia/Shanghai' },
+      timeoutMs: 60_000,
+    });
     expect(r.status).toBe(1);
     const { items } = JSON.parse(r.stdout) as { items: Array<{ name: string; ok: boolean; reason: string }> };
     expect(items.find((i) => i.name === 'configuration')).toMatchObject({ ok: false, reason: expect.stringMatching(/not provisioned/) as unknown });
@@ -55,7 +63,14 @@ describe('selftest', () => {
   it('passes against both simulators: test page printed, SAM id, card read (masked), disk, clock', () => {
     const provisioned = provisionTerminal(
       path.join(dataDir, 'config'),
-      { terminalId: 'test-01', site: '测试站点（测试数据）', region: '110101', adminPin: '583920', printer: { port: printerPort, flowControl: 'none' }, idReader: { port: readerPort } },
+      {
+        terminalId: 'test-01',
+        site: '测试站点（测试数据）',
+        region: '110101',
+        adminPin: '583920',
+        printer: { port: printerPort, flowControl: 'none' },
+        idReader: { port: readerPort },
+      },
       { baseDir: dataDir },
     );
     expect(provisioned.ok).toBe(true);
@@ -74,18 +89,31 @@ describe('selftest', () => {
   it('checks the reader at the provisioned idReader.baudRate and says so', () => {
     const provisioned = provisionTerminal(
       path.join(dataDir, 'config'),
-      { terminalId: 'test-01', site: '测试站点（测试数据）', region: '110101', adminPin: '583920', printer: null, idReader: { port: readerPort, baudRate: 19200 } },
+      {
+        terminalId: 'test-01',
+        site: '测试站点（测试数据）',
+        region: '110101',
+        adminPin: '583920',
+        printer: null,
+        idReader: { port: readerPort, baudRate: 19200 },
+      },
       { baseDir: dataDir },
     );
     expect(provisioned.ok).toBe(true);
     const r = runCliProcess('selftest', ['--json'], { env: { ...process.env, KIOSK_DATA_DIR: dataDir, TZ: 'Asia/Shanghai' }, timeoutMs: 60_000 });
     const { items } = JSON.parse(r.stdout) as { items: Array<{ name: string; ok: boolean; reason: string }> };
-    expect(items.find((i) => i.name === 'id-reader')).toMatchObject({ ok: true, reason: expect.stringMatching(/^SAM id \d\d\.\d\d-\S+ at 19200 baud \(configured\); /) as unknown });
+    expect(items.find((i) => i.name === 'id-reader')).toMatchObject({
+      ok: true,
+      reason: expect.stringMatching(/^SAM id \d\d\.\d\d-\S+ at 19200 baud \(configured\); /) as unknown,
+    });
   });
 
   it('fails the clock item outside China Standard Time, with the reason', () => {
     const r = runCliProcess('selftest', ['--json'], { env: { ...process.env, KIOSK_DATA_DIR: path.join(dataDir, 'empty'), TZ: 'UTC' }, timeoutMs: 60_000 });
     const { items } = JSON.parse(r.stdout) as { items: Array<{ name: string; ok: boolean; reason: string }> };
-    expect(items.find((i) => i.name === 'clock')).toMatchObject({ ok: false, reason: expect.stringMatching(/UTC\+00:00; receipts need China Standard Time/) as unknown });
+    expect(items.find((i) => i.name === 'clock')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/UTC\+00:00; receipts need China Standard Time/) as unknown,
+    });
   });
 });

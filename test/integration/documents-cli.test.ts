@@ -55,16 +55,28 @@ describe('document fill', () => {
 
   it.each(types.map((t) => [t.id, t] as const))('%s: example | fill gives a complete A4 PDF with an embedded font subset, < 300 KB', (id, type) => {
     const out = path.join(dir, `${id}.pdf`);
-    const pipeline = spawnSync('bash', ['-o', 'pipefail', '-c', `"${tsx}" scripts/cli/main.ts document example ${id} | "${tsx}" scripts/cli/main.ts document fill ${id} --answers - --out "${out}"`], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const pipeline = spawnSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${tsx}" scripts/cli/main.ts document example ${id} | "${tsx}" scripts/cli/main.ts document fill ${id} --answers - --out "${out}"`,
+      ],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(pipeline.status, pipeline.stderr).toBe(0);
     const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
     expect([Math.round(Number(size?.[1])), Math.round(Number(size?.[2]))]).toEqual([595, 842]);
-    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) {
       expect(line).toMatch(/\+NotoSansSC/);
@@ -90,7 +102,11 @@ describe('document fill', () => {
     const out = path.join(dir, 'broken.pdf');
     const result = runCliProcess('document', ['fill', 'loan-complaint', '--answers', file, '--out', out], { timeoutMs: 60_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toEqual(['principal: 金额要填数字（单位：元，最多两位小数）', 'delivery-date: 这个日期不能晚于今天', 'court: 请回答：向哪个法院起诉？']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'principal: 金额要填数字（单位：元，最多两位小数）',
+      'delivery-date: 这个日期不能晚于今天',
+      'court: 请回答：向哪个法院起诉？',
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -128,7 +144,10 @@ describe('document print through CUPS (cups-pdf)', () => {
 
   it('cupsd not reachable: a plain message, nothing printed', () => {
     const answers = path.join(dir, 'loan.json');
-    const result = runCliProcess('document', ['print', 'loan-complaint', '--answers', answers, '--queue', CUPS_PDF_QUEUE], { timeoutMs: 60_000, env: { ...process.env, CUPS_SERVER: '127.0.0.1:1' } });
+    const result = runCliProcess('document', ['print', 'loan-complaint', '--answers', answers, '--queue', CUPS_PDF_QUEUE], {
+      timeoutMs: 60_000,
+      env: { ...process.env, CUPS_SERVER: '127.0.0.1:1' },
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^cups-down: 没有打印出来：打印服务没有运行/);
   });

@@ -73,14 +73,24 @@ describe('DocumentService in the host', () => {
     const answers = { ...exampleAnswers(loan!), plaintiff: { fromIdCard: true, phone: '000-00000000' } };
 
     // Before a read there is no card to use.
-    expect(service.check('loan-complaint', answers, 'plaintiff').problems).toEqual([{ field: 'plaintiff', reason: '身份证信息已清除，请重新读卡或者手动填写' }]);
+    expect(service.check('loan-complaint', answers, 'plaintiff').problems).toEqual([
+      { field: 'plaintiff', reason: '身份证信息已清除，请重新读卡或者手动填写' },
+    ]);
     service.readIdCard();
-    const read = await waitFor(() => idCard.getState(), (s) => s.state === 'read-ok');
+    const read = await waitFor(
+      () => idCard.getState(),
+      (s) => s.state === 'read-ok',
+    );
     expect(read.result?.maskedName).toMatch(/\*/);
     expect(JSON.stringify(read)).not.toContain(card.name);
 
-    expect(service.check('loan-complaint', answers, 'plaintiff')).toEqual({ problems: [], visibleFieldIds: expect.arrayContaining(['plaintiff', 'court']) as string[] });
-    expect(service.check('loan-complaint', { ...answers, principal: 'abc' }, 'principal').problems).toEqual([{ field: 'principal', reason: '金额要填数字（单位：元，最多两位小数）' }]);
+    expect(service.check('loan-complaint', answers, 'plaintiff')).toEqual({
+      problems: [],
+      visibleFieldIds: expect.arrayContaining(['plaintiff', 'court']) as string[],
+    });
+    expect(service.check('loan-complaint', { ...answers, principal: 'abc' }, 'principal').problems).toEqual([
+      { field: 'principal', reason: '金额要填数字（单位：元，最多两位小数）' },
+    ]);
     const preview = service.preview('loan-complaint', answers);
     expect(preview.problems).toEqual([]);
     const text = JSON.stringify(preview.layout);
@@ -107,13 +117,19 @@ describe('DocumentService in the host', () => {
     expect(first.state.state).toBe('checking');
     // A second 打印 while the first runs does not submit another job.
     expect((await service.print('loan-complaint', answers)).state.state).not.toBe('idle');
-    const done = await waitFor(() => service.printState(), (s) => s.state === 'done' || s.state === 'failed');
+    const done = await waitFor(
+      () => service.printState(),
+      (s) => s.state === 'done' || s.state === 'failed',
+    );
     expect(done).toEqual({ state: 'done', message: '打印好了，请在打印机取走文书，核对后签名' });
     expect(spoolFiles().filter((f) => /\/d\d+-\d+$/.test(f))).toEqual([]);
 
     const { service: broken } = await withService('NoSuchQueue');
     await broken.print('loan-complaint', answers);
-    const failed = await waitFor(() => broken.printState(), (s) => s.state === 'failed');
+    const failed = await waitFor(
+      () => broken.printState(),
+      (s) => s.state === 'failed',
+    );
     expect(failed).toEqual({ state: 'failed', reason: 'queue-missing', message: '没有打印出来：A4打印机设置有误，请找工作人员。' });
   });
 });

@@ -17,7 +17,9 @@ import { repoRoot } from '../../scripts/lib/repo-paths';
 const lawsDir = path.resolve(repoRoot, '../shared/data/laws');
 
 function lawFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? lawFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? lawFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : [],
+  );
 }
 
 /** The text of the current version of a law: the newest dated file with that title (民法典 is one file per 编). */
@@ -58,7 +60,13 @@ describe('document sources', () => {
       const loan = readFileSync(path.join(repoRoot, 'kiosk-content/default/documents/loan-complaint.yaml'), 'utf8');
       writeFileSync(path.join(dir, 'documents/loan-complaint.yaml'), loan.replace('        question: 对方还欠您多少本金没还？\n', ''));
       const problems = lintDocumentFolder(dir, null, null).problems;
-      expect(problems).toEqual([{ file: 'documents/loan-complaint.yaml', line: expect.any(Number) as number, message: 'field principal is required but has no question: the resident could never answer it' }]);
+      expect(problems).toEqual([
+        {
+          file: 'documents/loan-complaint.yaml',
+          line: expect.any(Number) as number,
+          message: 'field principal is required but has no question: the resident could never answer it',
+        },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

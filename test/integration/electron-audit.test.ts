@@ -45,7 +45,7 @@ describe('electron audit (electronegativity)', () => {
     writeFileSync(
       path.join(copy, 'main', 'debug-window.ts'),
       "import { BrowserWindow } from 'electron';\n" +
-        "export const debug = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });\n",
+        'export const debug = new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });\n',
     );
     const run = audit(copy, path.join(work, 'bad.json'));
     expect(run.status).toBe(1);

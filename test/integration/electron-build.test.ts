@@ -59,8 +59,7 @@ describe('npm run build:electron', () => {
           invoked.push(channel);
           return Promise.resolve({ ok: true, value: null });
         },
-        on: (channel: string, listener: (event: unknown, message: unknown) => void) =>
-          listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
+        on: (channel: string, listener: (event: unknown, message: unknown) => void) => listeners.set(channel, [...(listeners.get(channel) ?? []), listener]),
         removeListener: () => undefined,
       },
     };

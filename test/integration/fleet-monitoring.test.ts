@@ -96,7 +96,10 @@ async function useTerminal(t: Terminal, i: number): Promise<void> {
     await api.procedures.get({ id: PROCEDURE });
     const preview = await api.receipts.previewOutcome({ procedureId: PROCEDURE, outcomeId: OUTCOME, reasons: [] });
     if (!preview) throw new Error('no receipt preview');
-    const result = await api.receipts.print({ target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME, reasons: [] }, reference: preview.reference });
+    const result = await api.receipts.print({
+      target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME, reasons: [] },
+      reference: preview.reference,
+    });
     await until(`receipt on ${t.id} printed`, async () => (await api.receipts.getStatus()).jobs.find((j) => j.id === result?.job.id)?.state === 'done');
     await api.session.end({ reason: 'finish' });
   }
@@ -119,7 +122,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${String((webhook.address() as AddressInfo).port)}/fatong-alerts`;
   alertmanager = await startAlertmanager(path.join(root, 'alertmanager'), webhookUrl);
-  central = await startCentral({ dir: path.join(root, 'central'), alertmanagerUrl: alertmanager.url, alertFor: '2s', evaluationInterval: '1s', lookbackDelta: '20s' });
+  central = await startCentral({
+    dir: path.join(root, 'central'),
+    alertmanagerUrl: alertmanager.url,
+    alertFor: '2s',
+    evaluationInterval: '1s',
+    lookbackDelta: '20s',
+  });
 
   for (let i = 0; i < TERMINALS; i++) {
     const id = `fleet-0${String(i + 1)}`;
@@ -197,7 +206,12 @@ describe('fleet monitoring on Prometheus and Alertmanager', () => {
     expect(silent.labels).toMatchObject({ terminal: stopped.id, region: '110101', severity: 'critical' });
     expect(silent.annotations['summary']).toContain(`终端 ${stopped.id} 已超过 15 分钟没有上报`);
     // Only those two terminals are named.
-    const named = new Set(notifications.flatMap((n) => n.alerts).filter((a) => a.status === 'firing').map((a) => `${a.labels['alertname'] ?? ''}/${a.labels['terminal'] ?? ''}`));
+    const named = new Set(
+      notifications
+        .flatMap((n) => n.alerts)
+        .filter((a) => a.status === 'firing')
+        .map((a) => `${a.labels['alertname'] ?? ''}/${a.labels['terminal'] ?? ''}`),
+    );
     expect([...named].sort()).toEqual([`FatongPrinterPaperOut/${paperless.id}`, `FatongTerminalSilent/${stopped.id}`]);
 
     // Restored: paper loaded, the terminal started again (host and agent): both alerts resolve.

@@ -90,7 +90,13 @@ describe('HTTP link against slow and greedy clients', () => {
   let rpc: RpcServer;
   let server: RunningHttpLinkServer;
   const host = () => `127.0.0.1:${String(server.port)}`;
-  const call = () => rawRequest(server.port, { method: 'POST', path: '/api/call/probe.echo', headers: { host: host(), 'content-type': 'application/json' }, body: '{"text":"still here"}' });
+  const call = () =>
+    rawRequest(server.port, {
+      method: 'POST',
+      path: '/api/call/probe.echo',
+      headers: { host: host(), 'content-type': 'application/json' },
+      body: '{"text":"still here"}',
+    });
 
   beforeAll(async () => {
     rpc = new RpcServer(contract, { probe: { echo: (input: { text: string }) => input } });
@@ -98,7 +104,16 @@ describe('HTTP link against slow and greedy clients', () => {
       rpc,
       port: 0,
       logger,
-      limits: { maxConnections: 20, maxEventStreams: 3, headersTimeoutMs: 600, requestTimeoutMs: 1200, keepAliveTimeoutMs: 500, checkIntervalMs: 100, idleTimeoutMs: 2000, maxEventBacklogBytes: 256 * 1024 },
+      limits: {
+        maxConnections: 20,
+        maxEventStreams: 3,
+        headersTimeoutMs: 600,
+        requestTimeoutMs: 1200,
+        keepAliveTimeoutMs: 500,
+        checkIntervalMs: 100,
+        idleTimeoutMs: 2000,
+        maxEventBacklogBytes: 256 * 1024,
+      },
     });
   });
   afterAll(async () => {
@@ -165,15 +180,21 @@ describe('HTTP link against slow and greedy clients', () => {
     expect(logger.lines.filter((l) => l.event === 'http.event-stream-dropped')).toHaveLength(1);
     // Streams are capped: the 4th and later are refused with 503.
     const opened: Array<{ destroy(): void }> = [];
-    const extra = await Promise.all(Array.from({ length: 4 }, () => new Promise<number>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: host() } }, (res) => {
-        opened.push(res);
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', () => resolve(0));
-      req.end();
-    })));
+    const extra = await Promise.all(
+      Array.from(
+        { length: 4 },
+        () =>
+          new Promise<number>((resolve) => {
+            const req = request({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host: host() } }, (res) => {
+              opened.push(res);
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            });
+            req.on('error', () => resolve(0));
+            req.end();
+          }),
+      ),
+    );
     for (const res of opened) res.destroy();
     expect(extra.filter((s) => s === 200)).toHaveLength(2);
     expect(extra.filter((s) => s === 503)).toHaveLength(2);

@@ -27,8 +27,13 @@ describe('idcard-sim + idcard-read CLI', () => {
     const result = read(['--port', harness.pair?.a ?? '', '--json'], env);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
-      cardType: 'resident', maskedName: '测**例', maskedIdNumber: '110101********0010', gender: 'male',
-      ageBracket: 'adult', region: '北京', numberValid: true,
+      cardType: 'resident',
+      maskedName: '测**例',
+      maskedIdNumber: '110101********0010',
+      gender: 'male',
+      ageBracket: 'adult',
+      region: '北京',
+      numberValid: true,
     });
   });
 
@@ -38,8 +43,15 @@ describe('idcard-sim + idcard-read CLI', () => {
     writeFileSync(
       cardFile,
       JSON.stringify({
-        name: '样例乙', gender: '2', ethnicity: '02', birthDate: '20100615', address: '测试数据', idNumber: '110101201006150026',
-        authority: '测试数据', validFrom: '20200101', validTo: '20250101',
+        name: '样例乙',
+        gender: '2',
+        ethnicity: '02',
+        birthDate: '20100615',
+        address: '测试数据',
+        idNumber: '110101201006150026',
+        authority: '测试数据',
+        validFrom: '20200101',
+        validTo: '20250101',
       }),
     );
     const env = { ...process.env, KIOSK_DATA_DIR: path.join(dir, 'data') };

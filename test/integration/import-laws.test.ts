@@ -44,7 +44,7 @@ const typoArticles = [
 const duplicateCopyArticles = 16 + 23 + 50 + 88 + 74;
 
 describe('importing ../shared/data/laws', () => {
-  it('imports all 1,510 files and reports exactly the six typo\'d article labels', () => {
+  it("imports all 1,510 files and reports exactly the six typo'd article labels", () => {
     expect(summary.files).toBe(1510);
     expect(summary.skippedFiles).toBe(0);
     expect(summary.problems).toHaveLength(6);
@@ -105,7 +105,10 @@ describe('importing ../shared/data/laws', () => {
 
   it('merges the copies of one version found in two folders or under two spellings of the title', () => {
     expect(summary.duplicatesMerged).toBe(5);
-    const copies = db.prepare('SELECT path, duplicate_of FROM law_files WHERE duplicate_of IS NOT NULL ORDER BY path').all() as { path: string; duplicate_of: string }[];
+    const copies = db.prepare('SELECT path, duplicate_of FROM law_files WHERE duplicate_of IS NOT NULL ORDER BY path').all() as {
+      path: string;
+      duplicate_of: string;
+    }[];
     expect(copies.map((c) => path.posix.basename(c.path))).toEqual(
       expect.arrayContaining(['居民身份证法(2011-10-29).md', '反电信网络诈骗法(2022-09-02).md', '职业病防治法(2018-12-29).md', '广告法(2021-04-29).md']),
     );

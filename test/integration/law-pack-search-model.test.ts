@@ -41,7 +41,14 @@ beforeAll(() => {
     JSON.stringify({ id: 1, query: '测试：蓝鲸暗号怎么办', relevant: [{ law: '中华人民共和国劳动合同法', article: '第三十条' }] }),
     '{"id": 2, "query": 不是JSON',
     JSON.stringify({ id: 3, query: '测试：欠薪跑路能要补偿吗', relevant: [{ law: '劳动合同法', article: '第九百条' }] }),
-    JSON.stringify({ id: 4, query: '测试：没签合同双倍工资', relevant: [{ law: '不存在的测试法', article: '第一条' }, { law: '劳动合同法', article: '第八十二条' }] }),
+    JSON.stringify({
+      id: 4,
+      query: '测试：没签合同双倍工资',
+      relevant: [
+        { law: '不存在的测试法', article: '第一条' },
+        { law: '劳动合同法', article: '第八十二条' },
+      ],
+    }),
     JSON.stringify({ id: 5, relevant: [] }),
   ];
   writeFileSync(path.join(tmp, 'train.jsonl'), `${lines.join('\n')}\n`);
@@ -56,7 +63,13 @@ describe('law pack with the learned search model', () => {
     const pack = path.join(tmp, 'laws.fpk');
     const train = path.join(tmp, 'train.jsonl');
     const build = io({});
-    expect(await runCli(['content', 'build', path.join(tmp, 'laws'), '--laws', '--train', train, '--out', pack, '--version', '2026.1.0', '--key', keys.privateFile, '--json'], commands, build.value)).toBe(0);
+    expect(
+      await runCli(
+        ['content', 'build', path.join(tmp, 'laws'), '--laws', '--train', train, '--out', pack, '--version', '2026.1.0', '--key', keys.privateFile, '--json'],
+        commands,
+        build.value,
+      ),
+    ).toBe(0);
     const err = build.err();
     expect(err).toContain(`${train}:2: not valid JSON`);
     expect(err).toContain(`${train}:3: 劳动合同法 第九百条 is not in the library; reference skipped`);
@@ -83,7 +96,11 @@ describe('law pack with the learned search model', () => {
     const db = openContentDb(path.join(tmp, 'mismatch.db'));
     try {
       expect(searchModelMismatch(db)).toBeNull();
-      storeSearchModel(db, { format: 'fatong-search-model-1', questions: 0, expansions: [], lawExamples: [], neighbours: { radius: 0, weight: 0 }, library: 'f'.repeat(64) }, 'test');
+      storeSearchModel(
+        db,
+        { format: 'fatong-search-model-1', questions: 0, expansions: [], lawExamples: [], neighbours: { radius: 0, weight: 0 }, library: 'f'.repeat(64) },
+        'test',
+      );
       expect(readStoredSearchModel(db)?.library).toBe('f'.repeat(64));
       expect(searchModelMismatch(db)).toMatch(/trained for law library ffffffffffff, but the pack's library is \(none\); the old content is kept/);
     } finally {

@@ -43,7 +43,14 @@ function loadCases(): WorkedCase[] {
   if (!Array.isArray(raw)) throw new Error(`${casesFile}: expected a list of cases`);
   return raw.map((item: unknown, i) => {
     const c = item as Partial<WorkedCase> | null;
-    if (!c || typeof c.name !== 'string' || typeof c.answers !== 'object' || typeof c.config !== 'object' || typeof c.expect?.outcome !== 'string' || typeof c.expect.reason !== 'string') {
+    if (
+      !c ||
+      typeof c.name !== 'string' ||
+      typeof c.answers !== 'object' ||
+      typeof c.config !== 'object' ||
+      typeof c.expect?.outcome !== 'string' ||
+      typeof c.expect.reason !== 'string'
+    ) {
       throw new Error(`${casesFile}: case #${String(i + 1)} needs name, answers, config and expect { outcome, reason }`);
     }
     return c as WorkedCase;
@@ -76,7 +83,8 @@ function run(proc: Procedure, c: WorkedCase): Run {
       return { outcome: null, asked, failure: `the engine asked "${view.stepId}" (${view.title}) but the case gives no answer for it` };
     }
     const next = answer(proc, session, c.answers[view.stepId], context);
-    if (isAnswerError(next)) return { outcome: null, asked, failure: `answer ${JSON.stringify(c.answers[view.stepId])} to "${view.stepId}" rejected: ${next.error} ${next.message}` };
+    if (isAnswerError(next))
+      return { outcome: null, asked, failure: `answer ${JSON.stringify(c.answers[view.stepId])} to "${view.stepId}" rejected: ${next.error} ${next.message}` };
     session = next;
   }
   return { outcome: null, asked, failure: 'no outcome after 50 screens' };
@@ -116,12 +124,18 @@ describe('legal-aid pre-check: worked cases', () => {
 
   it('covers every outcome, every matter and every exemption of the procedure', () => {
     const reached = new Set(cases.map((c) => c.expect.outcome));
-    expect(proc.outcomeOrder.filter((id) => !reached.has(id)), 'outcomes no case reaches').toEqual([]);
+    expect(
+      proc.outcomeOrder.filter((id) => !reached.has(id)),
+      'outcomes no case reaches',
+    ).toEqual([]);
     for (const stepId of ['matter', 'exemption', 'special-group']) {
       const step = proc.steps[stepId];
       if (!step || step.type !== 'single') throw new Error(`step ${stepId} is not a single choice`);
       const given = new Set(cases.map((c) => c.answers[stepId]));
-      expect(step.options.map((o) => o.value).filter((v) => !given.has(v)), `options of "${stepId}" no case uses`).toEqual([]);
+      expect(
+        step.options.map((o) => o.value).filter((v) => !given.has(v)),
+        `options of "${stepId}" no case uses`,
+      ).toEqual([]);
     }
   });
 

@@ -114,7 +114,15 @@ describe('library API after importing the national library', () => {
     const result = await running.api.search.query({ text: '被邻居家的狗咬了', limit: 10 });
     const keys = result.articles.map((a) => a.key);
     // 民法典 第七编 第九章 饲养动物损害责任 runs from 第一千二百四十五条 to 第一千二百五十一条.
-    const animal = ['第一千二百四十五条', '第一千二百四十六条', '第一千二百四十七条', '第一千二百四十八条', '第一千二百四十九条', '第一千二百五十条', '第一千二百五十一条'].map((l) => `民法典|${l}`);
+    const animal = [
+      '第一千二百四十五条',
+      '第一千二百四十六条',
+      '第一千二百四十七条',
+      '第一千二百四十八条',
+      '第一千二百四十九条',
+      '第一千二百五十条',
+      '第一千二百五十一条',
+    ].map((l) => `民法典|${l}`);
     expect(keys.some((k) => animal.includes(k))).toBe(true);
   });
 

@@ -10,7 +10,7 @@ const boundaryMessages = (file: string, source: string) => probeMessages(file, s
 
 const forbidden: Array<[string, string, string]> = [
   ['pure content code → its own Node code', 'kiosk-content/src/qa/common/probe.ts', "import '../node/load-qa-folder';"],
-  ['pure content code → another topic\'s Node code', 'kiosk-content/src/qa/common/probe.ts', "import '../../content-folder/node/load-content-folder';"],
+  ["pure content code → another topic's Node code", 'kiosk-content/src/qa/common/probe.ts', "import '../../content-folder/node/load-content-folder';"],
   ['pure content code → node:fs', 'kiosk-content/src/laws/common/probe.ts', "import 'node:fs';"],
   ['pure content code → authoring tools', 'kiosk-content/src/laws/common/probe.ts', "import '../../../authoring/law-import/assemble-library';"],
   ['terminal content code → authoring tools', 'kiosk-content/src/packs/node/probe.ts', "import '../../../authoring/pack-builder/build-pack';"],

@@ -14,8 +14,16 @@ const cycleMessages = (file: string, source: string) => probeMessages(file, sour
 const closesLoop: Array<[string, string, string]> = [
   ['renderer', 'renderer/src/lib/navigation-stack.ts', "import { NavigationProvider } from './navigation';\nexport const probe = NavigationProvider;"],
   ['electron', 'electron/common/contract/receipt-api.ts', "import { kioskContract } from './kiosk-api';\nexport const probe = kioskContract;"],
-  ['kiosk-content', 'kiosk-content/src/procedures/common/expression.ts', "import { compileProcedure } from './compile-procedure';\nexport const probe = compileProcedure;"],
-  ['native-adapters', 'native-adapters/thermal-printer/service/printer-status.ts', "import { ThermalPrinterService } from './thermal-printer-service';\nexport const probe = ThermalPrinterService;"],
+  [
+    'kiosk-content',
+    'kiosk-content/src/procedures/common/expression.ts',
+    "import { compileProcedure } from './compile-procedure';\nexport const probe = compileProcedure;",
+  ],
+  [
+    'native-adapters',
+    'native-adapters/thermal-printer/service/printer-status.ts',
+    "import { ThermalPrinterService } from './thermal-printer-service';\nexport const probe = ThermalPrinterService;",
+  ],
 ];
 
 describe('lint-enforced absence of import cycles', () => {
@@ -26,7 +34,12 @@ describe('lint-enforced absence of import cycles', () => {
   it('allows a type-only import back (erased at build time)', async () => {
     const source = "import type { ScreenEntry } from './navigation-stack';\nexport type Probe = ScreenEntry;";
     expect(await cycleMessages('renderer/src/lib/navigation-stack-probe.ts', source)).toEqual([]);
-    expect(await cycleMessages('renderer/src/lib/navigation-stack.ts', "import type { NavigationProvider } from './navigation';\nexport type Probe = typeof NavigationProvider;")).toEqual([]);
+    expect(
+      await cycleMessages(
+        'renderer/src/lib/navigation-stack.ts',
+        "import type { NavigationProvider } from './navigation';\nexport type Probe = typeof NavigationProvider;",
+      ),
+    ).toEqual([]);
   });
 
   it('passes the files as they are', async () => {

@@ -61,7 +61,13 @@ describe('live switch to a library installed by another process', () => {
     const dataDir = path.join(tmp, 'terminal');
     provisionTestTerminal(dataDir);
     const env = { KIOSK_DATA_DIR: dataDir };
-    const host = new KioskHost({ dataDir, appVersion: APP_VERSION, contentDir: defaultContentDir, logger: createMemoryLogger(), contentConfig: { sources: [], trustedKeys: [], idleSeconds: 0.5 } });
+    const host = new KioskHost({
+      dataDir,
+      appVersion: APP_VERSION,
+      contentDir: defaultContentDir,
+      logger: createMemoryLogger(),
+      contentConfig: { sources: [], trustedKeys: [], idleSeconds: 0.5 },
+    });
     try {
       const api = createRpcClient(kioskContract, createDirectLink(host.rpc));
       const first = async (text: string) => (await api.search.query({ text, limit: 3 })).articles[0]?.key ?? null;
@@ -72,7 +78,12 @@ describe('live switch to a library installed by another process', () => {
       expect(await until(async () => (await first('法律援助法第三十一条')) === '法律援助法|第三十一条', 15_000)).toBe(true);
 
       // A law pack installed by the CLI's own content store.
-      const pack = await buildLawPack(path.join(tmp, 'pack-laws'), { out: path.join(tmp, 'laws.fpk'), version: '2026.1.0', minAppVersion: APP_VERSION, keyFile: keys.privateFile });
+      const pack = await buildLawPack(path.join(tmp, 'pack-laws'), {
+        out: path.join(tmp, 'laws.fpk'),
+        version: '2026.1.0',
+        minAppVersion: APP_VERSION,
+        keyFile: keys.privateFile,
+      });
       expect(await runCli(['content', 'install', pack.out, '--pubkey', keys.publicFile], commands, cliIo(env))).toBe(0);
       expect(await until(async () => (await first('劳动合同法第三十条')) === '劳动合同法|第三十条', 15_000)).toBe(true);
       expect((await api.content.status()).showing.laws).toMatchObject({ id: 'fatong-laws', version: '2026.1.0' });

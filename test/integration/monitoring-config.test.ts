@@ -13,7 +13,14 @@ const dir = mkdtempSync(path.join(tmpdir(), 'fatong-agent-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function provisioned(monitoring: Record<string, unknown>): StoredTerminalConfig {
-  const result = validateTerminalConfig({ terminalId: 'bj-dc-01', site: '测试站点', region: '110101', adminPin: '583920', metrics: { port: 9464 }, monitoring });
+  const result = validateTerminalConfig({
+    terminalId: 'bj-dc-01',
+    site: '测试站点',
+    region: '110101',
+    adminPin: '583920',
+    metrics: { port: 9464 },
+    monitoring,
+  });
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   return { ...result.config, adminPinHash: 'unused' } as unknown as StoredTerminalConfig;
 }
@@ -42,9 +49,19 @@ describe('district monitoring configuration', () => {
   it('every alert has a plain-Chinese summary naming the terminal', async () => {
     const { parse } = await import('yaml');
     const { readFileSync } = await import('node:fs');
-    const rules = parse(readFileSync(path.join(district, 'rules/fatong-alerts.yml'), 'utf8')) as { groups: Array<{ rules: Array<{ alert: string; annotations: { summary: string } }> }> };
+    const rules = parse(readFileSync(path.join(district, 'rules/fatong-alerts.yml'), 'utf8')) as {
+      groups: Array<{ rules: Array<{ alert: string; annotations: { summary: string } }> }>;
+    };
     const alerts = rules.groups.flatMap((g) => g.rules);
-    expect(alerts.map((a) => a.alert).sort()).toEqual(['FatongContentBehind', 'FatongDiskLow', 'FatongErrorRateHigh', 'FatongIdReaderOffline', 'FatongPrinterCoverOpen', 'FatongPrinterPaperOut', 'FatongTerminalSilent']);
+    expect(alerts.map((a) => a.alert).sort()).toEqual([
+      'FatongContentBehind',
+      'FatongDiskLow',
+      'FatongErrorRateHigh',
+      'FatongIdReaderOffline',
+      'FatongPrinterCoverOpen',
+      'FatongPrinterPaperOut',
+      'FatongTerminalSilent',
+    ]);
     for (const a of alerts) expect(a.annotations.summary, a.alert).toMatch(/^终端 \{\{ \$labels\.terminal \}\} .*[\u4e00-\u9fff].*。$/);
   });
 });
@@ -55,7 +72,9 @@ describe('terminal agent configuration', () => {
     const caFile = path.join(dir, 'ca.pem');
     writeFileSync(passwordFile, 'not-a-real-password\n');
     writeFileSync(caFile, '');
-    const text = agentConfig(provisioned({ remoteWriteUrl: 'https://monitor.example.org/api/v1/write', basicAuth: { username: 'bj-dc-01', passwordFile }, tlsCaFile: caFile }));
+    const text = agentConfig(
+      provisioned({ remoteWriteUrl: 'https://monitor.example.org/api/v1/write', basicAuth: { username: 'bj-dc-01', passwordFile }, tlsCaFile: caFile }),
+    );
     const file = path.join(dir, 'agent.yml');
     writeFileSync(file, text);
     expect(runTool(requireTool('promtool'), ['check', 'config', '--syntax-only', file])).toContain('SUCCESS');

@@ -74,7 +74,16 @@ describe('printer unplugged and replugged', () => {
     let socat = await startPair();
     let { sim, transport } = await startSimulator();
     const devices = new DeviceStatusService();
-    const service = new PrintService({ port: hostSide, baudRate: 115200, flowControl: 'none', dataDir: path.join(dir, 'data'), devices, logger: createMemoryLogger(), busyPollMs: 200, idlePollMs: 300 });
+    const service = new PrintService({
+      port: hostSide,
+      baudRate: 115200,
+      flowControl: 'none',
+      dataDir: path.join(dir, 'data'),
+      devices,
+      logger: createMemoryLogger(),
+      busyPollMs: 200,
+      idlePollMs: 300,
+    });
     service.start();
     try {
       await until(() => devices.getStatus().printer.state === 'ready', 'printer ready');
@@ -100,7 +109,12 @@ describe('printer unplugged and replugged', () => {
       // A few more status polls: nothing is sent twice.
       await new Promise((r) => setTimeout(r, 1000));
       expect(sim.jobs).toHaveLength(1);
-      expect(service.status().jobs.filter((j) => j.state === 'done').map((j) => [j.title, j.sends])).toEqual(
+      expect(
+        service
+          .status()
+          .jobs.filter((j) => j.state === 'done')
+          .map((j) => [j.title, j.sends]),
+      ).toEqual(
         expect.arrayContaining([
           ['before', 1],
           ['while away', 1],

@@ -104,7 +104,18 @@ for (const width of [58, 80] as const) {
       ['procedure outcome', () => layoutReceipt(buildOutcomeReceipt(sampleHeader, sampleOutcome), { columns, encode })],
       ['law article', () => layoutReceipt(buildLawArticleReceipt(sampleHeader, sampleArticle), { columns, encode })],
       ['Q&A answer', () => layoutReceipt(buildQaReceipt(sampleHeader, sampleQa), { columns, encode })],
-      ['self-test page', () => buildSelfTestPage({ siteName: sampleHeader.siteName, columns, connection: 'pty', status: service.status, reference: 'T1', now: new Date(2026, 10, 22, 14, 5) }).layout],
+      [
+        'self-test page',
+        () =>
+          buildSelfTestPage({
+            siteName: sampleHeader.siteName,
+            columns,
+            connection: 'pty',
+            status: service.status,
+            reference: 'T1',
+            now: new Date(2026, 10, 22, 14, 5),
+          }).layout,
+      ],
     ];
     for (const [name, make] of receipts) {
       it(`${name}: decoded text equals the layout's lines, no wraps or warnings`, async () => {

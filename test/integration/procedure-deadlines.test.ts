@@ -3,7 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileProcedure } from '../../kiosk-content/src/procedures/common/compile-procedure';
 import { parseHolidayCalendar } from '../../kiosk-content/src/procedures/common/parse-holiday-calendar';
-import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView, type ProcedureSession } from '../../kiosk-content/src/procedures/common/procedure-engine';
+import {
+  answer,
+  confirmSummary,
+  currentView,
+  isAnswerError,
+  startSession,
+  type OutcomeView,
+  type ProcedureSession,
+} from '../../kiosk-content/src/procedures/common/procedure-engine';
 import { formatContentProblem, type Procedure, type ProcedureContext } from '../../kiosk-content/src/procedures/common/procedure-types';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
@@ -128,13 +136,13 @@ describe('work-injury recognition: 30 days for the employer, one year for the wo
   const calendar = parsed.calendar;
   const injured = (date: string) => ['at-work', false, 'not-applied', { date }];
 
-  it('injured 2025-09-01: the employer\'s 30 days end in the National Day holiday and move to 2025-10-09', () => {
+  it("injured 2025-09-01: the employer's 30 days end in the National Day holiday and move to 2025-10-09", () => {
     const view = runProcedure('work-injury-recognition', injured('2025-09-01'), { config, today: '2025-10-08', calendar });
     expect(view.outcomeId).toBe('employer-window');
     expect(view.reasons).toEqual(['单位申请的最后一天是2025年10月9日（星期四）；单位不申请的，您自己申请的最后一天：2026年9月1日（星期二）。']);
   });
 
-  it('injured 2025-10-01: the worker\'s year ends 2026-10-01, in the 2026 National Day holiday, so on 2026-10-08', () => {
+  it("injured 2025-10-01: the worker's year ends 2026-10-01, in the 2026 National Day holiday, so on 2026-10-08", () => {
     const view = runProcedure('work-injury-recognition', injured('2025-10-01'), { config, today: '2026-10-05', calendar });
     expect(view.outcomeId).toBe('apply-self');
     expect(view.periods.selfEnd).toEqual({ known: true, nominalEnd: '2026-10-01', end: '2026-10-08', movedFrom: '2026-10-01' });

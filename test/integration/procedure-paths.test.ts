@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { compileProcedure } from '../../kiosk-content/src/procedures/common/compile-procedure';
 import { enumeratePaths } from '../../kiosk-content/src/procedures/common/enumerate-paths';
 import { parseHolidayCalendar } from '../../kiosk-content/src/procedures/common/parse-holiday-calendar';
-import { answer, back, confirmSummary, currentView, isAnswerError, startSession, type ProcedureSession } from '../../kiosk-content/src/procedures/common/procedure-engine';
+import {
+  answer,
+  back,
+  confirmSummary,
+  currentView,
+  isAnswerError,
+  startSession,
+  type ProcedureSession,
+} from '../../kiosk-content/src/procedures/common/procedure-engine';
 import { formatContentProblem, type Procedure } from '../../kiosk-content/src/procedures/common/procedure-types';
 import { repoRoot } from '../../scripts/lib/repo-paths';
 
@@ -18,7 +26,9 @@ import { repoRoot } from '../../scripts/lib/repo-paths';
 const dir = path.join(repoRoot, 'kiosk-content/default/procedures');
 const calendarPath = path.join(repoRoot, 'kiosk-content/default/calendar/holidays.yaml');
 const calendar = parseHolidayCalendar('calendar/holidays.yaml', readFileSync(calendarPath, 'utf8')).calendar;
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 function compile(file: string): Procedure {
   const { procedure, problems } = compileProcedure(`procedures/${file}`, readFileSync(path.join(dir, file), 'utf8'));

@@ -46,7 +46,15 @@ describe('procedures API', () => {
     if (!bundle) return;
     expect(bundle.config).toEqual({ legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null });
     expect(bundle.offices).toEqual([
-      { id: 'legal-aid-centre', kind: 'legal-aid-centre', name: '法律援助中心', handles: ['法律援助申请', '法律咨询'], address: null, hours: null, phone: null },
+      {
+        id: 'legal-aid-centre',
+        kind: 'legal-aid-centre',
+        name: '法律援助中心',
+        handles: ['法律援助申请', '法律咨询'],
+        address: null,
+        hours: null,
+        phone: null,
+      },
     ]);
     // The engine runs on what crossed the link (JSON round trip + zod) exactly as on the original.
     const context: ProcedureContext = { config: bundle.config, today: '2026-11-22' };
@@ -86,7 +94,11 @@ describe('procedures API', () => {
   });
 
   it('lays out an outcome receipt for 58 mm with the default site name, a fresh reference and ask-staff office lines', async () => {
-    const preview = await api.receipts.previewOutcome({ procedureId: 'legal-aid-precheck', outcomeId: 'centre-checks', reasons: ['本机还没有设置本地的经济困难标准。'] });
+    const preview = await api.receipts.previewOutcome({
+      procedureId: 'legal-aid-precheck',
+      outcomeId: 'centre-checks',
+      reasons: ['本机还没有设置本地的经济困难标准。'],
+    });
     expect(preview).not.toBeNull();
     if (!preview) return;
     const { layout, reference } = preview;
@@ -135,8 +147,15 @@ describe('matchProcedures', () => {
   ];
   it('matches a keyword inside the query, a title word, and a glossary word at half weight', () => {
     expect(matchProcedures(entries, '我请不起律师怎么办', []).map((h) => h.id)).toEqual(['a']);
-    expect(matchProcedures(entries, '公证', [{ term: '公证', weight: 1 }])).toEqual([{ id: 'b', title: { text: '办理公证', marks: [[2, 4]] }, summary: entries[1]?.summary }]);
-    expect(matchProcedures(entries, 'x', [{ term: '法律援助', weight: 0.5 }, { term: '申请', weight: 0.5 }]).map((h) => h.id)).toEqual(['a']);
+    expect(matchProcedures(entries, '公证', [{ term: '公证', weight: 1 }])).toEqual([
+      { id: 'b', title: { text: '办理公证', marks: [[2, 4]] }, summary: entries[1]?.summary },
+    ]);
+    expect(
+      matchProcedures(entries, 'x', [
+        { term: '法律援助', weight: 0.5 },
+        { term: '申请', weight: 0.5 },
+      ]).map((h) => h.id),
+    ).toEqual(['a']);
   });
   it('does not match on one summary word or on single characters', () => {
     expect(matchProcedures(entries, '继承', [{ term: '继承', weight: 1 }])).toEqual([]);
@@ -154,7 +173,11 @@ describe('a broken procedure file', () => {
       cpSync(path.join(defaultContentDir, 'procedures'), path.join(dir, 'procedures'), { recursive: true });
       writeFileSync(path.join(dir, 'procedures', 'broken.yaml'), 'id: broken\ntitle: 坏的\nstart: nowhere\nsteps: {}\n');
       const log = createMemoryLogger();
-      const service = new ProcedureService({ contentDir: dir, offices: resolveOffices(loadContentFolder(defaultContentDir).directory.offices, emptyRegionalData, null), logger: log });
+      const service = new ProcedureService({
+        contentDir: dir,
+        offices: resolveOffices(loadContentFolder(defaultContentDir).directory.offices, emptyRegionalData, null),
+        logger: log,
+      });
       expect(service.list().map((p) => p.id)).not.toContain('broken');
       expect(service.list().map((p) => p.id)).toContain('legal-aid-precheck');
       const leftOut = log.lines.find((l) => l.event === 'procedures.left-out');

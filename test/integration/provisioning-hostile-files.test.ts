@@ -81,7 +81,12 @@ describe('provision refuses files that are not UTF-8', () => {
 describe('provision refuses YAML it cannot parse in the field format', () => {
   it('refuses an alias bomb with a bilingual (file) line, not the parser message', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+      );
     const before = existsSync(configFile()) ? readFileSync(configFile(), 'utf8') : null;
     const r = await provision(write('bomb.yaml', `${bomb.join('\n')}\nterminalId: test-bomb-01\n`));
     expect(r.status).toBe(1);
@@ -120,7 +125,10 @@ describe('adminPinHash is only what the provisioner writes', () => {
     for (const hash of hostile) {
       const dir = mkdtempSync(path.join(tmp, 'stored-'));
       mkdirSync(path.join(dir, 'config'));
-      writeFileSync(path.join(dir, 'config', 'terminal.json'), JSON.stringify({ terminalId: 'test-hash-02', site: '测试站点（测试数据）', region: '110101', adminPinHash: hash }));
+      writeFileSync(
+        path.join(dir, 'config', 'terminal.json'),
+        JSON.stringify({ terminalId: 'test-hash-02', site: '测试站点（测试数据）', region: '110101', adminPinHash: hash }),
+      );
       const logger = createMemoryLogger();
       const host = new KioskHost({ dataDir: dir, appVersion: '0.1.0', contentDir: defaultContentDir, logger });
       try {

@@ -67,7 +67,10 @@ describe('provision (CLI)', () => {
     expect(provision(['--file', write('syntax.yaml', 'terminalId: [unclosed\n')]).stderr).toMatch(/\(file\): YAML syntax error at line \d+: .*YAML 格式错误/);
     const r = provision(['--file', write('nokey.yaml', goodYaml().replace('keys/editor.pub', 'keys/missing.pub'))]);
     expect(r.stderr).toMatch(/content\.trustedKeys\[0\]: no such key file "keys\/missing.pub"/);
-    const r2 = provision(['--file', write('badkey.yaml', goodYaml().replace('[keys/editor.pub]', '["-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----"]'))]);
+    const r2 = provision([
+      '--file',
+      write('badkey.yaml', goodYaml().replace('[keys/editor.pub]', '["-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----"]')),
+    ]);
     expect(r2.stderr).toMatch(/content\.trustedKeys\[0\]: not a usable public key/);
     expect(existsSync(configFile())).toBe(false);
   });
@@ -93,7 +96,15 @@ describe('provision (CLI)', () => {
     expect(bad.stderr).toMatch(/idle\.homeSeconds: got 5/);
     expect(readFileSync(configFile(), 'utf8')).toBe(before);
 
-    const ok = provision(['--set', 'printer.port=/dev/ttyS2', '--set', 'metrics.port=9464', '--set', 'monitoring.remoteWriteUrl=http://127.0.0.1:9/api/v1/write', '--json']);
+    const ok = provision([
+      '--set',
+      'printer.port=/dev/ttyS2',
+      '--set',
+      'metrics.port=9464',
+      '--set',
+      'monitoring.remoteWriteUrl=http://127.0.0.1:9/api/v1/write',
+      '--json',
+    ]);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true });
     const after = JSON.parse(readFileSync(configFile(), 'utf8')) as { printer: { port: string }; adminPinHash: string; monitoring: { scrapeSeconds: number } };
     expect(after.printer.port).toBe('/dev/ttyS2');
@@ -119,7 +130,13 @@ describe('the host on a provisioned terminal', () => {
     const logger = createMemoryLogger();
     const host = new KioskHost({ dataDir, appVersion: '0.1.0', contentDir: defaultContentDir, logger });
     try {
-      expect(host.terminal).toMatchObject({ terminalId: 'test-dc-01', siteName: '测试站点（测试数据）', region: '110101', printer: { port: '/dev/ttyS2', width: 80 }, idle: { homeSeconds: 90 } });
+      expect(host.terminal).toMatchObject({
+        terminalId: 'test-dc-01',
+        siteName: '测试站点（测试数据）',
+        region: '110101',
+        printer: { port: '/dev/ttyS2', width: 80 },
+        idle: { homeSeconds: 90 },
+      });
       const api = createRpcClient(kioskContract, createDirectLink(host.rpc));
       const content = await api.content.status();
       expect(content.sources).toEqual([
@@ -139,7 +156,12 @@ describe('the host on a provisioned terminal', () => {
       const unlocked = await api.admin.unlock({ pin: '583920' });
       if (!unlocked.ok) throw new Error('unlock failed');
       const status = await api.admin.status({ token: unlocked.token });
-      expect(status).toMatchObject({ terminalId: 'test-dc-01', ports: { printer: '/dev/ttyS2', idReader: '/dev/ttyUSB0' }, content: { packId: 'fatong-default' }, configProblems: [] });
+      expect(status).toMatchObject({
+        terminalId: 'test-dc-01',
+        ports: { printer: '/dev/ttyS2', idReader: '/dev/ttyUSB0' },
+        content: { packId: 'fatong-default' },
+        configProblems: [],
+      });
       expect(status.counts.date).toMatch(/^\d{4}-\d\d-\d\d$/);
       // Restart with no shell attached says so instead of pretending.
       expect(await api.admin.restart({ token: unlocked.token })).toMatchObject({ ok: false });

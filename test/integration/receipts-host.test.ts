@@ -124,7 +124,10 @@ describe('receipts API with a printer on a pty', () => {
     const preview = await api.receipts.previewOutcome({ procedureId: PROCEDURE, outcomeId: OUTCOME, reasons: REASONS });
     if (!preview) throw new Error('no preview');
     const before = simulator.jobs.length;
-    const result = await api.receipts.print({ target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME, reasons: REASONS }, reference: preview.reference });
+    const result = await api.receipts.print({
+      target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME, reasons: REASONS },
+      reference: preview.reference,
+    });
     expect(result?.reference).toBe(preview.reference);
     expect(result?.job).toMatchObject({ title: '办事指南：法律援助申请预审', needsDecision: false });
     await until(async () => (await jobOf(api, result?.job.id ?? ''))?.state === 'done');
@@ -308,7 +311,9 @@ describe('a terminal without a printer', () => {
       expect(status.jobs).toEqual([]);
       const preview = await api.receipts.previewOutcome({ procedureId: PROCEDURE, outcomeId: OUTCOME });
       expect(preview?.layout.lines.some((l) => l.kind === 'text' && l.text.includes('法通自助服务终端'))).toBe(true);
-      await expect(api.receipts.print({ target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME }, reference: preview?.reference ?? '' })).rejects.toMatchObject({
+      await expect(
+        api.receipts.print({ target: { kind: 'outcome', procedureId: PROCEDURE, outcomeId: OUTCOME }, reference: preview?.reference ?? '' }),
+      ).rejects.toMatchObject({
         code: 'unavailable',
         message: expect.stringContaining('没有连接打印机'),
       });

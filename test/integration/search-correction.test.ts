@@ -30,7 +30,10 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function startHost(name: string, options: { dictionary?: boolean; provision?: Record<string, unknown> } = {}): { host: KioskHost; api: KioskApi; logger: ReturnType<typeof createMemoryLogger> } {
+function startHost(
+  name: string,
+  options: { dictionary?: boolean; provision?: Record<string, unknown> } = {},
+): { host: KioskHost; api: KioskApi; logger: ReturnType<typeof createMemoryLogger> } {
   const dataDir = path.join(root, name);
   mkdirSync(dataDir);
   if (options.provision) provisionTestTerminal(dataDir, options.provision);

@@ -197,7 +197,11 @@ describe('statistics of a scripted day', () => {
     expect(files).toContain('stats.db');
     for (const name of [personal.names[1] ?? '', personal.names[2] ?? '']) {
       const needles = [Buffer.from(name, 'utf8'), Buffer.from(name, 'utf16le'), Buffer.from(name, 'utf16le').swap16()];
-      for (const file of files) expect(needles.some((n) => readFileSync(path.join(dataDir, 'db', file)).includes(n)), `${name} in ${file}`).toBe(false);
+      for (const file of files)
+        expect(
+          needles.some((n) => readFileSync(path.join(dataDir, 'db', file)).includes(n)),
+          `${name} in ${file}`,
+        ).toBe(false);
     }
   });
 });

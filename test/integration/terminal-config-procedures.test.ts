@@ -70,7 +70,12 @@ describe('terminal configuration → procedures', () => {
   it('hands the provisioned region, site and legal-aid standard to the procedures', async () => {
     const api = start('provisioned', true);
     const bundle = await api.procedures.get({ id: 'legal-aid-precheck' });
-    expect(bundle?.config).toEqual({ legalAidIncomeThreshold: 2500, legalAidStandardSource: '本机配置', region: '110101', siteName: '测试路1号测试站点（测试数据）' });
+    expect(bundle?.config).toEqual({
+      legalAidIncomeThreshold: 2500,
+      legalAidStandardSource: '本机配置',
+      region: '110101',
+      siteName: '测试路1号测试站点（测试数据）',
+    });
     expect((await api.system.getInfo()).siteName).toBe('测试路1号测试站点（测试数据）');
   });
 
@@ -92,7 +97,15 @@ describe('terminal configuration → procedures', () => {
   it("puts the site's own provisioned office under 去哪里办; address, hours or phone it does not give stay unknown", async () => {
     const bundle = await start('site-office', true).procedures.get({ id: 'legal-aid-precheck' });
     expect(bundle?.offices).toEqual([
-      { id: 'site-legal-aid', kind: 'legal-aid-centre', name: '测试站点法律援助工作站（测试数据）', address: '测试路1号', hours: null, phone: '000-00000000', handles: ['法律援助申请', '法律咨询'] },
+      {
+        id: 'site-legal-aid',
+        kind: 'legal-aid-centre',
+        name: '测试站点法律援助工作站（测试数据）',
+        address: '测试路1号',
+        hours: null,
+        phone: '000-00000000',
+        handles: ['法律援助申请', '法律咨询'],
+      },
     ]);
   });
 

@@ -43,10 +43,16 @@ const SECRETS = [card.name, card.idNumber, card.birthDate, card.address, card.au
 function io(env: NodeJS.ProcessEnv): { io: CliIo; out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  return { io: { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: new PassThrough(), env: { ...process.env, ...env } }, out: () => out, err: () => err };
+  return {
+    io: { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: new PassThrough(), env: { ...process.env, ...env } },
+    out: () => out,
+    err: () => err,
+  };
 }
 
-async function terminalWithDevices(monitoring: Record<string, unknown> | null): Promise<{ host: KioskHost; api: KioskApi; dataDir: string; metricsUrl: string }> {
+async function terminalWithDevices(
+  monitoring: Record<string, unknown> | null,
+): Promise<{ host: KioskHost; api: KioskApi; dataDir: string; metricsUrl: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-metrics-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const printerPair = await openPtyPair();
@@ -136,10 +142,13 @@ describe('terminal /metrics', () => {
     // A district that accepts connections and never answers (worse than a closed port).
     const hanging: Server = createServer(() => undefined);
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => {
-      hanging.closeAllConnections();
-      hanging.close(() => resolve());
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          hanging.closeAllConnections();
+          hanging.close(() => resolve());
+        }),
+    );
     const url = `http://127.0.0.1:${String((hanging.address() as AddressInfo).port)}/api/v1/write`;
     const { api, dataDir, metricsUrl } = await terminalWithDevices({ remoteWriteUrl: url, scrapeSeconds: 1 });
     const config = path.join(dataDir, 'prometheus-agent.yml');
@@ -168,7 +177,12 @@ describe('terminal /metrics', () => {
     const startCentral = () =>
       startTool(
         requireTool('prometheus'),
-        [`--config.file=${path.join(dir, 'central.yml')}`, `--storage.tsdb.path=${path.join(dir, 'central')}`, `--web.listen-address=127.0.0.1:${String(port)}`, '--web.enable-remote-write-receiver'],
+        [
+          `--config.file=${path.join(dir, 'central.yml')}`,
+          `--storage.tsdb.path=${path.join(dir, 'central')}`,
+          `--web.listen-address=127.0.0.1:${String(port)}`,
+          '--web.enable-remote-write-receiver',
+        ],
         `http://127.0.0.1:${String(port)}`,
         '/-/ready',
       );
@@ -216,7 +230,13 @@ describe('selftest: the district credentials', () => {
     const port = await freePort();
     const central = await startTool(
       requireTool('prometheus'),
-      [`--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${String(port)}`, `--web.config.file=${webConfig}`, '--web.enable-remote-write-receiver'],
+      [
+        `--config.file=${path.join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${path.join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${String(port)}`,
+        `--web.config.file=${webConfig}`,
+        '--web.enable-remote-write-receiver',
+      ],
       `http://127.0.0.1:${String(port)}`,
       '/-/healthy',
       { authorization: `Basic ${Buffer.from('bj-dc-01:fatong-test-password').toString('base64')}` },
@@ -232,7 +252,14 @@ describe('selftest: the district credentials', () => {
     const selftest = async (passwordFile: string): Promise<SelftestItem | undefined> => {
       const r = provisionTerminal(
         path.join(dataDir, 'config'),
-        { terminalId: 'bj-dc-01', site: '测试站点（虚构）', region: '110101', adminPin: '583920', metrics: { port: 9464 }, monitoring: { remoteWriteUrl: `${central.url}/api/v1/write`, basicAuth: { username: 'bj-dc-01', passwordFile } } },
+        {
+          terminalId: 'bj-dc-01',
+          site: '测试站点（虚构）',
+          region: '110101',
+          adminPin: '583920',
+          metrics: { port: 9464 },
+          monitoring: { remoteWriteUrl: `${central.url}/api/v1/write`, basicAuth: { username: 'bj-dc-01', passwordFile } },
+        },
         { baseDir: dataDir },
       );
       expect(r.ok).toBe(true);
@@ -242,7 +269,10 @@ describe('selftest: the district credentials', () => {
       return (JSON.parse(cli.out()) as { items: SelftestItem[] }).items.find((i) => i.name === 'monitoring');
     };
     const rejected = await selftest(wrong);
-    expect(rejected).toMatchObject({ ok: false, reason: expect.stringMatching(/rejects the credentials \(HTTP 401\): check monitoring\.basicAuth/) as unknown });
+    expect(rejected).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/rejects the credentials \(HTTP 401\): check monitoring\.basicAuth/) as unknown,
+    });
     const accepted = await selftest(right);
     expect(accepted).toMatchObject({ ok: true, reason: expect.stringMatching(/accepts remote write with these credentials \(HTTP 204\)/) as unknown });
     // The empty write stored nothing.

@@ -7,12 +7,19 @@ const valid = {
   region: 110101,
   printer: { port: '/dev/ttyS1', baudRate: 9600, width: 58, flowControl: 'rtscts' },
   idReader: { port: '/dev/ttyUSB0', baudRate: null },
-  content: { sources: ['https://packs.example.org/index.json', '/media/usb/packs'], trustedKeys: ['-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----'] },
+  content: {
+    sources: ['https://packs.example.org/index.json', '/media/usb/packs'],
+    trustedKeys: ['-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----'],
+  },
   idle: { homeSeconds: 90, procedureSeconds: 300 },
   languages: ['zh-CN', 'en'],
   adminPin: '583920',
   metrics: { port: 9464 },
-  monitoring: { remoteWriteUrl: 'https://monitor.example.org/api/v1/write', basicAuth: { username: 'bj-dc-01', passwordFile: '/etc/fatong/monitoring-password' }, tlsCaFile: '/etc/fatong/district-ca.pem' },
+  monitoring: {
+    remoteWriteUrl: 'https://monitor.example.org/api/v1/write',
+    basicAuth: { username: 'bj-dc-01', passwordFile: '/etc/fatong/monitoring-password' },
+    tlsCaFile: '/etc/fatong/district-ca.pem',
+  },
 };
 
 const problemsOf = (value: unknown) => {
@@ -35,7 +42,14 @@ describe('terminal configuration schema', () => {
 
   it('fills defaults for the optional sections', () => {
     const r = validateTerminalConfig({ terminalId: 't1', site: '站', region: '440305', adminPin: '583920' });
-    expect(r.ok && r.config).toMatchObject({ printer: null, idReader: null, languages: ['zh-CN'], metrics: null, monitoring: null, idle: { homeSeconds: 120 } });
+    expect(r.ok && r.config).toMatchObject({
+      printer: null,
+      idReader: null,
+      languages: ['zh-CN'],
+      metrics: null,
+      monitoring: null,
+      idle: { homeSeconds: 120 },
+    });
   });
 
   // One row per kind of mistake a technician makes: the field named, what is allowed, in both languages.
@@ -45,7 +59,12 @@ describe('terminal configuration schema', () => {
     ['empty site', { site: '' }, 'site', /1–60 characters.*站点名称/],
     ['region of four digits', { region: '1101' }, 'region', /six-digit administrative division code.*六位行政区划代码/],
     ['region with no province', { region: '991234' }, 'region', /province code/],
-    ['baud rate not a serial speed', { printer: { ...valid.printer, baudRate: 9601 } }, 'printer.baudRate', /9600, 19200, 38400, 57600, 115200.*got 9601|got 9601.*9600, 19200/],
+    [
+      'baud rate not a serial speed',
+      { printer: { ...valid.printer, baudRate: 9601 } },
+      'printer.baudRate',
+      /9600, 19200, 38400, 57600, 115200.*got 9601|got 9601.*9600, 19200/,
+    ],
     ['paper width 57', { printer: { ...valid.printer, width: 57 } }, 'printer.width', /58 or 80.*纸宽/],
     ['flow control rts', { printer: { ...valid.printer, flowControl: 'rts' } }, 'printer.flowControl', /none, rtscts or xonxoff/],
     ['printer without port', { printer: { baudRate: 9600 } }, 'printer.port', /^required; allowed: serial device path/],
@@ -60,12 +79,37 @@ describe('terminal configuration schema', () => {
     ['PIN too short', { adminPin: '1234' }, 'adminPin', /6–12 digits/],
     ['trivial PIN', { adminPin: '123456' }, 'adminPin', /not a run such as 123456/],
     ['PIN as a number', { adminPin: 583920 }, 'adminPin', /in quotes/],
-    ['remote-write URL without scheme', { monitoring: { remoteWriteUrl: 'monitor.example.org/api/v1/write' } }, 'monitoring.remoteWriteUrl', /http:\/\/ or https:\/\/.*remote-write 地址/],
-    ['relative password file', { monitoring: { ...valid.monitoring, basicAuth: { username: 'bj-dc-01', passwordFile: 'secret.txt' } } }, 'monitoring.basicAuth.passwordFile', /absolute path.*绝对路径/],
-    ['user name with a colon', { monitoring: { ...valid.monitoring, basicAuth: { username: 'a:b', passwordFile: '/etc/p' } } }, 'monitoring.basicAuth.username', /without spaces or ":"/],
-    ['basic auth and a bearer token', { monitoring: { ...valid.monitoring, bearerTokenFile: '/etc/fatong/token' } }, 'monitoring', /got both basicAuth and bearerTokenFile.*只能选一个/],
+    [
+      'remote-write URL without scheme',
+      { monitoring: { remoteWriteUrl: 'monitor.example.org/api/v1/write' } },
+      'monitoring.remoteWriteUrl',
+      /http:\/\/ or https:\/\/.*remote-write 地址/,
+    ],
+    [
+      'relative password file',
+      { monitoring: { ...valid.monitoring, basicAuth: { username: 'bj-dc-01', passwordFile: 'secret.txt' } } },
+      'monitoring.basicAuth.passwordFile',
+      /absolute path.*绝对路径/,
+    ],
+    [
+      'user name with a colon',
+      { monitoring: { ...valid.monitoring, basicAuth: { username: 'a:b', passwordFile: '/etc/p' } } },
+      'monitoring.basicAuth.username',
+      /without spaces or ":"/,
+    ],
+    [
+      'basic auth and a bearer token',
+      { monitoring: { ...valid.monitoring, bearerTokenFile: '/etc/fatong/token' } },
+      'monitoring',
+      /got both basicAuth and bearerTokenFile.*只能选一个/,
+    ],
     ['monitoring without metrics', { metrics: null }, 'monitoring', /needs metrics: \{port\}.*须同时设置 metrics/],
-    ['a password in the file itself', { monitoring: { ...valid.monitoring, basicAuth: { username: 'u', password: 'x' } } }, 'monitoring.basicAuth.password', /unknown key.*allowed here: username, passwordFile/],
+    [
+      'a password in the file itself',
+      { monitoring: { ...valid.monitoring, basicAuth: { username: 'u', password: 'x' } } },
+      'monitoring.basicAuth.password',
+      /unknown key.*allowed here: username, passwordFile/,
+    ],
     ['scraping every 0 s', { monitoring: { ...valid.monitoring, scrapeSeconds: 0 } }, 'monitoring.scrapeSeconds', /1–300/],
     ['the removed heartbeat', { heartbeat: { url: 'https://m.example.org/' } }, 'heartbeat', /unknown key.*monitoring/],
     ['privileged metrics port', { metrics: { port: 80 } }, 'metrics.port', /1024–65535/],
@@ -107,7 +151,13 @@ describe('--set path=value', () => {
       if (!r.ok) throw new Error(r.problem.message);
       c = r.value;
     }
-    expect(c).toMatchObject({ printer: { baudRate: 19200 }, languages: ['zh-CN', 'en'], monitoring: { scrapeSeconds: 15 }, terminalId: '007', adminPin: '024680' });
+    expect(c).toMatchObject({
+      printer: { baudRate: 19200 },
+      languages: ['zh-CN', 'en'],
+      monitoring: { scrapeSeconds: 15 },
+      terminalId: '007',
+      adminPin: '024680',
+    });
   });
 
   it('rejects unknown paths and malformed assignments', () => {

@@ -73,7 +73,12 @@ export const terminalConfigSchema = z
     region: z
       .union([z.string(), z.number()])
       .transform(String)
-      .pipe(z.string().regex(/^\d{6}$/).refine((code) => PROVINCE_PREFIXES.has(Number(code.slice(0, 2))))),
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{6}$/)
+          .refine((code) => PROVINCE_PREFIXES.has(Number(code.slice(0, 2)))),
+      ),
     legalAidIncomeThreshold: z.number().nonnegative().max(100_000).nullable().optional(),
     offices: z
       .array(
@@ -83,7 +88,11 @@ export const terminalConfigSchema = z
           name: z.string().trim().min(1).max(60),
           address: z.string().trim().min(1).max(120).nullable().default(null),
           hours: z.string().trim().min(1).max(80).nullable().default(null),
-          phone: z.string().regex(/^[0-9-]{3,20}$/).nullable().default(null),
+          phone: z
+            .string()
+            .regex(/^[0-9-]{3,20}$/)
+            .nullable()
+            .default(null),
           handles: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
         }),
       )
@@ -159,8 +168,10 @@ export const terminalConfigSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.adminPin === undefined && c.adminPinHash === undefined) ctx.addIssue({ code: 'custom', path: ['adminPin'], message: 'missing' });
-    if (c.content.sources.length > 0 && c.content.trustedKeys.length === 0) ctx.addIssue({ code: 'custom', path: ['content', 'trustedKeys'], message: 'keys needed' });
-    if (c.monitoring && c.monitoring.basicAuth && c.monitoring.bearerTokenFile) ctx.addIssue({ code: 'custom', path: ['monitoring'], message: 'one credential', input: c.monitoring });
+    if (c.content.sources.length > 0 && c.content.trustedKeys.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['content', 'trustedKeys'], message: 'keys needed' });
+    if (c.monitoring && c.monitoring.basicAuth && c.monitoring.bearerTokenFile)
+      ctx.addIssue({ code: 'custom', path: ['monitoring'], message: 'one credential', input: c.monitoring });
     if (c.monitoring && !c.metrics) ctx.addIssue({ code: 'custom', path: ['monitoring'], message: 'metrics needed', input: c.monitoring });
   });
 
@@ -210,18 +221,33 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   'offices[]': { en: 'an office: {id, kind, name, address, hours, phone, handles}', zh: '一个办事地点：{id, kind, name, address, hours, phone, handles}' },
   'offices[].id': { en: 'office id: lower-case letters, digits and dashes, e.g. site-legal-aid', zh: '地点编号：小写字母、数字和连字符，例如 site-legal-aid' },
   'offices[].kind': {
-    en: 'which kind of office (the office ids of the content\'s directory.yaml): legal-aid-centre, labour-arbitration, labour-inspection, people-mediation, notary-office, court, marriage-registry …',
+    en: "which kind of office (the office ids of the content's directory.yaml): legal-aid-centre, labour-arbitration, labour-inspection, people-mediation, notary-office, court, marriage-registry …",
     zh: '地点类型（内容包 directory.yaml 中的编号）：legal-aid-centre、labour-arbitration、labour-inspection、people-mediation、notary-office、court、marriage-registry 等',
   },
   'offices[].name': { en: 'the office name residents see: 1–60 characters', zh: '居民看到的地点名称：1–60 个字' },
-  'offices[].address': { en: 'street address: 1–120 characters, or null when not known (shown as 请咨询现场工作人员)', zh: '详细地址：1–120 个字；不清楚时写 null（显示“请咨询现场工作人员”）' },
+  'offices[].address': {
+    en: 'street address: 1–120 characters, or null when not known (shown as 请咨询现场工作人员)',
+    zh: '详细地址：1–120 个字；不清楚时写 null（显示“请咨询现场工作人员”）',
+  },
   'offices[].hours': { en: 'opening hours: 1–80 characters, or null when not known', zh: '办公时间：1–80 个字；不清楚时写 null' },
-  'offices[].phone': { en: 'phone: digits and dashes only (3–20), in quotes, or null when not known', zh: '电话：只含数字和连字符（3–20 位），加引号；不清楚时写 null' },
-  'offices[].handles': { en: 'what residents go there for: at most 20 short items; empty = what the directory says', zh: '可以办理的事项：最多 20 项；不写则沿用 directory.yaml 的说明' },
+  'offices[].phone': {
+    en: 'phone: digits and dashes only (3–20), in quotes, or null when not known',
+    zh: '电话：只含数字和连字符（3–20 位），加引号；不清楚时写 null',
+  },
+  'offices[].handles': {
+    en: 'what residents go there for: at most 20 short items; empty = what the directory says',
+    zh: '可以办理的事项：最多 20 项；不写则沿用 directory.yaml 的说明',
+  },
   'offices[].handles[]': { en: 'one item, 1–40 characters', zh: '一项，1–40 个字' },
-  printer: { en: 'the receipt printer: {port, baudRate, width, flowControl}, or null when there is none', zh: '凭条打印机：{port, baudRate, width, flowControl}；没有打印机时写 null' },
+  printer: {
+    en: 'the receipt printer: {port, baudRate, width, flowControl}, or null when there is none',
+    zh: '凭条打印机：{port, baudRate, width, flowControl}；没有打印机时写 null',
+  },
   'printer.port': { en: 'serial device path, e.g. /dev/ttyS1, /dev/ttyUSB0 or COM3', zh: '串口设备路径，例如 /dev/ttyS1、/dev/ttyUSB0 或 COM3' },
-  'printer.baudRate': { en: `serial speed, one of ${bauds} (the printer's self-test page shows it)`, zh: `串口波特率，只能是 ${bauds} 之一（打印机自检页上有）` },
+  'printer.baudRate': {
+    en: `serial speed, one of ${bauds} (the printer's self-test page shows it)`,
+    zh: `串口波特率，只能是 ${bauds} 之一（打印机自检页上有）`,
+  },
   'printer.width': { en: 'paper width in millimetres: 58 or 80', zh: '纸宽（毫米）：58 或 80' },
   'printer.flowControl': { en: 'flow control: none, rtscts or xonxoff', zh: '流控：none、rtscts 或 xonxoff' },
   idReader: { en: 'the ID-card reader: {port, baudRate}, or null when there is none', zh: '身份证阅读器：{port, baudRate}；没有阅读器时写 null' },
@@ -230,7 +256,10 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
     en: `serial speed, one of ${bauds} (the kiosk then uses only this one), or null to detect it`,
     zh: `串口波特率，只能是 ${bauds} 之一（填写后只用这个波特率），或写 null 自动检测`,
   },
-  a4Printer: { en: 'the A4 printer: {queue} (a CUPS queue, see `devices`), or null when there is none', zh: 'A4打印机：{queue}（CUPS 打印队列，可用 devices 查看）；没有A4打印机时写 null' },
+  a4Printer: {
+    en: 'the A4 printer: {queue} (a CUPS queue, see `devices`), or null when there is none',
+    zh: 'A4打印机：{queue}（CUPS 打印队列，可用 devices 查看）；没有A4打印机时写 null',
+  },
   'a4Printer.queue': { en: 'CUPS queue name: letters, digits and _ . @ + - (at most 127)', zh: 'CUPS 打印队列名：字母、数字和 _ . @ + -，最多 127 个字符' },
   content: { en: 'content packs: {sources, trustedKeys, pollMinutes}', zh: '内容包：{sources, trustedKeys, pollMinutes}' },
   'content.sources': { en: 'a list of at most 10 content sources', zh: '内容来源列表，最多 10 个' },
@@ -249,7 +278,10 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
   'content.pollMinutes': { en: 'minutes between content checks: a whole number 5–1440', zh: '检查内容更新的间隔（分钟）：5–1440 的整数' },
   idle: { en: 'idle timeouts: {homeSeconds, procedureSeconds}', zh: '无操作超时：{homeSeconds, procedureSeconds}' },
   'idle.homeSeconds': { en: 'seconds without a touch before the screen returns home: a whole number 15–900', zh: '无人操作多少秒后回到首页：15–900 的整数' },
-  'idle.procedureSeconds': { en: 'seconds without a touch inside a guided procedure: a whole number 30–3600', zh: '办事指引中无人操作多少秒后结束：30–3600 的整数' },
+  'idle.procedureSeconds': {
+    en: 'seconds without a touch inside a guided procedure: a whole number 30–3600',
+    zh: '办事指引中无人操作多少秒后结束：30–3600 的整数',
+  },
   input: { en: 'on-screen keyboard: {fuzzyPinyin}', zh: '屏幕键盘：{fuzzyPinyin}' },
   'input.fuzzyPinyin': {
     en: 'fuzzy pinyin (n/l, f/h, z/zh, c/ch, s/sh, in/ing, en/eng, an/ang) on the pinyin keyboard: true, false, or null to follow the region (on for Sichuan, Chongqing, Yunnan, Guizhou, Hunan, Hubei)',
@@ -265,7 +297,11 @@ export const FIELD_HELP: Record<string, FieldHelp> = {
     zh: '管理员密码：6–12 位数字，加引号，例如 "583920"；不能是同一个数字重复或 123456 这样的顺序数字；首次配置必须填写',
     secret: true,
   },
-  adminPinHash: { en: 'written by the provisioner only (scrypt hash); put the PIN in adminPin instead', zh: '仅由配置工具写入（scrypt 哈希）；请在 adminPin 中填写密码', secret: true },
+  adminPinHash: {
+    en: 'written by the provisioner only (scrypt hash); put the PIN in adminPin instead',
+    zh: '仅由配置工具写入（scrypt 哈希）；请在 adminPin 中填写密码',
+    secret: true,
+  },
   metrics: { en: 'Prometheus metrics: {port}, or null for none', zh: 'Prometheus 指标：{port}；不需要时写 null' },
   'metrics.port': { en: 'TCP port on 127.0.0.1 for /metrics: a whole number 1024–65535', zh: '本机 127.0.0.1 上 /metrics 的端口：1024–65535 的整数' },
   monitoring: {
@@ -316,7 +352,12 @@ export function problemOf(path: readonly PropertyKey[], issue: { code: string; i
   if (issue.code === 'unrecognized_keys') {
     const parent = formatPath(path);
     const names = issue.keys ?? [];
-    const allowed = path.length === 0 ? topLevelKeys : Object.keys(FIELD_HELP).filter((k) => k.startsWith(`${helpPath(path)}.`) && !k.slice(helpPath(path).length + 1).includes('.')).map((k) => k.slice(helpPath(path).length + 1));
+    const allowed =
+      path.length === 0
+        ? topLevelKeys
+        : Object.keys(FIELD_HELP)
+            .filter((k) => k.startsWith(`${helpPath(path)}.`) && !k.slice(helpPath(path).length + 1).includes('.'))
+            .map((k) => k.slice(helpPath(path).length + 1));
     return {
       path: names.map((k) => (parent ? `${parent}.${k}` : k)).join(', '),
       message: `unknown key${names.length > 1 ? 's' : ''} (allowed here: ${allowed.join(', ')}) — 不认识的配置项（此处允许：${allowed.join('、')}）`,
@@ -344,11 +385,19 @@ export function validateTerminalConfig(value: unknown): ValidationResult<Termina
   const problems: ConfigProblem[] = [];
   for (const issue of result.error.issues) {
     // A union reports the branch it failed in; the field-level line is the same either way.
-    const input = issue.code === 'custom' && (issue.message === 'missing' || issue.message === 'keys needed') ? (issue.message === 'missing' ? undefined : []) : (issue as { input?: unknown }).input;
+    const input =
+      issue.code === 'custom' && (issue.message === 'missing' || issue.message === 'keys needed')
+        ? issue.message === 'missing'
+          ? undefined
+          : []
+        : (issue as { input?: unknown }).input;
     const problem = problemOf(issue.path, { code: issue.code, input, ...(issue.code === 'unrecognized_keys' ? { keys: issue.keys } : {}) });
-    if (issue.code === 'custom' && issue.message === 'one credential') problem.message = `got both basicAuth and bearerTokenFile; allowed: one of them — 同时填写了 basicAuth 和 bearerTokenFile；要求：只能选一个`;
-    if (issue.code === 'custom' && issue.message === 'metrics needed') problem.message = `got monitoring with metrics: null; allowed: monitoring needs metrics: {port} (the agent reads 127.0.0.1:<port>/metrics) — 填写了监控上报但 metrics 为 null；要求：须同时设置 metrics: {port}`;
-    if (issue.code === 'custom' && issue.message === 'keys needed') problem.message = `content.sources is set but no key is trusted; allowed: ${FIELD_HELP['content.trustedKeys']?.en ?? ''} — 填写了内容来源但没有受信任的公钥；要求：${FIELD_HELP['content.trustedKeys']?.zh ?? ''}`;
+    if (issue.code === 'custom' && issue.message === 'one credential')
+      problem.message = `got both basicAuth and bearerTokenFile; allowed: one of them — 同时填写了 basicAuth 和 bearerTokenFile；要求：只能选一个`;
+    if (issue.code === 'custom' && issue.message === 'metrics needed')
+      problem.message = `got monitoring with metrics: null; allowed: monitoring needs metrics: {port} (the agent reads 127.0.0.1:<port>/metrics) — 填写了监控上报但 metrics 为 null；要求：须同时设置 metrics: {port}`;
+    if (issue.code === 'custom' && issue.message === 'keys needed')
+      problem.message = `content.sources is set but no key is trusted; allowed: ${FIELD_HELP['content.trustedKeys']?.en ?? ''} — 填写了内容来源但没有受信任的公钥；要求：${FIELD_HELP['content.trustedKeys']?.zh ?? ''}`;
     const key = `${problem.path}|${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -358,7 +407,16 @@ export function validateTerminalConfig(value: unknown): ValidationResult<Termina
 }
 
 /** Settings for one dotted path given on the command line (`--set printer.port=/dev/ttyS1`). */
-const NUMERIC_PATHS = new Set(['printer.baudRate', 'printer.width', 'idReader.baudRate', 'content.pollMinutes', 'idle.homeSeconds', 'idle.procedureSeconds', 'metrics.port', 'monitoring.scrapeSeconds']);
+const NUMERIC_PATHS = new Set([
+  'printer.baudRate',
+  'printer.width',
+  'idReader.baudRate',
+  'content.pollMinutes',
+  'idle.homeSeconds',
+  'idle.procedureSeconds',
+  'metrics.port',
+  'monitoring.scrapeSeconds',
+]);
 const LIST_PATHS = new Set(['languages', 'content.sources', 'content.trustedKeys']);
 
 /**
@@ -366,9 +424,16 @@ const LIST_PATHS = new Set(['languages', 'content.sources', 'content.trustedKeys
  * numeric fields, lists are comma-separated, `null` clears a section; everything else stays text
  * (so terminalId=007 and adminPin=024680 keep their leading zeros).
  */
-export function applySetting(config: Record<string, unknown>, assignment: string): { ok: true; value: Record<string, unknown> } | { ok: false; problem: ConfigProblem } {
+export function applySetting(
+  config: Record<string, unknown>,
+  assignment: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; problem: ConfigProblem } {
   const eq = assignment.indexOf('=');
-  if (eq <= 0) return { ok: false, problem: { path: assignment, message: 'expected path=value, e.g. printer.port=/dev/ttyS1 — 格式应为 路径=值，例如 printer.port=/dev/ttyS1' } };
+  if (eq <= 0)
+    return {
+      ok: false,
+      problem: { path: assignment, message: 'expected path=value, e.g. printer.port=/dev/ttyS1 — 格式应为 路径=值，例如 printer.port=/dev/ttyS1' },
+    };
   const path = assignment.slice(0, eq).trim();
   const raw = assignment.slice(eq + 1).trim();
   const parts = path.split('.');

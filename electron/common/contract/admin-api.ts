@@ -75,9 +75,7 @@ export type AdminActionResult = z.infer<typeof adminActionResultSchema>;
 
 export const testCardResultSchema = adminActionResultSchema.extend({
   /** Masked only: never a full name or number on the admin screen. */
-  card: z
-    .object({ cardType: z.string(), maskedName: z.string(), maskedIdNumber: z.string(), numberValid: z.boolean() })
-    .nullable(),
+  card: z.object({ cardType: z.string(), maskedName: z.string(), maskedIdNumber: z.string(), numberValid: z.boolean() }).nullable(),
 });
 export type TestCardResult = z.infer<typeof testCardResultSchema>;
 

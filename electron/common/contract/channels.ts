@@ -10,7 +10,5 @@ export function channelForMethod(methodName: string): string {
 }
 
 export function methodForChannel(channel: string): string | undefined {
-  return channel.startsWith(CHANNEL_PREFIX) && channel !== EVENT_CHANNEL
-    ? channel.slice(CHANNEL_PREFIX.length)
-    : undefined;
+  return channel.startsWith(CHANNEL_PREFIX) && channel !== EVENT_CHANNEL ? channel.slice(CHANNEL_PREFIX.length) : undefined;
 }

@@ -23,7 +23,19 @@ export const contentSlotsSchema = z.object({
 });
 
 export const syncProgressSchema = z.object({
-  phase: z.enum(['idle', 'checking', 'downloading', 'verifying', 'checking-content', 'indexing', 'switching', 'waiting-for-idle', 'done', 'up-to-date', 'failed']),
+  phase: z.enum([
+    'idle',
+    'checking',
+    'downloading',
+    'verifying',
+    'checking-content',
+    'indexing',
+    'switching',
+    'waiting-for-idle',
+    'done',
+    'up-to-date',
+    'failed',
+  ]),
   /** Pack being worked on ('' when none). */
   packId: z.string(),
   version: z.string(),

@@ -43,9 +43,7 @@ export type MethodFn<Spec extends MethodSpec> =
     : (input: z.input<Spec['input']>) => Promise<z.output<Spec['output']>>;
 
 /** The implementation side receives already-validated (parsed) input. */
-export type MethodImpl<Spec extends MethodSpec> = (
-  input: z.output<Spec['input']>,
-) => Promise<z.input<Spec['output']>> | z.input<Spec['output']>;
+export type MethodImpl<Spec extends MethodSpec> = (input: z.output<Spec['input']>) => Promise<z.input<Spec['output']>> | z.input<Spec['output']>;
 
 /** `{ system: { getInfo(): Promise<…> } }` derived from `{ 'system.getInfo': … }`. */
 export type ServicesOf<M extends MethodTable> = {

@@ -150,10 +150,9 @@ export const receiptMethods = {
    * previewed slip prints; otherwise a fresh one. Null when the target does not exist; `unavailable`
    * when no printer is set up. The job prints once, when the printer is ready (it waits for paper).
    */
-  'receipts.print': method(
-    z.object({ target: receiptTargetSchema, reference: z.string().min(1).max(20).optional() }),
-    printResultSchema.nullable(), { activity: true },
-  ),
+  'receipts.print': method(z.object({ target: receiptTargetSchema, reference: z.string().min(1).max(20).optional() }), printResultSchema.nullable(), {
+    activity: true,
+  }),
   'receipts.getStatus': method(z.undefined(), printStatusSchema, { activity: true }),
   /** The resident gives up on a job that has not reached the paper (waiting or failed). False otherwise. */
   'receipts.cancel': method(z.object({ id: z.string().min(1).max(60) }), z.boolean(), { activity: true }),

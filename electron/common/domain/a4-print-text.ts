@@ -22,7 +22,10 @@ export const a4ProblemText: Record<A4PrinterProblem, string> = {
 
 /** When the job did not print (it was cancelled: nothing prints later by surprise). */
 export const a4FailureText: Record<A4FailureReason, string> = {
-  ...Object.fromEntries(Object.entries(a4ProblemText).map(([k, v]) => [k, `没有打印出来：${v}。文书没有打印，不会自动重打。`])) as Record<A4PrinterProblem, string>,
+  ...(Object.fromEntries(Object.entries(a4ProblemText).map(([k, v]) => [k, `没有打印出来：${v}。文书没有打印，不会自动重打。`])) as Record<
+    A4PrinterProblem,
+    string
+  >),
   'queue-missing': '没有打印出来：A4打印机设置有误，请找工作人员。',
   'cups-down': '没有打印出来：打印服务没有运行，请找工作人员。',
   rejected: '没有打印出来：打印机拒绝了这份文书，请找工作人员。',

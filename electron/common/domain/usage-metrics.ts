@@ -21,11 +21,26 @@ export interface UsageCounter {
 
 export const USAGE_COUNTERS: readonly UsageCounter[] = [
   { stat: 'session', name: 'fatong_sessions_total', help: 'Resident sessions ended, by how they ended.', labels: ['end'] },
-  { stat: 'search', name: 'fatong_searches_total', help: 'Searches answered, by the category of the best answer (legal domain, law, procedure, none).', labels: ['category'] },
-  { stat: 'search-no-result', name: 'fatong_searches_no_result_total', help: 'Searches that found nothing (the text itself never leaves the terminal).', labels: [] },
+  {
+    stat: 'search',
+    name: 'fatong_searches_total',
+    help: 'Searches answered, by the category of the best answer (legal domain, law, procedure, none).',
+    labels: ['category'],
+  },
+  {
+    stat: 'search-no-result',
+    name: 'fatong_searches_no_result_total',
+    help: 'Searches that found nothing (the text itself never leaves the terminal).',
+    labels: [],
+  },
   { stat: 'qa-opened', name: 'fatong_qa_opened_total', help: 'Q&A answers opened, by legal domain.', labels: ['domain'] },
   { stat: 'procedure-started', name: 'fatong_procedures_started_total', help: 'Procedures (办事指南) started, by procedure id.', labels: ['procedure'] },
-  { stat: 'procedure-finished', name: 'fatong_procedures_completed_total', help: 'Procedures that reached an outcome, by procedure id.', labels: ['procedure'] },
+  {
+    stat: 'procedure-finished',
+    name: 'fatong_procedures_completed_total',
+    help: 'Procedures that reached an outcome, by procedure id.',
+    labels: ['procedure'],
+  },
   {
     stat: 'procedure-abandoned',
     name: 'fatong_procedures_abandoned_total',
@@ -36,7 +51,13 @@ export const USAGE_COUNTERS: readonly UsageCounter[] = [
   { stat: 'receipt-printed', name: 'fatong_documents_printed_total', help: 'Receipts printed (a job reaching done), by kind.', labels: ['kind'] },
   { stat: 'satisfaction', name: 'fatong_ratings_total', help: 'One-tap ratings, by rating.', labels: ['rating'] },
   { stat: 'feedback-reason', name: 'fatong_feedback_reasons_total', help: 'Reasons chosen after a rating.', labels: ['reason'] },
-  { stat: 'device-error', name: 'fatong_device_faults_total', help: 'Devices entering attention or offline, by device and state.', labels: ['device', 'state'], separator: ':' },
+  {
+    stat: 'device-error',
+    name: 'fatong_device_faults_total',
+    help: 'Devices entering attention or offline, by device and state.',
+    labels: ['device', 'state'],
+    separator: ':',
+  },
 ];
 
 const byStat = new Map(USAGE_COUNTERS.map((c) => [c.stat, c]));

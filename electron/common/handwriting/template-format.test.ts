@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTemplates, encodeTemplates, FLAG_IN_CONTENT, makeTemplate, normalizeStrokes, POINTS_PER_STROKE, prepareStrokes, resampleStroke } from './template-format';
+import {
+  decodeTemplates,
+  encodeTemplates,
+  FLAG_IN_CONTENT,
+  makeTemplate,
+  normalizeStrokes,
+  POINTS_PER_STROKE,
+  prepareStrokes,
+  resampleStroke,
+} from './template-format';
 
 describe('normalizeStrokes', () => {
   it('fits the bounding box into the unit square by its longer side, keeping the aspect and centring it', () => {
@@ -99,7 +108,17 @@ describe('template file', () => {
   });
 
   it('rejects a file that is not a template file, or is cut short', () => {
-    const bytes = encodeTemplates({ notice: 'n', templates: [makeTemplate('人', [[{ x: 0, y: 0 }, { x: 5, y: 5 }]])] });
+    const bytes = encodeTemplates({
+      notice: 'n',
+      templates: [
+        makeTemplate('人', [
+          [
+            { x: 0, y: 0 },
+            { x: 5, y: 5 },
+          ],
+        ]),
+      ],
+    });
     expect(() => decodeTemplates(new TextEncoder().encode('<!doctype html><html>'))).toThrow(/magic/);
     expect(() => decodeTemplates(bytes.subarray(0, bytes.length - 3))).toThrow(/truncated/);
   });

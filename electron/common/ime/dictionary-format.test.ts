@@ -16,7 +16,11 @@ describe('IME dictionary format', () => {
     const dict = decodeDictionary(encodeDictionary(source));
     expect(dict.notice).toBe('test notice');
     expect(dict.syllables).toEqual(['dong', 'gong', 'lao', 'zi']);
-    const keys = Array.from({ length: dict.keyStart.length - 1 }, (_, k) => Array.from(dict.keySyllables.slice(dict.keyStart[k], dict.keyStart[k + 1])).map((id) => dict.syllables[id]).join("'"));
+    const keys = Array.from({ length: dict.keyStart.length - 1 }, (_, k) =>
+      Array.from(dict.keySyllables.slice(dict.keyStart[k], dict.keyStart[k + 1]))
+        .map((id) => dict.syllables[id])
+        .join("'"),
+    );
     expect(keys).toEqual(["gong'zi", 'lao', "lao'dong"]);
     const words = Array.from({ length: dict.wordCost.length }, (_, w) => `${wordAt(dict, w)}:${dict.wordCost[w]}:${dict.wordContent[w]}`);
     expect(words).toEqual(['工资:9:1', '老:6:0', '劳动:8:1', '劳顿:12:0']);

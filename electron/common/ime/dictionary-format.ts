@@ -152,7 +152,7 @@ export function decodeDictionary(text: string): ImeDictionary {
       from = to + 1;
     }
     if (k > 0 && compareKeys(keySyllables, keyStart[k - 1] ?? 0, keyStart[k] ?? 0, s) >= 0) throw new DictionaryFormatError(line, 'keys out of order');
-    for (let f = tab + 1; f <= end; ) {
+    for (let f = tab + 1; f <= end;) {
       let next = text.indexOf('\t', f);
       if (next === -1 || next > end) next = end;
       const comma = text.lastIndexOf(',', next);
@@ -192,5 +192,13 @@ export function wordAt(dict: ImeDictionary, w: number): string {
 
 /** Approximate bytes the decoded dictionary holds (typed arrays + the words' UTF-16 text). */
 export function dictionaryBytes(dict: ImeDictionary): number {
-  return dict.keyStart.byteLength + dict.keySyllables.byteLength + dict.wordStart.byteLength + dict.wordOffset.byteLength + dict.wordCost.byteLength + dict.wordContent.byteLength + dict.wordText.length * 2;
+  return (
+    dict.keyStart.byteLength +
+    dict.keySyllables.byteLength +
+    dict.wordStart.byteLength +
+    dict.wordOffset.byteLength +
+    dict.wordCost.byteLength +
+    dict.wordContent.byteLength +
+    dict.wordText.length * 2
+  );
 }

@@ -8,8 +8,20 @@ describe('fuzzyVariants', () => {
   it('swaps initials n/l, f/h, z/zh and finals in/ing, en/eng, an/ang, counting the swaps', () => {
     expect(fuzzyVariants('nao', exists)).toEqual([{ syllable: 'lao', swaps: 1 }]);
     expect(fuzzyVariants('fu', exists)).toEqual([{ syllable: 'hu', swaps: 1 }]);
-    expect(new Map(fuzzyVariants('zan', exists).map((v) => [v.syllable, v.swaps]))).toEqual(new Map([['zhan', 1], ['zang', 1], ['zhang', 2]]));
-    expect(new Map(fuzzyVariants('lin', exists).map((v) => [v.syllable, v.swaps]))).toEqual(new Map([['nin', 1], ['ling', 1], ['ning', 2]]));
+    expect(new Map(fuzzyVariants('zan', exists).map((v) => [v.syllable, v.swaps]))).toEqual(
+      new Map([
+        ['zhan', 1],
+        ['zang', 1],
+        ['zhang', 2],
+      ]),
+    );
+    expect(new Map(fuzzyVariants('lin', exists).map((v) => [v.syllable, v.swaps]))).toEqual(
+      new Map([
+        ['nin', 1],
+        ['ling', 1],
+        ['ning', 2],
+      ]),
+    );
     expect(fuzzyVariants('xian', exists)).toEqual([{ syllable: 'xiang', swaps: 1 }]);
   });
 

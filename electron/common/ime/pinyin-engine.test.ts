@@ -13,7 +13,11 @@ beforeAll(() => {
   fuzzy = new PinyinEngine(dictionary, { fuzzy: true });
 }, 60_000);
 
-const top = (engine: PinyinEngine, letters: string, n = 5): string[] => engine.candidates(letters).slice(0, n).map((c) => c.text);
+const top = (engine: PinyinEngine, letters: string, n = 5): string[] =>
+  engine
+    .candidates(letters)
+    .slice(0, n)
+    .map((c) => c.text);
 
 describe('PinyinEngine', () => {
   it.each([

@@ -264,7 +264,7 @@ export class PinyinEngine {
   #pathText(next: (Edge | undefined)[], from: number, n: number): { text: string; words: number } {
     let text = '';
     let words = 0;
-    for (let i = from; i < n; ) {
+    for (let i = from; i < n;) {
       const edge = next[i];
       if (!edge) break;
       const { wordStart, wordCost, wordContent } = this.#dict;

@@ -9,7 +9,31 @@ export function isPinyinSyllable(syllable: string): boolean {
 }
 
 /** The initials a resident may type alone for a syllable; zh, ch and sh are also typed z, c, s. */
-export const PINYIN_INITIALS: ReadonlySet<string> = new Set(['b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'zh', 'ch', 'sh', 'r', 'z', 'c', 's', 'y', 'w']);
+export const PINYIN_INITIALS: ReadonlySet<string> = new Set([
+  'b',
+  'p',
+  'm',
+  'f',
+  'd',
+  't',
+  'n',
+  'l',
+  'g',
+  'k',
+  'h',
+  'j',
+  'q',
+  'x',
+  'zh',
+  'ch',
+  'sh',
+  'r',
+  'z',
+  'c',
+  's',
+  'y',
+  'w',
+]);
 
 /** The longest syllable (zhuang, shuang, chuang) has six letters. */
 export const MAX_SYLLABLE_LETTERS = 6;

@@ -24,9 +24,12 @@ describe('QueryCorrector', () => {
     expect(correction?.changes.length).toBe(1);
   });
 
-  it.each(['劳动合同', '老板不发工资', '我要离婚', '押金不退怎么办', '工资被拖欠', '劳动合同法第47条', '谁可以成为个体工商户？'])('leaves a query that is fine alone: %s', (query) => {
-    expect(corrector.correct(query)).toBeNull();
-  });
+  it.each(['劳动合同', '老板不发工资', '我要离婚', '押金不退怎么办', '工资被拖欠', '劳动合同法第47条', '谁可以成为个体工商户？'])(
+    'leaves a query that is fine alone: %s',
+    (query) => {
+      expect(corrector.correct(query)).toBeNull();
+    },
+  );
 
   it('knows the terms it is given besides the dictionary (a law title)', () => {
     expect(corrector.correct('劳动合同发')?.corrected).toBe('劳动合同法');

@@ -25,11 +25,16 @@ export const sampleOutcome: ProcedureOutcomeInput = {
 export const sampleArticle: LawArticleInput = {
   lawTitle: '中华人民共和国民法典',
   articleLabel: '第一千零四十二条',
-  paragraphs: ['禁止包办、买卖婚姻和其他干涉婚姻自由的行为。禁止借婚姻索取财物。', '禁止重婚。禁止有配偶者与他人同居。', '禁止家庭暴力。禁止家庭成员间的虐待和遗弃。'],
+  paragraphs: [
+    '禁止包办、买卖婚姻和其他干涉婚姻自由的行为。禁止借婚姻索取财物。',
+    '禁止重婚。禁止有配偶者与他人同居。',
+    '禁止家庭暴力。禁止家庭成员间的虐待和遗弃。',
+  ],
 };
 
 export const sampleQa: QaAnswerInput = {
   question: '公司拖欠工资怎么办？',
-  answer: '工资应当按月支付，不得克扣或者无故拖欠。发生争议的，可以与用人单位协商，也可以依法申请调解、仲裁，或者提起诉讼。\n详见 https://example.cn/qa/wage-arrears-what-to-do-step-by-step',
+  answer:
+    '工资应当按月支付，不得克扣或者无故拖欠。发生争议的，可以与用人单位协商，也可以依法申请调解、仲裁，或者提起诉讼。\n详见 https://example.cn/qa/wage-arrears-what-to-do-step-by-step',
   cites: ['《中华人民共和国劳动法》第五十条', '《中华人民共和国劳动法》第七十七条'],
 };

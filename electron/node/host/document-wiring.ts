@@ -16,7 +16,11 @@ import type { TerminalSettings } from '../../common/config/terminal-settings';
  */
 export function createDocumentService(terminal: TerminalSettings, idCard: IdCardService, logger: Logger, contentDir: () => string): DocumentService {
   const log = logger.child('a4printer');
-  const printer = new A4PrinterService({ commands: systemCupsCommands(), clock: systemA4Clock, log: (event, fields) => log.log(event === 'job.failed' ? 'warn' : 'info', event, fields) });
+  const printer = new A4PrinterService({
+    commands: systemCupsCommands(),
+    clock: systemA4Clock,
+    log: (event, fields) => log.log(event === 'job.failed' ? 'warn' : 'info', event, fields),
+  });
   let cached: { dir: string; types: DocumentType[] } | null = null;
   const types = (): DocumentType[] => {
     const shown = path.join(contentDir(), 'documents');

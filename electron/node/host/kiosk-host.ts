@@ -97,8 +97,27 @@ export class KioskHost {
     const stats = (this.stats = new SqliteStatsService({ dbDir: this.dataDir.db, isKnownStep: (p, step) => isKnownStep(generations.procedures, p, step) }));
     const idCard = (this.idCard = createIdCardService(terminal, devices, log));
     const documents = (this.documents = createDocumentService(terminal, idCard, log, () => generations.current.content.dir));
-    const receipts = (this.receipts = new ReceiptService({ terminal, printer, logger: log.child('receipts'), procedures: () => generations.procedures, library: () => generations.library }));
-    const admin = (this.admin = new HostAdmin({ terminal, devices, content, stats, printer, idCard, dataDir: this.dataDir, appVersion, logger: log.child('admin'), config: provisioning.config, configProblems: provisioning.problems, recentErrors }));
+    const receipts = (this.receipts = new ReceiptService({
+      terminal,
+      printer,
+      logger: log.child('receipts'),
+      procedures: () => generations.procedures,
+      library: () => generations.library,
+    }));
+    const admin = (this.admin = new HostAdmin({
+      terminal,
+      devices,
+      content,
+      stats,
+      printer,
+      idCard,
+      dataDir: this.dataDir,
+      appVersion,
+      logger: log.child('admin'),
+      config: provisioning.config,
+      configProblems: provisioning.problems,
+      recentErrors,
+    }));
     const sessions = (this.sessions = new SessionEvents(options.logger));
 
     const impl = {

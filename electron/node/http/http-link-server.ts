@@ -67,15 +67,23 @@ export async function startHttpLinkServer(options: HttpLinkServerOptions): Promi
   let port = 0;
   const limits: HttpLinkLimits = { ...HTTP_LINK_LIMITS, ...options.limits };
 
-  const server: Server = createServer({ headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, keepAliveTimeout: limits.keepAliveTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs }, (req, res) => {
-    // Every request ends in an answer: what a caller can send is handled in route(); only a fault of
-    // the host itself reaches here, and it is still answered with a body.
-    void route(req, res).catch((error: unknown) => {
-      options.logger.log('error', 'http.unhandled', { error: errorMessage(error) });
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '系统暂时出了点问题，请稍后再试' } });
-      else res.end();
-    });
-  });
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
+      // Every request ends in an answer: what a caller can send is handled in route(); only a fault of
+      // the host itself reaches here, and it is still answered with a body.
+      void route(req, res).catch((error: unknown) => {
+        options.logger.log('error', 'http.unhandled', { error: errorMessage(error) });
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '系统暂时出了点问题，请稍后再试' } });
+        else res.end();
+      });
+    },
+  );
 
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 

@@ -33,7 +33,11 @@ describe('PIN lockout', () => {
   it('locks after 5 wrong PINs, backs off, survives a restart, and resets on the right PIN', () => {
     const dir = tempDir();
     let now = 1_000_000;
-    const guard = new AdminPinGuard(dir, () => hash, () => now);
+    const guard = new AdminPinGuard(
+      dir,
+      () => hash,
+      () => now,
+    );
     for (let i = 1; i < FREE_ATTEMPTS; i++) expect(guard.attempt('000001')).toMatchObject({ ok: false, reason: 'wrong-pin', attemptsLeft: FREE_ATTEMPTS - i });
     expect(guard.attempt('000001')).toMatchObject({ ok: false, reason: 'locked', retryAfterSeconds: 60 });
     // Locked: even the right PIN is not checked.
@@ -41,7 +45,11 @@ describe('PIN lockout', () => {
 
     // A restart (new guard on the same folder) keeps the lock.
     now += 30_000;
-    const restarted = new AdminPinGuard(dir, () => hash, () => now);
+    const restarted = new AdminPinGuard(
+      dir,
+      () => hash,
+      () => now,
+    );
     expect(restarted.attempt('583920')).toMatchObject({ ok: false, reason: 'locked', retryAfterSeconds: 30 });
 
     // After the lock, one more wrong PIN locks again for twice as long.
@@ -60,7 +68,11 @@ describe('PIN lockout', () => {
   it('caps the back-off at one hour', () => {
     const dir = tempDir();
     let now = 0;
-    const guard = new AdminPinGuard(dir, () => hash, () => now);
+    const guard = new AdminPinGuard(
+      dir,
+      () => hash,
+      () => now,
+    );
     let last = 0;
     for (let i = 0; i < 20; i++) {
       const r = guard.attempt('000001');
@@ -79,7 +91,13 @@ describe('admin PIN hash parameters', () => {
   it('verifies only hashes with the parameters the provisioner writes, without throwing or running a costly scrypt', () => {
     const salt = Buffer.alloc(16, 1).toString('base64');
     const key = Buffer.alloc(32, 2).toString('base64');
-    for (const hostile of ['scrypt$3$8$1$AAAA$AAAA', `scrypt$1048576$64$1$${salt}$${key}`, `scrypt$16384$8$2$${salt}$${key}`, `scrypt$16384$8$1$AAAA$${key}`, `scrypt$16384$8$1$${salt}$AAAA`]) {
+    for (const hostile of [
+      'scrypt$3$8$1$AAAA$AAAA',
+      `scrypt$1048576$64$1$${salt}$${key}`,
+      `scrypt$16384$8$2$${salt}$${key}`,
+      `scrypt$16384$8$1$AAAA$${key}`,
+      `scrypt$16384$8$1$${salt}$AAAA`,
+    ]) {
       expect(() => verifyAdminPin('583920', hostile), hostile).not.toThrow();
       expect(verifyAdminPin('583920', hostile), hostile).toBe(false);
     }

@@ -19,7 +19,12 @@ function lineAt(bytes: Buffer, offset: number): number {
 export function decodeConfigBytes(bytes: Buffer): { ok: true; text: string } | { ok: false; problems: ConfigProblem[] } {
   const refuse = (offset: number, what: string) => ({
     ok: false as const,
-    problems: [{ path: '(file)', message: `not UTF-8 text: byte ${String(offset)} (line ${String(lineAt(bytes, offset))}) ${what}; ${SAVE_AS_UTF8}（第 ${String(offset)} 字节）` }],
+    problems: [
+      {
+        path: '(file)',
+        message: `not UTF-8 text: byte ${String(offset)} (line ${String(lineAt(bytes, offset))}) ${what}; ${SAVE_AS_UTF8}（第 ${String(offset)} 字节）`,
+      },
+    ],
   });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refuse(0, 'starts with a UTF-16 byte-order mark');
   const body = bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;

@@ -1,6 +1,11 @@
 import { decodeResponseBody } from '../../../native-adapters/id-card-reader/codec/frame';
 import { FrameParser } from '../../../native-adapters/id-card-reader/codec/frame-parser';
-import { BAUD_PROBE_TIMEOUT_MS, BAUD_RATES as READER_BAUD_RATES, commandTimeoutMs, encodeCommand } from '../../../native-adapters/id-card-reader/codec/commands';
+import {
+  BAUD_PROBE_TIMEOUT_MS,
+  BAUD_RATES as READER_BAUD_RATES,
+  commandTimeoutMs,
+  encodeCommand,
+} from '../../../native-adapters/id-card-reader/codec/commands';
 import { decodeSamId } from '../../../native-adapters/id-card-reader/codec/sam-id';
 import { describeStatusByte } from './printer-status-byte';
 import { realTimeStatus } from '../../../native-adapters/thermal-printer/codec/escpos-commands';
@@ -76,7 +81,11 @@ export async function probePrinter(port: string, open: OpenAt = serialAt): Promi
  * An ID-card reader answers SAM status (0x11 0xFF) with a framed 0x90 (spec §3, §1 baud order); then its SAM id.
  * `bauds` narrows the rates tried (selftest passes the provisioned idReader.baudRate alone).
  */
-export async function probeIdReader(port: string, open: OpenAt = serialAt, bauds: readonly number[] = READER_BAUD_RATES): Promise<ProbeResult | { error: string } | null> {
+export async function probeIdReader(
+  port: string,
+  open: OpenAt = serialAt,
+  bauds: readonly number[] = READER_BAUD_RATES,
+): Promise<ProbeResult | { error: string } | null> {
   for (const baudRate of bauds) {
     const result = await withPort(open, port, baudRate, async (t) => {
       const ask = async (name: 'samStatus' | 'readSamId', ms: number) => {
@@ -91,7 +100,8 @@ export async function probeIdReader(port: string, open: OpenAt = serialAt, bauds
       };
       const status = await ask('samStatus', BAUD_PROBE_TIMEOUT_MS);
       if (!status) return null;
-      if (status.sw3 !== 0x90) return { port, kind: 'id-reader', baudRate, samId: null, detail: `SAM status SW3=${status.sw3.toString(16).padStart(2, '0')} (not ready)` } as const;
+      if (status.sw3 !== 0x90)
+        return { port, kind: 'id-reader', baudRate, samId: null, detail: `SAM status SW3=${status.sw3.toString(16).padStart(2, '0')} (not ready)` } as const;
       await sleep(20);
       const sam = await ask('readSamId', commandTimeoutMs.readSamId);
       const samId = sam && sam.sw3 === 0x90 ? (decodeSamId(sam.data)?.display ?? null) : null;

@@ -76,8 +76,12 @@ export class HostAdmin {
   unlock(pin: string): UnlockResult {
     const decision = this.guard.attempt(pin);
     // The PIN itself is never logged; only the outcome.
-    this.options.logger.log(decision.ok ? 'info' : 'warn', 'admin.unlock', { result: decision.ok ? 'ok' : (decision.reason ?? 'failed'), attemptsLeft: decision.attemptsLeft });
-    if (!decision.ok) return { ok: false, reason: decision.reason ?? 'wrong-pin', attemptsLeft: decision.attemptsLeft, retryAfterSeconds: decision.retryAfterSeconds };
+    this.options.logger.log(decision.ok ? 'info' : 'warn', 'admin.unlock', {
+      result: decision.ok ? 'ok' : (decision.reason ?? 'failed'),
+      attemptsLeft: decision.attemptsLeft,
+    });
+    if (!decision.ok)
+      return { ok: false, reason: decision.reason ?? 'wrong-pin', attemptsLeft: decision.attemptsLeft, retryAfterSeconds: decision.retryAfterSeconds };
     const token = randomBytes(24).toString('base64url');
     this.session = { token, expiresAt: this.now() + this.sessionMs };
     return { ok: true, token, expiresAt: new Date(this.session.expiresAt).toISOString() };
@@ -213,7 +217,12 @@ export class HostAdmin {
             resolve({
               ok: true,
               message: 'card read (masked)',
-              card: { cardType: s.result.cardType ?? '', maskedName: s.result.maskedName ?? '', maskedIdNumber: s.result.maskedIdNumber ?? '', numberValid: s.result.numberValid ?? false },
+              card: {
+                cardType: s.result.cardType ?? '',
+                maskedName: s.result.maskedName ?? '',
+                maskedIdNumber: s.result.maskedIdNumber ?? '',
+                numberValid: s.result.numberValid ?? false,
+              },
             });
             return true;
           }
@@ -265,14 +274,21 @@ export class HostAdmin {
       now: this.now,
       content: () => {
         const status = this.options.content.status();
-        if (status.lastSync && (status.lastSync.result === 'installed' || status.lastSync.result === 'up-to-date')) this.lastSuccessfulSync = status.lastSync.at;
+        if (status.lastSync && (status.lastSync.result === 'installed' || status.lastSync.result === 'up-to-date'))
+          this.lastSuccessfulSync = status.lastSync.at;
         const showing = status.showing;
         const active = this.activeGeneration();
         const created = (id: string, version: string, record: { id: string; version: string; created: string } | null | undefined): string | null =>
           record && record.id === id && record.version === version ? record.created : null;
         return {
-          content: { id: showing.content.id, version: showing.content.version, created: showing.content.embedded ? null : created(showing.content.id, showing.content.version, active?.content) },
-          laws: showing.laws ? { id: showing.laws.id, version: showing.laws.version, created: created(showing.laws.id, showing.laws.version, active?.laws) } : null,
+          content: {
+            id: showing.content.id,
+            version: showing.content.version,
+            created: showing.content.embedded ? null : created(showing.content.id, showing.content.version, active?.content),
+          },
+          laws: showing.laws
+            ? { id: showing.laws.id, version: showing.laws.version, created: created(showing.laws.id, showing.laws.version, active?.laws) }
+            : null,
           lastSuccessfulSync: this.lastSuccessfulSync,
         };
       },

@@ -49,13 +49,25 @@ export async function probeRemoteWrite(monitoring: Monitoring, timeoutMs = 10_00
         const said = body.trim() ? `: ${body.trim().split('\n')[0] ?? ''}` : '';
         if (status >= 200 && status < 300) resolve({ ok: true, reason: `${url.origin} accepts remote write with these credentials (HTTP ${String(status)})` });
         else if (status === 401 || status === 403)
-          resolve({ ok: false, reason: `${url.origin} rejects the credentials (HTTP ${String(status)}): check monitoring.${monitoring.basicAuth ? 'basicAuth' : monitoring.bearerTokenFile ? 'bearerTokenFile' : 'basicAuth or bearerTokenFile (none is set)'}` });
-        else if (status === 404) resolve({ ok: false, reason: `no remote-write receiver at ${url.href} (HTTP 404): the district Prometheus needs --web.enable-remote-write-receiver and the path /api/v1/write` });
+          resolve({
+            ok: false,
+            reason: `${url.origin} rejects the credentials (HTTP ${String(status)}): check monitoring.${monitoring.basicAuth ? 'basicAuth' : monitoring.bearerTokenFile ? 'bearerTokenFile' : 'basicAuth or bearerTokenFile (none is set)'}`,
+          });
+        else if (status === 404)
+          resolve({
+            ok: false,
+            reason: `no remote-write receiver at ${url.href} (HTTP 404): the district Prometheus needs --web.enable-remote-write-receiver and the path /api/v1/write`,
+          });
         else resolve({ ok: false, reason: `${url.href} answered HTTP ${String(status)}${said}` });
       });
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${String(timeoutMs / 1000)} s`)));
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ ok: false, reason: `cannot reach ${url.origin}: ${error.code ?? error.message} (the agent keeps the readings until it can; the kiosk is not affected)` }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        ok: false,
+        reason: `cannot reach ${url.origin}: ${error.code ?? error.message} (the agent keeps the readings until it can; the kiosk is not affected)`,
+      }),
+    );
     req.end(Buffer.from([0]));
   });
 }

@@ -79,7 +79,10 @@ function resolveTrustedKeys(config: TerminalConfig, baseDir: string): Validation
     if (!entry.includes(PEM_HEADER)) {
       const file = path.resolve(baseDir, entry);
       if (!existsSync(file)) {
-        problems.push({ path: field, message: `no such key file ${JSON.stringify(entry)}; allowed: PEM text or the path of a .pub file — 找不到公钥文件；要求：PEM 文本或 .pub 文件路径` });
+        problems.push({
+          path: field,
+          message: `no such key file ${JSON.stringify(entry)}; allowed: PEM text or the path of a .pub file — 找不到公钥文件；要求：PEM 文本或 .pub 文件路径`,
+        });
         return entry;
       }
       pem = readFileSync(file, 'utf8');
@@ -192,7 +195,12 @@ export function toTerminalSettings(config: StoredTerminalConfig | null): Termina
 }
 
 /** ContentService settings from the provisioned file (it replaces config/content.json). */
-export function toContentConfig(config: StoredTerminalConfig): { sources: StoredTerminalConfig['content']['sources']; trustedKeys: TrustedKey[]; pollMinutes: number; idleSeconds: number } {
+export function toContentConfig(config: StoredTerminalConfig): {
+  sources: StoredTerminalConfig['content']['sources'];
+  trustedKeys: TrustedKey[];
+  pollMinutes: number;
+  idleSeconds: number;
+} {
   return {
     sources: config.content.sources,
     trustedKeys: config.content.trustedKeys.map((pem, i) => publicKeyFromPem(pem, `terminal.json content.trustedKeys[${String(i)}]`)),

@@ -7,7 +7,11 @@ function source(patch: Partial<TerminalMetricsSource> = {}): TerminalMetricsSour
     appVersion: '0.1.0',
     startedAt: Date.parse('2026-11-22T08:00:00Z'),
     now: () => Date.parse('2026-11-22T08:01:40Z'),
-    content: () => ({ content: { id: 'bj-content', version: '2026.11.2', created: '2026-11-20T00:00:00Z' }, laws: null, lastSuccessfulSync: '2026-11-22T07:00:00Z' }),
+    content: () => ({
+      content: { id: 'bj-content', version: '2026.11.2', created: '2026-11-20T00:00:00Z' },
+      laws: null,
+      lastSuccessfulSync: '2026-11-22T07:00:00Z',
+    }),
     devices: () => ({ printer: { state: 'attention' }, idReader: { state: 'offline' } }),
     printerState: () => 'paper-out',
     usageTotals: () => [
@@ -49,7 +53,10 @@ describe('terminal metrics', () => {
 
   it('leaves out what it cannot read (no disk reading, embedded content without a build time)', async () => {
     const text = await createTerminalMetrics(
-      source({ disk: () => null, content: () => ({ content: { id: 'fatong-default', version: '0.1.0', created: null }, laws: null, lastSuccessfulSync: null }) }),
+      source({
+        disk: () => null,
+        content: () => ({ content: { id: 'fatong-default', version: '0.1.0', created: null }, laws: null, lastSuccessfulSync: null }),
+      }),
     ).metrics();
     expect(text).not.toMatch(/^fatong_disk_free_bytes\{/m);
     expect(text).not.toMatch(/^fatong_content_created_timestamp_seconds\{/m);
@@ -59,7 +66,12 @@ describe('terminal metrics', () => {
 
 describe('usage counters ↔ statistics keys', () => {
   it('round-trips keys with and without separators', () => {
-    for (const [stat, key] of [['procedure-abandoned', 'p#step'], ['device-error', 'idReader:offline'], ['session', 'idle'], ['search-no-result', '']] as const) {
+    for (const [stat, key] of [
+      ['procedure-abandoned', 'p#step'],
+      ['device-error', 'idReader:offline'],
+      ['session', 'idle'],
+      ['search-no-result', ''],
+    ] as const) {
       const counter = usageCounterForStat(stat);
       if (!counter) throw new Error(stat);
       expect(keyOfLabels(counter, labelsOfKey(counter, key))).toBe(key);

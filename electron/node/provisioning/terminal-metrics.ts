@@ -75,7 +75,10 @@ export function createTerminalMetrics(source: TerminalMetricsSource): Registry {
       this.set(Math.max(0, (source.now() - source.startedAt) / 1000));
     },
   });
-  new Gauge({ name: 'fatong_build_info', help: 'The kiosk app version (1).', labelNames: ['version'], registers }).set({ version: safeLabelValue(source.appVersion) }, 1);
+  new Gauge({ name: 'fatong_build_info', help: 'The kiosk app version (1).', labelNames: ['version'], registers }).set(
+    { version: safeLabelValue(source.appVersion) },
+    1,
+  );
 
   new Gauge({
     name: 'fatong_content_info',
@@ -119,7 +122,8 @@ export function createTerminalMetrics(source: TerminalMetricsSource): Registry {
     registers,
     collect() {
       const devices = source.devices();
-      for (const device of ['printer', 'idReader'] as const) for (const state of DEVICE_STATES) this.set({ device, state }, devices[device].state === state ? 1 : 0);
+      for (const device of ['printer', 'idReader'] as const)
+        for (const state of DEVICE_STATES) this.set({ device, state }, devices[device].state === state ? 1 : 0);
     },
   });
   new Gauge({
@@ -169,7 +173,8 @@ export function createTerminalMetrics(source: TerminalMetricsSource): Registry {
       if (def && counter) counter.inc(labelsOfKey(def, row.key), row.count);
     }
   };
-  for (const def of USAGE_COUNTERS) usage.set(def.stat, new Counter({ name: def.name, help: def.help, labelNames: def.labels, registers, collect: collectUsage }));
+  for (const def of USAGE_COUNTERS)
+    usage.set(def.stat, new Counter({ name: def.name, help: def.help, labelNames: def.labels, registers, collect: collectUsage }));
 
   new Counter({
     name: 'fatong_errors_total',

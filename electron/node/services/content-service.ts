@@ -52,7 +52,11 @@ export class ContentService {
   private readonly now: () => Date;
 
   constructor(private readonly options: ContentServiceOptions) {
-    this.store = new ContentStore({ root: path.join(options.dataDir.root, 'content'), appVersion: options.appVersion, defaultContentDir: options.defaultContentDir });
+    this.store = new ContentStore({
+      root: path.join(options.dataDir.root, 'content'),
+      appVersion: options.appVersion,
+      defaultContentDir: options.defaultContentDir,
+    });
     const read = readTerminalContentConfig(options.dataDir.config);
     this.config = { ...read, ...options.config, problems: read.problems };
     for (const problem of read.problems) options.logger.log('warn', 'content.config-problem', { problem });
@@ -144,21 +148,39 @@ export class ContentService {
       ...(this.config.packIds ? { packIds: this.config.packIds } : {}),
       ...(this.options.http ? { http: this.options.http } : {}),
       onProgress: (p: PackSyncProgress) =>
-        this.report({ phase: p.phase === 'checking' && p.packId !== '' ? 'checking-content' : p.phase, packId: p.packId, version: p.version, done: p.done, total: p.total, message: p.message.slice(0, 500) }),
+        this.report({
+          phase: p.phase === 'checking' && p.packId !== '' ? 'checking-content' : p.phase,
+          packId: p.packId,
+          version: p.version,
+          done: p.done,
+          total: p.total,
+          message: p.message.slice(0, 500),
+        }),
     });
     const installed = results.flatMap((r) => r.installed.filter((i) => i.status === 'installed'));
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) log.log('warn', 'content.sync-failed', { source: r.source, error: r.error ?? '' });
-    for (const i of installed) log.log('info', 'content.installed', { id: i.record.id, version: i.record.version, generation: i.generation, ms: Math.round(i.ms) });
+    for (const i of installed)
+      log.log('info', 'content.installed', { id: i.record.id, version: i.record.version, generation: i.generation, ms: Math.round(i.ms) });
     if (installed.length > 0) {
       this.options.requestSwitch();
-      this.report({ phase: 'waiting-for-idle', packId: installed[0]?.record.id ?? '', version: installed[0]?.record.version ?? '', done: 1, total: 1, message: 'installed; shown at the next idle moment' });
+      this.report({
+        phase: 'waiting-for-idle',
+        packId: installed[0]?.record.id ?? '',
+        version: installed[0]?.record.version ?? '',
+        done: 1,
+        total: 1,
+        message: 'installed; shown at the next idle moment',
+      });
     } else if (failed.length === 0) this.report({ ...idle, phase: 'up-to-date', message: 'up to date' });
-    const message = [
-      ...installed.map((i) => `installed ${i.record.id} ${i.record.version}`),
-      ...failed.map((r) => `${r.source}: ${r.error ?? 'failed'}`),
-    ].join('; ') || 'up to date';
-    this.lastSync = { at: this.now().toISOString(), result: installed.length > 0 ? 'installed' : failed.length > 0 ? 'failed' : 'up-to-date', message: message.slice(0, 500) };
+    const message =
+      [...installed.map((i) => `installed ${i.record.id} ${i.record.version}`), ...failed.map((r) => `${r.source}: ${r.error ?? 'failed'}`)].join('; ') ||
+      'up to date';
+    this.lastSync = {
+      at: this.now().toISOString(),
+      result: installed.length > 0 ? 'installed' : failed.length > 0 ? 'failed' : 'up-to-date',
+      message: message.slice(0, 500),
+    };
     return { ok: failed.length === 0, message: message.slice(0, 500), status: this.status() };
   }
 
@@ -169,7 +191,7 @@ export class ContentService {
       this.options.requestSwitch();
       return { ok: true, message: 'rolled back; shown at the next idle moment', status: this.status() };
     } catch (error) {
-      return { ok: false, message: (errorMessage(error)).slice(0, 500), status: this.status() };
+      return { ok: false, message: errorMessage(error).slice(0, 500), status: this.status() };
     }
   }
 }

@@ -7,7 +7,14 @@ import { documentPdf, layoutForPrint } from '../../../kiosk-content/src/document
 import { localToday } from '../../../kiosk-content/src/documents/node/fill-document';
 import type { CardRecord } from '../../../native-adapters/id-card-reader/codec/card-text';
 import type { A4JobState, A4PrinterService } from '../../../native-adapters/a4-printer/service/a4-printer-service';
-import type { A4PrintState, DocumentAnswerProblem, DocumentAnswersInput, DocumentForm, DocumentFormField, DocumentSummary } from '../../common/contract/document-api';
+import type {
+  A4PrintState,
+  DocumentAnswerProblem,
+  DocumentAnswersInput,
+  DocumentForm,
+  DocumentFormField,
+  DocumentSummary,
+} from '../../common/contract/document-api';
 import type { IdCardState } from '../../common/contract/idcard-api';
 import { KioskError } from '../../common/contract/kiosk-error';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
@@ -32,7 +39,12 @@ type CardParty = Required<Pick<PartyAnswer, 'name' | 'gender' | 'birthDate' | 'e
 
 function cardParty(card: CardRecord): CardParty {
   const birth = /^(\d{4})(\d{2})(\d{2})$/.exec(card.birthDate);
-  const ethnicity = card.type === 'resident' && card.ethnicity ? (/^[\u4e00-\u9fff]+$/.test(card.ethnicity) && !card.ethnicity.endsWith('族') && card.ethnicity !== '其他' ? `${card.ethnicity}族` : card.ethnicity) : '';
+  const ethnicity =
+    card.type === 'resident' && card.ethnicity
+      ? /^[\u4e00-\u9fff]+$/.test(card.ethnicity) && !card.ethnicity.endsWith('族') && card.ethnicity !== '其他'
+        ? `${card.ethnicity}族`
+        : card.ethnicity
+      : '';
   return {
     name: card.name,
     gender: card.gender === 'male' ? '男' : card.gender === 'female' ? '女' : '',
@@ -197,14 +209,35 @@ function merged(resolveProblems: DocumentAnswerProblem[], answerProblems: Docume
 }
 
 function summaryOf(type: DocumentType): DocumentSummary {
-  return { id: type.id, name: type.name, title: type.title, subtitle: type.subtitle, summary: type.summary, offeredBy: type.offeredBy, keywords: type.keywords };
+  return {
+    id: type.id,
+    name: type.name,
+    title: type.title,
+    subtitle: type.subtitle,
+    summary: type.summary,
+    offeredBy: type.offeredBy,
+    keywords: type.keywords,
+  };
 }
 
 function formFieldOf(field: DocumentField): DocumentFormField {
-  const base = { id: field.id, type: field.type, label: field.label, question: field.question ?? field.label, help: field.help, required: field.required, conditional: field.when !== null };
+  const base = {
+    id: field.id,
+    type: field.type,
+    label: field.label,
+    question: field.question ?? field.label,
+    help: field.help,
+    required: field.required,
+    conditional: field.when !== null,
+  };
   switch (field.type) {
     case 'party':
-      return { ...base, kinds: field.kinds, idcard: field.idcard, parts: field.idcard ? [...new Set([...field.requiredParts, ...idCardParts])] : field.requiredParts };
+      return {
+        ...base,
+        kinds: field.kinds,
+        idcard: field.idcard,
+        parts: field.idcard ? [...new Set([...field.requiredParts, ...idCardParts])] : field.requiredParts,
+      };
     case 'text':
       return { ...base, multiline: field.multiline, maxLength: field.maxLength };
     case 'amount':
@@ -221,7 +254,9 @@ function printStateOf(state: A4JobState): A4PrintState {
     case 'checking':
       return { state: 'checking', message: '正在准备打印' };
     case 'printing':
-      return state.problem ? { state: 'printing', reason: state.problem, message: a4ProblemText[state.problem] } : { state: 'printing', message: '正在打印，请稍候' };
+      return state.problem
+        ? { state: 'printing', reason: state.problem, message: a4ProblemText[state.problem] }
+        : { state: 'printing', message: '正在打印，请稍候' };
     case 'done':
       return { state: 'done', message: '打印好了，请在打印机取走文书，核对后签名' };
     case 'failed':

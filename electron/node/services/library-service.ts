@@ -1,11 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type {
-  ArticleView,
-  QaView,
-  SearchResult,
-  Suggestion,
-} from '../../common/contract/library-api';
+import type { ArticleView, QaView, SearchResult, Suggestion } from '../../common/contract/library-api';
 import { legalDomains, type LegalDomainId } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
 import type { QaEntry } from '../../../kiosk-content/src/qa/common/qa-types';
 import type { Snippet } from '../../../kiosk-content/src/search/common/snippet';
@@ -40,9 +35,7 @@ const toHighlighted = (snippet: Snippet | null, fallback: string) =>
   snippet
     ? {
         text: `${snippet.cutBefore ? '…' : ''}${snippet.text}${snippet.cutAfter ? '…' : ''}`,
-        marks: snippet.highlights.map(
-          (h) => [h.start + (snippet.cutBefore ? 1 : 0), h.end + (snippet.cutBefore ? 1 : 0)] as [number, number],
-        ),
+        marks: snippet.highlights.map((h) => [h.start + (snippet.cutBefore ? 1 : 0), h.end + (snippet.cutBefore ? 1 : 0)] as [number, number]),
       }
     : { text: fallback, marks: [] };
 
@@ -50,7 +43,13 @@ const toHighlighted = (snippet: Snippet | null, fallback: string) =>
 function answerParagraphs(markdown: string): string[] {
   return markdown
     .split(/\r?\n/)
-    .map((line) => line.replace(/\*\*|__/g, '').replace(/^#+\s*/, '').replace(/^[-*]\s+/, '· ').trim())
+    .map((line) =>
+      line
+        .replace(/\*\*|__/g, '')
+        .replace(/^#+\s*/, '')
+        .replace(/^[-*]\s+/, '· ')
+        .trim(),
+    )
     .filter((line) => line.length > 0);
 }
 
@@ -81,7 +80,11 @@ export class LibraryService {
     this.lawVintage = options.lawVintage ?? emptyLawVintage;
     const makeCorrector = options.queryCorrector;
     this.makeCorrector = makeCorrector
-      ? () => makeCorrector([...glossaryFromFolder(path.join(options.contentDir, 'glossary')).flatMap((e) => [...e.colloquial, ...e.legal]), ...(this.repo?.listLaws().map((law) => law.normalizedTitle) ?? [])])
+      ? () =>
+          makeCorrector([
+            ...glossaryFromFolder(path.join(options.contentDir, 'glossary')).flatMap((e) => [...e.colloquial, ...e.legal]),
+            ...(this.repo?.listLaws().map((law) => law.normalizedTitle) ?? []),
+          ])
       : () => null;
     const qa = loadQaFolder(path.join(options.contentDir, 'qa'));
     // Broken entries are left out (the content check reports them to editors); one line in the log for technicians.
@@ -135,7 +138,15 @@ export class LibraryService {
     // Procedure hits come through the same search service as everything else (the CLI's entry point too).
     if (options.procedureSearch) this.search.offerProcedures(options.procedureSearch);
     const report = this.search.report;
-    log.log('info', 'search.ready', { source, built: report.built, ms: Math.round(report.ms), articles: report.articles, qa: report.qa, bytes: report.indexBytes, ...(reason ? { reason } : {}) });
+    log.log('info', 'search.ready', {
+      source,
+      built: report.built,
+      ms: Math.round(report.ms),
+      articles: report.articles,
+      qa: report.qa,
+      bytes: report.indexBytes,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   get qaCount(): number {
@@ -232,7 +243,11 @@ export class LibraryService {
         const key = `${cite.law}|${cite.label}`;
         return { key, display: `${cite.law}${cite.label}`, available: this.repo?.getArticle(key) != null };
       }),
-      vintageNotices: listedLawsIn(entry.cites.map((c) => c.law), entry.answer, this.lawVintage).map(vintageNotice),
+      vintageNotices: listedLawsIn(
+        entry.cites.map((c) => c.law),
+        entry.answer,
+        this.lawVintage,
+      ).map(vintageNotice),
       related,
     };
   }

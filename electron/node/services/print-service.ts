@@ -104,9 +104,7 @@ export class PrintService {
   cancelStranded(): string[] {
     const printerState = this.printer.status.state;
     const canPrintNow = printerState === 'ready' || printerState === 'paper-near-end';
-    const stranded = this.printer
-      .listJobs()
-      .filter((job) => job.needsDecision || (job.state === 'pending' && !job.waitingForPrinter && !canPrintNow));
+    const stranded = this.printer.listJobs().filter((job) => job.needsDecision || (job.state === 'pending' && !job.waitingForPrinter && !canPrintNow));
     return stranded.filter((job) => this.printer.cancel(job.id)).map((job) => job.id);
   }
 

@@ -5,7 +5,13 @@ import type { ProcedureHit } from '../../common/contract/library-api';
 import type { OfficeView, ProcedureBundle, ProcedureConfigView, ProcedureListItem } from '../../common/contract/procedures-api';
 import type { ReceiptPreview } from '../../common/contract/receipt-api';
 import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
-import { compileProcedure, formatContentProblem, parseHolidayCalendar, type HolidayCalendar, type Procedure } from '../../../kiosk-content/src/procedures/common';
+import {
+  compileProcedure,
+  formatContentProblem,
+  parseHolidayCalendar,
+  type HolidayCalendar,
+  type Procedure,
+} from '../../../kiosk-content/src/procedures/common';
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { layoutReceipt, PAPER_COLUMNS, type PaperWidth } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
 import { buildOutcomeReceipt, type ProcedureOutcomeInput } from '../../common/receipts/receipt-builders';
@@ -153,7 +159,9 @@ export class ProcedureService {
     const dir = path.join(options.contentDir, 'procedures');
     let files: string[] = [];
     try {
-      files = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort();
+      files = readdirSync(dir)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort();
     } catch (error) {
       log.log('warn', 'procedures.folder-missing', { dir, error: errorMessage(error) });
     }
@@ -179,7 +187,11 @@ export class ProcedureService {
       this.procedures.set(procedure.id, procedure);
     }
     this.calendar = loadCalendar(options.contentDir, log);
-    log.log('info', 'procedures.ready', { count: this.procedures.size, files: files.length, calendarYears: this.calendar?.years.map((y) => y.year).join(',') ?? '' });
+    log.log('info', 'procedures.ready', {
+      count: this.procedures.size,
+      files: files.length,
+      calendarYears: this.calendar?.years.map((y) => y.year).join(',') ?? '',
+    });
   }
 
   get count(): number {
@@ -201,7 +213,12 @@ export class ProcedureService {
     if (!procedure) return null;
     const kinds = new Set(procedure.outcomeOrder.map((o) => procedure.outcomes[o]?.office).filter((o): o is string => typeof o === 'string'));
     const offices = this.offices.filter((office) => kinds.has(office.kind)).map((office) => ({ ...office, handles: [...office.handles] }));
-    const cited = new Set([...procedure.cites, ...procedure.outcomeOrder.flatMap((o) => [...(procedure.outcomes[o]?.cites ?? []), ...(procedure.outcomes[o]?.deadlines.map((d) => d.cite) ?? [])])].map((c) => c.law));
+    const cited = new Set(
+      [
+        ...procedure.cites,
+        ...procedure.outcomeOrder.flatMap((o) => [...(procedure.outcomes[o]?.cites ?? []), ...(procedure.outcomes[o]?.deadlines.map((d) => d.cite) ?? [])]),
+      ].map((c) => c.law),
+    );
     const lawNotices = this.lawVintage.laws.filter((entry) => cited.has(entry.law)).map((entry) => ({ law: entry.law, notice: vintageNotice(entry) }));
     return { procedure, config: { ...this.config }, offices, lawNotices, calendar: this.calendar };
   }
@@ -230,7 +247,10 @@ export class ProcedureService {
       offices: offices.map((o) => ({ name: o.name, address: o.address, hours: o.hours, phone: o.phone })),
       deadlines: outcome.deadlines.map((d) => ({ text: d.text })),
       cites: outcome.cites.map((c) => `《${c.law}》${c.label}`),
-      notices: vintageNotices([...outcome.cites, ...outcome.deadlines.map((d) => d.cite)].map((c) => c.law), this.lawVintage),
+      notices: vintageNotices(
+        [...outcome.cites, ...outcome.deadlines.map((d) => d.cite)].map((c) => c.law),
+        this.lawVintage,
+      ),
     };
   }
 

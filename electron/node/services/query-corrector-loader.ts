@@ -14,7 +14,10 @@ export function imeDictionaryFileIn(rendererDir: string): string {
  * a second) and shared by every content generation. Without the file (a host started without a
  * built renderer) search simply makes no corrections.
  */
-export function queryCorrectorLoader(file: string | undefined, logger: Logger): { load(): ImeDictionary | null; corrector(knownTerms: Iterable<string>): QueryCorrector | null } {
+export function queryCorrectorLoader(
+  file: string | undefined,
+  logger: Logger,
+): { load(): ImeDictionary | null; corrector(knownTerms: Iterable<string>): QueryCorrector | null } {
   let dictionary: ImeDictionary | null | undefined;
   const load = (): ImeDictionary | null => {
     if (dictionary !== undefined) return dictionary;

@@ -29,7 +29,9 @@ function writeOldDatabase(dir: string, rows: { day: string; query: string }[]): 
   db.exec(`
     CREATE TABLE daily_counts (day TEXT NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (day, metric, key));
     CREATE TABLE no_result_queries (day TEXT NOT NULL, query TEXT NOT NULL, sessions INTEGER NOT NULL, PRIMARY KEY (day, query));`);
-  const insert = db.prepare('INSERT INTO no_result_queries (day, query, sessions) VALUES (?, ?, 1) ON CONFLICT (day, query) DO UPDATE SET sessions = sessions + 1');
+  const insert = db.prepare(
+    'INSERT INTO no_result_queries (day, query, sessions) VALUES (?, ?, 1) ON CONFLICT (day, query) DO UPDATE SET sessions = sessions + 1',
+  );
   for (const row of rows) insert.run(row.day, row.query);
   db.close();
 }

@@ -80,7 +80,10 @@ export class NoResultQueryStore {
       const hash = this.hash(query);
       const before = (db.prepare('SELECT COALESCE(SUM(sessions), 0) AS n FROM no_result_pending WHERE hash = ?').get(hash) as { n: number }).n;
       if (before + 1 < minSessions) {
-        db.prepare('INSERT INTO no_result_pending (hash, day, sessions) VALUES (?, ?, 1) ON CONFLICT (hash, day) DO UPDATE SET sessions = sessions + 1').run(hash, day);
+        db.prepare('INSERT INTO no_result_pending (hash, day, sessions) VALUES (?, ?, 1) ON CONFLICT (hash, day) DO UPDATE SET sessions = sessions + 1').run(
+          hash,
+          day,
+        );
         return;
       }
       // Enough sessions: the earlier ones keep their days, so the counts and lastDay come out as if stored in clear all along.
@@ -115,13 +118,16 @@ export class NoResultQueryStore {
     if (version >= STATS_SCHEMA_VERSION) return;
     const cutoff = retentionCutoff(this.options.now());
     db.transaction(() => {
-      const rare = db
-        .prepare('SELECT query FROM no_result_queries GROUP BY query HAVING SUM(sessions) < ?')
-        .all(minSessions) as { query: string }[];
+      const rare = db.prepare('SELECT query FROM no_result_queries GROUP BY query HAVING SUM(sessions) < ?').all(minSessions) as { query: string }[];
       for (const { query } of rare) {
-        const rows = db.prepare('SELECT day, sessions FROM no_result_queries WHERE query = ? AND day >= ?').all(query, cutoff) as { day: string; sessions: number }[];
+        const rows = db.prepare('SELECT day, sessions FROM no_result_queries WHERE query = ? AND day >= ?').all(query, cutoff) as {
+          day: string;
+          sessions: number;
+        }[];
         for (const row of rows) {
-          db.prepare('INSERT INTO no_result_pending (hash, day, sessions) VALUES (?, ?, ?) ON CONFLICT (hash, day) DO UPDATE SET sessions = sessions + excluded.sessions').run(this.hash(query), row.day, row.sessions);
+          db.prepare(
+            'INSERT INTO no_result_pending (hash, day, sessions) VALUES (?, ?, ?) ON CONFLICT (hash, day) DO UPDATE SET sessions = sessions + excluded.sessions',
+          ).run(this.hash(query), row.day, row.sessions);
         }
         db.prepare('DELETE FROM no_result_queries WHERE query = ?').run(query);
       }
@@ -152,7 +158,9 @@ function scrub(db: Db): boolean {
 }
 
 function addClear(db: Db, day: string, query: string, sessions: number): void {
-  db.prepare('INSERT INTO no_result_queries (day, query, sessions) VALUES (?, ?, ?) ON CONFLICT (day, query) DO UPDATE SET sessions = sessions + excluded.sessions').run(day, query, sessions);
+  db.prepare(
+    'INSERT INTO no_result_queries (day, query, sessions) VALUES (?, ?, ?) ON CONFLICT (day, query) DO UPDATE SET sessions = sessions + excluded.sessions',
+  ).run(day, query, sessions);
 }
 
 /** The first day still kept: PENDING_QUERY_RETENTION_DAYS before today (local calendar days). */

@@ -49,7 +49,11 @@ export function withStatsRecording(
 }
 
 /** A step id the screen may report: one of the procedure's steps, or its summary / outcome page. */
-export function isKnownStep(procedures: { get(id: string): { procedure: { steps: Record<string, unknown> } } | null }, procedureId: string, stepId: string): boolean {
+export function isKnownStep(
+  procedures: { get(id: string): { procedure: { steps: Record<string, unknown> } } | null },
+  procedureId: string,
+  stepId: string,
+): boolean {
   const bundle = procedures.get(procedureId);
   if (!bundle) return false;
   return stepId === 'summary' || stepId === 'outcome' || Object.hasOwn(bundle.procedure.steps, stepId);

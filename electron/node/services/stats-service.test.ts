@@ -15,14 +15,21 @@ const result = (query: string, parts: Partial<SearchResult> = {}): SearchResult 
   libraryInstalled: true,
   ...parts,
 });
-const qaHit = (domain: string) => ({ id: `${domain}-x`, question: { text: 'q', marks: [] }, domain, domainLabel: domain, snippet: { text: 's', marks: [] }, score: 1 }) as unknown as SearchResult['qa'][number];
+const qaHit = (domain: string) =>
+  ({
+    id: `${domain}-x`,
+    question: { text: 'q', marks: [] },
+    domain,
+    domainLabel: domain,
+    snippet: { text: 's', marks: [] },
+    score: 1,
+  }) as unknown as SearchResult['qa'][number];
 
 describe('SqliteStatsService', () => {
   let dir: string;
   let now: Date;
   let stats: SqliteStatsService;
-  const count = (metric: string, key = '', day = '2026-11-22') =>
-    stats.summary(day, day).rows.find((r) => r.metric === metric && r.key === key)?.count ?? 0;
+  const count = (metric: string, key = '', day = '2026-11-22') => stats.summary(day, day).rows.find((r) => r.metric === metric && r.key === key)?.count ?? 0;
 
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'fatong-stats-'));
@@ -92,7 +99,16 @@ describe('SqliteStatsService', () => {
     stats.deviceStatus({ printer: { state: 'ready' }, idReader: { state: 'not-configured' } });
     stats.deviceStatus({ printer: { state: 'attention' }, idReader: { state: 'not-configured' } });
     stats.deviceStatus({ printer: { state: 'attention', detail: 'paper' }, idReader: { state: 'offline' } });
-    const job = { id: 'j1', title: '办事指南：申请离婚', state: 'done' as const, sends: 1, needsDecision: false, waitingForPrinter: false, createdAt: 0, updatedAt: 0 };
+    const job = {
+      id: 'j1',
+      title: '办事指南：申请离婚',
+      state: 'done' as const,
+      sends: 1,
+      needsDecision: false,
+      waitingForPrinter: false,
+      createdAt: 0,
+      updatedAt: 0,
+    };
     const printer = { state: 'ready' as const, residentMessage: '', detail: '', checkedAt: null };
     stats.printStatus({ printer, jobs: [job] });
     stats.printStatus({ printer, jobs: [job] });
@@ -129,7 +145,9 @@ describe('SqliteStatsService and person names', () => {
     } finally {
       stats.close();
     }
-    const bytes = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)).toString('utf8')).join('');
+    const bytes = readdirSync(dir)
+      .map((f) => readFileSync(path.join(dir, f)).toString('utf8'))
+      .join('');
     expect(bytes).not.toContain('欧阳');
     expect(bytes).not.toContain('张三');
     rmSync(dir, { recursive: true, force: true });

@@ -110,7 +110,9 @@ export class SqliteStatsService implements StatsService {
 
   private count(metric: StatsMetric, key = '', by = 1): void {
     this.db
-      .prepare('INSERT INTO daily_counts (day, metric, key, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count')
+      .prepare(
+        'INSERT INTO daily_counts (day, metric, key, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, metric, key) DO UPDATE SET count = count + excluded.count',
+      )
       .run(localDay(this.now()), metric, key, by);
   }
 

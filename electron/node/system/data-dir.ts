@@ -18,11 +18,7 @@ export interface DataDirLayout {
   cache: string;
 }
 
-export function resolveDataDir(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = homedir(),
-): string {
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
   const explicit = env['KIOSK_DATA_DIR']?.trim();
   if (explicit) return path.resolve(explicit);
   if (platform === 'win32') return path.join(env['APPDATA'] ?? path.join(home, 'AppData', 'Roaming'), 'Fatong');

@@ -58,7 +58,9 @@ export function createFileLogger(options: FileLoggerOptions, scope = 'kiosk'): L
  * shapes are replaced before the line reaches the disk.
  */
 export function scrubPersonalData(line: string): string {
-  return line.replace(/(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g, '[id-number]').replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '[phone]');
+  return line
+    .replace(/(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g, '[id-number]')
+    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, '[phone]');
 }
 
 /** For unit tests and tools that must not write files. */

@@ -90,8 +90,7 @@ export function deriveVersionDates(dates: LawDateEvent[], versionDate: string | 
   const amended = sorted.filter((d) => amendedEvent.test(d.event)).at(-1) ?? null;
   // A 施行 line older than the version belongs to an earlier edition (the original 1999 施行 date
   // kept in the header of a 2017 amendment), so it says nothing about when this version applies.
-  const effective =
-    sorted.filter((d) => effectiveEvent.test(d.event) && (versionDate === null || d.date >= versionDate)).at(-1) ?? null;
+  const effective = sorted.filter((d) => effectiveEvent.test(d.event) && (versionDate === null || d.date >= versionDate)).at(-1) ?? null;
   return {
     adoptedDate: adopted?.date ?? null,
     amendedDate: amended?.date ?? null,
@@ -134,10 +133,24 @@ function assembleVersion(files: SourceFile[], versionDate: string | null, proble
     const [kept, ...others] = [...copies].sort(preferCopy);
     if (!kept) continue;
     slots.push(kept);
-    assembledFiles.push({ path: kept.path, category: kept.category, title: kept.law.title, part: kept.law.part, duplicateOf: null, articleCount: kept.law.articles.length });
+    assembledFiles.push({
+      path: kept.path,
+      category: kept.category,
+      title: kept.law.title,
+      part: kept.law.part,
+      duplicateOf: null,
+      articleCount: kept.law.articles.length,
+    });
     for (const other of others) {
       duplicates++;
-      assembledFiles.push({ path: other.path, category: other.category, title: other.law.title, part: other.law.part, duplicateOf: kept.path, articleCount: other.law.articles.length });
+      assembledFiles.push({
+        path: other.path,
+        category: other.category,
+        title: other.law.title,
+        part: other.law.part,
+        duplicateOf: kept.path,
+        articleCount: other.law.articles.length,
+      });
       if (!sameArticles(kept.law, other.law)) {
         problems.push({
           file: other.path,
@@ -161,7 +174,11 @@ function assembleVersion(files: SourceFile[], versionDate: string | null, proble
     for (const article of slot.law.articles) {
       const first = seen.get(article.label);
       if (first) {
-        problems.push({ file: slot.path, line: article.line, message: `article ${article.label} is also in ${first.file} (line ${String(first.line)}); this copy is skipped` });
+        problems.push({
+          file: slot.path,
+          line: article.line,
+          message: `article ${article.label} is also in ${first.file} (line ${String(first.line)}); this copy is skipped`,
+        });
         continue;
       }
       const assembled: AssembledArticle = { ...article, part: slot.law.part, file: slot.path };
@@ -179,7 +196,10 @@ function assembleVersion(files: SourceFile[], versionDate: string | null, proble
     dates,
     headerNotes: [...new Set(slots.flatMap((s) => s.law.headerNotes))],
     ...deriveVersionDates(dates, versionDate),
-    preamble: slots.map((s) => s.law.preamble).filter((p) => p !== '').join('\n'),
+    preamble: slots
+      .map((s) => s.law.preamble)
+      .filter((p) => p !== '')
+      .join('\n'),
     looseText: slots.flatMap((s) => s.law.looseText),
     articles,
     files: assembledFiles,

@@ -202,7 +202,13 @@ describe('importLaws', () => {
       sourceFile: '甲类/示例法(2020-06-01).md',
       line: 13,
     });
-    expect(repo.getArticle('示例法', '第2条之1')).toMatchObject({ label: '第二条之一', number: 2, suffix: 1, seq: 3, headings: ['第一章 总则', '第二节 范围'] });
+    expect(repo.getArticle('示例法', '第2条之1')).toMatchObject({
+      label: '第二条之一',
+      number: 2,
+      suffix: 1,
+      seq: 3,
+      headings: ['第一章 总则', '第二节 范围'],
+    });
     const around = repo.neighbours('示例法|第二条之一');
     expect([around?.previous?.label, around?.next?.label]).toEqual(['第二条', '第三条']);
     expect(repo.neighbours('示例法|第一条')?.previous).toBeNull();
@@ -226,14 +232,24 @@ describe('importLaws', () => {
   it('keeps documents without articles, readable as a whole', () => {
     importLaws(db, lawsDir);
     const title = '全国人民代表大会常务委员会关于修改《中华人民共和国示例法》的决定';
-    expect(repo.findLawByTitle(title)).toMatchObject({ kind: 'document', normalizedTitle: '全国人民代表大会常务委员会关于修改《示例法》的决定', articleCount: 0 });
+    expect(repo.findLawByTitle(title)).toMatchObject({
+      kind: 'document',
+      normalizedTitle: '全国人民代表大会常务委员会关于修改《示例法》的决定',
+      articleCount: 0,
+    });
     expect(repo.getDocument(title)).toMatchObject({ preamble: '一、将第一条修改为：……\n二、本决定自公布之日起施行。', articleCount: 0, isCurrent: true });
     expect([...repo.iterateCurrentDocuments()].map((d) => d.text)).toEqual(['一、将第一条修改为：……\n二、本决定自公布之日起施行。']);
   });
 
   it('finds laws by title as written or normalised, and lists them', () => {
     importLaws(db, lawsDir);
-    expect(repo.findLawByTitle('中华人民共和国示例法')).toMatchObject({ normalizedTitle: '示例法', title: '中华人民共和国示例法', versionCount: 2, currentVersionDate: '2020-06-01', articleCount: 4 });
+    expect(repo.findLawByTitle('中华人民共和国示例法')).toMatchObject({
+      normalizedTitle: '示例法',
+      title: '中华人民共和国示例法',
+      versionCount: 2,
+      currentVersionDate: '2020-06-01',
+      articleCount: 4,
+    });
     expect(repo.findLawByTitle('示例法')?.normalizedTitle).toBe('示例法');
     expect(repo.findLawByTitle('不存在的法')).toBeNull();
     // Category, then title, in code-unit order (丙 < 典 < 甲).
@@ -244,9 +260,15 @@ describe('importLaws', () => {
     importLaws(db, lawsDir);
     const all = [...repo.iterateCurrentArticles(2)];
     expect(all.map((a) => a.key)).toEqual([
-      '错字法|第一条', '错字法|第二条',
-      '示例典|第一条', '示例典|第二条', '示例典|第三条',
-      '示例法|第一条', '示例法|第二条', '示例法|第二条之一', '示例法|第三条',
+      '错字法|第一条',
+      '错字法|第二条',
+      '示例典|第一条',
+      '示例典|第二条',
+      '示例典|第三条',
+      '示例法|第一条',
+      '示例法|第二条',
+      '示例法|第二条之一',
+      '示例法|第三条',
     ]);
     expect(all.find((a) => a.key === '示例法|第二条之一')).toMatchObject({ headings: ['第一章 总则', '第二节 范围'], versionDate: '2020-06-01', suffix: 1 });
     expect(all.find((a) => a.key === '错字法|第二条')?.text).toBe('有错字的条文。');
@@ -326,16 +348,18 @@ describe('importLaws', () => {
 
   it('lists law files sorted, skipping README, dot and underscore files', () => {
     writeCorpus({ '.git/x.md': '# x\n', '甲类/_index.md': '# index\n', '甲类/说明.txt': 'x' });
-    expect(listLawFiles(lawsDir)).toEqual([
-      '丙类/关于修改示例法的决定.md',
-      '丙类/错字法(2018-01-01).md',
-      '丙类/没有标题.md',
-      '乙类/示例法(2020-06-01).md',
-      '典/上编.md',
-      '典/下编.md',
-      '甲类/示例法(2010-01-01).md',
-      '甲类/示例法(2020-06-01).md',
-    ].sort((a, b) => (a < b ? -1 : 1)));
+    expect(listLawFiles(lawsDir)).toEqual(
+      [
+        '丙类/关于修改示例法的决定.md',
+        '丙类/错字法(2018-01-01).md',
+        '丙类/没有标题.md',
+        '乙类/示例法(2020-06-01).md',
+        '典/上编.md',
+        '典/下编.md',
+        '甲类/示例法(2010-01-01).md',
+        '甲类/示例法(2020-06-01).md',
+      ].sort((a, b) => (a < b ? -1 : 1)),
+    );
   });
 });
 

@@ -176,7 +176,18 @@ export function importLaws(db: ContentDb, dir: string, options: ImportLawsOption
       }
       const fileId = fileIds.get(article.file);
       if (fileId === undefined) throw new Error(`internal: article from unknown file ${article.file}`);
-      stmt.article.run(versionId, i + 1, article.label, article.number, article.suffix, open.at(-1)?.id ?? null, fileId, article.line, article.part, article.paragraphs.join('\n'));
+      stmt.article.run(
+        versionId,
+        i + 1,
+        article.label,
+        article.number,
+        article.suffix,
+        open.at(-1)?.id ?? null,
+        fileId,
+        article.line,
+        article.part,
+        article.paragraphs.join('\n'),
+      );
     });
   };
 

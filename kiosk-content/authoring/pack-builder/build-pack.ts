@@ -2,7 +2,15 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatContentProblem } from '../../src/procedures/common/procedure-types';
-import { PACK_FORMAT, packManifestSchema, semverSchema, unsafePathReason, type PackFile, type PackKind, type PackManifest } from '../../src/packs/common/pack-manifest';
+import {
+  PACK_FORMAT,
+  packManifestSchema,
+  semverSchema,
+  unsafePathReason,
+  type PackFile,
+  type PackKind,
+  type PackManifest,
+} from '../../src/packs/common/pack-manifest';
 import { lintContentFolder } from '../../src/content-lint/node/lint-content-folder';
 import { openContentDb } from '../../src/library-db/node/open-content-db';
 import { importLaws } from '../law-import/import-laws';
@@ -106,14 +114,20 @@ export async function buildContentPack(dir: string, options: BuildPackOptions): 
   const lint = lintContentFolder(root);
   if (lint.problems.length > 0) {
     const first = lint.problems[0];
-    throw new PackBuildError(`the content has ${String(lint.problems.length)} problem(s); first: ${first ? formatContentProblem(first) : ''} (run content lint)`);
+    throw new PackBuildError(
+      `the content has ${String(lint.problems.length)} problem(s); first: ${first ? formatContentProblem(first) : ''} (run content lint)`,
+    );
   }
   const version = checkVersion(options.version ?? meta.version);
   const kinds = contentKinds.filter(([, p]) => existsSync(path.join(root, p))).map(([k]) => k);
   if (kinds.length === 0) throw new PackBuildError(`${root} holds no content (directory.yaml, qa/, glossary/, procedures/ …)`);
   const tmp = mkdtempSync(path.join(tmpdir(), 'fatong-pack-build-'));
   try {
-    const files: PackWriteFile[] = listPackFiles(root).map((rel) => ({ path: rel, source: path.join(root, ...rel.split('/')), size: statSync(path.join(root, ...rel.split('/'))).size }));
+    const files: PackWriteFile[] = listPackFiles(root).map((rel) => ({
+      path: rel,
+      source: path.join(root, ...rel.split('/')),
+      size: statSync(path.join(root, ...rel.split('/'))).size,
+    }));
     if (version !== meta.version) {
       // The pack's own pack.yaml must agree with its manifest.
       const text = readFileSync(path.join(root, 'pack.yaml'), 'utf8').replace(/^version:.*$/m, `version: ${version}`);
@@ -127,7 +141,11 @@ export async function buildContentPack(dir: string, options: BuildPackOptions): 
     }
     options.onProgress?.(`writing ${String(files.length)} files`);
     const now = options.now ?? (() => new Date());
-    return await finishPack(files, { id: meta.id, version, title: meta.title, created: now().toISOString(), minAppVersion: checkVersion(options.minAppVersion), kinds }, options);
+    return await finishPack(
+      files,
+      { id: meta.id, version, title: meta.title, created: now().toISOString(), minAppVersion: checkVersion(options.minAppVersion), kinds },
+      options,
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -150,7 +168,10 @@ export interface BuildLawPackOptions extends BuildPackOptions {
  * index is built at install, against the terminal's own Q&A and glossary, with the learned model
  * the pack carries (options.train); nothing is trained on a terminal.
  */
-export async function buildLawPack(lawsDir: string, options: BuildLawPackOptions): Promise<BuiltPack & { problems: number; articles: number; training: LibraryTrainingReport | null }> {
+export async function buildLawPack(
+  lawsDir: string,
+  options: BuildLawPackOptions,
+): Promise<BuiltPack & { problems: number; articles: number; training: LibraryTrainingReport | null }> {
   const root = path.resolve(lawsDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new PackBuildError(`${root} is not a folder`);
   const now = options.now ?? (() => new Date());
@@ -180,7 +201,14 @@ export async function buildLawPack(lawsDir: string, options: BuildLawPackOptions
     options.onProgress?.('writing the pack');
     const built = await finishPack(
       files,
-      { id: options.id ?? 'fatong-laws', version, title: options.title ?? '国家法律法规库', created: d.toISOString(), minAppVersion: checkVersion(options.minAppVersion), kinds: ['laws'] },
+      {
+        id: options.id ?? 'fatong-laws',
+        version,
+        title: options.title ?? '国家法律法规库',
+        created: d.toISOString(),
+        minAppVersion: checkVersion(options.minAppVersion),
+        kinds: ['laws'],
+      },
       options,
     );
     return { ...built, problems: summary.problems.length, articles: summary.currentArticles, training };

@@ -32,15 +32,23 @@ export function trainSearchModelForLibrary(db: ContentDb, stardFile: string, lec
     const key = `${law}|${label}`;
     let ok = known.get(key);
     if (ok === undefined) {
-      ok = repo.getArticle(law, label) !== null || repo.listVersions(law).some((v) => v.versionDate !== null && repo.getArticle(law, label, { versionDate: v.versionDate }) !== null);
+      ok =
+        repo.getArticle(law, label) !== null ||
+        repo.listVersions(law).some((v) => v.versionDate !== null && repo.getArticle(law, label, { versionDate: v.versionDate }) !== null);
       known.set(key, ok);
     }
     return ok;
   };
   const articles = new RepositoryArticleSource(db, repo);
   const tokenizer = createJiebaTokenizer(userWordsFor(articles.lawTitles(), glossaryFromFolder()));
-  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, { knows, translation: { articleText: (key) => articles.article(key)?.text ?? null, tokenizer } });
-  const source = [stardFile, lecoqaFile].filter((f): f is string => typeof f === 'string').map((f) => path.basename(f)).join(' + ');
+  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, {
+    knows,
+    translation: { articleText: (key) => articles.article(key)?.text ?? null, tokenizer },
+  });
+  const source = [stardFile, lecoqaFile]
+    .filter((f): f is string => typeof f === 'string')
+    .map((f) => path.basename(f))
+    .join(' + ');
   storeSearchModel(db, { ...trained.model, library }, source);
   return { questions: trained.questions.length, problems: trained.problems, library, ms: Date.now() - started };
 }

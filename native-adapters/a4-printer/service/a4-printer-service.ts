@@ -1,4 +1,13 @@
-import { parseDevices, parseJobIds, parsePrinterStatuses, parseRequestId, printerProblem, type PrinterProblem, type PrinterStatus, type QueueDevice } from '../codec/lpstat-codec';
+import {
+  parseDevices,
+  parseJobIds,
+  parsePrinterStatuses,
+  parseRequestId,
+  printerProblem,
+  type PrinterProblem,
+  type PrinterStatus,
+  type QueueDevice,
+} from '../codec/lpstat-codec';
 
 /**
  * The A4 printer through CUPS: checks the queue, submits one PDF through `lp` on stdin, follows
@@ -80,7 +89,8 @@ export class A4PrinterService {
     if (result.code !== 0) {
       // lpstat says "Invalid destination" both for an unknown queue and when it cannot reach cupsd.
       const scheduler = await this.options.commands.run('lpstat', ['-r']);
-      if (/not running/i.test(scheduler.stdout + scheduler.stderr)) throw new CupsError('cups-down', `${result.stderr.trim()} (${scheduler.stdout.trim()})`.slice(0, 200));
+      if (/not running/i.test(scheduler.stdout + scheduler.stderr))
+        throw new CupsError('cups-down', `${result.stderr.trim()} (${scheduler.stdout.trim()})`.slice(0, 200));
       throw failureOf(result);
     }
     const status = parsePrinterStatuses(result.stdout).find((s) => s.queue === queue);

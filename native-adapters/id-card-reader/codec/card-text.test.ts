@@ -9,8 +9,16 @@ const today = { year: 2026, month: 11, day: 22 };
 
 /** The resident worked example of §6 (张三, 11010519491231002X, 长期). */
 const worked: CardFields = {
-  type: 'resident', name: '张三', gender: '1', ethnicity: '01', birthDate: '19491231', address: '测试数据',
-  idNumber: '11010519491231002X', authority: '测试数据', validFrom: '19991231', validTo: LONG_TERM,
+  type: 'resident',
+  name: '张三',
+  gender: '1',
+  ethnicity: '01',
+  birthDate: '19491231',
+  address: '测试数据',
+  idNumber: '11010519491231002X',
+  authority: '测试数据',
+  validFrom: '19991231',
+  validTo: LONG_TERM,
 };
 
 describe('resident text block', () => {
@@ -34,8 +42,17 @@ describe('resident text block', () => {
   it('decodes every field, trims the padding, maps ethnicity and keeps 长期 as text', () => {
     const card = decodeCardText(consistent, { today });
     expect(card).toMatchObject({
-      type: 'resident', name: '张三', gender: 'female', genderCode: '2', ethnicityCode: '01', ethnicity: '汉',
-      birthDate: '19491231', idNumber: '11010519491231002X', validTo: '长期', numberValid: true, problems: [],
+      type: 'resident',
+      name: '张三',
+      gender: 'female',
+      genderCode: '2',
+      ethnicityCode: '01',
+      ethnicity: '汉',
+      birthDate: '19491231',
+      idNumber: '11010519491231002X',
+      validTo: '长期',
+      numberValid: true,
+      problems: [],
     });
   });
 
@@ -85,8 +102,15 @@ describe('variant layouts (§6A)', () => {
     expect(cardTypeOf(text)).toBe('foreign2017');
     const card = decodeCardText(text, { today });
     expect(card).toMatchObject({
-      type: 'foreign2017', englishName: 'TEST,SAMPLE', chineseName: '测试样例', name: '测试样例', nationality: 'ZZZ',
-      idNumber: 'ZZZ110019800101', birthDate: '19800101', gender: 'male', numberValid: true,
+      type: 'foreign2017',
+      englishName: 'TEST,SAMPLE',
+      chineseName: '测试样例',
+      name: '测试样例',
+      nationality: 'ZZZ',
+      idNumber: 'ZZZ110019800101',
+      birthDate: '19800101',
+      gender: 'male',
+      numberValid: true,
     });
     const bad = decodeCardText(encodeCardText({ ...(sampleCards.foreign2017 as Extract<CardFields, { type: 'foreign2017' }>), idNumber: 'ZZ1110019800101' }));
     expect(bad.problems).toContain('card-number-format');

@@ -85,23 +85,54 @@ export type CardRecord = ResidentCard | PermitCard | Foreign2017Card | Foreign20
 type Layout = Record<string, readonly [number, number]>;
 
 export const residentLayout = {
-  name: [0, 30], gender: [30, 2], ethnicity: [32, 4], birthDate: [36, 16], address: [52, 70], idNumber: [122, 36],
-  authority: [158, 30], validFrom: [188, 16], validTo: [204, 16],
+  name: [0, 30],
+  gender: [30, 2],
+  ethnicity: [32, 4],
+  birthDate: [36, 16],
+  address: [52, 70],
+  idNumber: [122, 36],
+  authority: [158, 30],
+  validFrom: [188, 16],
+  validTo: [204, 16],
 } as const satisfies Layout;
 
 export const permitLayout = {
-  name: [0, 30], gender: [30, 2], birthDate: [36, 16], address: [52, 70], idNumber: [122, 36], authority: [158, 30],
-  validFrom: [188, 16], validTo: [204, 16], travelPermitNumber: [220, 18], issueCount: [238, 4],
+  name: [0, 30],
+  gender: [30, 2],
+  birthDate: [36, 16],
+  address: [52, 70],
+  idNumber: [122, 36],
+  authority: [158, 30],
+  validFrom: [188, 16],
+  validTo: [204, 16],
+  travelPermitNumber: [220, 18],
+  issueCount: [238, 4],
 } as const satisfies Layout;
 
 export const foreign2017Layout = {
-  englishName: [0, 120], gender: [120, 2], idNumber: [122, 30], nationality: [152, 6], chineseName: [158, 30],
-  validFrom: [188, 16], validTo: [204, 16], birthDate: [220, 16], cardVersion: [236, 4], authorityCode: [240, 8],
+  englishName: [0, 120],
+  gender: [120, 2],
+  idNumber: [122, 30],
+  nationality: [152, 6],
+  chineseName: [158, 30],
+  validFrom: [188, 16],
+  validTo: [204, 16],
+  birthDate: [220, 16],
+  cardVersion: [236, 4],
+  authorityCode: [240, 8],
 } as const satisfies Layout;
 
 export const foreign2023Layout = {
-  chineseName: [0, 30], gender: [30, 2], renewalCount: [32, 4], birthDate: [36, 16], englishName1: [52, 70],
-  idNumber: [122, 36], validFrom: [188, 16], validTo: [204, 16], englishName2: [220, 22], country: [242, 6],
+  chineseName: [0, 30],
+  gender: [30, 2],
+  renewalCount: [32, 4],
+  birthDate: [36, 16],
+  englishName1: [52, 70],
+  idNumber: [122, 36],
+  validFrom: [188, 16],
+  validTo: [204, 16],
+  englishName2: [220, 22],
+  country: [242, 6],
   previousNumberLink: [250, 6],
 } as const satisfies Layout;
 
@@ -159,9 +190,21 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions = {}): C
     // The 15-character 2017 number has no check digit (§6A.1): only its shape can be checked.
     if (!/^[A-Z]{3}\d{12}$/.test(idNumber)) problems.push('card-number-format');
     return {
-      type, name: chineseName || englishName, englishName, chineseName, genderCode: f('gender'), gender: genderOf(f('gender')),
-      birthDate, idNumber, nationality: f('nationality'), validFrom: f('validFrom'), validTo: f('validTo'),
-      cardVersion: f('cardVersion'), authorityCode: f('authorityCode'), numberValid: problems.length === 0, problems,
+      type,
+      name: chineseName || englishName,
+      englishName,
+      chineseName,
+      genderCode: f('gender'),
+      gender: genderOf(f('gender')),
+      birthDate,
+      idNumber,
+      nationality: f('nationality'),
+      validFrom: f('validFrom'),
+      validTo: f('validTo'),
+      cardVersion: f('cardVersion'),
+      authorityCode: f('authorityCode'),
+      numberValid: problems.length === 0,
+      problems,
     };
   }
   if (type === 'foreign2023') {
@@ -174,9 +217,21 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions = {}): C
     const check = validateIdNumber(idNumber, { kind: 'foreign2023', birthDate, gender: f('gender'), ...ctxToday });
     const problems: CardProblem[] = [...check.problems, ...datesProblems(birthDate, f('validFrom'), f('validTo'))];
     return {
-      type, name: chineseName || englishName, chineseName, englishName, genderCode: f('gender'), gender: genderOf(f('gender')),
-      renewalCount: f('renewalCount'), birthDate, idNumber, validFrom: f('validFrom'), validTo: f('validTo'),
-      country: f('country'), previousNumberLink: f('previousNumberLink'), numberValid: problems.length === 0, problems,
+      type,
+      name: chineseName || englishName,
+      chineseName,
+      englishName,
+      genderCode: f('gender'),
+      gender: genderOf(f('gender')),
+      renewalCount: f('renewalCount'),
+      birthDate,
+      idNumber,
+      validFrom: f('validFrom'),
+      validTo: f('validTo'),
+      country: f('country'),
+      previousNumberLink: f('previousNumberLink'),
+      numberValid: problems.length === 0,
+      problems,
     };
   }
   if (type === 'permit') {
@@ -186,9 +241,20 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions = {}): C
     const check: IdNumberCheck = validateIdNumber(idNumber, { kind: 'permit', birthDate, gender: f('gender'), ...ctxToday });
     const problems: CardProblem[] = [...check.problems, ...datesProblems(birthDate, f('validFrom'), f('validTo'))];
     return {
-      type, name: f('name'), genderCode: f('gender'), gender: genderOf(f('gender')), birthDate, address: f('address'), idNumber,
-      authority: f('authority'), validFrom: f('validFrom'), validTo: f('validTo'), travelPermitNumber: f('travelPermitNumber'),
-      issueCount: f('issueCount'), numberValid: problems.length === 0, problems,
+      type,
+      name: f('name'),
+      genderCode: f('gender'),
+      gender: genderOf(f('gender')),
+      birthDate,
+      address: f('address'),
+      idNumber,
+      authority: f('authority'),
+      validFrom: f('validFrom'),
+      validTo: f('validTo'),
+      travelPermitNumber: f('travelPermitNumber'),
+      issueCount: f('issueCount'),
+      numberValid: problems.length === 0,
+      problems,
     };
   }
   const f = (k: keyof typeof residentLayout) => readSlot(text, residentLayout[k]);
@@ -197,9 +263,20 @@ export function decodeCardText(text: Uint8Array, options: DecodeOptions = {}): C
   const check = validateIdNumber(idNumber, { kind: 'resident', birthDate, gender: f('gender'), ...ctxToday });
   const problems: CardProblem[] = [...check.problems, ...datesProblems(birthDate, f('validFrom'), f('validTo'))];
   return {
-    type: 'resident', name: f('name'), genderCode: f('gender'), gender: genderOf(f('gender')), ethnicityCode: f('ethnicity'),
-    ethnicity: ethnicityName(f('ethnicity')), birthDate, address: f('address'), idNumber, authority: f('authority'),
-    validFrom: f('validFrom'), validTo: f('validTo'), numberValid: problems.length === 0, problems,
+    type: 'resident',
+    name: f('name'),
+    genderCode: f('gender'),
+    gender: genderOf(f('gender')),
+    ethnicityCode: f('ethnicity'),
+    ethnicity: ethnicityName(f('ethnicity')),
+    birthDate,
+    address: f('address'),
+    idNumber,
+    authority: f('authority'),
+    validFrom: f('validFrom'),
+    validTo: f('validTo'),
+    numberValid: problems.length === 0,
+    problems,
   };
 }
 
@@ -221,19 +298,43 @@ function blankBlock(): Uint8Array {
 }
 
 export interface ResidentFields {
-  name: string; gender: string; ethnicity: string; birthDate: string; address: string; idNumber: string;
-  authority: string; validFrom: string; validTo: string;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string;
+  address: string;
+  idNumber: string;
+  authority: string;
+  validFrom: string;
+  validTo: string;
 }
 export interface PermitFields extends Omit<ResidentFields, 'ethnicity'> {
-  travelPermitNumber: string; issueCount: string;
+  travelPermitNumber: string;
+  issueCount: string;
 }
 export interface Foreign2017Fields {
-  englishName: string; gender: string; idNumber: string; nationality: string; chineseName: string;
-  validFrom: string; validTo: string; birthDate: string; cardVersion: string; authorityCode: string;
+  englishName: string;
+  gender: string;
+  idNumber: string;
+  nationality: string;
+  chineseName: string;
+  validFrom: string;
+  validTo: string;
+  birthDate: string;
+  cardVersion: string;
+  authorityCode: string;
 }
 export interface Foreign2023Fields {
-  chineseName: string; gender: string; renewalCount: string; birthDate: string; englishName: string; idNumber: string;
-  validFrom: string; validTo: string; country: string; previousNumberLink: string;
+  chineseName: string;
+  gender: string;
+  renewalCount: string;
+  birthDate: string;
+  englishName: string;
+  idNumber: string;
+  validFrom: string;
+  validTo: string;
+  country: string;
+  previousNumberLink: string;
 }
 
 export type CardFields =

@@ -10,8 +10,16 @@ const bigReply = encodeResponse(
   0x90,
   encodeBaseInfo(
     encodeCardText({
-      type: 'resident', name: '测试样例', gender: '1', ethnicity: '01', birthDate: '19800101', address: '测试数据',
-      idNumber: '11010119800101001X', authority: '测试数据', validFrom: '20200101', validTo: '长期',
+      type: 'resident',
+      name: '测试样例',
+      gender: '1',
+      ethnicity: '01',
+      birthDate: '19800101',
+      address: '测试数据',
+      idNumber: '11010119800101001X',
+      authority: '测试数据',
+      validFrom: '20200101',
+      validTo: '长期',
     }),
   ),
 );

@@ -64,8 +64,7 @@ export function encodeResponse(sw3: number, data: Uint8Array = new Uint8Array(0)
 }
 
 export type FrameCheck =
-  | { ok: true; body: Uint8Array }
-  | { ok: false; reason: 'too-short' | 'bad-preamble' | 'bad-length' | 'length-mismatch' | 'bad-checksum' };
+  { ok: true; body: Uint8Array } | { ok: false; reason: 'too-short' | 'bad-preamble' | 'bad-length' | 'length-mismatch' | 'bad-checksum' };
 
 /** Verifies one complete frame (preamble, LEN bounds, total size = 7 + LEN, checksum) and returns its body. */
 export function checkFrame(frame: Uint8Array, minLen = MIN_REQUEST_LEN): FrameCheck {

@@ -10,13 +10,41 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level codes of GB/T 2260 (first two digits); used for display hints and prefix plausibility. */
 export const provinceNames: Readonly<Record<string, string>> = {
-  '11': '北京', '12': '天津', '13': '河北', '14': '山西', '15': '内蒙古',
-  '21': '辽宁', '22': '吉林', '23': '黑龙江',
-  '31': '上海', '32': '江苏', '33': '浙江', '34': '安徽', '35': '福建', '36': '江西', '37': '山东',
-  '41': '河南', '42': '湖北', '43': '湖南', '44': '广东', '45': '广西', '46': '海南',
-  '50': '重庆', '51': '四川', '52': '贵州', '53': '云南', '54': '西藏',
-  '61': '陕西', '62': '甘肃', '63': '青海', '64': '宁夏', '65': '新疆',
-  '71': '台湾', '81': '香港', '82': '澳门', '83': '台湾',
+  '11': '北京',
+  '12': '天津',
+  '13': '河北',
+  '14': '山西',
+  '15': '内蒙古',
+  '21': '辽宁',
+  '22': '吉林',
+  '23': '黑龙江',
+  '31': '上海',
+  '32': '江苏',
+  '33': '浙江',
+  '34': '安徽',
+  '35': '福建',
+  '36': '江西',
+  '37': '山东',
+  '41': '河南',
+  '42': '湖北',
+  '43': '湖南',
+  '44': '广东',
+  '45': '广西',
+  '46': '海南',
+  '50': '重庆',
+  '51': '四川',
+  '52': '贵州',
+  '53': '云南',
+  '54': '西藏',
+  '61': '陕西',
+  '62': '甘肃',
+  '63': '青海',
+  '64': '宁夏',
+  '65': '新疆',
+  '71': '台湾',
+  '81': '香港',
+  '82': '澳门',
+  '83': '台湾',
 };
 
 /** The check character for the first 17 digits, or null if they are not 17 digits. */
@@ -51,13 +79,7 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 }
 
 export type IdNumberProblem =
-  | 'format'
-  | 'check-digit'
-  | 'birth-date-invalid'
-  | 'birth-date-implausible'
-  | 'region-prefix'
-  | 'birth-date-mismatch'
-  | 'gender-mismatch';
+  'format' | 'check-digit' | 'birth-date-invalid' | 'birth-date-implausible' | 'region-prefix' | 'birth-date-mismatch' | 'gender-mismatch';
 
 export type IdNumberKind = 'resident' | 'permit' | 'foreign2023';
 

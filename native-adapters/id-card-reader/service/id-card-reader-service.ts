@@ -192,14 +192,15 @@ export class IdCardReaderService {
     if (!open) return;
     const configured = this.options.baudRate ?? null;
     const bauds = connectOrder(configured, this.lastBaud);
-    let detail = configured === null ? 'no answer at any baud rate' : `no answer at the configured ${String(configured)} baud (idReader.baudRate; null = detect)`;
+    let detail =
+      configured === null ? 'no answer at any baud rate' : `no answer at the configured ${String(configured)} baud (idReader.baudRate; null = detect)`;
     for (const baud of bauds) {
       if (this.stopped) return;
       const transport = open(baud);
       try {
         await transport.open();
       } catch (error) {
-        detail = `cannot open ${transport.path}: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`;
+        detail = `cannot open ${transport.path}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
         break;
       }
       const link = this.attach(transport, baud);

@@ -41,7 +41,10 @@ export class IdCardSimulator {
 
   private readonly later: (ms: number, fn: () => void) => void;
 
-  constructor(private readonly transport: ByteTransport, private readonly options: SimulatorOptions) {
+  constructor(
+    private readonly transport: ByteTransport,
+    private readonly options: SimulatorOptions,
+  ) {
     this.later = options.later ?? ((ms, fn) => void setTimeout(fn, ms));
     this.text = options.card ? encodeCardText(options.card) : null;
     this.present = options.card !== null;

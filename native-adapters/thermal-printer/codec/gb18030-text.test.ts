@@ -9,9 +9,7 @@ describe('GB18030 text (escpos-printer.md §4)', () => {
   it('encodes the spec’s example lines byte for byte (§4.4)', () => {
     expect(hex(encodeGb18030Text('社区法律服务回执', encode).bytes)).toBe('C9 E7 C7 F8 B7 A8 C2 C9 B7 FE CE F1 BB D8 D6 B4');
     expect(hex(encodeGb18030Text('业务：法律咨询', encode).bytes)).toBe('D2 B5 CE F1 A3 BA B7 A8 C2 C9 D7 C9 D1 AF');
-    expect(hex(encodeGb18030Text('编号：A20240501-007', encode).bytes)).toBe(
-      'B1 E0 BA C5 A3 BA 41 32 30 32 34 30 35 30 31 2D 30 30 37',
-    );
+    expect(hex(encodeGb18030Text('编号：A20240501-007', encode).bytes)).toBe('B1 E0 BA C5 A3 BA 41 32 30 32 34 30 35 30 31 2D 30 30 37');
     expect(hex(encodeGb18030Text('请扫码查看办理进度', encode).bytes)).toBe('C7 EB C9 A8 C2 EB B2 E9 BF B4 B0 EC C0 ED BD F8 B6 C8');
   });
 

@@ -62,7 +62,8 @@ export class FileJobStore implements PrintJobStore {
       id: job.id,
       title: job.title,
       // A finished job has nothing left to print: its slip (the resident's answers, a masked name) is not kept on disk.
-      bytes: job.state === 'done' || job.state === 'cancelled' ? '' : Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('base64'),
+      bytes:
+        job.state === 'done' || job.state === 'cancelled' ? '' : Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('base64'),
       state: job.state,
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,

@@ -76,7 +76,10 @@ describe('receiptline 4.0.4 (gb18030 encoding, CJK widths)', () => {
   const doc = '一二三四五六七八九十一二三四五六，七八九\nhttps://example.cn/r/A1B2C3/very/long/path/that/exceeds/the/width';
 
   it('starts a line with ， and splits a URL in the middle', () => {
-    const text = receiptline.transform(doc, { cpl: 32, encoding: 'gb18030', command: 'text' }).split('\n').map((l) => l.trim());
+    const text = receiptline
+      .transform(doc, { cpl: 32, encoding: 'gb18030', command: 'text' })
+      .split('\n')
+      .map((l) => l.trim());
     expect(text[1]?.startsWith('，')).toBe(true);
     expect(text[2]).toBe('https://example.cn/r/A1B2C3/very');
     const ours = breakLines(prepareText('一二三四五六七八九十一二三四五六，七八九', encode).chars, 32).lines.map((l) => l.text);
@@ -92,7 +95,13 @@ describe('receiptline 4.0.4 (gb18030 encoding, CJK widths)', () => {
     const qr = binary(receiptline.transform('{code:https://example.cn/r/A1B2C3; option:qrcode,6,m}', { cpl: 32, encoding: 'gb18030', command: 'epson' }));
     expect(hex(qr)).not.toContain('1D 28 6B');
     expect(hex(qr)).toContain('1D 38 4C'); // GS 8 L: graphics data
-    const ours = encodeReceipt(layoutReceipt({ header: { siteName: '示例', issuedAt: '2026-11-22 14:05', reference: 'A1' }, blocks: [{ type: 'qr', payload: 'https://example.cn/r/A1B2C3' }] }, { columns: 32, encode }), encode);
+    const ours = encodeReceipt(
+      layoutReceipt(
+        { header: { siteName: '示例', issuedAt: '2026-11-22 14:05', reference: 'A1' }, blocks: [{ type: 'qr', payload: 'https://example.cn/r/A1B2C3' }] },
+        { columns: 32, encode },
+      ),
+      encode,
+    );
     expect(qr.length).toBeGreaterThan(2048);
     expect(ours.bytes.length).toBeLessThan(300);
   });

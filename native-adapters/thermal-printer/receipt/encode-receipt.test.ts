@@ -60,7 +60,9 @@ function readBack(bytes: Uint8Array): Printed[] {
       i += 5 + length;
     } else if (b === 0x0a) {
       // An empty line prints nothing, so its style cannot be observed (-1 / false).
-      out.push(text.length === 0 ? { kind: 'text', text: '', size: -1, bold: false } : { kind: 'text', text: iconv.decode(Buffer.from(text), 'gb18030'), size, bold });
+      out.push(
+        text.length === 0 ? { kind: 'text', text: '', size: -1, bold: false } : { kind: 'text', text: iconv.decode(Buffer.from(text), 'gb18030'), size, bold },
+      );
       text = [];
       i += 1;
     } else if (b >= 0x20 && b < 0x7f) {
@@ -108,7 +110,13 @@ describe('encodeReceipt', () => {
 
   it('prints the spec’s example lines with the spec’s bytes (§7)', () => {
     const layout = layoutReceipt(
-      { header: { siteName: '示例', issuedAt: '2026-11-22 14:05', reference: 'A1' }, blocks: [{ type: 'title', text: '社区法律服务回执' }, { type: 'text', text: '业务：法律咨询\n编号：A20240501-007' }] },
+      {
+        header: { siteName: '示例', issuedAt: '2026-11-22 14:05', reference: 'A1' },
+        blocks: [
+          { type: 'title', text: '社区法律服务回执' },
+          { type: 'text', text: '业务：法律咨询\n编号：A20240501-007' },
+        ],
+      },
       { columns: 32, encode },
     );
     const stream = hex(encodeReceipt(layout, encode).bytes);
@@ -144,7 +152,12 @@ describe('encodeReceipt', () => {
   });
 
   it('re-checks text it did not lay out itself', () => {
-    const layout: ReceiptLayout = { columns: 32, dots: 384, issues: [], lines: [{ kind: 'text', indent: 0, text: '𠮷', columns: 2, style: { bold: false, width: 1, height: 1 } }] };
+    const layout: ReceiptLayout = {
+      columns: 32,
+      dots: 384,
+      issues: [],
+      lines: [{ kind: 'text', indent: 0, text: '𠮷', columns: 2, style: { bold: false, width: 1, height: 1 } }],
+    };
     const { bytes, issues } = encodeReceipt(layout, encode);
     expect(issues.map((x) => x.kind)).toEqual(['four-byte']);
     expect(hex(bytes.slice(7))).toBe('A1 FE 0A');

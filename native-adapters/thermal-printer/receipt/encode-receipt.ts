@@ -56,7 +56,12 @@ export function encodeReceipt(layout: ReceiptLayout, encode: CharEncoder, option
       }
       case 'qr':
         applyStyle({ bold: false, width: 1, height: 1 });
-        parts.push(setAlignment('center'), qrCode(encodeUtf8(line.payload), { moduleSize: line.moduleSize, errorLevel: line.errorLevel }), lineFeed(), setAlignment('left'));
+        parts.push(
+          setAlignment('center'),
+          qrCode(encodeUtf8(line.payload), { moduleSize: line.moduleSize, errorLevel: line.errorLevel }),
+          lineFeed(),
+          setAlignment('left'),
+        );
         break;
       case 'cut':
         applyStyle({ bold: false, width: 1, height: 1 });

@@ -80,10 +80,7 @@ describe('layoutReceipt: blocks', () => {
       '地址：某某市某某区某某街道某某路',
       '      一号院',
     ]);
-    expect(body(layout([{ type: 'keyValue', rows: [{ key: '人民调解委员会办公地址', value: '一号' }] }]))).toEqual([
-      '人民调解委员会办公地址：',
-      '  一号',
-    ]);
+    expect(body(layout([{ type: 'keyValue', rows: [{ key: '人民调解委员会办公地址', value: '一号' }] }]))).toEqual(['人民调解委员会办公地址：', '  一号']);
   });
 
   it('draws separators across the full width', () => {
@@ -118,7 +115,10 @@ describe('layoutReceipt: blocks', () => {
   });
 
   it('reports substituted characters with the block they came from', () => {
-    const result = layout([{ type: 'text', text: '正常' }, { type: 'keyValue', rows: [{ key: '姓名', value: '吉𠮷' }] }]);
+    const result = layout([
+      { type: 'text', text: '正常' },
+      { type: 'keyValue', rows: [{ key: '姓名', value: '吉𠮷' }] },
+    ]);
     expect(body(result)).toEqual(['正常', '姓名：吉〓']);
     expect(result.issues).toEqual([{ kind: 'four-byte', char: '𠮷', codePoint: 0x20bb7, replacement: '〓', block: 1 }]);
   });

@@ -195,14 +195,23 @@ export function layoutReceipt(document: ReceiptDocument, options: LayoutOptions)
       case 'steps': {
         const start = b.start ?? 1;
         const digits = String(start + b.items.length - 1).length;
-        list(b.items, b.items.map((_, i) => `${String(start + i).padStart(digits, ' ')}. `));
+        list(
+          b.items,
+          b.items.map((_, i) => `${String(start + i).padStart(digits, ' ')}. `),
+        );
         break;
       }
       case 'checklist':
-        list(b.items, b.items.map(() => `${CHECKBOX} `));
+        list(
+          b.items,
+          b.items.map(() => `${CHECKBOX} `),
+        );
         break;
       case 'bullets':
-        list(b.items, b.items.map(() => '· '));
+        list(
+          b.items,
+          b.items.map(() => '· '),
+        );
         break;
       case 'keyValue':
         for (const row of b.rows) keyValue(row.key, row.value);

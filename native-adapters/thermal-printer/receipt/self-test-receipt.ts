@@ -31,10 +31,18 @@ export function buildSelfTestReceipt(header: ReceiptHeader, input: SelfTestInput
   const tens = Array.from({ length: input.columns }, (_, i) => ((i + 1) % 10 === 0 ? String(((i + 1) / 10) % 10) : ' ')).join('');
   const cjkRuler = '一二三四五六七八九十'.repeat(Math.ceil(input.columns / 20)).slice(0, Math.floor(input.columns / 2));
   const blocks: ReceiptBlock[] = [{ type: 'title', text: '打印机自检页' }, { type: 'blank' }];
-  const info = [{ key: '纸宽', value: `${input.columns} 列` }, { key: '编码', value: 'GB18030，中文模式 FS &' }];
+  const info = [
+    { key: '纸宽', value: `${input.columns} 列` },
+    { key: '编码', value: 'GB18030，中文模式 FS &' },
+  ];
   if (input.connection !== undefined) info.push({ key: '连接', value: input.connection });
   blocks.push({ type: 'keyValue', rows: info });
-  appendSection(blocks, '编码检查', SELF_TEST_LINES.map((text) => ({ type: 'text', text })), true);
+  appendSection(
+    blocks,
+    '编码检查',
+    SELF_TEST_LINES.map((text) => ({ type: 'text', text })),
+    true,
+  );
   // Each ruler is exactly one line wide: if the printer wraps either one, the configured width is wrong.
   appendSection(
     blocks,

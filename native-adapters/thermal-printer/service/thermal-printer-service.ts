@@ -59,7 +59,12 @@ export interface ThermalPrinterServiceOptions {
   keepFinished?: number;
 }
 
-const NOT_CONFIGURED: PrinterStatusView = { state: 'not-configured', residentMessage: '本机没有连接打印机', detail: 'no printer port configured', checkedAt: null };
+const NOT_CONFIGURED: PrinterStatusView = {
+  state: 'not-configured',
+  residentMessage: '本机没有连接打印机',
+  detail: 'no printer port configured',
+  checkedAt: null,
+};
 
 interface Link {
   transport: ByteTransport;
@@ -104,7 +109,9 @@ export class ThermalPrinterService {
     this.idlePollMs = options.idlePollMs ?? 15_000;
     this.delays = options.reconnectDelaysMs ?? [500, 1000, 2000, 5000];
     this.keepFinished = options.keepFinished ?? 20;
-    this.view = options.openTransport ? { state: 'connecting', residentMessage: '正在连接打印机', detail: 'not connected yet', checkedAt: null } : NOT_CONFIGURED;
+    this.view = options.openTransport
+      ? { state: 'connecting', residentMessage: '正在连接打印机', detail: 'not connected yet', checkedAt: null }
+      : NOT_CONFIGURED;
     this.jobs = options.store.load();
     let changed = false;
     for (const job of this.jobs) {
@@ -281,7 +288,12 @@ export class ThermalPrinterService {
       await transport.open();
     } catch (error) {
       const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-      this.setView({ state: 'offline', residentMessage: '打印机暂时无法使用，请联系工作人员', detail: `cannot open ${transport.path}: ${message}`.slice(0, 190), checkedAt: this.options.clock.now() });
+      this.setView({
+        state: 'offline',
+        residentMessage: '打印机暂时无法使用，请联系工作人员',
+        detail: `cannot open ${transport.path}: ${message}`.slice(0, 190),
+        checkedAt: this.options.clock.now(),
+      });
       return false;
     }
     const link: Link = { transport, replies: [], waiter: null, closed: false, disposers: [] };
@@ -315,7 +327,12 @@ export class ThermalPrinterService {
           this.log('job-interrupted', { job: job.id });
         }
       }
-      this.setView({ state: 'offline', residentMessage: '打印机暂时无法使用，请联系工作人员', detail: `port ${which.transport.path} closed: ${reason}`.slice(0, 190), checkedAt: this.options.clock.now() });
+      this.setView({
+        state: 'offline',
+        residentMessage: '打印机暂时无法使用，请联系工作人员',
+        detail: `port ${which.transport.path} closed: ${reason}`.slice(0, 190),
+        checkedAt: this.options.clock.now(),
+      });
       this.kick();
     }
     try {

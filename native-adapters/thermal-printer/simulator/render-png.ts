@@ -243,7 +243,8 @@ export function renderJobPng(job: PrintedJob, options: RenderOptions): Buffer {
       const size = n * line.moduleSize;
       y += 8; // quiet zone above the symbol
       const left = margin + (line.align === 'center' ? Math.floor((options.dots - size) / 2) : line.align === 'right' ? options.dots - size : 0);
-      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (qr.isDark(r, c)) bitmap.rect(left + c * line.moduleSize, y + r * line.moduleSize, line.moduleSize, line.moduleSize);
+      for (let r = 0; r < n; r++)
+        for (let c = 0; c < n; c++) if (qr.isDark(r, c)) bitmap.rect(left + c * line.moduleSize, y + r * line.moduleSize, line.moduleSize, line.moduleSize);
       y += size + 8;
       return;
     }
@@ -271,7 +272,18 @@ export function renderJobPng(job: PrintedJob, options: RenderOptions): Buffer {
   return PNG.sync.write(png);
 }
 
-function drawChar(bitmap: Bitmap, glyphs: GlyphSource | null, char: string, x: number, top: number, cellWidth: number, cellHeight: number, sw: number, sh: number, bold: boolean): void {
+function drawChar(
+  bitmap: Bitmap,
+  glyphs: GlyphSource | null,
+  char: string,
+  x: number,
+  top: number,
+  cellWidth: number,
+  cellHeight: number,
+  sw: number,
+  sh: number,
+  bold: boolean,
+): void {
   const glyph = glyphs?.glyph(char) ?? null;
   if (!glyph) {
     // No glyph in the bundled font (or no font): an empty box, as in a grid preview.
@@ -297,7 +309,11 @@ function drawChar(bitmap: Bitmap, glyphs: GlyphSource | null, char: string, x: n
   const commands = glyph.getPath(0, 0, 1000).commands.map((c) => flipY(c));
   const polys = flatten(commands, sx, sy, ox, baseline);
   fill(bitmap, polys);
-  if (bold) fill(bitmap, polys.map((p) => p.map(([px, py]) => [px + 1, py] as Point)));
+  if (bold)
+    fill(
+      bitmap,
+      polys.map((p) => p.map(([px, py]) => [px + 1, py] as Point)),
+    );
 }
 
 /** getPath() returns screen coordinates (y down); the transform above expects font units (y up). */

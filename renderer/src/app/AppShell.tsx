@@ -62,13 +62,7 @@ export function AppShell() {
               {t('shell.back')}
             </Button>
           )}
-          <Button
-            variant="barStrong"
-            icon={<HomeIcon />}
-            onClick={navigation.home}
-            aria-current={onHome ? 'page' : undefined}
-            data-testid="home-button"
-          >
+          <Button variant="barStrong" icon={<HomeIcon />} onClick={navigation.home} aria-current={onHome ? 'page' : undefined} data-testid="home-button">
             {t('shell.home')}
           </Button>
           <Button

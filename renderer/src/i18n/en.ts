@@ -41,8 +41,7 @@ export const en: Dictionary = {
 
   'library.status.libraryInstalled': 'The full library of laws and regulations is installed.',
   'library.status.qaCount': '{count} built-in questions and answers.',
-  'library.status.noLibraryWithQa':
-    'The full library of laws and regulations is not installed here. Answers come from {count} built-in questions and answers.',
+  'library.status.noLibraryWithQa': 'The full library of laws and regulations is not installed here. Answers come from {count} built-in questions and answers.',
   'library.status.noLibraryNoQa':
     'The full library of laws and regulations is not installed here, and the built-in questions and answers are still being prepared.',
 
@@ -192,7 +191,8 @@ export const en: Dictionary = {
   'receipt.title': 'Print preview',
   'receipt.lead': 'The printed slip will look like this.',
   'receipt.reference': 'Reference: {reference}',
-  'receipt.printer.notConfigured': 'No printer has been set up on this terminal, so it cannot print yet. You can take a photo of this page, or ask a member of staff.',
+  'receipt.printer.notConfigured':
+    'No printer has been set up on this terminal, so it cannot print yet. You can take a photo of this page, or ask a member of staff.',
   'receipt.printer.unavailable': 'This terminal cannot print yet. You can take a photo of this page, or ask a member of staff.',
   'receipt.issues': 'Some characters cannot be printed; the slip shows "〓" instead.',
   'receipt.close': 'Close preview',
@@ -213,7 +213,8 @@ export const en: Dictionary = {
   'receipt.printer.offline': 'The printer is not responding. You can take a photo of this page, or ask a member of staff.',
   'receipt.printer.error': 'The printer has a fault. You can take a photo of this page, or ask a member of staff.',
   'receipt.job.printing': 'Printing, please wait…',
-  'receipt.job.waiting': 'Your slip is waiting: it prints by itself once paper is loaded, no need to press again. You can cancel if you do not want to wait. If you go Home or press Done first, the slip is cancelled and never printed for the next person.',
+  'receipt.job.waiting':
+    'Your slip is waiting: it prints by itself once paper is loaded, no need to press again. You can cancel if you do not want to wait. If you go Home or press Done first, the slip is cancelled and never printed for the next person.',
   'receipt.job.stopped': 'Printing stopped half-way. Once staff have fixed the printer it will finish.',
   'receipt.job.done': 'Printed. Please take the slip from the printer.',
   'receipt.job.resumed': 'Printing stopped part-way, so the slip may be missing something. If it is, you can print it again.',

@@ -30,10 +30,7 @@ export interface NavigationState {
   nextKey: number;
 }
 
-export type NavigationAction =
-  | { type: 'open'; entry: Omit<ScreenEntry, 'key'> }
-  | { type: 'back' }
-  | { type: 'home' };
+export type NavigationAction = { type: 'open'; entry: Omit<ScreenEntry, 'key'> } | { type: 'back' } | { type: 'home' };
 
 export function initialNavigation(): NavigationState {
   return { stack: [{ id: 'home', params: undefined, key: 0 }], nextKey: 1 };

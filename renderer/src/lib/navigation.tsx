@@ -1,11 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode, type RefObject } from 'react';
-import {
-  initialNavigation,
-  navigationReducer,
-  type ScreenEntry,
-  type ScreenId,
-  type ScreenParamMap,
-} from './navigation-stack';
+import { initialNavigation, navigationReducer, type ScreenEntry, type ScreenId, type ScreenParamMap } from './navigation-stack';
 
 /** open('search') for screens without parameters, open('x', { … }) for screens that take some. */
 type OpenArgs<K extends ScreenId> = ScreenParamMap[K] extends undefined ? [id: K] : [id: K, params: ScreenParamMap[K]];
@@ -35,8 +29,7 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
     return {
       current,
       depth: state.stack.length,
-      open: (...args: [ScreenId, unknown?]) =>
-        dispatch({ type: 'open', entry: { id: args[0], params: args[1] } as Omit<ScreenEntry, 'key'> }),
+      open: (...args: [ScreenId, unknown?]) => dispatch({ type: 'open', entry: { id: args[0], params: args[1] } as Omit<ScreenEntry, 'key'> }),
       back: () => dispatch({ type: 'back' }),
       home: () => dispatch({ type: 'home' }),
     } as Navigation;

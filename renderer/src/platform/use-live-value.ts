@@ -9,7 +9,10 @@ import { useKioskApi } from './kiosk-api';
  * value wins over a reply still on its way. If the host is unreachable for a moment the value stays
  * null (each screen says what it shows meanwhile) and the next event updates it.
  */
-export function useLiveValue<K extends KioskEventName>(event: K, fetch: (api: KioskApi) => Promise<EventPayload<KioskEvents, K>>): EventPayload<KioskEvents, K> | null {
+export function useLiveValue<K extends KioskEventName>(
+  event: K,
+  fetch: (api: KioskApi) => Promise<EventPayload<KioskEvents, K>>,
+): EventPayload<KioskEvents, K> | null {
   const api = useKioskApi();
   const [value, setValue] = useState<EventPayload<KioskEvents, K> | null>(null);
   useEffect(() => {

@@ -36,7 +36,10 @@ export function a4TestPage(site: string, queue: string, now: Date): DocumentCont
       { kind: 'row', label: '打印时间', value: now.toISOString() },
       { kind: 'row', label: '纸张', value: `A4，${String(Math.round(A4.width))} × ${String(Math.round(A4.height))} pt` },
       { kind: 'heading', text: '二、中文排版' },
-      { kind: 'paragraph', text: '这是一段测试文字：标点符号（，。、；：？！）不会出现在行首，左括号“（”不会留在行尾。数字 1234567890 和 ID 510106198001011239 不被拆开。' },
+      {
+        kind: 'paragraph',
+        text: '这是一段测试文字：标点符号（，。、；：？！）不会出现在行首，左括号“（”不会留在行尾。数字 1234567890 和 ID 510106198001011239 不被拆开。',
+      },
     ],
   };
 }
@@ -44,7 +47,8 @@ export function a4TestPage(site: string, queue: string, now: Date): DocumentCont
 export async function printA4TestPage(site: string, queue: string): Promise<{ ok: boolean; reason: string }> {
   const { pdf, layout } = await documentPdf(a4TestPage(site, queue, new Date()));
   const final = await a4PrinterService().print(queue, pdf, NEUTRAL_JOB_TITLE);
-  if (final.state === 'done') return { ok: true, reason: `A4 test page printed on CUPS queue ${queue} (${String(layout.pages.length)} page, ${String(pdf.length)} bytes)` };
+  if (final.state === 'done')
+    return { ok: true, reason: `A4 test page printed on CUPS queue ${queue} (${String(layout.pages.length)} page, ${String(pdf.length)} bytes)` };
   if (final.state === 'failed') return { ok: false, reason: `${final.reason}: ${a4FailureText[final.reason]} (${final.detail})` };
   return { ok: false, reason: `unexpected state ${final.state}` };
 }

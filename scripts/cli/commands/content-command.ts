@@ -34,7 +34,8 @@ Every problem is printed as file:line: message (file relative to <dir>).
 Exits 1 if there is any problem, 0 otherwise.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean', default: false } }, true);
-    if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('content lint needs exactly one folder: content lint <dir> [--db <file>]');
+    if (positionals.length !== 1 || positionals[0] === undefined)
+      throw new UsageError('content lint needs exactly one folder: content lint <dir> [--db <file>]');
     const dir = path.resolve(positionals[0]);
     let db: ContentDb | null = null;
     if (values.db !== undefined) {
@@ -53,7 +54,8 @@ Exits 1 if there is any problem, 0 otherwise.`,
         for (const problem of result.problems) io.stdout(`${formatContentProblem(problem)}\n`);
         if (result.problems.length > 0) io.stdout('\n');
         for (const p of result.procedures) {
-          const paths = p.paths === null ? 'paths not walked (fix the problems first)' : `${String(p.paths)} distinct paths${p.truncated ? ' (incomplete)' : ''}`;
+          const paths =
+            p.paths === null ? 'paths not walked (fix the problems first)' : `${String(p.paths)} distinct paths${p.truncated ? ' (incomplete)' : ''}`;
           io.stdout(`procedure ${p.id}: ${String(p.steps)} steps, ${String(p.outcomes)} outcomes, ${paths}\n`);
         }
         io.stdout(result.problems.length === 0 ? `ok: no problems in ${dir}\n` : `${String(result.problems.length)} problem(s) in ${dir}\n`);

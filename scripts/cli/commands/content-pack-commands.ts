@@ -67,7 +67,18 @@ reported as file:line: reason and skipped.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { out: { type: 'string' }, version: { type: 'string' }, 'min-app': { type: 'string' }, key: { type: 'string' }, laws: { type: 'boolean', default: false }, id: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean', default: false }, train: { type: 'string' }, lecoqa: { type: 'string' } },
+      {
+        out: { type: 'string' },
+        version: { type: 'string' },
+        'min-app': { type: 'string' },
+        key: { type: 'string' },
+        laws: { type: 'boolean', default: false },
+        id: { type: 'string' },
+        title: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        train: { type: 'string' },
+        lecoqa: { type: 'string' },
+      },
       true,
     );
     const dir = one(positionals, 'content build needs one folder: content build <dir> --out <pack>');
@@ -82,24 +93,38 @@ reported as file:line: reason and skipped.`,
     if ((values.train !== undefined || values.lecoqa !== undefined) && !values.laws) throw new UsageError('--train and --lecoqa go with --laws');
     if (values.lecoqa !== undefined && values.train === undefined) throw new UsageError('--lecoqa goes with --train <questions.jsonl>');
     for (const file of [values.train, values.lecoqa]) if (file !== undefined && !existsSync(file)) throw new UsageError(`training file not found: ${file}`);
-    const train = values.train === undefined ? null : { questions: path.resolve(values.train), lecoqa: values.lecoqa === undefined ? null : path.resolve(values.lecoqa) };
+    const train =
+      values.train === undefined ? null : { questions: path.resolve(values.train), lecoqa: values.lecoqa === undefined ? null : path.resolve(values.lecoqa) };
     const started = performance.now();
     let training: LibraryTrainingReport | null = null;
     let built;
     if (values.laws) {
-      const law = await buildLawPack(dir, { ...common, ...(values.id ? { id: values.id } : {}), ...(values.title ? { title: values.title } : {}), ...(train ? { train } : {}) });
+      const law = await buildLawPack(dir, {
+        ...common,
+        ...(values.id ? { id: values.id } : {}),
+        ...(values.title ? { title: values.title } : {}),
+        ...(train ? { train } : {}),
+      });
       training = law.training;
       built = law;
       if (training) {
         for (const p of training.problems) io.stderr(`${formatTrainingProblem(p)}\n`);
-        io.stderr(`search model: trained on ${String(training.questions)} questions (${String(training.problems.length)} problems skipped) in ${(training.ms / 1000).toFixed(1)} s\n`);
+        io.stderr(
+          `search model: trained on ${String(training.questions)} questions (${String(training.problems.length)} problems skipped) in ${(training.ms / 1000).toFixed(1)} s\n`,
+        );
       } else io.stderr('search model: none (no --train): the pack ranks with the plain engine; terminals get no learned components\n');
     } else built = await buildContentPack(dir, common);
     const ms = performance.now() - started;
     const m = built.manifest;
     const searchModel = values.laws ? (training ? { questions: training.questions, problems: training.problems.length } : null) : undefined;
-    if (values.json) io.stdout(`${JSON.stringify({ out: built.out, id: m.id, version: m.version, kinds: m.kinds, files: m.files.length, packBytes: built.packBytes, contentBytes: built.contentBytes, signed: built.signed, ms: Math.round(ms), ...(searchModel !== undefined ? { searchModel } : {}) })}\n`);
-    else io.stdout(`built ${built.out}: ${m.id} ${m.version} [${m.kinds.join(', ')}], ${String(m.files.length)} files, ${mb(built.contentBytes)} → ${mb(built.packBytes)}, ${built.signed ? 'signed' : 'unsigned (run content sign)'}, ${(ms / 1000).toFixed(2)} s\n`);
+    if (values.json)
+      io.stdout(
+        `${JSON.stringify({ out: built.out, id: m.id, version: m.version, kinds: m.kinds, files: m.files.length, packBytes: built.packBytes, contentBytes: built.contentBytes, signed: built.signed, ms: Math.round(ms), ...(searchModel !== undefined ? { searchModel } : {}) })}\n`,
+      );
+    else
+      io.stdout(
+        `built ${built.out}: ${m.id} ${m.version} [${m.kinds.join(', ')}], ${String(m.files.length)} files, ${mb(built.contentBytes)} → ${mb(built.packBytes)}, ${built.signed ? 'signed' : 'unsigned (run content sign)'}, ${(ms / 1000).toFixed(2)} s\n`,
+      );
     return 0;
   },
 };
@@ -154,7 +179,8 @@ otherwise prints the reason in one line and exits 1.`,
     const file = one(positionals, 'content verify needs one pack: content verify <pack> --pubkey <key>');
     if (!values.pubkey?.length) throw new UsageError('content verify needs --pubkey <public-key>');
     const { manifest, keyId } = await verifyPack(file, readKeys(values.pubkey));
-    if (values.json) io.stdout(`${JSON.stringify({ ok: true, id: manifest.id, version: manifest.version, kinds: manifest.kinds, files: manifest.files.length, keyId })}\n`);
+    if (values.json)
+      io.stdout(`${JSON.stringify({ ok: true, id: manifest.id, version: manifest.version, kinds: manifest.kinds, files: manifest.files.length, keyId })}\n`);
     else io.stdout(`ok: ${manifest.id} ${manifest.version}, ${String(manifest.files.length)} files, signed by ${keyId}\n`);
     return 0;
   },
@@ -169,17 +195,22 @@ For the editor's review before publishing: header changes (version, title, minim
 then every file added (+), changed (~, with sizes) and removed (-).`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, true);
-    if (positionals.length !== 2 || !positionals[0] || !positionals[1]) throw new UsageError('content diff needs two packs: content diff <old-pack> <new-pack>');
+    if (positionals.length !== 2 || !positionals[0] || !positionals[1])
+      throw new UsageError('content diff needs two packs: content diff <old-pack> <new-pack>');
     const diff = await diffPacks(path.resolve(positionals[0]), path.resolve(positionals[1]));
     if (values.json) {
-      io.stdout(`${JSON.stringify({ header: diff.header, added: diff.added.map((f) => f.path), changed: diff.changed.map((c) => c.path), removed: diff.removed.map((f) => f.path), unchanged: diff.unchanged })}\n`);
+      io.stdout(
+        `${JSON.stringify({ header: diff.header, added: diff.added.map((f) => f.path), changed: diff.changed.map((c) => c.path), removed: diff.removed.map((f) => f.path), unchanged: diff.unchanged })}\n`,
+      );
       return 0;
     }
     for (const h of diff.header) io.stdout(`${h.field}: ${h.before} → ${h.after}\n`);
     for (const f of diff.added) io.stdout(`+ ${f.path} (${String(f.size)} bytes)\n`);
     for (const c of diff.changed) io.stdout(`~ ${c.path} (${String(c.before.size)} → ${String(c.after.size)} bytes)\n`);
     for (const f of diff.removed) io.stdout(`- ${f.path}\n`);
-    io.stdout(`${String(diff.added.length)} added, ${String(diff.changed.length)} changed, ${String(diff.removed.length)} removed, ${String(diff.unchanged)} unchanged\n`);
+    io.stdout(
+      `${String(diff.added.length)} added, ${String(diff.changed.length)} changed, ${String(diff.removed.length)} removed, ${String(diff.unchanged)} unchanged\n`,
+    );
     return 0;
   },
 };
@@ -231,7 +262,7 @@ directory (so no installed pack hides the draft), and prints its URL. Ctrl+C sto
 
 export const contentInstallCommand: CliCommand = {
   name: 'content install',
-  summary: "Verify and install a pack (file, or URL of a pack or index.json) on this terminal",
+  summary: 'Verify and install a pack (file, or URL of a pack or index.json) on this terminal',
   usage: `Usage: npm run cli -- content install <pack-or-url> [--pubkey <public-key> …] [--json]
 
 Installs into this terminal's data directory (KIOSK_DATA_DIR): checks the signature against
@@ -243,7 +274,8 @@ index (content index writes it): the newest upgrades in it are installed, downlo
 other http(s) URL is one pack.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { pubkey: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } }, true);
-    if (positionals.length !== 1 || !positionals[0]) throw new UsageError('content install needs one pack or URL: content install <pack-or-url> [--pubkey <key>]');
+    if (positionals.length !== 1 || !positionals[0])
+      throw new UsageError('content install needs one pack or URL: content install <pack-or-url> [--pubkey <key>]');
     const target = positionals[0];
     const { store, dataDir } = terminalStore(io);
     const config = readTerminalContentConfig(path.join(dataDir, 'config'));
@@ -255,14 +287,21 @@ other http(s) URL is one pack.`,
     if (isUrl) {
       if (!target.endsWith('.json')) {
         // The URL of one pack: downloaded (size-limited), then installed like a file.
-        const file = await downloadPackUrl(target, path.join(store.root, 'downloads'), { onProgress: (p) => onProgress({ phase: 'downloading', done: p.done, total: p.total, message: target }) });
+        const file = await downloadPackUrl(target, path.join(store.root, 'downloads'), {
+          onProgress: (p) => onProgress({ phase: 'downloading', done: p.done, total: p.total, message: target }),
+        });
         try {
           installed = [await store.install(file, { trustedKeys: keys, onProgress: onProgress as (p: InstallProgress) => void })];
         } finally {
           rmSync(file, { force: true });
         }
       } else {
-        const results = await syncOnce(store, { sources: [{ kind: 'http', url: target }], trustedKeys: keys, ...(config.packIds ? { packIds: config.packIds } : {}), onProgress });
+        const results = await syncOnce(store, {
+          sources: [{ kind: 'http', url: target }],
+          trustedKeys: keys,
+          ...(config.packIds ? { packIds: config.packIds } : {}),
+          onProgress,
+        });
         const failed = results.find((r) => r.status === 'failed');
         if (failed) throw new Error(failed.error ?? 'sync failed');
         installed = results.flatMap((r) => r.installed);
@@ -272,8 +311,14 @@ other http(s) URL is one pack.`,
       installed = [await store.install(path.resolve(target), { trustedKeys: keys, onProgress: onProgress as (p: InstallProgress) => void })];
     }
     for (const r of installed) {
-      if (values.json) io.stdout(`${JSON.stringify({ status: r.status, id: r.record.id, version: r.record.version, generation: r.generation, ms: Math.round(r.ms) })}\n`);
-      else io.stdout(r.status === 'installed' ? `installed ${r.record.id} ${r.record.version} (${(r.ms / 1000).toFixed(2)} s)\n` : `${r.record.id} ${r.record.version} is already installed\n`);
+      if (values.json)
+        io.stdout(`${JSON.stringify({ status: r.status, id: r.record.id, version: r.record.version, generation: r.generation, ms: Math.round(r.ms) })}\n`);
+      else
+        io.stdout(
+          r.status === 'installed'
+            ? `installed ${r.record.id} ${r.record.version} (${(r.ms / 1000).toFixed(2)} s)\n`
+            : `${r.record.id} ${r.record.version} is already installed\n`,
+        );
     }
     return 0;
   },

@@ -41,7 +41,10 @@ Also lists the CUPS queues (the A4 printer is provisioned by its queue name, a4P
     } catch (error) {
       io.stderr(`devices: cannot list serial ports: ${errorMessage(error)}\n`);
     }
-    for (const extra of (values.ports ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const extra of (values.ports ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (!rows.some((r) => r.path === extra)) rows.push({ path: extra, listed: false, manufacturer: null, vendorId: null, productId: null });
     }
     if (values.probe) for (const row of rows) row.probe = await probePort(row.path);
@@ -53,7 +56,9 @@ Also lists the CUPS queues (the A4 printer is provisioned by its queue name, a4P
     if (rows.length === 0) io.stdout('no serial ports found (give pseudo-terminals with --ports)\n');
     for (const row of rows) {
       const usb = row.vendorId ? ` usb ${row.vendorId}:${row.productId ?? '?'}` : '';
-      const what = row.probe ? `  → ${row.probe.kind === 'unknown' ? 'unknown' : `${row.probe.kind} at ${String(row.probe.baudRate)} baud`}: ${row.probe.detail}` : '';
+      const what = row.probe
+        ? `  → ${row.probe.kind === 'unknown' ? 'unknown' : `${row.probe.kind} at ${String(row.probe.baudRate)} baud`}: ${row.probe.detail}`
+        : '';
       io.stdout(`${row.path}${row.manufacturer ? ` (${row.manufacturer})` : ''}${usb}${row.listed ? '' : ' [given]'}${what}\n`);
     }
     // The A4 printer is a CUPS queue, not a serial port: provision its name as a4Printer.queue.

@@ -18,7 +18,9 @@ import { parseCommandArgs } from '../parse';
 function loadTypes(dir: string | undefined): DocumentType[] {
   const folder = loadDocumentFolder(dir ? path.resolve(dir) : defaultDocumentsDir);
   if (folder.problems.length > 0) {
-    throw new Error(`the document types have problems (run content lint):\n${folder.problems.map((p) => `${p.file}:${String(p.line)}: ${p.message}`).join('\n')}`);
+    throw new Error(
+      `the document types have problems (run content lint):\n${folder.problems.map((p) => `${p.file}:${String(p.line)}: ${p.message}`).join('\n')}`,
+    );
   }
   return folder.types;
 }
@@ -112,7 +114,11 @@ the future where the past is required, choices among the options) and, only if a
 writes the A4 PDF. Exits 1 with one "field: reason" line per problem and no PDF.
   --today  the date "today" is checked against (default: the local date)`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { ...dirOption, answers: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ...dirOption, answers: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+      true,
+    );
     if (!values.answers) throw new UsageError('--answers <file.json|-> is required');
     if (!values.out) throw new UsageError('--out <file.pdf> is required');
     const type = findType(loadTypes(values.dir), positionals[0]);
@@ -139,7 +145,11 @@ finished jobs so no copy stays in /var/spool/cups. A job that cannot finish is c
 retried. Exits 0 when printed, 1 on bad answers or when the printer cannot print.
   --queue  the CUPS queue (default: a4Printer.queue of the provisioned terminal under KIOSK_DATA_DIR)`,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { ...dirOption, answers: { type: 'string' }, queue: { type: 'string' }, today: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ...dirOption, answers: { type: 'string' }, queue: { type: 'string' }, today: { type: 'string' } },
+      true,
+    );
     if (!values.answers) throw new UsageError('--answers <file.json|-> is required');
     const queue = values.queue ?? provisionedQueue(io);
     if (!queue) throw new UsageError(`no --queue and no a4Printer.queue provisioned: ${NO_A4_PRINTER_TEXT} (npm run cli -- devices lists the CUPS queues)`);

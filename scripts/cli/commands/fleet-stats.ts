@@ -38,10 +38,14 @@ async function queryRange(prometheus: string, query: string, start: number, end:
   try {
     response = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(60_000) });
   } catch (error) {
-    throw new Error(`cannot reach the district Prometheus at ${url.origin}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`, { cause: error });
+    throw new Error(
+      `cannot reach the district Prometheus at ${url.origin}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      { cause: error },
+    );
   }
   const json = (await response.json().catch(() => null)) as { status?: string; error?: string; data?: { result?: RangeSeries[] } } | null;
-  if (!response.ok || json?.status !== 'success') throw new Error(`${url.href} answered HTTP ${String(response.status)}: ${json?.error ?? 'not a Prometheus API answer'}`);
+  if (!response.ok || json?.status !== 'success')
+    throw new Error(`${url.href} answered HTTP ${String(response.status)}: ${json?.error ?? 'not a Prometheus API answer'}`);
   return json.data?.result ?? [];
 }
 

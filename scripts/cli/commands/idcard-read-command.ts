@@ -38,7 +38,10 @@ logged or written anywhere. Exits 1 with the reason when no card is read (defaul
 
     const service = new IdCardReaderService({ openTransport: serialTransportFactory(values.port), baudRate, clock: systemReaderClock });
     const outcome = await new Promise<{ ok: true; card: ProjectedCard } | { ok: false; reason: string }>((resolve) => {
-      const timer = setTimeout(() => resolve({ ok: false, reason: `no card was read within ${timeoutS} s (last state: ${describe(service.state)})` }), timeoutS * 1000);
+      const timer = setTimeout(
+        () => resolve({ ok: false, reason: `no card was read within ${timeoutS} s (last state: ${describe(service.state)})` }),
+        timeoutS * 1000,
+      );
       const finish = (value: { ok: true; card: ProjectedCard } | { ok: false; reason: string }) => {
         clearTimeout(timer);
         resolve(value);

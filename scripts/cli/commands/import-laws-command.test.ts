@@ -4,7 +4,13 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
-import { openSearchForDb, readStoredSearchModel, searchContentOf, searchIndexFingerprint, storedIndexFingerprint } from '../../../kiosk-content/src/search/node/persisted-index';
+import {
+  openSearchForDb,
+  readStoredSearchModel,
+  searchContentOf,
+  searchIndexFingerprint,
+  storedIndexFingerprint,
+} from '../../../kiosk-content/src/search/node/persisted-index';
 import type { CliIo } from '../command';
 import { runCli } from '../run-cli';
 import { createImportLawsCommand } from './import-laws-command';
@@ -107,7 +113,12 @@ describe('npm run cli -- import-laws', () => {
   it('draws a redrawn progress bar on a terminal and clears it', async () => {
     const result = await run([path.join(dir, 'laws'), '--db', path.join(dir, 'c.db')], true);
     const erase = '\r\u001b[2K';
-    expect(result.err.split(erase).slice(1).some((frame) => /^\[#+-*\] +\d+% reading files \d\/3$/.test(frame))).toBe(true);
+    expect(
+      result.err
+        .split(erase)
+        .slice(1)
+        .some((frame) => /^\[#+-*\] +\d+% reading files \d\/3$/.test(frame)),
+    ).toBe(true);
     expect(result.err.endsWith(erase)).toBe(true);
   });
 

@@ -29,7 +29,9 @@ function progressReporter(io: CliIo, tty: boolean, now: () => number): { update:
         lastPhase = p.phase;
         const width = 30;
         const filled = Math.round(fraction * width);
-        io.stderr(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${verb} ${String(p.done)}/${String(p.total)}`);
+        io.stderr(
+          `\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}% ${verb} ${String(p.done)}/${String(p.total)}`,
+        );
         drawn = true;
       } else {
         // One line per phase start and per 25 %, so a log shows it is alive without flooding.
@@ -62,7 +64,10 @@ function formatSummary(summary: ImportLawsSummary, index: StoredIndexReport, dbF
   return (
     `Imported ${summary.source} into ${dbFile} in ${seconds(summary.durationMs + index.buildMs + index.storeMs)}\n` +
     row('import', seconds(summary.durationMs)) +
-    row('search index', `${seconds(index.buildMs + index.storeMs)} (${String(index.articles)} articles, ${String(index.qa)} Q&A, ${(index.bytes / 1e6).toFixed(1)} MB, stored in the database)`) +
+    row(
+      'search index',
+      `${seconds(index.buildMs + index.storeMs)} (${String(index.articles)} articles, ${String(index.qa)} Q&A, ${(index.bytes / 1e6).toFixed(1)} MB, stored in the database)`,
+    ) +
     row('files', `${String(summary.files)}${summary.skippedFiles > 0 ? ` (${String(summary.skippedFiles)} skipped)` : ''}`) +
     row('laws', String(summary.laws)) +
     row('documents', `${String(summary.documents)} (files without 第…条 articles)`) +
@@ -100,8 +105,13 @@ embedded Q&A and glossary) is built and stored in the same database, so the kios
 Progress goes to stderr. Exits 1 with one line if <dir> is missing or the database
 cannot be written.`,
     async run(args, io) {
-      const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean', default: false }, train: { type: 'string' }, lecoqa: { type: 'string' } }, true);
-      if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('import-laws needs exactly one folder: import-laws <dir> [--db <file>]');
+      const { values, positionals } = parseCommandArgs(
+        args,
+        { db: { type: 'string' }, json: { type: 'boolean', default: false }, train: { type: 'string' }, lecoqa: { type: 'string' } },
+        true,
+      );
+      if (positionals.length !== 1 || positionals[0] === undefined)
+        throw new UsageError('import-laws needs exactly one folder: import-laws <dir> [--db <file>]');
       const dir = path.resolve(positionals[0]);
       const dbFile = path.resolve(values.db ?? path.join(resolveDataDir(io.env), 'db', contentDbFileName));
       listLawFiles(dir); // a missing folder fails here, before any database file is created

@@ -15,4 +15,20 @@ import { searchCommand } from './search-command';
 import { statsCommand } from './stats-command';
 
 /** Every CLI command, in the order `npm run cli -- help` lists them. */
-export const commands: CliCommand[] = [infoCommand, importLawsCommand, searchCommand, ...contentCommands, idcardSimCommand, idcardReadCommand, printerSimCommand, printTestCommand, provisionCommand, configShowCommand, devicesCommand, selftestCommand, monitoringCommand, statsCommand, ...documentCommands];
+export const commands: CliCommand[] = [
+  infoCommand,
+  importLawsCommand,
+  searchCommand,
+  ...contentCommands,
+  idcardSimCommand,
+  idcardReadCommand,
+  printerSimCommand,
+  printTestCommand,
+  provisionCommand,
+  configShowCommand,
+  devicesCommand,
+  selftestCommand,
+  monitoringCommand,
+  statsCommand,
+  ...documentCommands,
+];

@@ -23,9 +23,7 @@ operating system's application-data folder) and the embedded default content.`,
       io.stdout(`${JSON.stringify(info)}\n`);
     } else {
       io.stdout(
-        `法通 ${info.appVersion}\n` +
-          `data directory:  ${info.dataDir}\n` +
-          `default content: ${info.defaultContent.id} ${info.defaultContent.version}\n`,
+        `法通 ${info.appVersion}\n` + `data directory:  ${info.dataDir}\n` + `default content: ${info.defaultContent.id} ${info.defaultContent.version}\n`,
       );
     }
     return 0;

@@ -30,11 +30,15 @@ export const monitoringCommand: CliCommand = {
     if (!values.out && !values.stdout) throw new UsageError('--out <file.yml> or --stdout is required');
     const { config, problems } = readStoredTerminalConfig(path.join(resolveDataDir(io.env), 'config'));
     if (!config) {
-      io.stderr(`monitoring: ${problems.length > 0 ? `the provisioned configuration is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : 'the terminal is not provisioned: run `provision --file <config.yaml>` first'}\n`);
+      io.stderr(
+        `monitoring: ${problems.length > 0 ? `the provisioned configuration is invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : 'the terminal is not provisioned: run `provision --file <config.yaml>` first'}\n`,
+      );
       return 1;
     }
     if (!config.monitoring || !config.metrics) {
-      io.stderr('monitoring: no district monitoring is provisioned: add monitoring: {remoteWriteUrl, …} and metrics: {port} — 未配置区县监控：请在配置中填写 monitoring 和 metrics\n');
+      io.stderr(
+        'monitoring: no district monitoring is provisioned: add monitoring: {remoteWriteUrl, …} and metrics: {port} — 未配置区县监控：请在配置中填写 monitoring 和 metrics\n',
+      );
       return 1;
     }
     const text = agentConfig(config);
@@ -42,7 +46,9 @@ export const monitoringCommand: CliCommand = {
     if (values.out) {
       mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
       writeFileSync(values.out, text, { mode: 0o644 });
-      io.stdout(`wrote ${values.out}: terminal ${config.terminalId} → ${config.monitoring.remoteWriteUrl} every ${String(config.monitoring.scrapeSeconds)} s\n`);
+      io.stdout(
+        `wrote ${values.out}: terminal ${config.terminalId} → ${config.monitoring.remoteWriteUrl} every ${String(config.monitoring.scrapeSeconds)} s\n`,
+      );
     }
     return 0;
   },

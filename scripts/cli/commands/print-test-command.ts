@@ -54,10 +54,13 @@ cannot print or stops; 2 on bad arguments.
     const waitFor = (done: () => boolean): Promise<boolean> =>
       new Promise((resolve) => {
         if (done()) return resolve(true);
-        const timer = setTimeout(() => {
-          stop();
-          resolve(false);
-        }, Math.max(0, deadline - Date.now()));
+        const timer = setTimeout(
+          () => {
+            stop();
+            resolve(false);
+          },
+          Math.max(0, deadline - Date.now()),
+        );
         const unsubscribe = service.onDidChange(() => {
           if (!done()) return;
           stop();
@@ -101,7 +104,10 @@ cannot print or stops; 2 on bad arguments.
         return 0;
       }
       if (final?.state === 'pending') service.cancel(job.id);
-      return fail(service.status, final?.state === 'printing' ? 'stopped part-way through the page' : final?.state === 'failed' ? `page ${final.problem ?? 'failed'}` : 'timed out');
+      return fail(
+        service.status,
+        final?.state === 'printing' ? 'stopped part-way through the page' : final?.state === 'failed' ? `page ${final.problem ?? 'failed'}` : 'timed out',
+      );
     } finally {
       await service.stop();
     }

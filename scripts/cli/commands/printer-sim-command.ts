@@ -47,7 +47,9 @@ the next job), "open"/"close" (cover), "status". Stops on Ctrl-C.`,
         png: !values['no-png'],
       });
       simulator.onJob((job) => {
-        io.stdout(`[simulator] job ${job.number}: ${job.text.length} lines${job.warnings.length ? `, ${job.warnings.length} warnings` : ''} → ${job.files?.text ?? '(not saved)'}\n`);
+        io.stdout(
+          `[simulator] job ${job.number}: ${job.text.length} lines${job.warnings.length ? `, ${job.warnings.length} warnings` : ''} → ${job.files?.text ?? '(not saved)'}\n`,
+        );
       });
       simulator.start();
       return {

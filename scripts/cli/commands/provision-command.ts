@@ -96,7 +96,10 @@ their key id. Exit 1 when the terminal is not provisioned or the stored file is 
     const configDir = path.join(dataDir, 'config');
     const { config, problems } = readStoredTerminalConfig(configDir);
     if (!config) {
-      const reason = problems.length > 0 ? `the stored configuration is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}` : 'this terminal is not provisioned (run `provision --file <config.yaml>`)';
+      const reason =
+        problems.length > 0
+          ? `the stored configuration is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`
+          : 'this terminal is not provisioned (run `provision --file <config.yaml>`)';
       if (values.json) io.stdout(`${JSON.stringify({ provisioned: false, file: terminalConfigFile(configDir), problems })}\n`);
       io.stderr(`config show: ${reason}\n`);
       return 1;

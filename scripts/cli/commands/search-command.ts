@@ -45,8 +45,21 @@ type BatchResult =
  * The result list of one batch line. `all`: articles the query cites first (「劳动合同法第47条」),
  * then the Q&A answers, then the other articles, cut to `top` — the order of the kiosk's screen.
  */
-function batchResults(articles: ArticleResult[], qa: QaResult[], kind: Kind, top: number, versionOf: (normalizedTitle: string) => string | null): BatchResult[] {
-  const article = (a: ArticleResult): BatchResult => ({ kind: 'article', law: a.lawTitle, article: a.label, version: versionOf(a.normalizedTitle), score: round(a.score, 4), exact: a.exact });
+function batchResults(
+  articles: ArticleResult[],
+  qa: QaResult[],
+  kind: Kind,
+  top: number,
+  versionOf: (normalizedTitle: string) => string | null,
+): BatchResult[] {
+  const article = (a: ArticleResult): BatchResult => ({
+    kind: 'article',
+    law: a.lawTitle,
+    article: a.label,
+    version: versionOf(a.normalizedTitle),
+    score: round(a.score, 4),
+    exact: a.exact,
+  });
   const answer = (q: QaResult): BatchResult => ({ kind: 'qa', id: q.id, question: q.question, domain: q.domain, score: round(q.score, 4) });
   // Guided procedures ("flows") are not searchable yet: kind flow answers [] until they are.
   if (kind === 'flow') return [];
@@ -76,7 +89,11 @@ async function runBatch(io: CliIo, opened: OpenedSearch, kind: Kind, top: number
       continue;
     }
     const started = performance.now();
-    const r = engine.search(query, { limit: kind === 'qa' || kind === 'flow' ? 1 : top, qaLimit: kind === 'article' || kind === 'flow' ? 1 : top, snippets: false });
+    const r = engine.search(query, {
+      limit: kind === 'qa' || kind === 'flow' ? 1 : top,
+      qaLimit: kind === 'article' || kind === 'flow' ? 1 : top,
+      snippets: false,
+    });
     const ms = performance.now() - started;
     io.stdout(`${JSON.stringify({ query, ms: round(ms, 2), results: batchResults(r.articles, r.qa, kind, top, versionOf) })}\n`);
   }
@@ -182,7 +199,9 @@ stdout, in order (a blank line gives empty results):
     try {
       const report = opened.service.report;
       if (opened.source === 'built') {
-        io.stderr(`built the search index (${String(report.articles)} articles) in ${(report.ms / 1000).toFixed(1)} s${opened.reason ? ` because ${opened.reason}` : ''}\n`);
+        io.stderr(
+          `built the search index (${String(report.articles)} articles) in ${(report.ms / 1000).toFixed(1)} s${opened.reason ? ` because ${opened.reason}` : ''}\n`,
+        );
       }
       if (batch) {
         await runBatch(io, opened, kind, top, versionOf);
@@ -190,11 +209,15 @@ stdout, in order (a blank line gives empty results):
       }
       const r = opened.service.search(query, { limit, suggestionLimit: 5 });
       if (values.json) {
-        for (const q of r.qa) io.stdout(`${JSON.stringify({ kind: 'qa', id: q.id, title: q.question, label: q.domain, score: q.score, snippet: q.snippet })}\n`);
+        for (const q of r.qa)
+          io.stdout(`${JSON.stringify({ kind: 'qa', id: q.id, title: q.question, label: q.domain, score: q.score, snippet: q.snippet })}\n`);
         for (const a of r.articles) {
-          io.stdout(`${JSON.stringify({ kind: 'article', key: a.key, title: a.lawTitle, label: a.label, version: versionOf(a.normalizedTitle), score: a.score, exact: a.exact, snippet: a.snippet })}\n`);
+          io.stdout(
+            `${JSON.stringify({ kind: 'article', key: a.key, title: a.lawTitle, label: a.label, version: versionOf(a.normalizedTitle), score: a.score, exact: a.exact, snippet: a.snippet })}\n`,
+          );
         }
-        for (const s of r.suggestions) io.stdout(`${JSON.stringify({ kind: 'suggestion', id: s.target, title: s.text, label: s.kind, score: null, match: s.match })}\n`);
+        for (const s of r.suggestions)
+          io.stdout(`${JSON.stringify({ kind: 'suggestion', id: s.target, title: s.text, label: s.kind, score: null, match: s.match })}\n`);
         return 0;
       }
       io.stdout(`「${query}」 ${r.tookMs.toFixed(1)} ms\n`);
@@ -206,7 +229,9 @@ stdout, in order (a blank line gives empty results):
       io.stdout('\nArticles\n');
       if (r.articles.length === 0) io.stdout('  (none)\n');
       r.articles.forEach((a, i) => {
-        io.stdout(`  ${String(i + 1).padStart(2)}. ${a.normalizedTitle} ${a.label}${a.exact ? '  (cited)' : ''}  ${a.score.toFixed(2)}\n      ${marked(a.snippet)}\n`);
+        io.stdout(
+          `  ${String(i + 1).padStart(2)}. ${a.normalizedTitle} ${a.label}${a.exact ? '  (cited)' : ''}  ${a.score.toFixed(2)}\n      ${marked(a.snippet)}\n`,
+        );
       });
       if (r.suggestions.length > 0) io.stdout(`\nSuggestions: ${r.suggestions.map((s) => s.text).join(' | ')}\n`);
       return 0;

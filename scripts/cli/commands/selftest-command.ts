@@ -41,7 +41,11 @@ const lastLine = (text: string): string => text.trim().split('\n').at(-1) ?? '';
 async function checkPrinter(config: StoredTerminalConfig, io: CliIo): Promise<SelftestItem> {
   const p = config.printer;
   if (!p) return { name: 'printer', ok: true, reason: 'no printer provisioned (printer: null) — skipped' };
-  const r = await runQuiet(printTestCommand, ['--port', p.port, '--baud', String(p.baudRate), '--width', String(p.width), '--flow', p.flowControl, '--site', config.site, '--timeout', '20'], io);
+  const r = await runQuiet(
+    printTestCommand,
+    ['--port', p.port, '--baud', String(p.baudRate), '--width', String(p.width), '--flow', p.flowControl, '--site', config.site, '--timeout', '20'],
+    io,
+  );
   return r.code === 0
     ? { name: 'printer', ok: true, reason: `${lastLine(r.out)} (${p.port})` }
     : { name: 'printer', ok: false, reason: lastLine(r.err).replace(/^print-test: /, '') || `print-test exited ${String(r.code)}` };
@@ -55,20 +59,36 @@ async function checkIdReader(config: StoredTerminalConfig, io: CliIo): Promise<S
   const probe = await probeIdReader(reader.port, undefined, configured === null ? undefined : [configured]);
   if (!probe && configured !== null) {
     const elsewhere = await probeIdReader(reader.port);
-    const hint = elsewhere && !('error' in elsewhere) && elsewhere.kind === 'id-reader' ? `; it answers at ${String(elsewhere.baudRate)} baud — provision idReader.baudRate=${String(elsewhere.baudRate)} or null (detect)` : '';
-    return { name: 'id-reader', ok: false, reason: `no answer to SAM status on ${reader.port} at the configured ${String(configured)} baud (idReader.baudRate)${hint}` };
+    const hint =
+      elsewhere && !('error' in elsewhere) && elsewhere.kind === 'id-reader'
+        ? `; it answers at ${String(elsewhere.baudRate)} baud — provision idReader.baudRate=${String(elsewhere.baudRate)} or null (detect)`
+        : '';
+    return {
+      name: 'id-reader',
+      ok: false,
+      reason: `no answer to SAM status on ${reader.port} at the configured ${String(configured)} baud (idReader.baudRate)${hint}`,
+    };
   }
   if (!probe) return { name: 'id-reader', ok: false, reason: `no answer to SAM status on ${reader.port} at any usual baud rate` };
   if ('error' in probe) return { name: 'id-reader', ok: false, reason: `cannot open ${reader.port}: ${probe.error}` };
   if (probe.kind !== 'id-reader' || probe.samId === null) return { name: 'id-reader', ok: false, reason: `${reader.port}: ${probe.detail}` };
   // A card is read only if one is on the reader: give it a few seconds, masked output only.
-  const read = await runQuiet(idcardReadCommand, ['--port', reader.port, ...(configured === null ? [] : ['--baud', String(configured)]), '--json', '--timeout', '4'], io);
+  const read = await runQuiet(
+    idcardReadCommand,
+    ['--port', reader.port, ...(configured === null ? [] : ['--baud', String(configured)]), '--json', '--timeout', '4'],
+    io,
+  );
   let card = 'no card on the reader (place one to test reading)';
   if (read.code === 0) {
     const c = JSON.parse(read.out) as { cardType?: string; maskedName?: string; numberValid?: boolean };
     card = `card read: ${c.cardType ?? '?'} ${c.maskedName ?? ''}${c.numberValid ? '' : ' (number does NOT validate)'}`;
-  } else if (!/no card was read within/.test(read.err)) return { name: 'id-reader', ok: false, reason: `SAM id ${probe.samId}; ${lastLine(read.err).replace(/^error: /, '')}` };
-  return { name: 'id-reader', ok: true, reason: `SAM id ${probe.samId} at ${String(probe.baudRate)} baud${configured === null ? ' (detected)' : ' (configured)'}; ${card}` };
+  } else if (!/no card was read within/.test(read.err))
+    return { name: 'id-reader', ok: false, reason: `SAM id ${probe.samId}; ${lastLine(read.err).replace(/^error: /, '')}` };
+  return {
+    name: 'id-reader',
+    ok: true,
+    reason: `SAM id ${probe.samId} at ${String(probe.baudRate)} baud${configured === null ? ' (detected)' : ' (configured)'}; ${card}`,
+  };
 }
 
 function checkContent(dataDir: string): SelftestItem {
@@ -80,10 +100,19 @@ function checkContent(dataDir: string): SelftestItem {
       return { name: 'content', ok: true, reason: `embedded default content ${meta.id} ${meta.version} (no pack installed)` };
     }
     const problems = store.checkGeneration(active);
-    const versions = [active.content ? `${active.content.id} ${active.content.version}` : 'embedded content', active.laws ? `${active.laws.id} ${active.laws.version}` : null].filter(Boolean).join(', ');
+    const versions = [
+      active.content ? `${active.content.id} ${active.content.version}` : 'embedded content',
+      active.laws ? `${active.laws.id} ${active.laws.version}` : null,
+    ]
+      .filter(Boolean)
+      .join(', ');
     return problems.length === 0
       ? { name: 'content', ok: true, reason: `${versions}; files and database intact` }
-      : { name: 'content', ok: false, reason: `${versions}; ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${String(problems.length - 3)} more)` : ''}` };
+      : {
+          name: 'content',
+          ok: false,
+          reason: `${versions}; ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${String(problems.length - 3)} more)` : ''}`,
+        };
   } catch (error) {
     return { name: 'content', ok: false, reason: errorMessage(error) };
   }
@@ -101,14 +130,20 @@ function checkDisk(dataDir: string): SelftestItem {
   const mb = (n: number) => `${String(Math.round(n / 1024 / 1024))} MB`;
   return free >= MIN_FREE_BYTES
     ? { name: 'disk', ok: true, reason: `${mb(free)} free under ${dataDir}` }
-    : { name: 'disk', ok: false, reason: `only ${mb(free)} free under ${dataDir}; at least ${mb(MIN_FREE_BYTES)} is needed (content updates, logs, print queue)` };
+    : {
+        name: 'disk',
+        ok: false,
+        reason: `only ${mb(free)} free under ${dataDir}; at least ${mb(MIN_FREE_BYTES)} is needed (content updates, logs, print queue)`,
+      };
 }
 
 function checkClock(now: Date): SelftestItem {
   const offset = -now.getTimezoneOffset();
   const fmt = (m: number) => `${m < 0 ? '-' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}:${String(Math.abs(m) % 60).padStart(2, '0')}`;
-  if (now.getTime() < EARLIEST_PLAUSIBLE) return { name: 'clock', ok: false, reason: `the clock says ${now.toISOString()}, before this software was built: set the date (RTC battery?)` };
-  if (offset !== EXPECTED_UTC_OFFSET_MINUTES) return { name: 'clock', ok: false, reason: `time zone is UTC${fmt(offset)}; receipts need China Standard Time (UTC+08:00, e.g. Asia/Shanghai)` };
+  if (now.getTime() < EARLIEST_PLAUSIBLE)
+    return { name: 'clock', ok: false, reason: `the clock says ${now.toISOString()}, before this software was built: set the date (RTC battery?)` };
+  if (offset !== EXPECTED_UTC_OFFSET_MINUTES)
+    return { name: 'clock', ok: false, reason: `time zone is UTC${fmt(offset)}; receipts need China Standard Time (UTC+08:00, e.g. Asia/Shanghai)` };
   return { name: 'clock', ok: true, reason: `${now.toISOString()} (UTC${fmt(offset)})` };
 }
 
@@ -138,16 +173,33 @@ Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,
     items.push(
       config
         ? { name: 'configuration', ok: true, reason: `terminal ${config.terminalId}, ${config.site}, region ${config.region}` }
-        : { name: 'configuration', ok: false, reason: problems.length > 0 ? `invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ').slice(0, 300)}` : 'not provisioned: run `provision --file <config.yaml>`' },
+        : {
+            name: 'configuration',
+            ok: false,
+            reason:
+              problems.length > 0
+                ? `invalid: ${problems
+                    .map((p) => `${p.path}: ${p.message}`)
+                    .join('; ')
+                    .slice(0, 300)}`
+                : 'not provisioned: run `provision --file <config.yaml>`',
+          },
     );
     items.push(checkContent(dataDir.root));
     if (config) {
       items.push(await checkPrinter(config, io));
-      items.push(config.a4Printer ? { name: 'a4-printer', ...(await printA4TestPage(config.site, config.a4Printer.queue)) } : { name: 'a4-printer', ok: true, reason: 'no A4 printer provisioned (a4Printer: null) — skipped' });
+      items.push(
+        config.a4Printer
+          ? { name: 'a4-printer', ...(await printA4TestPage(config.site, config.a4Printer.queue)) }
+          : { name: 'a4-printer', ok: true, reason: 'no A4 printer provisioned (a4Printer: null) — skipped' },
+      );
       items.push(await checkIdReader(config, io));
       items.push(await checkMonitoring(config));
     } else {
-      items.push({ name: 'printer', ok: false, reason: 'not checked: the terminal is not provisioned' }, { name: 'id-reader', ok: false, reason: 'not checked: the terminal is not provisioned' });
+      items.push(
+        { name: 'printer', ok: false, reason: 'not checked: the terminal is not provisioned' },
+        { name: 'id-reader', ok: false, reason: 'not checked: the terminal is not provisioned' },
+      );
       items.push({ name: 'monitoring', ok: false, reason: 'not checked: the terminal is not provisioned' });
     }
     items.push(checkDisk(dataDir.root));
@@ -156,7 +208,14 @@ Close the kiosk first (it holds the serial ports). Exit 1 if any item fails.`,
     if (values.json) io.stdout(`${JSON.stringify({ ok, items })}\n`);
     else {
       for (const i of items) io.stdout(`${i.ok ? 'PASS' : 'FAIL'}  ${i.name.padEnd(13)} ${i.reason}\n`);
-      io.stdout(ok ? 'selftest passed\n' : `selftest FAILED: ${items.filter((i) => !i.ok).map((i) => i.name).join(', ')}\n`);
+      io.stdout(
+        ok
+          ? 'selftest passed\n'
+          : `selftest FAILED: ${items
+              .filter((i) => !i.ok)
+              .map((i) => i.name)
+              .join(', ')}\n`,
+      );
     }
     return ok ? 0 : 1;
   },

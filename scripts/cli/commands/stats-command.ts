@@ -73,19 +73,24 @@ export const statsCommand: CliCommand = {
     if (!range) throw new UsageError('--month YYYY-MM is required, e.g. --month 2026-11');
     if (!values.out) throw new UsageError('--out <file.csv> is required');
     if (values.fleet) {
-      if (!values.prometheus || !/^https?:\/\/[^\s/]+/.test(values.prometheus)) throw new UsageError('--fleet needs --prometheus <http(s) URL of the district Prometheus>, e.g. http://monitor.example.org:9090');
+      if (!values.prometheus || !/^https?:\/\/[^\s/]+/.test(values.prometheus))
+        throw new UsageError('--fleet needs --prometheus <http(s) URL of the district Prometheus>, e.g. http://monitor.example.org:9090');
       const offset = values['utc-offset'] === undefined ? -new Date().getTimezoneOffset() : parseOffset(values['utc-offset']);
       if (offset === null) throw new UsageError(`--utc-offset must look like +08:00, got "${values['utc-offset'] ?? ''}"`);
       const month = await fleetMonth(values.prometheus, range, offset);
       writeFileSync(values.out, formatFleetCsv(month, keyLabel));
-      io.stdout(`wrote ${values.out}: ${String(month.terminals.size)} terminal(s), ${String(new Set(month.district.map((r) => r.day)).size)} day(s) with activity\n`);
+      io.stdout(
+        `wrote ${values.out}: ${String(month.terminals.size)} terminal(s), ${String(new Set(month.district.map((r) => r.day)).size)} day(s) with activity\n`,
+      );
       return 0;
     }
     const stats = new SqliteStatsService({ dbDir: path.join(resolveDataDir(io.env), 'db'), isKnownStep: () => false });
     try {
       const summary = stats.summary(range.from, range.to);
       writeFileSync(values.out, formatStatsCsv(summary, { keyLabel }));
-      io.stdout(`wrote ${values.out}: ${String(new Set(summary.rows.map((r) => r.day)).size)} day(s) with activity, ${String(summary.noResult.length)} no-result quer${summary.noResult.length === 1 ? 'y' : 'ies'}\n`);
+      io.stdout(
+        `wrote ${values.out}: ${String(new Set(summary.rows.map((r) => r.day)).size)} day(s) with activity, ${String(summary.noResult.length)} no-result quer${summary.noResult.length === 1 ? 'y' : 'ies'}\n`,
+      );
     } finally {
       stats.close();
     }

@@ -39,7 +39,10 @@ export async function collectTextElements(page: Page): Promise<TextElement[]> {
     const parse = (value: string): Rgba | undefined => {
       const match = /^rgba?\(([^)]+)\)$/.exec(value.trim());
       if (!match?.[1]) return undefined;
-      const parts = match[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      const parts = match[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       const [r, g, b, a = 1] = parts;
       if (r === undefined || g === undefined || b === undefined || parts.some(Number.isNaN)) return undefined;
       return [r, g, b, a];
@@ -109,7 +112,10 @@ export async function collectTextElements(page: Page): Promise<TextElement[]> {
         text: ownText,
         fontSizePx: parseFloat(style.fontSize),
         color: style.color,
-        background: `rgb(${background.slice(0, 3).map((v) => Math.round(v)).join(', ')})`,
+        background: `rgb(${background
+          .slice(0, 3)
+          .map((v) => Math.round(v))
+          .join(', ')})`,
         contrast: problem ? Number.NaN : (l1 + 0.05) / (l2 + 0.05),
         ...(problem ? { problem } : {}),
       });
@@ -171,8 +177,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     type AxeResult = { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> };
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')) }));
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+    }));
   });
 }
 
@@ -198,7 +212,8 @@ export async function collectCutOff(page: Page): Promise<string[]> {
       if (style.visibility !== 'visible') continue;
       if (rect.right > width + 1 || rect.left < -1) found.push(`${describe(el)} reaches ${Math.round(rect.left)}…${Math.round(rect.right)} px of ${width}`);
       const clips = /hidden|clip/.test(style.overflowX) || style.textOverflow === 'ellipsis';
-      if (clips && el.tagName !== 'MAIN' && el.scrollWidth > el.clientWidth + 1) found.push(`${describe(el)} is cut: holds ${el.scrollWidth} px in ${el.clientWidth} px`);
+      if (clips && el.tagName !== 'MAIN' && el.scrollWidth > el.clientWidth + 1)
+        found.push(`${describe(el)} is cut: holds ${el.scrollWidth} px in ${el.clientWidth} px`);
     }
     return found;
   });

@@ -122,5 +122,8 @@ export async function expectReadableAndPressable(page: Page, { minTextPx = MIN_T
 
   // axe-core (WCAG 2.0–2.2 A/AA rules) on the same screen: nothing serious or critical.
   const violations = await axeViolations(page);
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`), 'axe-core violations').toEqual([]);
+  expect(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(' | ')}`),
+    'axe-core violations',
+  ).toEqual([]);
 }

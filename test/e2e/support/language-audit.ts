@@ -80,7 +80,7 @@ export function leftoverMessages(shown: ShownText[], current: Dictionary, other:
 /** Interface messages of `current` (English) inside an element marked Chinese: marked too widely. */
 export function interfaceMarkedChinese(shown: ShownText[], current: Dictionary, other: Dictionary): string[] {
   const patterns = (Object.keys(current) as Array<keyof Dictionary>)
-    .filter((key) => current[key].trim() !== other[key].trim() && /[A-Za-z]{2}/.test(current[key].replace(/\{\w+\}/g, "")))
+    .filter((key) => current[key].trim() !== other[key].trim() && /[A-Za-z]{2}/.test(current[key].replace(/\{\w+\}/g, '')))
     .map((key) => ({ key, pattern: messagePattern(current[key].trim()) }));
   return shown
     .filter((item) => /^zh/i.test(item.lang))
@@ -94,5 +94,7 @@ const han = /\p{Script=Han}/u;
 
 /** Chinese text on an English screen that does not say it is Chinese. */
 export function unmarkedChinese(shown: ShownText[]): string[] {
-  return shown.filter((item) => han.test(item.text) && !/^zh/i.test(item.lang)).map((item) => `${item.where} ${item.source} lang="${item.lang}": "${item.text.slice(0, 40)}"`);
+  return shown
+    .filter((item) => han.test(item.text) && !/^zh/i.test(item.lang))
+    .map((item) => `${item.where} ${item.source} lang="${item.lang}": "${item.text.slice(0, 40)}"`);
 }

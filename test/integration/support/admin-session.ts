@@ -7,7 +7,11 @@ export const TEST_ADMIN_PIN = '583920';
 
 /** Provisions a minimal test terminal (site marked as test data) with TEST_ADMIN_PIN in <dataDir>/config. */
 export function provisionTestTerminal(dataDir: string, extra: Record<string, unknown> = {}): void {
-  const result = provisionTerminal(path.join(dataDir, 'config'), { terminalId: 'test-01', site: '测试站点（测试数据）', region: '110101', adminPin: TEST_ADMIN_PIN, ...extra }, { baseDir: dataDir });
+  const result = provisionTerminal(
+    path.join(dataDir, 'config'),
+    { terminalId: 'test-01', site: '测试站点（测试数据）', region: '110101', adminPin: TEST_ADMIN_PIN, ...extra },
+    { baseDir: dataDir },
+  );
   if (!result.ok) throw new Error(`test provisioning failed: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
 }
 

@@ -55,5 +55,10 @@ export class SimulatorHarness {
 
 /** Runs one kiosk-side CLI command to completion (`npm run cli -- <command> …`). */
 export function runCliProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs: number }): SpawnSyncReturns<string> {
-  return spawnSync(tsx, ['scripts/cli/main.ts', command, ...args], { cwd: repoRoot, env: options.env ?? process.env, encoding: 'utf8', timeout: options.timeoutMs });
+  return spawnSync(tsx, ['scripts/cli/main.ts', command, ...args], {
+    cwd: repoRoot,
+    env: options.env ?? process.env,
+    encoding: 'utf8',
+    timeout: options.timeoutMs,
+  });
 }

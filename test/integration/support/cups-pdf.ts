@@ -15,9 +15,11 @@ export const CUPS_SPOOL = '/var/spool/cups';
 /** Why the CUPS tests cannot run here, or null when cupsd answers and the queue exists. */
 export function cupsProblem(): string | null {
   const scheduler = spawnSync('lpstat', ['-r'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-  if (scheduler.error || !/scheduler is running/.test(scheduler.stdout)) return `cupsd is not running (lpstat -r: ${scheduler.stdout.trim() || String(scheduler.error)}); start /usr/sbin/cupsd as .ci/run does`;
+  if (scheduler.error || !/scheduler is running/.test(scheduler.stdout))
+    return `cupsd is not running (lpstat -r: ${scheduler.stdout.trim() || String(scheduler.error)}); start /usr/sbin/cupsd as .ci/run does`;
   const queue = spawnSync('lpstat', ['-p', CUPS_PDF_QUEUE], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-  if (queue.status !== 0) return `no CUPS queue ${CUPS_PDF_QUEUE}: add it with lpadmin -p ${CUPS_PDF_QUEUE} -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd`;
+  if (queue.status !== 0)
+    return `no CUPS queue ${CUPS_PDF_QUEUE}: add it with lpadmin -p ${CUPS_PDF_QUEUE} -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd`;
   return null;
 }
 

@@ -32,7 +32,9 @@ export async function startCentral(options: CentralOptions): Promise<ToolProcess
   const rulesDir = path.join(options.dir, 'rules');
   mkdirSync(rulesDir, { recursive: true });
   config.rule_files = config.rule_files.map((file) => {
-    const rules = parse(readFileSync(path.join(district, file), 'utf8')) as { groups: Array<{ interval?: string; rules: Array<{ alert?: string; for?: string }> }> };
+    const rules = parse(readFileSync(path.join(district, file), 'utf8')) as {
+      groups: Array<{ interval?: string; rules: Array<{ alert?: string; for?: string }> }>;
+    };
     for (const group of rules.groups) {
       if (group.interval) group.interval = options.evaluationInterval;
       for (const rule of group.rules) if (rule.alert) rule.for = options.alertFor;
@@ -78,7 +80,13 @@ export async function startAlertmanager(dir: string, webhookUrl: string): Promis
   writeFileSync(file, stringify(config));
   return startTool(
     requireTool('prometheus-alertmanager'),
-    [`--config.file=${file}`, `--storage.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${String(port)}`, '--cluster.listen-address=', '--log.level=warn'],
+    [
+      `--config.file=${file}`,
+      `--storage.path=${path.join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${String(port)}`,
+      '--cluster.listen-address=',
+      '--log.level=warn',
+    ],
     `http://127.0.0.1:${String(port)}`,
     '/-/ready',
   );
@@ -87,7 +95,12 @@ export async function startAlertmanager(dir: string, webhookUrl: string): Promis
 /** A terminal's agent as the shipped unit runs it (agentArgs), on a free loopback port. */
 export async function startAgent(configFile: string, walDir: string): Promise<ToolProcess> {
   const port = await freePort();
-  return startTool(requireTool('prometheus'), [...agentArgs({ configFile, walDir, listen: `127.0.0.1:${String(port)}` }), '--log.level=warn'], `http://127.0.0.1:${String(port)}`, '/-/ready');
+  return startTool(
+    requireTool('prometheus'),
+    [...agentArgs({ configFile, walDir, listen: `127.0.0.1:${String(port)}` }), '--log.level=warn'],
+    `http://127.0.0.1:${String(port)}`,
+    '/-/ready',
+  );
 }
 
 /** An instant query on a Prometheus' HTTP API. */

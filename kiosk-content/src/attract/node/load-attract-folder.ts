@@ -15,7 +15,9 @@ export interface AttractContent {
 function readFolder<T>(dir: string, schema: z.ZodType<T>, problems: string[]): T[] {
   if (!existsSync(dir)) return [];
   const items: T[] = [];
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()) {
     const file = path.join(dir, name);
     try {
       const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));

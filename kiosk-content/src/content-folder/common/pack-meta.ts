@@ -25,7 +25,10 @@ export const officeSchema = z.object({
   handles: z.array(z.string().min(1)),
   address: z.string().min(1).nullable(),
   hours: z.string().min(1).nullable(),
-  phone: z.string().regex(/^[0-9-]{3,20}$/, 'digits and dashes only').nullable(),
+  phone: z
+    .string()
+    .regex(/^[0-9-]{3,20}$/, 'digits and dashes only')
+    .nullable(),
 });
 export type Office = z.infer<typeof officeSchema>;
 

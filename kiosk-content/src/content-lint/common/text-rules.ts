@@ -24,14 +24,19 @@ export interface TextProblem {
 export const SENDING_PATTERNS: readonly { forum: string; pattern: RegExp }[] = [
   { forum: '仲裁', pattern: /申请(?:劳动|人事)?(?:争议)?仲裁|提起仲裁|提出仲裁|(?:去|到|向)[^。；！？\n]{0,12}仲裁委/ },
   // Not 审查起诉 (the prosecutor's stage), not 被起诉 (being sued), not reporting a crime (报案、控告、举报).
-  { forum: '法院', pattern: /(?<!审查|被)起诉|提起诉讼|(?:去|到|向)[^。；！？\n]{0,12}法院(?![^。；！？\n]{0,6}(?:报案|控告|举报))[^。；！？\n]{0,6}(?:申请|提出|立案)/ },
+  {
+    forum: '法院',
+    pattern: /(?<!审查|被)起诉|提起诉讼|(?:去|到|向)[^。；！？\n]{0,12}法院(?![^。；！？\n]{0,6}(?:报案|控告|举报))[^。；！？\n]{0,6}(?:申请|提出|立案)/,
+  },
   { forum: '行政复议', pattern: /行政复议/ },
   { forum: '行政诉讼', pattern: /行政诉讼/ },
   { forum: '伤残鉴定', pattern: /伤残鉴定|伤残等级鉴定|劳动能力鉴定/ },
 ];
 
-const LIMIT_PATTERN = /[0-9一二两三四五六七八九十百]+\s*(?:个)?(?:日|天|个月|月|年)(?:内|以内|之内)|之日起[^。；！？\n]{0,20}[0-9一二两三四五六七八九十百]+\s*(?:个)?(?:日|天|月|年)|(?:时效|期限|期间)[^。；！？\n]{0,10}[0-9一二两三四五六七八九十百]+\s*(?:个)?(?:日|天|月|年)/;
-export const NO_LIMIT_PATTERN = /不受[^。；！？\n]{0,6}时效[^。；！？\n]{0,3}限制|没有时效限制|没有期限要求|不受六个月的限制|法律没有规定申请期限|不受诉讼时效限制|不受时效限制|不适用诉讼时效|没有起诉期限|没有期限限制|法律没有规定期限|法律没有规定起诉期限|随时可以/;
+const LIMIT_PATTERN =
+  /[0-9一二两三四五六七八九十百]+\s*(?:个)?(?:日|天|个月|月|年)(?:内|以内|之内)|之日起[^。；！？\n]{0,20}[0-9一二两三四五六七八九十百]+\s*(?:个)?(?:日|天|月|年)|(?:时效|期限|期间)[^。；！？\n]{0,10}[0-9一二两三四五六七八九十百]+\s*(?:个)?(?:日|天|月|年)/;
+export const NO_LIMIT_PATTERN =
+  /不受[^。；！？\n]{0,6}时效[^。；！？\n]{0,3}限制|没有时效限制|没有期限要求|不受六个月的限制|法律没有规定申请期限|不受诉讼时效限制|不受时效限制|不适用诉讼时效|没有起诉期限|没有期限限制|法律没有规定期限|法律没有规定起诉期限|随时可以/;
 
 /** The forums a text sends the resident to (empty when it sends nowhere). */
 export function forumsSentTo(text: string): string[] {
@@ -66,11 +71,16 @@ export function plainLanguageProblems(text: string): TextProblem[] {
   const problems: TextProblem[] = [];
   for (const s of sentences(text)) {
     const length = visibleLength(s.text);
-    if (length > MAX_SENTENCE) problems.push({ at: s.at, message: `sentence of ${String(length)} characters (at most ${String(MAX_SENTENCE)}): 「${[...s.text].slice(0, 16).join('')}…」; split it` });
+    if (length > MAX_SENTENCE)
+      problems.push({
+        at: s.at,
+        message: `sentence of ${String(length)} characters (at most ${String(MAX_SENTENCE)}): 「${[...s.text].slice(0, 16).join('')}…」; split it`,
+      });
     const mixed = /哪(?!怕)[^。！？；\n]*吗[？?]/.exec(s.text);
     // 「您知道他住在哪里吗？」 asks whether you know (an embedded question), which is plain.
     const embedded = mixed !== null && /(?:知道|记得|清楚|确定|了解|说得清|想好|告诉)/.test(s.text.slice(0, mixed.index));
-    if (mixed && !embedded) problems.push({ at: s.at + mixed.index, message: `「${mixed[0]}」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)` });
+    if (mixed && !embedded)
+      problems.push({ at: s.at + mixed.index, message: `「${mixed[0]}」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)` });
   }
   const you = /你(?!们)/.exec(text);
   const youPolite = /您/.exec(text);

@@ -67,7 +67,8 @@ function yamlFile<T>(dir: string, name: string, schema: z.ZodType<T>, problems: 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) problems.push({ file: name, line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${error.message.split('\n')[0] ?? ''}` });
+    for (const error of doc.errors)
+      problems.push({ file: name, line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${error.message.split('\n')[0] ?? ''}` });
     return null;
   }
   const parsed = schema.safeParse(doc.toJS());
@@ -120,7 +121,8 @@ function checkProcedureReferences(proc: Procedure, directory: Directory | null, 
       problems.push({ file, line: outcome.lines.office ?? outcome.line, message: `${where}: office "${outcome.office}" is not in directory.yaml offices` });
     }
     outcome.related.forEach((qa, i) => {
-      if (!qaIds.has(qa)) problems.push({ file, line: outcome.itemLines.related[i] ?? outcome.line, message: `${where}: related Q&A "${qa}" does not exist in qa/` });
+      if (!qaIds.has(qa))
+        problems.push({ file, line: outcome.itemLines.related[i] ?? outcome.line, message: `${where}: related Q&A "${qa}" does not exist in qa/` });
     });
     if (options.laws) {
       for (const cite of outcome.cites) checkCite(options.laws, cite, file, where, problems);
@@ -137,8 +139,11 @@ function lintRegional(dir: string, directory: Directory | null, problems: Conten
   // Ids and kinds are checked on what the file says even when a field failed the schema above.
   const { doc, line: lines } = yamlLines(dir, 'regional.yaml');
   const raw: unknown = doc.toJS();
-  const list: unknown[] = raw !== null && typeof raw === 'object' && Array.isArray((raw as { offices?: unknown }).offices) ? (raw as { offices: unknown[] }).offices : [];
-  const offices = list.map((o) => (o !== null && typeof o === 'object' ? (o as { id?: unknown; kind?: unknown }) : {})).map((o) => ({ id: String(o.id), kind: String(o.kind) }));
+  const list: unknown[] =
+    raw !== null && typeof raw === 'object' && Array.isArray((raw as { offices?: unknown }).offices) ? (raw as { offices: unknown[] }).offices : [];
+  const offices = list
+    .map((o) => (o !== null && typeof o === 'object' ? (o as { id?: unknown; kind?: unknown }) : {}))
+    .map((o) => ({ id: String(o.id), kind: String(o.kind) }));
   const kinds = new Set(directory?.offices.map((o) => o.id) ?? []);
   const seen = new Set<string>();
   offices.forEach((office, i) => {
@@ -146,7 +151,11 @@ function lintRegional(dir: string, directory: Directory | null, problems: Conten
     if (seen.has(office.id)) problems.push({ file: 'regional.yaml', line, message: `offices.${String(i)}.id: "${office.id}" is used twice` });
     seen.add(office.id);
     if (directory && !kinds.has(office.kind)) {
-      problems.push({ file: 'regional.yaml', line: lines(['offices', i, 'kind']), message: `offices.${String(i)}.kind: "${office.kind}" is not an office id of directory.yaml (${[...kinds].join(', ')})` });
+      problems.push({
+        file: 'regional.yaml',
+        line: lines(['offices', i, 'kind']),
+        message: `offices.${String(i)}.kind: "${office.kind}" is not an office id of directory.yaml (${[...kinds].join(', ')})`,
+      });
     }
   });
 }
@@ -159,7 +168,12 @@ function lintLawVintage(dir: string, problems: ContentProblem[]): LawVintage | n
   if (problems.slice(before).some((p) => p.message.startsWith('YAML:'))) return null;
   const raw: unknown = yamlLines(dir, 'law-vintage.yaml').doc.toJS();
   const list: unknown[] = raw !== null && typeof raw === 'object' && Array.isArray((raw as { laws?: unknown }).laws) ? (raw as { laws: unknown[] }).laws : [];
-  return { laws: list.flatMap((entry) => { const ok = lawVintageEntrySchema.safeParse(entry); return ok.success ? [ok.data] : []; }) };
+  return {
+    laws: list.flatMap((entry) => {
+      const ok = lawVintageEntrySchema.safeParse(entry);
+      return ok.success ? [ok.data] : [];
+    }),
+  };
 }
 
 /** Line of a node in a YAML file by its path (1 when the path is not there). */
@@ -203,7 +217,11 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     for (const entry of qa.entries) {
       lintQaTexts(entry, `qa/${entry.file}`, problems);
       // A Q&A citing a law revised after the library snapshot says so in its own words too.
-      for (const listed of listedLawsIn(entry.cites.map((c) => c.law), entry.answer, vintage ?? { laws: [] })) {
+      for (const listed of listedLawsIn(
+        entry.cites.map((c) => c.law),
+        entry.answer,
+        vintage ?? { laws: [] },
+      )) {
         if (carriesVintageNotice(entry.answer, listed)) continue;
         problems.push({
           file: `qa/${entry.file}`,
@@ -215,7 +233,13 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
     if (options.laws) {
       for (const entry of qa.entries) {
         entry.cites.forEach((cite, i) => {
-          checkCite(options.laws as NonNullable<LintOptions['laws']>, { ...cite, line: entry.lines.cites[i] ?? entry.lines.id }, `qa/${entry.file}`, '[cites]', problems);
+          checkCite(
+            options.laws as NonNullable<LintOptions['laws']>,
+            { ...cite, line: entry.lines.cites[i] ?? entry.lines.id },
+            `qa/${entry.file}`,
+            '[cites]',
+            problems,
+          );
         });
       }
     }
@@ -249,27 +273,52 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
       for (const outcome of proc.outcomeOrder) outcomeRefs.add(`${proc.id}/${outcome}`);
       const firstPeriod = proc.stepOrder.map((id) => proc.steps[id]).find((step) => step?.type === 'compute' && step.periods.length > 0);
       if (firstPeriod && calendar === null) {
-        problems.push({ file, line: firstPeriod.line, message: `step "${firstPeriod.id}" counts periods but there is no ${calendarFile}: every last day would be unknown` });
+        problems.push({
+          file,
+          line: firstPeriod.line,
+          message: `step "${firstPeriod.id}" counts periods but there is no ${calendarFile}: every last day would be unknown`,
+        });
       }
-      const report: ProcedureReport = { id: proc.id, file, steps: proc.stepOrder.length, outcomes: proc.outcomeOrder.length, paths: null, explored: 0, truncated: false };
+      const report: ProcedureReport = {
+        id: proc.id,
+        file,
+        steps: proc.stepOrder.length,
+        outcomes: proc.outcomeOrder.length,
+        paths: null,
+        explored: 0,
+        truncated: false,
+      };
       if (result.problems.length === 0) {
         const walked = enumeratePaths(proc, options.maxExplored === undefined ? { calendar } : { calendar, maxExplored: options.maxExplored });
         report.paths = walked.paths.length;
         report.explored = walked.explored;
         report.truncated = walked.truncated;
         if (walked.truncated) {
-          problems.push({ file, line: 1, message: `more than ${String(walked.maxExplored)} answer combinations: not every path could be checked; split the procedure into smaller ones` });
+          problems.push({
+            file,
+            line: 1,
+            message: `more than ${String(walked.maxExplored)} answer combinations: not every path could be checked; split the procedure into smaller ones`,
+          });
         }
         const reached = new Set(walked.paths.map((p) => p.outcomeId));
         if (!walked.truncated) {
           for (const id of proc.outcomeOrder) {
-            if (!reached.has(id)) problems.push({ file, line: proc.outcomes[id]?.line ?? 1, message: `outcome "${id}": no sampled way of answering reaches it (check the conditions that lead to it)` });
+            if (!reached.has(id))
+              problems.push({
+                file,
+                line: proc.outcomes[id]?.line ?? 1,
+                message: `outcome "${id}": no sampled way of answering reaches it (check the conditions that lead to it)`,
+              });
           }
         }
         for (const dead of walked.deadEnds.slice(0, 5)) {
           const last = dead.answers[dead.answers.length - 1];
           const line = (last ? proc.steps[last.stepId]?.line : undefined) ?? 1;
-          problems.push({ file, line, message: `a path ends without an outcome after ${dead.answers.map((a) => `${a.stepId}=${JSON.stringify(a.value)}`).join(', ') || 'the start'}: ${dead.message}` });
+          problems.push({
+            file,
+            line,
+            message: `a path ends without an outcome after ${dead.answers.map((a) => `${a.stepId}=${JSON.stringify(a.value)}`).join(', ') || 'the start'}: ${dead.message}`,
+          });
         }
       }
       procedures.push(report);
@@ -300,4 +349,3 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { dir, problems, procedures };
 }
-

@@ -24,7 +24,8 @@ export function lintQaTexts(entry: QaEntry, file: string, problems: ContentProbl
     });
   }
   for (const p of plainLanguageProblems(entry.question)) problems.push({ file, line: entry.lines.id, message: `[plain-language] question: ${p.message}` });
-  for (const p of plainLanguageProblems(entry.answer)) problems.push({ file, line: lineAt(entry.answer, p.at, entry.lines.answer), message: `[plain-language] ${p.message}` });
+  for (const p of plainLanguageProblems(entry.answer))
+    problems.push({ file, line: lineAt(entry.answer, p.at, entry.lines.answer), message: `[plain-language] ${p.message}` });
 }
 
 export function lintProcedureTexts(proc: Procedure, problems: ContentProblem[]): void {
@@ -41,8 +42,12 @@ export function lintProcedureTexts(proc: Procedure, problems: ContentProblem[]):
         message: `outcome "${id}": [time-limit] sends the resident to ${forums.join('/')} but has no deadlines: add one with its cite, or say the law sets none (「法律没有规定申请期限」)`,
       });
     }
-    const texts: [string, number][] = [[outcome.conclusion, outcome.lines.conclusion ?? outcome.line], ...outcome.steps.map((s, i): [string, number] => [s, outcome.itemLines.steps[i] ?? outcome.line])];
-    for (const [t, line] of texts) for (const p of plainLanguageProblems(t)) problems.push({ file, line, message: `outcome "${id}": [plain-language] ${p.message}` });
+    const texts: [string, number][] = [
+      [outcome.conclusion, outcome.lines.conclusion ?? outcome.line],
+      ...outcome.steps.map((s, i): [string, number] => [s, outcome.itemLines.steps[i] ?? outcome.line]),
+    ];
+    for (const [t, line] of texts)
+      for (const p of plainLanguageProblems(t)) problems.push({ file, line, message: `outcome "${id}": [plain-language] ${p.message}` });
   }
   for (const id of proc.stepOrder) {
     const step = proc.steps[id];

@@ -5,7 +5,10 @@ import { checkAnswers, checkIdNumber, visibleFields, type DocumentAnswers } from
 import { exampleAnswers } from './example-answers';
 import { parseDocumentType } from './parse-document-type';
 
-const loan = parseDocumentType(readFileSync(path.resolve(import.meta.dirname, '../../../default/documents/loan-complaint.yaml'), 'utf8'), 'loan-complaint.yaml').documentType!;
+const loan = parseDocumentType(
+  readFileSync(path.resolve(import.meta.dirname, '../../../default/documents/loan-complaint.yaml'), 'utf8'),
+  'loan-complaint.yaml',
+).documentType!;
 const today = '2026-12-07';
 
 describe('document answers', () => {
@@ -28,8 +31,17 @@ describe('document answers', () => {
   });
 
   it('checks the parts of a party', () => {
-    const answers = { ...exampleAnswers(loan), plaintiff: { name: '张测试', gender: '未知', birthDate: '1980-02-30', address: '', idNumber: '510106198001011230', phone: 'abc', ethnicity: '汉族' } };
-    expect(checkAnswers(loan, answers, today).problems.map((p) => p.field)).toEqual(['plaintiff.gender', 'plaintiff.birthDate', 'plaintiff.address', 'plaintiff.idNumber', 'plaintiff.phone']);
+    const answers = {
+      ...exampleAnswers(loan),
+      plaintiff: { name: '张测试', gender: '未知', birthDate: '1980-02-30', address: '', idNumber: '510106198001011230', phone: 'abc', ethnicity: '汉族' },
+    };
+    expect(checkAnswers(loan, answers, today).problems.map((p) => p.field)).toEqual([
+      'plaintiff.gender',
+      'plaintiff.birthDate',
+      'plaintiff.address',
+      'plaintiff.idNumber',
+      'plaintiff.phone',
+    ]);
   });
 
   it('a field hidden by its condition is not asked and not printed', () => {

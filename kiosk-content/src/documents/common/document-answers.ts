@@ -97,7 +97,11 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Checks one answer; returns the checked value or problems. Exported for the screen's per-field check. */
-export function checkAnswer(field: DocumentField, value: DocumentAnswer | null | undefined, today: string): { value: CheckedAnswers[string] | null; problems: AnswerProblem[] } {
+export function checkAnswer(
+  field: DocumentField,
+  value: DocumentAnswer | null | undefined,
+  today: string,
+): { value: CheckedAnswers[string] | null; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   const fail = (reason: string, part?: string) => {
     problems.push({ field: part ? `${field.id}.${part}` : field.id, reason });
@@ -134,7 +138,11 @@ export function checkAnswer(field: DocumentField, value: DocumentAnswer | null |
   }
 }
 
-function checkParty(field: PartyField, value: DocumentAnswer | null | undefined, today: string): { value: CheckedAnswers[string] | null; problems: AnswerProblem[] } {
+function checkParty(
+  field: PartyField,
+  value: DocumentAnswer | null | undefined,
+  today: string,
+): { value: CheckedAnswers[string] | null; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   if (isEmpty(value)) {
     if (field.required) problems.push({ field: `${field.id}.name`, reason: `请填写${field.label}的${partyPartLabels.person.name ?? '姓名'}` });
@@ -153,7 +161,8 @@ function checkParty(field: PartyField, value: DocumentAnswer | null | undefined,
   const required = field.requiredParts.filter((p) => parts.includes(p) && (kind === 'person' || p !== 'gender'));
   const out: PartyAnswer & { kind: PartyKind } = { kind };
   for (const key of Object.keys(value)) {
-    if (key !== 'kind' && !parts.includes(key as PartyPart)) problems.push({ field: `${field.id}.${key}`, reason: `${kind === 'person' ? '个人' : '单位'}没有这一项` });
+    if (key !== 'kind' && !parts.includes(key as PartyPart))
+      problems.push({ field: `${field.id}.${key}`, reason: `${kind === 'person' ? '个人' : '单位'}没有这一项` });
   }
   for (const part of parts) {
     const raw = value[part];

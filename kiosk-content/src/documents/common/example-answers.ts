@@ -18,13 +18,24 @@ export const exampleParty = {
     idNumber: '510106198001011239',
     phone: '000-00000000',
   },
-  organisation: { kind: 'organisation', name: '测试有限公司', address: '测试省测试市测试路2号', representative: '李测试', position: '经理', phone: '000-00000001' },
+  organisation: {
+    kind: 'organisation',
+    name: '测试有限公司',
+    address: '测试省测试市测试路2号',
+    representative: '李测试',
+    position: '经理',
+    phone: '000-00000001',
+  },
 } as const satisfies Record<string, PartyAnswer>;
 
 function exampleFor(field: DocumentField, index: number): DocumentAnswer {
   switch (field.type) {
     case 'party':
-      return field.idcard ? { ...exampleParty.person } : field.kinds.includes('organisation') && !field.kinds.includes('person') ? { ...exampleParty.organisation } : { ...exampleParty.person, name: `王测试${String(index)}`, idNumber: '', birthDate: '' };
+      return field.idcard
+        ? { ...exampleParty.person }
+        : field.kinds.includes('organisation') && !field.kinds.includes('person')
+          ? { ...exampleParty.organisation }
+          : { ...exampleParty.person, name: `王测试${String(index)}`, idNumber: '', birthDate: '' };
     case 'text':
       return field.multiline ? `（示例）${field.label}：测试内容第${String(index)}项，仅用于测试。` : `测试${field.label}${String(index)}`;
     case 'amount':

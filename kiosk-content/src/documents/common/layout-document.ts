@@ -96,7 +96,9 @@ export function layoutDocument(content: DocumentContent, measure: FontMeasure): 
       const height = rows * lineHeight + cellPad * 2;
       const labels = first ? labelLines : [`${block.label}（续）`];
       labels.forEach((l, i) => text(margin.left + cellPad, top + cellPad + (i + 1) * lineHeight - body * 0.45, body, true, l));
-      valueLines.slice(index, index + take).forEach((l, i) => text(margin.left + labelWidth + cellPad, top + cellPad + (i + 1) * lineHeight - body * 0.45, body, false, l));
+      valueLines
+        .slice(index, index + take)
+        .forEach((l, i) => text(margin.left + labelWidth + cellPad, top + cellPad + (i + 1) * lineHeight - body * 0.45, body, false, l));
       rule(margin.left, top, margin.left + contentWidth, top);
       rule(margin.left, top + height, margin.left + contentWidth, top + height);
       rule(margin.left, top, margin.left, top + height);

@@ -43,7 +43,9 @@ describe('document type files', () => {
   it('a required field without a question is a problem, with its line', () => {
     const result = parseDocumentType(minimal('      - { id: amount, type: amount, label: 本金, source: m1 }'), 't.yaml');
     expect(result.documentType).toBeNull();
-    expect(result.problems).toEqual([{ file: 't.yaml', line: 13, message: 'field amount is required but has no question: the resident could never answer it' }]);
+    expect(result.problems).toEqual([
+      { file: 't.yaml', line: 13, message: 'field amount is required but has no question: the resident could never answer it' },
+    ]);
   });
 
   it('an optional field may go without a question (printed empty for the pen)', () => {

@@ -41,7 +41,10 @@ const fieldSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('party'),
-    kinds: z.array(z.enum(['person', 'organisation'])).min(1).default(['person']),
+    kinds: z
+      .array(z.enum(['person', 'organisation']))
+      .min(1)
+      .default(['person']),
     idcard: z.boolean().default(false),
     parts: z.array(z.enum(partyParts)).default(['name', 'address']),
   }),
@@ -51,7 +54,10 @@ const fieldSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('choice'),
-    options: z.array(z.strictObject({ value: z.string().regex(idRule, 'must be kebab-case'), label: text })).min(2).max(8),
+    options: z
+      .array(z.strictObject({ value: z.string().regex(idRule, 'must be kebab-case'), label: text }))
+      .min(2)
+      .max(8),
   }),
 ]);
 const fileSchema = z.strictObject({
@@ -66,9 +72,7 @@ const fileSchema = z.strictObject({
   offeredBy: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be procedure-id/outcome-id')).default([]),
   models: z.record(z.string().regex(idRule), text).default({}),
   cites: z.array(text).default([]),
-  sections: z
-    .array(z.strictObject({ heading: text, source: text, statement: text.optional(), fields: z.array(fieldSchema).default([]) }))
-    .min(1),
+  sections: z.array(z.strictObject({ heading: text, source: text, statement: text.optional(), fields: z.array(fieldSchema).default([]) })).min(1),
 });
 
 type RawFile = z.infer<typeof fileSchema>;
@@ -120,7 +124,10 @@ export function parseDocumentType(source: string, file: string): ParseDocumentRe
   const sourceOf = (value: string, line: number, where: string): DocumentSource | null => {
     if (Object.hasOwn(raw.models, value)) return { kind: 'model', id: value, text: raw.models[value] ?? '' };
     if (!citePattern.test(value)) {
-      report(line, `${where}: source "${value}" is neither a citation (法律 第X条) nor a declared model (${Object.keys(raw.models).join(', ') || 'none declared'})`);
+      report(
+        line,
+        `${where}: source "${value}" is neither a citation (法律 第X条) nor a declared model (${Object.keys(raw.models).join(', ') || 'none declared'})`,
+      );
       return null;
     }
     const c = cite(value, line, where);
@@ -168,7 +175,8 @@ export function parseDocumentType(source: string, file: string): ParseDocumentRe
         case 'party': {
           const kinds: PartyKind[] = [...new Set(rawField.kinds)];
           const allowed = new Set<PartyPart>([...(kinds.includes('person') ? personParts : []), ...(kinds.includes('organisation') ? organisationParts : [])]);
-          for (const part of rawField.parts) if (!allowed.has(part)) report(lineAt([...path, 'parts']), `${fw}.parts: "${part}" is not a part of a ${kinds.join(' or ')}`);
+          for (const part of rawField.parts)
+            if (!allowed.has(part)) report(lineAt([...path, 'parts']), `${fw}.parts: "${part}" is not a part of a ${kinds.join(' or ')}`);
           if (!rawField.parts.includes('name')) report(lineAt([...path, 'parts']), `${fw}.parts must include name`);
           if (rawField.idcard && !kinds.includes('person')) report(lineAt([...path, 'idcard']), `${fw}: only a person can be read from the ID card`);
           field = { ...base, type: 'party', kinds, idcard: rawField.idcard, requiredParts: rawField.parts };
@@ -209,7 +217,8 @@ export function parseDocumentType(source: string, file: string): ParseDocumentRe
 
   const addressee = seenIds.get(raw.addresseeField);
   if (!addressee) report(lineAt(['addresseeField']), `addresseeField: no field "${raw.addresseeField}"`);
-  else if (addressee.type !== 'text' || !addressee.required) report(lineAt(['addresseeField']), `addresseeField: "${raw.addresseeField}" must be a required text field`);
+  else if (addressee.type !== 'text' || !addressee.required)
+    report(lineAt(['addresseeField']), `addresseeField: "${raw.addresseeField}" must be a required text field`);
   const expected = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
   if (expected !== raw.id) report(lineAt(['id']), `id "${raw.id}" must match the file name "${expected}"`);
 

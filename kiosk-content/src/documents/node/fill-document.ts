@@ -6,8 +6,7 @@ import type { DocumentLayout } from '../common/layout-document';
 import { documentPdf, layoutForPrint } from './render-pdf';
 
 export type FillResult =
-  | { ok: true; answers: CheckedAnswers; content: DocumentContent; layout: DocumentLayout; pdf: Buffer }
-  | { ok: false; problems: AnswerProblem[] };
+  { ok: true; answers: CheckedAnswers; content: DocumentContent; layout: DocumentLayout; pdf: Buffer } | { ok: false; problems: AnswerProblem[] };
 
 /** Checks the answers and, only when every one is valid, writes the PDF (in memory). */
 export async function fillDocument(type: DocumentType, answers: DocumentAnswers, today: string): Promise<FillResult> {

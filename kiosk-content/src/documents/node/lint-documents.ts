@@ -14,7 +14,11 @@ export interface DocumentLawLookup {
  * sources, a question for every required field…), plus what needs other files: every cited
  * article exists in the library (when given), every `offeredBy` names a real procedure outcome.
  */
-export function lintDocumentFolder(dir: string, outcomes: ReadonlySet<string> | null, laws: DocumentLawLookup | null): { problems: ContentProblem[]; types: DocumentType[] } {
+export function lintDocumentFolder(
+  dir: string,
+  outcomes: ReadonlySet<string> | null,
+  laws: DocumentLawLookup | null,
+): { problems: ContentProblem[]; types: DocumentType[] } {
   const { types, problems } = loadDocumentFolder(path.join(dir, 'documents'));
   for (const type of types) {
     const checkCite = (cite: DocumentCite, where: string) => {
@@ -33,7 +37,8 @@ export function lintDocumentFolder(dir: string, outcomes: ReadonlySet<string> | 
       for (const field of section.fields) if (field.source.kind === 'cite') checkCite(field.source.cite, `field ${field.id}`);
     }
     if (outcomes) {
-      for (const ref of type.offeredBy) if (!outcomes.has(ref)) problems.push({ file: type.file, line: 1, message: `offeredBy: "${ref}" is not an outcome of a procedure in procedures/` });
+      for (const ref of type.offeredBy)
+        if (!outcomes.has(ref)) problems.push({ file: type.file, line: 1, message: `offeredBy: "${ref}" is not an outcome of a procedure in procedures/` });
     }
   }
   return { problems, types };

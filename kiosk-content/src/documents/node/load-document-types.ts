@@ -19,7 +19,9 @@ export function loadDocumentFolder(dir: string = defaultDocumentsDir): DocumentF
   const types: DocumentType[] = [];
   const problems: ContentProblem[] = [];
   if (!existsSync(dir)) return { types, problems };
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const result = parseDocumentType(readFileSync(path.join(dir, name), 'utf8'), `documents/${name}`);
     problems.push(...result.problems);
     if (result.documentType) types.push(result.documentType);

@@ -55,9 +55,7 @@ export function createGlossaryLookup(entries: readonly GlossaryEntry[]): Glossar
           if (query.startsWith(term, i)) found.push({ term, start: i, end: i + term.length });
         }
       }
-      const kept = found.filter(
-        (m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
-      );
+      const kept = found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
       const matches: GlossaryMatch[] = kept.map((m) => ({ term: m.term, start: m.start, entries: byTerm.get(m.term) ?? [] }));
 
       const legalTerms: string[] = [];

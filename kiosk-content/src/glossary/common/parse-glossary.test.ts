@@ -38,9 +38,7 @@ describe('parseGlossary', () => {
     const unknown = parseGlossary('x/labour.yaml', 'domain: lawn-mowing\nentries:\n  - colloquial: [老板]\n    legal: [用人单位]\n');
     expect(unknown.domain).toBeNull();
     expect(unknown.entries).toEqual([]);
-    expect(unknown.problems).toEqual([
-      expect.objectContaining({ line: 1, field: 'domain', message: expect.stringContaining('unknown domain "lawn-mowing"') }),
-    ]);
+    expect(unknown.problems).toEqual([expect.objectContaining({ line: 1, field: 'domain', message: expect.stringContaining('unknown domain "lawn-mowing"') })]);
     const misnamed = parseGlossary('x/traffic.yaml', good);
     expect(misnamed.problems).toEqual([
       expect.objectContaining({ line: 1, field: 'domain', message: 'file is named traffic.yaml but declares domain labour' }),
@@ -58,7 +56,8 @@ describe('parseGlossary', () => {
   });
 
   it('reports a colloquial term repeated within the domain, pointing at both lines', () => {
-    const text = 'domain: labour\nentries:\n  - colloquial: [老板]\n    legal: [用人单位]\n  - colloquial:\n      - 工资\n      - 老板\n    legal: [劳动报酬]\n';
+    const text =
+      'domain: labour\nentries:\n  - colloquial: [老板]\n    legal: [用人单位]\n  - colloquial:\n      - 工资\n      - 老板\n    legal: [劳动报酬]\n';
     const result = parseGlossary('labour.yaml', text);
     expect(result.problems).toEqual([
       { file: 'labour.yaml', line: 7, field: 'entries[1].colloquial', message: 'duplicate colloquial term "老板" (first at line 3)' },
@@ -108,9 +107,7 @@ describe('parseGlossary', () => {
     expect(broken.problems[0]?.field).toBe('(yaml)');
     const duplicateKey = parseGlossary('labour.yaml', 'domain: labour\ndomain: traffic\nentries: []\n');
     expect(duplicateKey.problems[0]).toEqual(expect.objectContaining({ line: 2, field: '(yaml)' }));
-    expect(parseGlossary('labour.yaml', '').problems).toEqual([
-      expect.objectContaining({ line: 1, field: '(root)' }),
-    ]);
+    expect(parseGlossary('labour.yaml', '').problems).toEqual([expect.objectContaining({ line: 1, field: '(root)' })]);
     expect(parseGlossary('labour.yaml', 'domain: labour\nentries: []\n').problems).toEqual([
       expect.objectContaining({ line: 2, field: 'entries', message: 'empty list' }),
     ]);

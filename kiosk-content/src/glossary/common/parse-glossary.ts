@@ -1,11 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { legalDomainIds, type LegalDomainId } from '../../legal-domains/common/legal-domains';
-import {
-  maxGlossaryTermLength,
-  type GlossaryEntry,
-  type GlossaryProblem,
-  type ParseGlossaryResult,
-} from './glossary-types';
+import { maxGlossaryTermLength, type GlossaryEntry, type GlossaryProblem, type ParseGlossaryResult } from './glossary-types';
 
 /*
  * Parses one kiosk-content/default/glossary/<domain>.yaml file (format: kiosk-content/README.md):

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compareArticleNumbers,
-  formatArticleLabel,
-  formatChineseNumber,
-  parseArticleLabel,
-  parseChineseNumber,
-} from './chinese-numerals';
+import { compareArticleNumbers, formatArticleLabel, formatChineseNumber, parseArticleLabel, parseChineseNumber } from './chinese-numerals';
 
 describe('parseChineseNumber', () => {
   it.each([

@@ -4,7 +4,19 @@
  */
 
 const digits: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, '○': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  '○': 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const units: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
@@ -82,7 +94,12 @@ export function formatChineseNumber(n: number): string {
   const names = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
   let out = '';
   let needZero = false;
-  for (const [unit, name] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+  for (const [unit, name] of [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ] as const) {
     const d = Math.floor(n / unit) % 10;
     if (d === 0) {
       needZero = out !== '';

@@ -46,12 +46,7 @@ export function parseLeadingDate(line: string): LeadingDate {
   if (a) {
     [year, month, day, rest] = [Number(a[1]), Number(a[2]), Number(a[3]), a[4] ?? ''];
   } else if (s) {
-    [year, month, day, rest] = [
-      parseChineseNumber(s[1] ?? ''),
-      parseChineseNumber(s[2] ?? ''),
-      parseChineseNumber(s[3] ?? ''),
-      s[4] ?? '',
-    ];
+    [year, month, day, rest] = [parseChineseNumber(s[1] ?? ''), parseChineseNumber(s[2] ?? ''), parseChineseNumber(s[3] ?? ''), s[4] ?? ''];
   }
   const date = year !== null && month !== null && day !== null ? isoDate(year, month, day) : null;
   if (date === null) return { kind: 'bad', text: line.trim() };

@@ -129,7 +129,17 @@ describe('parseLawMarkdown details', () => {
   it('treats zero-width-space lines as blank and drops TABLE markers', () => {
     const { law } = parseLawMarkdown(
       'x.md',
-      lines('# 示例法', '2001年3月4日 通过', '<!-- INFO END -->', '## 第一章 总则', '\u200B', '第一条 正文。', '<!-- TABLE -->', '| a | b |', '<!-- TABLE END -->'),
+      lines(
+        '# 示例法',
+        '2001年3月4日 通过',
+        '<!-- INFO END -->',
+        '## 第一章 总则',
+        '\u200B',
+        '第一条 正文。',
+        '<!-- TABLE -->',
+        '| a | b |',
+        '<!-- TABLE END -->',
+      ),
     );
     expect(law?.looseText).toEqual([]);
     expect(law?.articles[0]?.paragraphs).toEqual(['正文。', '| a | b |']);
@@ -158,9 +168,7 @@ describe('parseLawMarkdown problems (exact file:line)', () => {
 
   it('guesses the body start when the INFO END marker is missing', () => {
     const result = parseLawMarkdown('坏/无标记.md', lines('# 示例法', '', '2001年3月4日 通过', '', '## 第一章 总则', '第一条 正文。'));
-    expect(result.problems.map(formatLawProblem)).toEqual([
-      '坏/无标记.md:5: no "<!-- INFO END -->" line after the header; the body is taken to start here',
-    ]);
+    expect(result.problems.map(formatLawProblem)).toEqual(['坏/无标记.md:5: no "<!-- INFO END -->" line after the header; the body is taken to start here']);
     expect(result.law?.dates).toHaveLength(1);
     expect(result.law?.articles[0]?.headings).toEqual(['第一章 总则']);
   });
@@ -194,7 +202,17 @@ describe('parseLawMarkdown problems (exact file:line)', () => {
   it('reports numbers going backwards and skips duplicated articles', () => {
     const result = parseLawMarkdown(
       '坏/顺序.md',
-      lines('# 示例法', '2001年3月4日 通过', '<!-- INFO END -->', '第一条 甲。', '第三条 丙。', '第二条 乙。', '第三条 丙的重复。', '重复的第二款。', '第四条 丁。'),
+      lines(
+        '# 示例法',
+        '2001年3月4日 通过',
+        '<!-- INFO END -->',
+        '第一条 甲。',
+        '第三条 丙。',
+        '第二条 乙。',
+        '第三条 丙的重复。',
+        '重复的第二款。',
+        '第四条 丁。',
+      ),
     );
     expect(result.problems.map(formatLawProblem)).toEqual([
       '坏/顺序.md:6: article 第二条 comes after 第三条 (line 5); numbers must increase',
@@ -208,7 +226,17 @@ describe('parseLawMarkdown problems (exact file:line)', () => {
     expect(
       report(
         '坏/标题.md',
-        lines('# 示例法', '2001年3月4日 通过', '<!-- INFO END -->', '## 第一章 总则', '#### 第一节 跳级', '第一条 正文。', '##第二章 无空格', '# 第三章 一级', '第二条 '),
+        lines(
+          '# 示例法',
+          '2001年3月4日 通过',
+          '<!-- INFO END -->',
+          '## 第一章 总则',
+          '#### 第一节 跳级',
+          '第一条 正文。',
+          '##第二章 无空格',
+          '# 第三章 一级',
+          '第二条 ',
+        ),
       ),
     ).toEqual([
       '坏/标题.md:5: heading level skips from ## to ####',

@@ -1,13 +1,7 @@
 import { chineseNumeralChars, compareArticleNumbers, parseChineseNumber } from './chinese-numerals';
 import { isValidIsoDate, parseLeadingDate } from './law-dates';
 import { normalizeLawTitle } from './law-title';
-import type {
-  LawDateEvent,
-  LawParseProblem,
-  ParsedArticle,
-  ParsedLawFile,
-  ParsedLooseText,
-} from './law-types';
+import type { LawDateEvent, LawParseProblem, ParsedArticle, ParsedLawFile, ParsedLooseText } from './law-types';
 
 /**
  * Parser for one file of the Markdown law corpus (format: ../shared/data/laws/README.md).
@@ -118,7 +112,12 @@ export function parseLawMarkdown(fileName: string, text: string): ParseLawResult
   const titleMatch = /^#[ \t\u3000]+(\S.*)$/.exec(lines[0] ?? '');
   if (!titleMatch) {
     const first = (lines[0] ?? '').trim();
-    report(1, first === '' ? 'line 1 must be the title line "# <law title>", found an empty line' : `line 1 must be the title line "# <law title>", found "${first.slice(0, 40)}"`);
+    report(
+      1,
+      first === ''
+        ? 'line 1 must be the title line "# <law title>", found an empty line'
+        : `line 1 must be the title line "# <law title>", found "${first.slice(0, 40)}"`,
+    );
     return { law: null, problems };
   }
   const title = clean(titleMatch[1] ?? '');

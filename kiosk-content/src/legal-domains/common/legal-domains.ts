@@ -20,12 +20,12 @@ export const legalDomains = {
   'personal-rights': '名誉、肖像与隐私',
   'legal-aid': '法律援助',
   'personal-injury': '人身损害',
-  'criminal': '刑事',
-  'administrative': '行政与政府',
+  criminal: '刑事',
+  administrative: '行政与政府',
   'social-security': '社保与救助',
   land: '农村土地',
   medical: '医疗纠纷',
-  'general': '其他',
+  general: '其他',
 } as const;
 
 export type LegalDomainId = keyof typeof legalDomains;

@@ -189,14 +189,20 @@ export class LawRepository {
 
   constructor(private readonly db: ContentDb) {
     this.stmt = {
-      law: db.prepare<[string], { id: number; normalized_title: string; title: string; category: string; kind: 'law' | 'document'; n: number; vd: string | null; ac: number | null }>(
+      law: db.prepare<
+        [string],
+        { id: number; normalized_title: string; title: string; category: string; kind: 'law' | 'document'; n: number; vd: string | null; ac: number | null }
+      >(
         `SELECT l.id, l.normalized_title, l.title, l.category, l.kind,
            (SELECT COUNT(*) FROM law_versions WHERE law_id = l.id) AS n,
            c.version_date AS vd, c.article_count AS ac
          FROM laws l LEFT JOIN law_versions c ON c.law_id = l.id AND c.is_current = 1
          WHERE l.normalized_title = ?`,
       ),
-      allLaws: db.prepare<[], { normalized_title: string; title: string; category: string; kind: 'law' | 'document'; n: number; vd: string | null; ac: number | null }>(
+      allLaws: db.prepare<
+        [],
+        { normalized_title: string; title: string; category: string; kind: 'law' | 'document'; n: number; vd: string | null; ac: number | null }
+      >(
         `SELECT l.normalized_title, l.title, l.category, l.kind,
            (SELECT COUNT(*) FROM law_versions WHERE law_id = l.id) AS n,
            c.version_date AS vd, c.article_count AS ac
@@ -222,7 +228,21 @@ export class LawRepository {
            UNION ALL SELECT h.id, h.parent_id, h.text, h.depth FROM headings h JOIN up ON h.id = up.parent_id)
          SELECT text FROM up ORDER BY depth`,
       ),
-      versions: db.prepare<[string], { id: number; version_date: string | null; is_current: number; title: string; dates: string; adopted_date: string | null; amended_date: string | null; effective_date: string | null; in_force_from: string | null; article_count: number }>(
+      versions: db.prepare<
+        [string],
+        {
+          id: number;
+          version_date: string | null;
+          is_current: number;
+          title: string;
+          dates: string;
+          adopted_date: string | null;
+          amended_date: string | null;
+          effective_date: string | null;
+          in_force_from: string | null;
+          article_count: number;
+        }
+      >(
         `SELECT v.id, v.version_date, v.is_current, v.title, v.dates, v.adopted_date, v.amended_date, v.effective_date,
            v.in_force_from, v.article_count
          FROM law_versions v JOIN laws l ON l.id = v.law_id
@@ -231,7 +251,23 @@ export class LawRepository {
       files: db.prepare<[number], { path: string; part: string | null; duplicate_of: string | null }>(
         'SELECT path, part, duplicate_of FROM law_files WHERE version_id = ? ORDER BY id',
       ),
-      document: db.prepare<[number], { normalized_title: string; title: string; category: string; kind: 'law' | 'document'; version_date: string | null; is_current: number; dates: string; header_notes: string; effective_date: string | null; preamble: string; loose_text: string; article_count: number }>(
+      document: db.prepare<
+        [number],
+        {
+          normalized_title: string;
+          title: string;
+          category: string;
+          kind: 'law' | 'document';
+          version_date: string | null;
+          is_current: number;
+          dates: string;
+          header_notes: string;
+          effective_date: string | null;
+          preamble: string;
+          loose_text: string;
+          article_count: number;
+        }
+      >(
         `SELECT l.normalized_title, v.title, l.category, l.kind, v.version_date, v.is_current, v.dates, v.header_notes,
            v.effective_date, v.preamble, v.loose_text, v.article_count
          FROM law_versions v JOIN laws l ON l.id = v.law_id WHERE v.id = ?`,
@@ -249,7 +285,10 @@ export class LawRepository {
       page: db.prepare<[number, number], ArticleRow & { id: number }>(
         `SELECT a.id, ${articleColumns} FROM ${articleFrom} WHERE v.is_current = 1 AND a.id > ? ORDER BY a.id LIMIT ?`,
       ),
-      currentDocuments: db.prepare<[], { normalized_title: string; title: string; category: string; version_date: string | null; preamble: string; loose_text: string }>(
+      currentDocuments: db.prepare<
+        [],
+        { normalized_title: string; title: string; category: string; version_date: string | null; preamble: string; loose_text: string }
+      >(
         `SELECT l.normalized_title, v.title, l.category, v.version_date, v.preamble, v.loose_text
          FROM laws l JOIN law_versions v ON v.law_id = l.id AND v.is_current = 1 WHERE l.kind = 'document' ORDER BY l.id`,
       ),
@@ -441,7 +480,15 @@ export class LawRepository {
     return paths;
   }
 
-  private toLawInfo(row: { normalized_title: string; title: string; category: string; kind: 'law' | 'document'; n: number; vd: string | null; ac: number | null }): LawInfo {
+  private toLawInfo(row: {
+    normalized_title: string;
+    title: string;
+    category: string;
+    kind: 'law' | 'document';
+    n: number;
+    vd: string | null;
+    ac: number | null;
+  }): LawInfo {
     return {
       normalizedTitle: row.normalized_title,
       title: row.title,

@@ -11,8 +11,4 @@ import { searchIndexTable, searchModelTable } from './search-index-migrations';
  * shipped — a database records the ids it has applied and refuses to open when they disagree
  * with this list. See ARCHITECTURE.md.
  */
-export const contentMigrations: readonly Migration[] = [
-  libraryLaws,
-  searchIndexTable,
-  searchModelTable,
-];
+export const contentMigrations: readonly Migration[] = [libraryLaws, searchIndexTable, searchModelTable];

@@ -41,11 +41,15 @@ describe('versions', () => {
   });
 
   it('refuses downgrades of the same pack and packs needing a newer app', () => {
-    expect(installRefusal({ id: 'a', version: '1.0.0', minAppVersion: '0.1.0' }, { id: 'a', version: '1.1.0' }, '0.1.0')).toBe('downgrade refused: a 1.0.0 is older than the active 1.1.0');
+    expect(installRefusal({ id: 'a', version: '1.0.0', minAppVersion: '0.1.0' }, { id: 'a', version: '1.1.0' }, '0.1.0')).toBe(
+      'downgrade refused: a 1.0.0 is older than the active 1.1.0',
+    );
     expect(installRefusal({ id: 'a', version: '1.1.0', minAppVersion: '0.1.0' }, { id: 'a', version: '1.1.0' }, '0.1.0')).toBe('same');
     expect(installRefusal({ id: 'a', version: '1.2.0', minAppVersion: '0.1.0' }, { id: 'a', version: '1.1.0' }, '0.1.0')).toBeNull();
     expect(installRefusal({ id: 'b', version: '0.0.1', minAppVersion: '0.1.0' }, { id: 'a', version: '1.1.0' }, '0.1.0')).toBeNull();
-    expect(installRefusal({ id: 'a', version: '2.0.0', minAppVersion: '0.2.0' }, null, '0.1.10')).toBe('pack a 2.0.0 needs app version 0.2.0 or newer (this is 0.1.10)');
+    expect(installRefusal({ id: 'a', version: '2.0.0', minAppVersion: '0.2.0' }, null, '0.1.10')).toBe(
+      'pack a 2.0.0 needs app version 0.2.0 or newer (this is 0.1.10)',
+    );
   });
 
   it('puts law packs in their own slot', () => {
@@ -57,7 +61,14 @@ describe('versions', () => {
 describe('manifest schema', () => {
   it('refuses a file listed twice, unsafe paths and laws mixed with content', () => {
     expect(packManifestSchema.safeParse(manifest([['a', 'a']])).success).toBe(true);
-    expect(packManifestSchema.safeParse(manifest([['a', 'a'], ['a', 'b']])).success).toBe(false);
+    expect(
+      packManifestSchema.safeParse(
+        manifest([
+          ['a', 'a'],
+          ['a', 'b'],
+        ]),
+      ).success,
+    ).toBe(false);
     expect(packManifestSchema.safeParse(manifest([['../a', 'a']])).success).toBe(false);
     expect(packManifestSchema.safeParse(manifest([['a', 'a']], { kinds: ['laws', 'qa'] })).success).toBe(false);
   });
@@ -65,7 +76,21 @@ describe('manifest schema', () => {
 
 describe('diffManifests', () => {
   it('lists added, changed and removed files and header changes', () => {
-    const d = diffManifests(manifest([['a', 'a'], ['b', 'b'], ['c', 'c']]), manifest([['a', 'a'], ['b', 'd'], ['e', 'e']], { version: '1.1.0' }));
+    const d = diffManifests(
+      manifest([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['c', 'c'],
+      ]),
+      manifest(
+        [
+          ['a', 'a'],
+          ['b', 'd'],
+          ['e', 'e'],
+        ],
+        { version: '1.1.0' },
+      ),
+    );
     expect(d.added.map((f) => f.path)).toEqual(['e']);
     expect(d.changed.map((c) => c.path)).toEqual(['b']);
     expect(d.removed.map((f) => f.path)).toEqual(['c']);

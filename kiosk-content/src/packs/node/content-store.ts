@@ -1,5 +1,20 @@
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, cpSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { formatContentProblem } from '../../procedures/common/procedure-types';
 import { installRefusal, slotOf, type PackKind, type PackManifest, type PackSlot } from '../common/pack-manifest';
@@ -161,7 +176,7 @@ function errorReason(error: unknown): string {
   if (code === 'ENOSPC') return 'not enough disk space to install the pack (ENOSPC); the old content is kept';
   if (code === 'SQLITE_FULL') return 'not enough disk space to build the search index (SQLITE_FULL); the old content is kept';
   if (code === 'EDQUOT') return 'disk quota exceeded while installing the pack; the old content is kept';
-  return error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 }
 
 export class ContentStore {
@@ -286,7 +301,8 @@ export class ContentStore {
       } catch (error) {
         if ((error as { code?: string }).code !== 'EEXIST' || attempt > 0) throw new PackRejectedError(`another install is running (${this.lockFile})`);
         const holder = Number(readFileSync(this.lockFile, 'utf8').trim());
-        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw new PackRejectedError(`another install is running (process ${String(holder)})`);
+        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder))
+          throw new PackRejectedError(`another install is running (process ${String(holder)})`);
         // The holder died (kill -9, power cut): its staging folder is garbage, the lock is ours.
         rmSync(this.lockFile, { force: true });
       }
@@ -305,8 +321,14 @@ export class ContentStore {
   }
 
   private newGenerationName(): string {
-    const stamp = this.now().toISOString().replace(/[-:.TZ]/g, '').toLowerCase();
-    return `g-${stamp}-${createHash('sha256').update(`${String(process.pid)}-${String(Math.random())}`).digest('hex').slice(0, 8)}`;
+    const stamp = this.now()
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .toLowerCase();
+    return `g-${stamp}-${createHash('sha256')
+      .update(`${String(process.pid)}-${String(Math.random())}`)
+      .digest('hex')
+      .slice(0, 8)}`;
   }
 
   /**
@@ -328,7 +350,8 @@ export class ContentStore {
       const progress = (phase: InstallProgress['phase'], done: number, total: number, message: string) =>
         options.onProgress?.({ phase, packId: manifest?.id ?? '', version: manifest?.version ?? '', done, total, message });
       try {
-        if (!options.allowUnsigned && options.trustedKeys.length === 0) throw new PackRejectedError('no trusted public key is configured to check the signature');
+        if (!options.allowUnsigned && options.trustedKeys.length === 0)
+          throw new PackRejectedError('no trusted public key is configured to check the signature');
         let same = false;
         const read = await readPack(packFile, {
           limits: this.options.limits ?? defaultPackLimits,
@@ -358,11 +381,24 @@ export class ContentStore {
         };
         if (same) {
           rmSync(staging, { recursive: true, force: true });
-          return { status: 'already-installed', slot, record, generation: before?.generation ?? '', previous: before?.previous ?? null, ms: performance.now() - started };
+          return {
+            status: 'already-installed',
+            slot,
+            record,
+            generation: before?.generation ?? '',
+            previous: before?.previous ?? null,
+            ms: performance.now() - started,
+          };
         }
 
         const genDir = staging;
-        const state: GenerationState = { format: GENERATION_FORMAT, generation: name, createdAt: record.installedAt, content: before?.content ?? null, laws: before?.laws ?? null };
+        const state: GenerationState = {
+          format: GENERATION_FORMAT,
+          generation: name,
+          createdAt: record.installedAt,
+          content: before?.content ?? null,
+          laws: before?.laws ?? null,
+        };
         // The content slot: the new pack's folder, or the active generation's (copied).
         if (slot === 'content') {
           progress('checking', 0, 1, 'checking the content (content lint)');
@@ -374,7 +410,8 @@ export class ContentStore {
               throw new PackRejectedError(`the pack's content is invalid: ${errorReason(error)}`);
             }
           })();
-          if (meta.id !== m.id || meta.version !== m.version) throw new PackRejectedError(`pack.yaml says ${meta.id} ${meta.version} but the manifest says ${m.id} ${m.version}`);
+          if (meta.id !== m.id || meta.version !== m.version)
+            throw new PackRejectedError(`pack.yaml says ${meta.id} ${meta.version} but the manifest says ${m.id} ${m.version}`);
           const lint = lintContentFolder(path.join(genDir, 'content'));
           if (lint.problems.length > 0) {
             const first = lint.problems[0];
@@ -427,7 +464,14 @@ export class ContentStore {
         renameSync(genDir, path.join(this.generationsDir, name));
         fsyncPath(this.generationsDir);
         const pointer = this.readPointer();
-        writeFileAtomic(this.pointerFile, JSON.stringify({ active: name, previous: before?.generation ?? EMBEDDED, blocked: (pointer?.blocked ?? []).filter((b) => b.id !== m.id) } satisfies ActivePointer));
+        writeFileAtomic(
+          this.pointerFile,
+          JSON.stringify({
+            active: name,
+            previous: before?.generation ?? EMBEDDED,
+            blocked: (pointer?.blocked ?? []).filter((b) => b.id !== m.id),
+          } satisfies ActivePointer),
+        );
         this.collectGarbage();
         progress('done', 1, 1, `installed ${m.id} ${m.version}`);
         return { status: 'installed', slot, record, generation: name, previous: before?.generation ?? EMBEDDED, ms: performance.now() - started };
@@ -469,7 +513,8 @@ export class ContentStore {
       for (const f of m.files) {
         const file = path.join(active.dir, 'content', ...f.path.split('/'));
         if (!existsSync(file)) problems.push(`missing ${f.path}`);
-        else if (statSync(file).size !== f.size || createHash('sha256').update(readFileSync(file)).digest('hex') !== f.sha256) problems.push(`changed ${f.path}`);
+        else if (statSync(file).size !== f.size || createHash('sha256').update(readFileSync(file)).digest('hex') !== f.sha256)
+          problems.push(`changed ${f.path}`);
       }
     }
     if (!existsSync(active.dbFile)) problems.push('missing content.db');

@@ -168,66 +168,76 @@ export async function readPack(file: string, options: ReadPackOptions = {}): Pro
     options.beforeFiles?.(manifest);
   };
 
-  const parser = new TarParser(limits, (header, index) => {
-    if (index === 0) {
-      if (header.name !== MANIFEST_ENTRY) throw new PackRejectedError(`not a pack: the first entry is ${header.name}, not ${MANIFEST_ENTRY}`);
-      if (header.size > MAX_MANIFEST_BYTES) throw new PackRejectedError(`${MANIFEST_ENTRY} is oversize (${String(header.size)} bytes, limit ${String(MAX_MANIFEST_BYTES)})`);
-      return collectSink(MAX_MANIFEST_BYTES, MANIFEST_ENTRY, (bytes) => {
-        manifestBytes = bytes;
-        let raw: unknown;
-        try {
-          raw = JSON.parse(bytes.toString('utf8'));
-        } catch {
-          throw new PackRejectedError('manifest.json is not valid JSON');
-        }
-        const parsed = packManifestSchema.safeParse(raw);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new PackRejectedError(`manifest.json is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-        }
-        manifest = parsed.data;
-        for (const f of manifest.files) expected.set(f.path, { sha256: f.sha256, size: f.size });
-        budget = inflateBudget(manifest, bytes.length);
-      });
-    }
-    if (header.name === SIGNATURE_ENTRY) {
-      if (index !== 1) throw new PackRejectedError('manifest.sig must directly follow manifest.json');
-      if (header.size > MAX_SIGNATURE_BYTES) throw new PackRejectedError(`${SIGNATURE_ENTRY} is oversize`);
-      return collectSink(MAX_SIGNATURE_BYTES, SIGNATURE_ENTRY, (bytes) => {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(bytes.toString('utf8'));
-        } catch {
-          throw new PackRejectedError('manifest.sig is not valid JSON');
-        }
-        const parsed = packSignatureSchema.safeParse(raw);
-        if (!parsed.success) throw new PackRejectedError('manifest.sig is not a valid signature record');
-        signature = parsed.data;
-        // Checked as soon as the signature is complete: no further byte is inflated for a pack that is refused.
-        checkManifest();
-      });
-    }
-    checkManifest();
-    if (!header.name.startsWith(FILES_PREFIX)) throw new PackRejectedError(`unexpected archive entry ${header.name}`);
-    const rel = header.name.slice(FILES_PREFIX.length);
-    const want = expected.get(rel);
-    if (!want) throw new PackRejectedError(`archive entry ${rel} is not listed in the manifest`);
-    if (seen.has(rel)) throw new PackRejectedError(`archive entry ${rel} appears twice`);
-    seen.add(rel);
-    if (header.size !== want.size) throw new PackRejectedError(`file ${rel} has ${String(header.size)} bytes, the manifest says ${String(want.size)}`);
-    let fd: number | null = null;
-    if (extractTo) {
-      const target = path.join(extractTo, ...rel.split('/'));
-      // Belt and braces: the name was already checked, but never write outside extractTo.
-      if (!target.startsWith(extractTo + path.sep)) throw new PackRejectedError(`unsafe archive entry ${rel}`);
-      mkdirSync(path.dirname(target), { recursive: true });
-      fd = openSync(target, 'wx', 0o644);
-      openFds.add(fd);
-    }
-    return hashSink((sha256) => {
-      if (sha256 !== want.sha256) throw new PackRejectedError(`file ${rel} does not match its SHA-256 in the manifest (tampered or damaged)`);
-    }, fd, options.fsync ?? false, openFds);
-  }, checkManifest);
+  const parser = new TarParser(
+    limits,
+    (header, index) => {
+      if (index === 0) {
+        if (header.name !== MANIFEST_ENTRY) throw new PackRejectedError(`not a pack: the first entry is ${header.name}, not ${MANIFEST_ENTRY}`);
+        if (header.size > MAX_MANIFEST_BYTES)
+          throw new PackRejectedError(`${MANIFEST_ENTRY} is oversize (${String(header.size)} bytes, limit ${String(MAX_MANIFEST_BYTES)})`);
+        return collectSink(MAX_MANIFEST_BYTES, MANIFEST_ENTRY, (bytes) => {
+          manifestBytes = bytes;
+          let raw: unknown;
+          try {
+            raw = JSON.parse(bytes.toString('utf8'));
+          } catch {
+            throw new PackRejectedError('manifest.json is not valid JSON');
+          }
+          const parsed = packManifestSchema.safeParse(raw);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new PackRejectedError(`manifest.json is invalid: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+          }
+          manifest = parsed.data;
+          for (const f of manifest.files) expected.set(f.path, { sha256: f.sha256, size: f.size });
+          budget = inflateBudget(manifest, bytes.length);
+        });
+      }
+      if (header.name === SIGNATURE_ENTRY) {
+        if (index !== 1) throw new PackRejectedError('manifest.sig must directly follow manifest.json');
+        if (header.size > MAX_SIGNATURE_BYTES) throw new PackRejectedError(`${SIGNATURE_ENTRY} is oversize`);
+        return collectSink(MAX_SIGNATURE_BYTES, SIGNATURE_ENTRY, (bytes) => {
+          let raw: unknown;
+          try {
+            raw = JSON.parse(bytes.toString('utf8'));
+          } catch {
+            throw new PackRejectedError('manifest.sig is not valid JSON');
+          }
+          const parsed = packSignatureSchema.safeParse(raw);
+          if (!parsed.success) throw new PackRejectedError('manifest.sig is not a valid signature record');
+          signature = parsed.data;
+          // Checked as soon as the signature is complete: no further byte is inflated for a pack that is refused.
+          checkManifest();
+        });
+      }
+      checkManifest();
+      if (!header.name.startsWith(FILES_PREFIX)) throw new PackRejectedError(`unexpected archive entry ${header.name}`);
+      const rel = header.name.slice(FILES_PREFIX.length);
+      const want = expected.get(rel);
+      if (!want) throw new PackRejectedError(`archive entry ${rel} is not listed in the manifest`);
+      if (seen.has(rel)) throw new PackRejectedError(`archive entry ${rel} appears twice`);
+      seen.add(rel);
+      if (header.size !== want.size) throw new PackRejectedError(`file ${rel} has ${String(header.size)} bytes, the manifest says ${String(want.size)}`);
+      let fd: number | null = null;
+      if (extractTo) {
+        const target = path.join(extractTo, ...rel.split('/'));
+        // Belt and braces: the name was already checked, but never write outside extractTo.
+        if (!target.startsWith(extractTo + path.sep)) throw new PackRejectedError(`unsafe archive entry ${rel}`);
+        mkdirSync(path.dirname(target), { recursive: true });
+        fd = openSync(target, 'wx', 0o644);
+        openFds.add(fd);
+      }
+      return hashSink(
+        (sha256) => {
+          if (sha256 !== want.sha256) throw new PackRejectedError(`file ${rel} does not match its SHA-256 in the manifest (tampered or damaged)`);
+        },
+        fd,
+        options.fsync ?? false,
+        openFds,
+      );
+    },
+    checkManifest,
+  );
 
   let read = 0;
   let inflated = 0;

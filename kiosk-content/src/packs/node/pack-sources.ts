@@ -56,7 +56,9 @@ function parseIndex(text: string, where: string): PackIndex {
 /** Writes index.json for a folder of packs (what `content index` publishes). */
 export async function buildIndex(dir: string): Promise<PackIndex> {
   const packs: PackIndexEntry[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(PACK_EXTENSION)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(PACK_EXTENSION))
+    .sort()) {
     const file = path.join(dir, name);
     const m = await readPackManifest(file);
     packs.push({ id: m.id, version: m.version, kinds: m.kinds, file: name, size: statSync(file).size, sha256: sha256File(file) });
@@ -85,7 +87,13 @@ export interface HttpResponse {
 }
 
 /** One GET; the body goes to onData as it arrives. Rejects on timeouts with a one-line reason. */
-function httpGet(url: string, headers: Record<string, string>, opts: Required<HttpOptions>, onResponse: (res: HttpResponse) => void, onData: (chunk: Buffer) => void): Promise<HttpResponse> {
+function httpGet(
+  url: string,
+  headers: Record<string, string>,
+  opts: Required<HttpOptions>,
+  onResponse: (res: HttpResponse) => void,
+  onData: (chunk: Buffer) => void,
+): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     let u: URL;
     try {
@@ -192,9 +200,15 @@ export interface DownloadProgress {
  * `If-Range` on the ETag), refusing more bytes than the index declares, and checking the
  * SHA-256 before handing it over. Returns the finished file.
  */
-export async function downloadPack(indexUrl: string, entry: PackIndexEntry, dir: string, options: HttpOptions & { onProgress?: (p: DownloadProgress) => void } = {}): Promise<string> {
+export async function downloadPack(
+  indexUrl: string,
+  entry: PackIndexEntry,
+  dir: string,
+  options: HttpOptions & { onProgress?: (p: DownloadProgress) => void } = {},
+): Promise<string> {
   const opts = { ...defaultHttp, ...options };
-  if (entry.size > opts.maxPackBytes) throw new SourceError(`pack ${entry.id} ${entry.version} is oversize (${String(entry.size)} bytes, limit ${String(opts.maxPackBytes)})`);
+  if (entry.size > opts.maxPackBytes)
+    throw new SourceError(`pack ${entry.id} ${entry.version} is oversize (${String(entry.size)} bytes, limit ${String(opts.maxPackBytes)})`);
   if (unsafePathReason(entry.file)) throw new SourceError(`unsafe pack path in the index: ${entry.file}`);
   mkdirSync(dir, { recursive: true });
   const done = path.join(dir, `${entry.sha256}${PACK_EXTENSION}`);

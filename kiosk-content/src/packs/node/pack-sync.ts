@@ -101,10 +101,25 @@ export async function syncOnce(store: ContentStore, options: SyncOptions): Promi
         for (const entry of choosePacks(index, store, options.packIds)) {
           let file: string;
           if (source.kind === 'http') {
-            report({ phase: 'downloading', packId: entry.id, version: entry.version, done: 0, total: entry.size, message: `downloading ${entry.id} ${entry.version}` });
+            report({
+              phase: 'downloading',
+              packId: entry.id,
+              version: entry.version,
+              done: 0,
+              total: entry.size,
+              message: `downloading ${entry.id} ${entry.version}`,
+            });
             file = await downloadPack(source.url, entry, downloads, {
               ...options.http,
-              onProgress: (p) => report({ phase: 'downloading', packId: entry.id, version: entry.version, done: p.done, total: p.total, message: `downloading ${entry.id} ${entry.version}` }),
+              onProgress: (p) =>
+                report({
+                  phase: 'downloading',
+                  packId: entry.id,
+                  version: entry.version,
+                  done: p.done,
+                  total: p.total,
+                  message: `downloading ${entry.id} ${entry.version}`,
+                }),
             });
           } else {
             file = folderPackFile(source.path, entry);

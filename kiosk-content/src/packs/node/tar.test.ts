@@ -14,14 +14,21 @@ function parse(bytes: Buffer, chunk = 7): Array<{ name: string; body: string }> 
   return out;
 }
 
-const entry = (name: string, body: string, type?: string) => [encodeTarHeader({ name, size: Buffer.byteLength(body), ...(type ? { type } : {}) }), Buffer.from(body), tarPadding(Buffer.byteLength(body))];
+const entry = (name: string, body: string, type?: string) => [
+  encodeTarHeader({ name, size: Buffer.byteLength(body), ...(type ? { type } : {}) }),
+  Buffer.from(body),
+  tarPadding(Buffer.byteLength(body)),
+];
 
 describe('TarParser', () => {
   it('round-trips entries fed in small chunks, including a long name split into prefix/name', () => {
     const long = `files/${'a'.repeat(90)}/${'b'.repeat(60)}.md`;
     const bytes = Buffer.concat([...entry('manifest.json', '{}'), ...entry(long, 'x'.repeat(600)), tarEnd()]);
     expect(bytes.length % BLOCK).toBe(0);
-    expect(parse(bytes)).toEqual([{ name: 'manifest.json', body: '{}' }, { name: long, body: 'x'.repeat(600) }]);
+    expect(parse(bytes)).toEqual([
+      { name: 'manifest.json', body: '{}' },
+      { name: long, body: 'x'.repeat(600) },
+    ]);
   });
 
   it('is also the format GNU tar reads (ustar magic, checksum)', () => {
@@ -36,7 +43,11 @@ describe('TarParser', () => {
     ['..', Buffer.concat([...entry('../x', 'a'), tarEnd()]), /".." in path/],
     ['an oversize entry', Buffer.concat([encodeTarHeader({ name: 'x', size: 5000 }), tarEnd()]), /oversize/],
     ['too many entries', Buffer.concat([...entry('a', '1'), ...entry('b', '1'), ...entry('c', '1'), ...entry('d', '1'), tarEnd()]), /too many archive entries/],
-    ['too much in total', Buffer.concat([...entry('a', 'x'.repeat(1000)), ...entry('b', 'x'.repeat(1000)), ...entry('c', 'x'.repeat(100)), tarEnd()]), /unpacks to more than 2048/],
+    [
+      'too much in total',
+      Buffer.concat([...entry('a', 'x'.repeat(1000)), ...entry('b', 'x'.repeat(1000)), ...entry('c', 'x'.repeat(100)), tarEnd()]),
+      /unpacks to more than 2048/,
+    ],
     ['a truncated body', Buffer.concat([...entry('a', 'x'.repeat(600))]).subarray(0, 700), /truncated/],
     ['a missing end marker', Buffer.concat([...entry('a', 'x')]), /truncated/],
     ['data after the end', Buffer.concat([tarEnd(), Buffer.from('junk')]), /data after the end/],

@@ -94,7 +94,10 @@ function readOctal(block: Buffer, offset: number, length: number, what: string):
   const first = block[offset] ?? 0;
   // Base-256 (GNU) encodes huge sizes: more than any pack may hold.
   if (first & 0x80) throw new PackFormatError(`archive entry ${what} is too large`);
-  const text = block.toString('ascii', offset, offset + length).replace(/[\0 ]+$/, '').replace(/^ +/, '');
+  const text = block
+    .toString('ascii', offset, offset + length)
+    .replace(/[\0 ]+$/, '')
+    .replace(/^ +/, '');
   if (!/^[0-7]*$/.test(text)) throw new PackFormatError(`archive header is damaged (bad ${what})`);
   return text === '' ? 0 : parseInt(text, 8);
 }
@@ -128,7 +131,8 @@ export function decodeTarHeader(block: Buffer, limits: TarLimits): TarEntryHeade
   const unsafe = unsafePathReason(name);
   if (unsafe) throw new PackFormatError(`unsafe archive entry: ${unsafe}`);
   const size = readOctal(block, 124, 12, 'size');
-  if (size > limits.maxEntryBytes) throw new PackFormatError(`archive entry ${name} is oversize (${String(size)} bytes, limit ${String(limits.maxEntryBytes)})`);
+  if (size > limits.maxEntryBytes)
+    throw new PackFormatError(`archive entry ${name} is oversize (${String(size)} bytes, limit ${String(limits.maxEntryBytes)})`);
   return { name, size };
 }
 
@@ -198,7 +202,8 @@ export class TarParser {
       this.entries++;
       if (this.entries > this.limits.maxEntries) throw new PackFormatError(`too many archive entries (limit ${String(this.limits.maxEntries)})`);
       this.total += header.size;
-      if (this.total > this.limits.maxTotalBytes) throw new PackFormatError(`the pack unpacks to more than ${String(this.limits.maxTotalBytes)} bytes (zip bomb?)`);
+      if (this.total > this.limits.maxTotalBytes)
+        throw new PackFormatError(`the pack unpacks to more than ${String(this.limits.maxTotalBytes)} bytes (zip bomb?)`);
       const sink = this.onEntry(header, this.entries - 1);
       this.current = { header, left: header.size, pad: (BLOCK - (header.size % BLOCK)) % BLOCK, sink };
       if (header.size === 0) continue;

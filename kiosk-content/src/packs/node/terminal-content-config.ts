@@ -17,7 +17,12 @@ import { errorMessage } from '../../errors/common/error-message';
 
 const configSchema = z.object({
   sources: z
-    .array(z.discriminatedUnion('kind', [z.object({ kind: z.literal('folder'), path: z.string().min(1) }), z.object({ kind: z.literal('http'), url: z.string().url() })]))
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('folder'), path: z.string().min(1) }),
+        z.object({ kind: z.literal('http'), url: z.string().url() }),
+      ]),
+    )
     .default([]),
   /** Extra trusted keys inline (PEM). */
   trustedKeys: z.array(z.string()).default([]),
@@ -62,7 +67,9 @@ export function readTerminalContentConfig(configDir: string): TerminalContentCon
   });
   const keyDir = path.join(configDir, TRUSTED_KEYS_DIR);
   if (existsSync(keyDir)) {
-    for (const name of readdirSync(keyDir).filter((n) => n.endsWith('.pub')).sort()) {
+    for (const name of readdirSync(keyDir)
+      .filter((n) => n.endsWith('.pub'))
+      .sort()) {
       try {
         keys.push(readPublicKey(path.join(keyDir, name)));
       } catch (error) {

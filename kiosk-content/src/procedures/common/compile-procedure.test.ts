@@ -142,7 +142,9 @@ describe('compileProcedure', () => {
   });
 
   it('checks screen text limits and receipt width', () => {
-    expect(problems(replaceLine(2, 'title: 法律援助申请预审与法律援助申请预审及'))).toEqual(['procedures/sample.yaml:2: title is 18 characters; at most 16 fit the screen']);
+    expect(problems(replaceLine(2, 'title: 法律援助申请预审与法律援助申请预审及'))).toEqual([
+      'procedures/sample.yaml:2: title is 18 characters; at most 16 fit the screen',
+    ]);
     const longStep = '一'.repeat(47);
     expect(problems(replaceLine(42, `    steps: [${longStep}]`))).toEqual([
       'procedures/sample.yaml:42: outcome "eligible": steps[1] takes 4 receipt lines (at most 3 at 32 columns); shorten it',
@@ -155,10 +157,12 @@ describe('compileProcedure', () => {
       'procedures/sample.yaml:5: cite "中华人民共和国法律援助法 第二十二条": write the law title as "法律援助法"',
     ]);
     expect(problems(replaceLine(5, 'cites: [法律援助法 第22条]'))[0]).toMatch(/^procedures\/sample\.yaml:5: cite "法律援助法 第22条" must be/);
-    expect(problems(replaceLine(18, '    minimum: 0'))).toEqual([
-      'procedures/sample.yaml:18: step "income": unknown field "minimum" (expected: type, title, help, unit, min, max, integer, next, branch)',
-      'procedures/sample.yaml:14: step "income": min is required',
-    ].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1])));
+    expect(problems(replaceLine(18, '    minimum: 0'))).toEqual(
+      [
+        'procedures/sample.yaml:18: step "income": unknown field "minimum" (expected: type, title, help, unit, min, max, integer, next, branch)',
+        'procedures/sample.yaml:14: step "income": min is required',
+      ].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1])),
+    );
     expect(problems(replaceLine(1, 'id: other'))).toEqual(['procedures/sample.yaml:1: id "other" must match the file name (other.yaml)']);
   });
 

@@ -301,7 +301,10 @@ function parseRoute(r: Reader, f: Map<string, Field>, where: string, line: numbe
 function parseOptions(r: Reader, f: Map<string, Field>, where: string, line: number, withNext: boolean): ChoiceOption[] {
   const items = r.list(f.get('options'), `${where}: options`, true, line) ?? [];
   if (f.has('options') && (items.length < countLimits.options.min || items.length > countLimits.options.max)) {
-    r.report(f.get('options')?.line ?? line, `${where}: ${String(items.length)} options; a choice has ${String(countLimits.options.min)} to ${String(countLimits.options.max)}`);
+    r.report(
+      f.get('options')?.line ?? line,
+      `${where}: ${String(items.length)} options; a choice has ${String(countLimits.options.min)} to ${String(countLimits.options.max)}`,
+    );
   }
   const options: ChoiceOption[] = [];
   const seen = new Set<string>();
@@ -478,7 +481,10 @@ function parseOutcome(r: Reader, id: string, node: unknown, line: number): Outco
   const receipt = (text: string, itemLine: number, what: string, indent: number) => {
     const used = receiptLineCount(text, indent);
     if (used > maxReceiptLinesPerItem) {
-      r.report(itemLine, `${where}: ${what} takes ${String(used)} receipt lines (at most ${String(maxReceiptLinesPerItem)} at ${String(receiptColumns)} columns); shorten it`);
+      r.report(
+        itemLine,
+        `${where}: ${what} takes ${String(used)} receipt lines (at most ${String(maxReceiptLinesPerItem)} at ${String(receiptColumns)} columns); shorten it`,
+      );
     }
   };
 
@@ -522,7 +528,8 @@ function parseOutcome(r: Reader, id: string, node: unknown, line: number): Outco
     const cite = r.cite(item, itemLine, `${where}: cite`);
     if (cite) cites.push(cite);
   }
-  if (f.has('cites') && cites.length === 0 && isSeq(f.get('cites')?.value)) r.report(f.get('cites')?.line ?? line, `${where}: cites must name at least one article`);
+  if (f.has('cites') && cites.length === 0 && isSeq(f.get('cites')?.value))
+    r.report(f.get('cites')?.line ?? line, `${where}: cites must name at least one article`);
 
   const related: string[] = [];
   const relatedLines: number[] = [];
@@ -571,7 +578,10 @@ function checkGraph(r: Reader, proc: Procedure): Set<string> {
     if (!step) continue;
     for (const t of stepTargets(step)) {
       if (t.kind === 'step' && !proc.steps[t.id]) {
-        r.report(t.line, `step "${id}": next "${t.id}" is not a step of this procedure${proc.outcomes[t.id] ? ` (for the outcome write outcome:${t.id})` : ''}`);
+        r.report(
+          t.line,
+          `step "${id}": next "${t.id}" is not a step of this procedure${proc.outcomes[t.id] ? ` (for the outcome write outcome:${t.id})` : ''}`,
+        );
       }
       if (t.kind === 'outcome' && !proc.outcomes[t.id]) r.report(t.line, `step "${id}": outcome "${t.id}" is not defined under outcomes`);
     }
@@ -695,37 +705,39 @@ function checkExpressions(r: Reader, proc: Procedure, reachable: Set<string>): v
     }
   }
 
-  const resolverFor = (stepId: string, setIndex: number | null): NameResolver => (scope, name) => {
-    if (scope === 'config') {
-      return (procedureConfigNames as readonly string[]).includes(name)
-        ? { type: configTypes[name as keyof typeof configTypes] }
-        : { error: `unknown config name "config.${name}" (known: ${procedureConfigNames.join(', ')})` };
-    }
-    const before = (other: string) => other === stepId || (ancestors.get(stepId)?.has(other) ?? false);
-    const step = proc.steps[name];
-    if (step && step.type !== 'compute') {
-      if (!before(name)) return { error: `"${name}" is not answered before step "${stepId}" (no path goes through it first)` };
-      return stepValueInfo(step);
-    }
-    if (scope === 'answers') {
-      return { error: setBy.has(name) ? `answers.${name}: "${name}" is set by a compute step; write ${name}` : `unknown step "${name}" in answers.${name}` };
-    }
-    const setter = setBy.get(name);
-    if (setter === undefined) {
-      const parts = name.split('-');
-      const hint = parts.length > 1 && parts.every((p) => proc.steps[p] || setBy.has(p)) ? `; for subtraction put spaces around "-"` : '';
-      return { error: `unknown name "${name}": not a step id or a value set by a compute step${hint}` };
-    }
-    if (setter === stepId) {
-      const step = proc.steps[setter];
-      const index = step?.type === 'compute' ? step.set.findIndex((s) => s.name === name) : -1;
-      // Periods are counted before set, so a formula may always use this step's periods.
-      if (setIndex !== null && !periodNames.has(name) && index >= setIndex) return { error: `"${name}" is used before it is set (set it earlier in "set")` };
-    } else if (!before(setter)) {
-      return { error: `"${name}" is not set before step "${stepId}" (step "${setter}" does not come first on any path)` };
-    }
-    return { type: varTypes.get(name) ?? 'any' };
-  };
+  const resolverFor =
+    (stepId: string, setIndex: number | null): NameResolver =>
+    (scope, name) => {
+      if (scope === 'config') {
+        return (procedureConfigNames as readonly string[]).includes(name)
+          ? { type: configTypes[name as keyof typeof configTypes] }
+          : { error: `unknown config name "config.${name}" (known: ${procedureConfigNames.join(', ')})` };
+      }
+      const before = (other: string) => other === stepId || (ancestors.get(stepId)?.has(other) ?? false);
+      const step = proc.steps[name];
+      if (step && step.type !== 'compute') {
+        if (!before(name)) return { error: `"${name}" is not answered before step "${stepId}" (no path goes through it first)` };
+        return stepValueInfo(step);
+      }
+      if (scope === 'answers') {
+        return { error: setBy.has(name) ? `answers.${name}: "${name}" is set by a compute step; write ${name}` : `unknown step "${name}" in answers.${name}` };
+      }
+      const setter = setBy.get(name);
+      if (setter === undefined) {
+        const parts = name.split('-');
+        const hint = parts.length > 1 && parts.every((p) => proc.steps[p] || setBy.has(p)) ? `; for subtraction put spaces around "-"` : '';
+        return { error: `unknown name "${name}": not a step id or a value set by a compute step${hint}` };
+      }
+      if (setter === stepId) {
+        const step = proc.steps[setter];
+        const index = step?.type === 'compute' ? step.set.findIndex((s) => s.name === name) : -1;
+        // Periods are counted before set, so a formula may always use this step's periods.
+        if (setIndex !== null && !periodNames.has(name) && index >= setIndex) return { error: `"${name}" is used before it is set (set it earlier in "set")` };
+      } else if (!before(setter)) {
+        return { error: `"${name}" is not set before step "${stepId}" (step "${setter}" does not come first on any path)` };
+      }
+      return { type: varTypes.get(name) ?? 'any' };
+    };
 
   // Types of computed values first (two passes so a value built on another gets its type).
   for (let pass = 0; pass < 2; pass += 1) {
@@ -743,7 +755,11 @@ function checkExpressions(r: Reader, proc: Procedure, reachable: Set<string>): v
         const fromStep = proc.steps[p.from];
         const before = ancestors.get(id)?.has(p.from) ?? false;
         if (fromStep) {
-          if (fromStep.type !== 'date') r.report(p.line, `step "${id}": period ${p.name}: from "${p.from}" is a ${fromStep.type} step; a period starts from a date step or an earlier period`);
+          if (fromStep.type !== 'date')
+            r.report(
+              p.line,
+              `step "${id}": period ${p.name}: from "${p.from}" is a ${fromStep.type} step; a period starts from a date step or an earlier period`,
+            );
           else if (!before) r.report(p.line, `step "${id}": period ${p.name}: "${p.from}" is not answered before step "${id}"`);
           return;
         }
@@ -780,14 +796,19 @@ export function compileProcedureDetail(file: string, text: string): CompileDetai
   if (!top) return { procedure: null, problems: r.problems, texts: r.texts };
 
   const id = r.id(top.get('id'), 'id', 1) ?? '';
-  const base = file.split('/').pop()?.replace(/\.ya?ml$/, '') ?? '';
+  const base =
+    file
+      .split('/')
+      .pop()
+      ?.replace(/\.ya?ml$/, '') ?? '';
   if (id && !kebabCase.test(id)) r.report(top.get('id')?.line ?? 1, `id "${id}" must be kebab-case (lower-case letters, digits, dashes)`);
   else if (id && base && id !== base) r.report(top.get('id')?.line ?? 1, `id "${id}" must match the file name (${id}.yaml)`);
   const title = r.text(top.get('title'), 'title', textLimits.title, true, 1) ?? '';
   const summary = r.text(top.get('summary'), 'summary', textLimits.summary, true, 1) ?? '';
   const domainField = top.get('domain');
   const domainValue = domainField && isScalar(domainField.value) ? String(domainField.value.value) : '';
-  if (!legalDomainIds.includes(domainValue as LegalDomainId)) r.report(domainField?.line ?? 1, `domain "${domainValue}" is not one of ${legalDomainIds.join(', ')}`);
+  if (!legalDomainIds.includes(domainValue as LegalDomainId))
+    r.report(domainField?.line ?? 1, `domain "${domainValue}" is not one of ${legalDomainIds.join(', ')}`);
   const keywords: string[] = [];
   for (const { node, line } of r.list(top.get('keywords'), 'keywords', false, 1) ?? []) {
     const k = r.textItem(node, line, 'keyword', textLimits.keyword);

@@ -197,7 +197,12 @@ function samplesFor(step: VisibleStep, info: Boundary | undefined, context: Proc
     case 'info':
       return [true];
     case 'idcard': {
-      const fields = Object.fromEntries(step.fields.map((f) => [f, f === 'gender' ? 'female' : f === 'ageBracket' ? '18-59' : f === 'name' ? '样*' : f === 'idNumber' ? '110101********0010' : '样例地区']));
+      const fields = Object.fromEntries(
+        step.fields.map((f) => [
+          f,
+          f === 'gender' ? 'female' : f === 'ageBracket' ? '18-59' : f === 'name' ? '样*' : f === 'idNumber' ? '110101********0010' : '样例地区',
+        ]),
+      );
       return step.optional ? [{ fields }, null] : [{ fields }];
     }
     case 'number': {
@@ -227,7 +232,8 @@ function samplesFor(step: VisibleStep, info: Boundary | undefined, context: Proc
 
 export function enumeratePaths(proc: Procedure, options: EnumerateOptions = {}): EnumerateResult {
   const calendar = options.calendar ?? null;
-  const contexts = options.contexts ?? (calendar ? [...defaultSampleContexts, ...defaultSampleContexts.map((c) => ({ ...c, calendar }))] : defaultSampleContexts);
+  const contexts =
+    options.contexts ?? (calendar ? [...defaultSampleContexts, ...defaultSampleContexts.map((c) => ({ ...c, calendar }))] : defaultSampleContexts);
   const maxExplored = options.maxExplored ?? 50_000;
   const info = boundaryInfo(proc);
   const paths: ProcedurePath[] = [];
@@ -278,4 +284,3 @@ export function enumeratePaths(proc: Procedure, options: EnumerateOptions = {}):
   }
   return { paths, deadEnds, explored, truncated, maxExplored };
 }
-

@@ -76,10 +76,10 @@ describe('checkExpression', () => {
   });
 
   it('reports operators used on the wrong kind of value', () => {
-    expect(errors("matter + 1 > 2")).toContain('"+" needs numbers, not a text');
+    expect(errors('matter + 1 > 2')).toContain('"+" needs numbers, not a text');
     expect(errors("docs == 'contract'")).toEqual(['"==" cannot compare a multiple-choice list; use has \'…\'']);
     expect(errors("matter has 'wages'")).toEqual(['"has" needs a multiple-choice answer on its left, not a text']);
-    expect(errors("docs in ['contract']")).toEqual(["\"in\" tests a single choice; for a multiple choice write answers.docs has '…'"]);
+    expect(errors("docs in ['contract']")).toEqual(['"in" tests a single choice; for a multiple choice write answers.docs has \'…\'']);
     expect(errors('income > null')).toEqual(['"> null" is always false; test "== null" instead']);
     expect(errors('income == worker')).toEqual(['"==" compares a number with a yes/no value; it is never equal']);
     expect(errors('income + 1')).toEqual(['a condition must be true or false, but this is a number']);
@@ -87,7 +87,7 @@ describe('checkExpression', () => {
   });
 
   it('reports option values a step does not offer', () => {
-    expect(errors("matter == 'wagez'")).toEqual(["'wagez' is not an option of step \"matter\" (options: wages, injury, other)"]);
-    expect(errors("answers.docs has 'id-card'")).toEqual(["'id-card' is not an option of step \"docs\" (options: contract, payslip)"]);
+    expect(errors("matter == 'wagez'")).toEqual(['\'wagez\' is not an option of step "matter" (options: wages, injury, other)']);
+    expect(errors("answers.docs has 'id-card'")).toEqual(['\'id-card\' is not an option of step "docs" (options: contract, payslip)']);
   });
 });

@@ -75,7 +75,7 @@ export function tokenize(text: string): Token[] {
     }
     if (c === "'") {
       const end = text.indexOf("'", i + 1);
-      if (end < 0) throw new ExpressionError('unterminated string: a closing \' is missing', i);
+      if (end < 0) throw new ExpressionError("unterminated string: a closing ' is missing", i);
       tokens.push({ type: 'str', value: text.slice(i + 1, end), offset: i });
       i = end + 1;
       continue;
@@ -391,7 +391,8 @@ export function checkExpression(expr: Expr, resolve: NameResolver, expect: 'bool
       }
       case 'in': {
         const arg = visit(e.arg);
-        if (arg.type === 'list') errors.push(`"in" tests a single choice; for a multiple choice write ${arg.stepId ? `answers.${arg.stepId}` : 'the list'} has '…'`);
+        if (arg.type === 'list')
+          errors.push(`"in" tests a single choice; for a multiple choice write ${arg.stepId ? `answers.${arg.stepId}` : 'the list'} has '…'`);
         else if (!fits(arg, 'string') && !fits(arg, 'number')) errors.push(`"in" needs a choice or a number on its left, not ${typeName[arg.type]}`);
         if (e.list.length === 0) errors.push('"in []" is never true');
         for (const item of e.list) checkOption(arg, item, '"in"');
@@ -488,4 +489,3 @@ export function numbersIn(expr: Expr): number[] {
       return [...numbersIn(expr.left), ...numbersIn(expr.right)];
   }
 }
-

@@ -4,7 +4,14 @@ import { parseHolidayCalendar } from './parse-holiday-calendar';
 
 // The 2025 National Day block as the State Council's notice gives it (10月1日至8日放假，9月28日、10月11日上班).
 const calendar: HolidayCalendar = {
-  years: [{ year: 2025, source: '测试用', daysOff: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'], workdays: ['2025-09-28', '2025-10-11'] }],
+  years: [
+    {
+      year: 2025,
+      source: '测试用',
+      daysOff: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'],
+      workdays: ['2025-09-28', '2025-10-11'],
+    },
+  ],
 };
 
 describe('dates', () => {
@@ -39,11 +46,21 @@ describe('isDayOff', () => {
 
 describe('periodEnd', () => {
   it('starts counting the next day (民法典 第二百零一条)', () => {
-    expect(periodEnd(calendar, '2025-09-09', { amount: 30, unit: 'days' })).toEqual({ known: true, end: '2025-10-09', nominalEnd: '2025-10-09', movedFrom: null });
+    expect(periodEnd(calendar, '2025-09-09', { amount: 30, unit: 'days' })).toEqual({
+      known: true,
+      end: '2025-10-09',
+      nominalEnd: '2025-10-09',
+      movedFrom: null,
+    });
   });
 
   it('moves a last day in the National Day holiday to the first working day after it (第二百零三条)', () => {
-    expect(periodEnd(calendar, '2025-09-01', { amount: 30, unit: 'days' })).toEqual({ known: true, end: '2025-10-09', nominalEnd: '2025-10-01', movedFrom: '2025-10-01' });
+    expect(periodEnd(calendar, '2025-09-01', { amount: 30, unit: 'days' })).toEqual({
+      known: true,
+      end: '2025-10-09',
+      nominalEnd: '2025-10-01',
+      movedFrom: '2025-10-01',
+    });
   });
 
   it('moves a Saturday to Monday but keeps a 调休 Saturday', () => {

@@ -111,8 +111,7 @@ export function isDayOff(calendar: HolidayCalendar | null | undefined, date: str
 
 /** The last day of a period that starts on `start` (the event day, itself not counted). */
 export function periodEnd(calendar: HolidayCalendar | null | undefined, start: string, length: PeriodLength): PeriodEnd {
-  const nominalEnd =
-    length.unit === 'days' ? addDays(start, length.amount) : addMonths(start, length.unit === 'months' ? length.amount : length.amount * 12);
+  const nominalEnd = length.unit === 'days' ? addDays(start, length.amount) : addMonths(start, length.unit === 'months' ? length.amount : length.amount * 12);
   let end = nominalEnd;
   // A run of days off is at most a few weeks; the bound only guards against a malformed calendar.
   for (let i = 0; i < 60; i += 1) {

@@ -66,7 +66,8 @@ export function parseHolidayCalendar(file: string, text: string): CalendarParseR
     }
     for (const field of entry.items) {
       const name = isScalar(field.key) ? String(field.key.value) : '';
-      if (!['source', 'daysOff', 'workdays'].includes(name)) report(lineOf(field.key, yearLine), `${where}: unknown field "${name}" (expected: source, daysOff, workdays)`);
+      if (!['source', 'daysOff', 'workdays'].includes(name))
+        report(lineOf(field.key, yearLine), `${where}: unknown field "${name}" (expected: source, daysOff, workdays)`);
     }
     const sourceNode = entry.get('source', true);
     const source = isScalar(sourceNode) && typeof sourceNode.value === 'string' ? sourceNode.value.trim() : '';
@@ -101,7 +102,8 @@ export function parseHolidayCalendar(file: string, text: string): CalendarParseR
           if (!['name', 'from', 'to'].includes(name)) report(line, `${where}: unknown field "${name}" in daysOff (expected: name, from, to)`);
         }
         const nameNode = item.get('name', true);
-        if (!isScalar(nameNode) || typeof nameNode.value !== 'string' || nameNode.value.trim() === '') report(line, `${where}: a daysOff entry needs the holiday's name`);
+        if (!isScalar(nameNode) || typeof nameNode.value !== 'string' || nameNode.value.trim() === '')
+          report(line, `${where}: a daysOff entry needs the holiday's name`);
         const from = dateIn(item.get('from', true), line, 'from');
         const to = dateIn(item.get('to', true), line, 'to');
         if (from === null || to === null) continue;

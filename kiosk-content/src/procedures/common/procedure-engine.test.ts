@@ -112,7 +112,10 @@ function compile(): Procedure {
 }
 
 const proc = compile();
-const context: ProcedureContext = { config: { legalAidIncomeThreshold: 2000, legalAidStandardSource: null, region: null, siteName: null }, today: '2026-03-10' };
+const context: ProcedureContext = {
+  config: { legalAidIncomeThreshold: 2000, legalAidStandardSource: null, region: null, siteName: null },
+  today: '2026-03-10',
+};
 
 function ok(result: ProcedureSession | AnswerError): ProcedureSession {
   if (isAnswerError(result)) throw new Error(result.message);
@@ -162,7 +165,11 @@ describe('procedure engine', () => {
     expect(outcome.outcome.office).toBe('labour-arbitration');
     expect(outcome.computed).toEqual({ perPerson: 1500 });
     expect(outcome.reasons).toEqual(['每人每月1500元，不高于本地标准2000元']);
-    expect(outcome.trace.at(-1)).toEqual({ stepId: 'decide', condition: "perPerson <= config.legalAidIncomeThreshold and answers.docs has 'contract'", target: 'outcome:apply' });
+    expect(outcome.trace.at(-1)).toEqual({
+      stepId: 'decide',
+      condition: "perPerson <= config.legalAidIncomeThreshold and answers.docs has 'contract'",
+      target: 'outcome:apply',
+    });
   });
 
   it('decides by the configured threshold; unset → ask, and division by zero → ask', () => {
@@ -210,7 +217,7 @@ describe('procedure engine', () => {
     expect(answer(proc, atSummary, 1, context)).toEqual({ error: 'no-question', message: '现在没有需要回答的问题。' });
   });
 
-  it('holds ID-card names and numbers only masked: a typed name is masked, a number only in the reader\'s masked form', () => {
+  it("holds ID-card names and numbers only masked: a typed name is masked, a number only in the reader's masked form", () => {
     const withNumber = compileProcedure(
       'procedures/engine-sample.yaml',
       source.replace('fields: [name, ageBracket]', 'fields: [name, idNumber, ageBracket]'),
@@ -225,11 +232,15 @@ describe('procedure engine', () => {
     const read = ok(answer(withNumber, s, { fields: { name: '张*三', idNumber: '510106********1234', ageBracket: '18-59' } }, context));
     expect(read.answers.applicant).toEqual({ fields: { name: '张*三', idNumber: '510106********1234', ageBracket: '18-59' } });
     // A number in clear is refused, so it can never reach the summary or the receipt.
-    expect(answer(withNumber, s, { fields: { name: '张三', idNumber: '510106199001011234', ageBracket: '18-59' } }, context)).toMatchObject({ error: 'not-an-option' });
+    expect(answer(withNumber, s, { fields: { name: '张三', idNumber: '510106199001011234', ageBracket: '18-59' } }, context)).toMatchObject({
+      error: 'not-an-option',
+    });
     let done = read;
     for (const value of happy.slice(5)) done = ok(answer(withNumber, done, value, context));
     const summary = currentView(withNumber, done, context);
-    expect(summary.kind === 'summary' && summary.rows.find((r) => r.stepId === 'applicant')?.answerText).toBe('姓名：张*三，证件号码：510106********1234，年龄：18至59周岁');
+    expect(summary.kind === 'summary' && summary.rows.find((r) => r.stepId === 'applicant')?.answerText).toBe(
+      '姓名：张*三，证件号码：510106********1234，年龄：18至59周岁',
+    );
     expect(maskName('张三')).toBe('张*');
     expect(maskName('张*三')).toBe('张*三');
     expect(maskName('王')).toBe('*');

@@ -107,7 +107,8 @@ export interface OutcomeView {
 
 export type ProcedureView = StepView | SummaryView | OutcomeView;
 
-export type AnswerErrorCode = 'no-question' | 'required' | 'not-an-option' | 'not-a-number' | 'not-integer' | 'out-of-range' | 'bad-date' | 'future-date' | 'missing-field';
+export type AnswerErrorCode =
+  'no-question' | 'required' | 'not-an-option' | 'not-a-number' | 'not-integer' | 'out-of-range' | 'bad-date' | 'future-date' | 'missing-field';
 
 export interface AnswerError {
   error: AnswerErrorCode;
@@ -290,7 +291,9 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
     }
     trace.push({ stepId: step.id, condition: chosen.condition, target: targetText(chosen.target) });
     if (chosen.reason !== null) {
-      reasons.push(interpolate(chosen.reason, (name) => (name.startsWith('config.') ? lookup('config', name.slice('config.'.length)) : values.get(name)), periods));
+      reasons.push(
+        interpolate(chosen.reason, (name) => (name.startsWith('config.') ? lookup('config', name.slice('config.'.length)) : values.get(name)), periods),
+      );
     }
     target = chosen.target;
   }
@@ -357,7 +360,12 @@ function answerText(step: VisibleStep, answer: AnswerValue): string {
         .filter((name) => f[name] !== undefined)
         .map((name) => {
           const v = f[name] ?? '';
-          const shown = name === 'gender' ? (genderValues[v as keyof typeof genderValues] ?? v) : name === 'ageBracket' ? (ageBracketValues[v as keyof typeof ageBracketValues] ?? v) : v;
+          const shown =
+            name === 'gender'
+              ? (genderValues[v as keyof typeof genderValues] ?? v)
+              : name === 'ageBracket'
+                ? (ageBracketValues[v as keyof typeof ageBracketValues] ?? v)
+                : v;
           return `${fieldLabels[name]}：${shown}`;
         })
         .join('，');
@@ -413,7 +421,18 @@ export function currentView(proc: Procedure, session: ProcedureSession, context:
   if (!session.confirmed) return { kind: 'summary', rows, canGoBack: true };
   const outcome = proc.outcomes[w.position.outcomeId];
   if (!outcome) throw new Error(`procedure ${proc.id}: no outcome "${w.position.outcomeId}"`);
-  return { kind: 'outcome', outcomeId: outcome.id, outcome, computed: w.computed, periods: w.periods, reasons: w.reasons, rows, trace: w.trace, applicant: applicantOf(proc, session, w.consumed), canGoBack: true };
+  return {
+    kind: 'outcome',
+    outcomeId: outcome.id,
+    outcome,
+    computed: w.computed,
+    periods: w.periods,
+    reasons: w.reasons,
+    rows,
+    trace: w.trace,
+    applicant: applicantOf(proc, session, w.consumed),
+    canGoBack: true,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,7 +482,8 @@ export function validateAnswer(step: VisibleStep, value: unknown, context: Proce
       const n = typeof value === 'string' ? Number(value.trim()) : value;
       if (typeof n !== 'number' || !Number.isFinite(n)) return fail('not-a-number', '请填写一个数字。');
       if (step.integer && !Number.isInteger(n)) return fail('not-integer', '请填写整数。');
-      if (n < step.min || n > step.max) return fail('out-of-range', `请填写${formatNumber(step.min)}到${formatNumber(step.max)}之间的数（单位：${step.unit}）。`);
+      if (n < step.min || n > step.max)
+        return fail('out-of-range', `请填写${formatNumber(step.min)}到${formatNumber(step.max)}之间的数（单位：${step.unit}）。`);
       return { ok: n };
     }
     case 'date': {

@@ -59,7 +59,14 @@ function compile(text: string): Procedure {
 }
 
 const calendar: HolidayCalendar = {
-  years: [{ year: 2025, source: '测试用', daysOff: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'], workdays: ['2025-09-28', '2025-10-11'] }],
+  years: [
+    {
+      year: 2025,
+      source: '测试用',
+      daysOff: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08'],
+      workdays: ['2025-09-28', '2025-10-11'],
+    },
+  ],
 };
 const config = { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null };
 
@@ -96,7 +103,12 @@ describe('periods', () => {
   });
 
   it('the enumerator samples dates around the moved last day and reaches every outcome', () => {
-    const walked = enumeratePaths(proc, { contexts: [{ config, today: '2025-10-08', calendar }, { config, today: '2025-10-08' }] });
+    const walked = enumeratePaths(proc, {
+      contexts: [
+        { config, today: '2025-10-08', calendar },
+        { config, today: '2025-10-08' },
+      ],
+    });
     expect(walked.deadEnds).toEqual([]);
     expect(new Set(walked.paths.map((p) => p.outcomeId))).toEqual(new Set(['unknown', 'in-time', 'late']));
   });

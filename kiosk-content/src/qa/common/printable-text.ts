@@ -22,11 +22,7 @@ function reasonFor(codePoint: number, char: string): UnprintableChar['reason'] |
   if ((codePoint < 0x20 && codePoint !== 0x0a && codePoint !== 0x09 && codePoint !== 0x0d) || (codePoint >= 0x7f && codePoint <= 0x9f)) {
     return 'control character';
   }
-  if (
-    (codePoint >= 0xe000 && codePoint <= 0xf8ff) ||
-    (codePoint >= 0xf0000 && codePoint <= 0xffffd) ||
-    (codePoint >= 0x100000 && codePoint <= 0x10fffd)
-  ) {
+  if ((codePoint >= 0xe000 && codePoint <= 0xf8ff) || (codePoint >= 0xf0000 && codePoint <= 0xffffd) || (codePoint >= 0x100000 && codePoint <= 0x10fffd)) {
     return 'private use';
   }
   if ((codePoint >= 0xfdd0 && codePoint <= 0xfdef) || (codePoint & 0xfffe) === 0xfffe) return 'noncharacter';

@@ -3,7 +3,15 @@ import { legalAidStandardFor, officesForRegion, regionalFileSchema, regionMatch,
 
 const data: RegionalData = regionalFileSchema.parse({
   offices: [
-    { id: 'ce-shi-qu-legal-aid', kind: 'legal-aid-centre', name: '测试区法律援助中心', address: '测试路1号', hours: '周一至周五 9:00-17:00', phone: '000-00000000', regions: ['110101'] },
+    {
+      id: 'ce-shi-qu-legal-aid',
+      kind: 'legal-aid-centre',
+      name: '测试区法律援助中心',
+      address: '测试路1号',
+      hours: '周一至周五 9:00-17:00',
+      phone: '000-00000000',
+      regions: ['110101'],
+    },
     { id: 'ce-shi-shi-legal-aid', kind: 'legal-aid-centre', name: '测试市法律援助中心', address: '测试路2号', hours: null, phone: null, regions: ['110100'] },
     { id: 'ce-shi-court', kind: 'court', name: '测试区人民法院', address: '测试路3号', hours: null, phone: '000-00000001', regions: [110000] },
   ],
@@ -47,7 +55,15 @@ describe('regional data', () => {
 
   it('puts the site offices first, lets them replace a pack office by id, and keeps the generic entry where nothing is known', () => {
     const site = [
-      { id: 'ce-shi-qu-legal-aid', kind: 'legal-aid-centre', name: '测试区法律援助中心（本站窗口）', address: '测试路1号一楼', hours: null, phone: null, handles: [] },
+      {
+        id: 'ce-shi-qu-legal-aid',
+        kind: 'legal-aid-centre',
+        name: '测试区法律援助中心（本站窗口）',
+        address: '测试路1号一楼',
+        hours: null,
+        phone: null,
+        handles: [],
+      },
       { id: 'site-notary', kind: 'notary-office', name: '测试公证处', address: '测试路4号', hours: null, phone: null, handles: ['遗嘱公证'] },
     ];
     const offices = resolveOffices(directory, data, '110101', site);

@@ -23,7 +23,13 @@ const textOnly: Bm25fParams = {
   authorityPrior: noPrior,
 };
 const search = (terms: string[], params: Bm25fParams = textOnly) =>
-  index.search(terms.map((term) => ({ term, weight: 1 })), params, { limit: 10 }).map((h) => ({ key: index.key(h.doc), score: h.score }));
+  index
+    .search(
+      terms.map((term) => ({ term, weight: 1 })),
+      params,
+      { limit: 10 },
+    )
+    .map((h) => ({ key: index.key(h.doc), score: h.score }));
 
 describe('buildArticleIndex', () => {
   it('groups articles by law so each law is one contiguous doc range', () => {

@@ -147,11 +147,7 @@ class PostingsBuilder {
  * Builds the index. Articles may arrive in any order; they are grouped by law (first-seen order)
  * so that each law's articles are contiguous.
  */
-export function buildArticleIndex(
-  articles: Iterable<ArticleIndexInput>,
-  tokenizer: Tokenizer,
-  initialsOf: (text: string) => string,
-): ArticleIndexData {
+export function buildArticleIndex(articles: Iterable<ArticleIndexInput>, tokenizer: Tokenizer, initialsOf: (text: string) => string): ArticleIndexData {
   const byLaw = new Map<string, ArticleIndexInput[]>();
   for (const a of articles) {
     let list = byLaw.get(a.normalizedTitle);
@@ -238,7 +234,7 @@ function topK(scores: Float32Array, candidates: Uint32Array, count: number, limi
     const hit = { doc, score };
     if (heap.length < limit) {
       heap.push(hit);
-      for (let j = heap.length - 1; j > 0; ) {
+      for (let j = heap.length - 1; j > 0;) {
         const p = (j - 1) >> 1;
         if (!worse(heap[j] as ArticleHit, heap[p] as ArticleHit)) break;
         [heap[j], heap[p]] = [heap[p] as ArticleHit, heap[j] as ArticleHit];
@@ -246,7 +242,7 @@ function topK(scores: Float32Array, candidates: Uint32Array, count: number, limi
       }
     } else if (worse(heap[0] as ArticleHit, hit)) {
       heap[0] = hit;
-      for (let j = 0; ; ) {
+      for (let j = 0; ;) {
         const l = 2 * j + 1;
         const r = l + 1;
         let m = j;

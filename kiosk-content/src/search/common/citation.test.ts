@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { LawTitleMatcher, parseQueryCitations } from './citation';
 
-const matcher = new LawTitleMatcher(['劳动法', '劳动合同法', '劳动合同法实施条例', '民法典', '刑法', '民事诉讼法', '最高人民法院关于适用《民法典》婚姻家庭编的解释(一)']);
+const matcher = new LawTitleMatcher([
+  '劳动法',
+  '劳动合同法',
+  '劳动合同法实施条例',
+  '民法典',
+  '刑法',
+  '民事诉讼法',
+  '最高人民法院关于适用《民法典》婚姻家庭编的解释(一)',
+]);
 const cite = (q: string, context: string | null = null) => parseQueryCitations(q, matcher, context);
 
 describe('parseQueryCitations', () => {

@@ -72,7 +72,7 @@ export class LawTitleMatcher {
 
   findAll(text: string): LawMention[] {
     const out: LawMention[] = [];
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const m = this.matchAt(text, i);
       if (m) {
         out.push({ law: m.law, start: i, end: i + m.length });
@@ -119,7 +119,9 @@ function readNumber(text: string): number | null {
  * A Chinese numeral needs 第 or a law name right before it, so 「一条狗」 is not an article.
  */
 export function parseQueryCitations(query: string, matcher: LawTitleMatcher, contextLaw: string | null = null): ParsedQueryCitations {
-  const compact = normalizeLawTitle(query).toLowerCase().replace(/[《》]/g, '');
+  const compact = normalizeLawTitle(query)
+    .toLowerCase()
+    .replace(/[《》]/g, '');
   const mentions = matcher.findAll(compact);
   const citations: ArticleCitation[] = [];
   const cut: [number, number][] = mentions.map((m) => [m.start, m.end]);

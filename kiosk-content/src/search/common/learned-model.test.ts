@@ -64,12 +64,20 @@ describe('learned model', () => {
 
   it('finds articles through training wording only, survives encode/decode, and works without a model', () => {
     const input = { articles, qa: [], glossary: [], fingerprint: 'f', userWords: [] };
-    const withModel = new SearchEngine(buildSearchIndex({ ...input, model }, spaces, () => ''), spaces, () => null);
+    const withModel = new SearchEngine(
+      buildSearchIndex({ ...input, model }, spaces, () => ''),
+      spaces,
+      () => null,
+    );
     expect(withModel.search('宠物', { snippets: false }).articles[0]?.key).toBe('甲法|第一条');
     const decoded = decodeSearchIndex(encodeSearchIndex(withModel.index, codec), codec, () => spaces);
     const again = new SearchEngine(decoded.index, decoded.tokenizer, () => null);
     expect(again.search('宠物', { snippets: false }).articles[0]?.key).toBe('甲法|第一条');
-    const without = new SearchEngine(buildSearchIndex(input, spaces, () => ''), spaces, () => null);
+    const without = new SearchEngine(
+      buildSearchIndex(input, spaces, () => ''),
+      spaces,
+      () => null,
+    );
     expect(without.search('宠物', { snippets: false }).articles).toHaveLength(0);
     expect(without.search('动物', { snippets: false }).articles.length).toBeGreaterThan(0);
   });
@@ -83,7 +91,11 @@ describe('translation table and popularity', () => {
     { query: '老板 拖 钱', relevant: ['乙法|第一条'] },
     { query: '老板 加班', relevant: ['乙法|第二条', '乙法|第一条'] },
   ];
-  const model = modelFromQuestions(pairs, undefined, undefined, { articleText: (k) => text.get(k) ?? null, tokenizer: spaces, options: { iterations: 5, targets: 3, minPairs: 2 } });
+  const model = modelFromQuestions(pairs, undefined, undefined, {
+    articleText: (k) => text.get(k) ?? null,
+    tokenizer: spaces,
+    options: { iterations: 5, targets: 3, minPairs: 2 },
+  });
 
   it('learns which statute words a resident word stands for', () => {
     const dog = model.translation?.find((t) => t.word === '狗');

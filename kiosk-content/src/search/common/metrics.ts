@@ -57,8 +57,7 @@ export function ndcgAt(relevant: ReadonlySet<string>, ranked: readonly string[],
 /** Averages over queries. */
 export function evaluateRetrieval(judgements: readonly QueryJudgement[]): RetrievalMetrics {
   const n = judgements.length;
-  const mean = (f: (j: QueryJudgement) => number): number =>
-    n === 0 ? 0 : judgements.reduce((sum, j) => sum + f(j), 0) / n;
+  const mean = (f: (j: QueryJudgement) => number): number => (n === 0 ? 0 : judgements.reduce((sum, j) => sum + f(j), 0) / n);
   return {
     queries: n,
     recallAt1: mean((j) => recallAt(j.relevant, j.ranked, 1)),

@@ -6,11 +6,19 @@
 
 /** True when the query looks like pinyin initials or pinyin: 2+ latin letters and nothing else. */
 export function isInitialsQuery(query: string): boolean {
-  return /^[a-z]{2,}$/.test(query.normalize('NFKC').toLowerCase().replace(/[\s']+/g, ''));
+  return /^[a-z]{2,}$/.test(
+    query
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s']+/g, ''),
+  );
 }
 
 export function initialsQueryKey(query: string): string {
-  return query.normalize('NFKC').toLowerCase().replace(/[\s']+/g, '');
+  return query
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s']+/g, '');
 }
 
 /**

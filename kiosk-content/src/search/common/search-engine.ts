@@ -75,9 +75,13 @@ export function learnedFieldFor(articles: ArticleIndex, model: SearchModel | nul
 export function buildSearchIndex(input: SearchIndexInput, tokenizer: Tokenizer, initialsOf: (text: string) => string): SearchIndex {
   const plain = new ArticleIndex(buildArticleIndex(input.articles, tokenizer, initialsOf));
   const articles = plain.withLearned(learnedFieldFor(plain, input.model, tokenizer));
-  const lawSuggestions = articles.data.laws.map(
-    (law): SuggestionEntry => ({ kind: 'law', text: law.normalizedTitle, target: law.normalizedTitle, initials: law.initials, rank: lawSuggestionRank[law.authority] }),
-  );
+  const lawSuggestions = articles.data.laws.map((law): SuggestionEntry => ({
+    kind: 'law',
+    text: law.normalizedTitle,
+    target: law.normalizedTitle,
+    initials: law.initials,
+    rank: lawSuggestionRank[law.authority],
+  }));
   return {
     fingerprint: input.fingerprint,
     userWords: [...input.userWords],
@@ -360,8 +364,7 @@ export class SearchEngine {
     if (this.params.domainRouting <= 0 || withDomain.length === 0) return out;
     for (const hit of withDomain)
       for (const domain of hit.domains)
-        for (const [law, share] of this.domainLaws.get(domain) ?? [])
-          out.set(law, (out.get(law) ?? 0) + share / (withDomain.length * hit.domains.length));
+        for (const [law, share] of this.domainLaws.get(domain) ?? []) out.set(law, (out.get(law) ?? 0) + share / (withDomain.length * hit.domains.length));
     return out;
   }
 
@@ -412,7 +415,12 @@ export class SearchEngine {
     const qaLimit = options.qaLimit ?? 5;
     let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3));
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
-    const translated = learned ? learned.translate(terms.filter((t) => t.weight >= 1).map((t) => t.term), this.params.translationWeight) : [];
+    const translated = learned
+      ? learned.translate(
+          terms.filter((t) => t.weight >= 1).map((t) => t.term),
+          this.params.translationWeight,
+        )
+      : [];
     const searched = new Set(searchTerms.map((t) => t.term));
     // Rare statute words only, and few of them: a common one (应当, 规定) says nothing about the
     // matter and would walk a posting list of tens of thousands of articles.
@@ -453,7 +461,13 @@ export class SearchEngine {
       const entry = this.index.qa.entry(h.id);
       if (!entry || seenQa.has(h.id) || qa.length >= qaLimit) continue;
       seenQa.add(h.id);
-      qa.push({ id: entry.id, question: entry.question, domain: entry.domain, score: h.score, snippet: makeSnippet(entry.question, [...highlightTerms, ...h.terms], 200) });
+      qa.push({
+        id: entry.id,
+        question: entry.question,
+        domain: entry.domain,
+        score: h.score,
+        snippet: makeSnippet(entry.question, [...highlightTerms, ...h.terms], 200),
+      });
     }
     return { query: q, articles, qa, citations: parsed.citations, laws: parsed.laws, terms };
   }

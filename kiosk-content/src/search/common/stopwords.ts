@@ -19,10 +19,7 @@ const words = `
 
 const punctuation = '，。！？、；：“”‘’（）《》〈〉【】…—·,.!?;:\'"()[]<>/\\|-_=+*&^%$#@~`　 ';
 
-export const stopwords: ReadonlySet<string> = new Set([
-  ...words.split(/\s+/).filter((w) => w.length > 0),
-  ...punctuation,
-]);
+export const stopwords: ReadonlySet<string> = new Set([...words.split(/\s+/).filter((w) => w.length > 0), ...punctuation]);
 
 /** True for tokens that never help retrieval: stopwords, punctuation, lone digits/ASCII noise. */
 export function isStopToken(token: string): boolean {

@@ -20,8 +20,26 @@ import { LocalSearchService } from './search-service';
 /** Two made-up articles (not real law text): enough for the engine to index and find something. */
 function tinySource(stamp: string): ArticleSource {
   const list: ArticleIndexInput[] = [
-    { key: '测试法|第一条', normalizedTitle: '测试法', title: '测试法', label: '第一条', text: '用人单位应当按时支付劳动报酬。', headings: ['第一章 总则'], versionDate: '2020-01-01', category: '法律' },
-    { key: '测试法|第二条', normalizedTitle: '测试法', title: '测试法', label: '第二条', text: '出租人应当退还押金。', headings: ['第一章 总则'], versionDate: '2020-01-01', category: '法律' },
+    {
+      key: '测试法|第一条',
+      normalizedTitle: '测试法',
+      title: '测试法',
+      label: '第一条',
+      text: '用人单位应当按时支付劳动报酬。',
+      headings: ['第一章 总则'],
+      versionDate: '2020-01-01',
+      category: '法律',
+    },
+    {
+      key: '测试法|第二条',
+      normalizedTitle: '测试法',
+      title: '测试法',
+      label: '第二条',
+      text: '出租人应当退还押金。',
+      headings: ['第一章 总则'],
+      versionDate: '2020-01-01',
+      category: '法律',
+    },
   ];
   return {
     fingerprint: () => `tiny:${stamp}`,

@@ -49,8 +49,7 @@ export function searchIndexFingerprint(content: SearchContent): string {
   return indexFingerprint(content);
 }
 
-const hasTable = (db: ContentDb, name: string): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+const hasTable = (db: ContentDb, name: string): boolean => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 /** True when the database holds an imported law library. */
 export function hasLibrary(db: ContentDb): boolean {
@@ -73,7 +72,12 @@ function folderStamp(dir: string): string {
     for (const entry of entries) {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(child);
-      else if (entry.isFile()) hash.update(child).update('\0').update(readFileSync(path.join(dir, child))).update('\0');
+      else if (entry.isFile())
+        hash
+          .update(child)
+          .update('\0')
+          .update(readFileSync(path.join(dir, child)))
+          .update('\0');
     }
   };
   walk('');
@@ -91,7 +95,9 @@ export function contentStamp(db: ContentDb, contentDir?: string | null): string 
   if (hasTable(db, 'qa') || hasTable(db, 'glossary')) return null;
   const articles = hasLibrary(db) ? new RepositoryArticleSource(db, new LawRepository(db)).fingerprint() : noArticleSource.fingerprint();
   const folders = contentFolders(contentDir);
-  const model = hasTable(db, 'search_model') ? ((db.prepare("SELECT trained_at FROM search_model WHERE id = 'main'").pluck().get() as string | undefined) ?? null) : null;
+  const model = hasTable(db, 'search_model')
+    ? ((db.prepare("SELECT trained_at FROM search_model WHERE id = 'main'").pluck().get() as string | undefined) ?? null)
+    : null;
   return JSON.stringify([engineRevision, articles, folderStamp(folders.qa), folderStamp(folders.glossary), model]);
 }
 
@@ -192,7 +198,12 @@ export function storedIndexFingerprint(db: ContentDb): string | null {
 }
 
 /** Decodes the stored index; a damaged blob or one from an older layout gives a reason instead. */
-function loadStored(db: ContentDb, articles: ArticleSource, params: EngineParams, started: number): { service: LocalSearchService; reason: null } | { service: null; reason: string } {
+function loadStored(
+  db: ContentDb,
+  articles: ArticleSource,
+  params: EngineParams,
+  started: number,
+): { service: LocalSearchService; reason: null } | { service: null; reason: string } {
   const bytes = db.prepare('SELECT bytes FROM search_index WHERE id = ?').pluck().get(indexId) as Buffer | undefined;
   if (!bytes) return { service: null, reason: 'the database has no stored search index' };
   try {

@@ -8,14 +8,7 @@ import type { Tokenizer } from '../common/normalize';
 import type { SearchModel } from '../common/learned-model';
 import type { QaInput, Suggestion } from '../common/qa-index';
 import type { ArticleResult, EngineParams, QaResult, SearchIndex } from '../common/search-engine';
-import {
-  SearchEngine,
-  buildSearchIndex,
-  decodeSearchIndex,
-  defaultEngineParams,
-  encodeSearchIndex,
-  userWordsFor,
-} from '../common/search-engine';
+import { SearchEngine, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex, userWordsFor } from '../common/search-engine';
 import type { ArticleSource } from './article-source';
 import { createJiebaTokenizer, fnv1a } from './jieba-tokenizer';
 import { pinyinInitials } from './pinyin';

@@ -12,7 +12,19 @@ const NOTICE_MS = 10_000;
 
 function Glyph({ children, ...props }: SVGProps<SVGSVGElement>) {
   return (
-    <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" {...props}>
+    <svg
+      viewBox="0 0 24 24"
+      width="1em"
+      height="1em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
       {children}
     </svg>
   );
@@ -40,7 +52,15 @@ export function DisplayControls() {
   const contrast = useDisplayToggle('high-contrast');
   return (
     <>
-      <Button variant="bar" icon={<ContrastIcon />} onClick={contrast.toggle} aria-pressed={contrast.enabled} aria-label={t('shell.contrast')} className={shellStyles.toggle} data-testid="contrast-toggle">
+      <Button
+        variant="bar"
+        icon={<ContrastIcon />}
+        onClick={contrast.toggle}
+        aria-pressed={contrast.enabled}
+        aria-label={t('shell.contrast')}
+        className={shellStyles.toggle}
+        data-testid="contrast-toggle"
+      >
         {t('shell.contrastShort')}
       </Button>
       <ReadAloudButton />

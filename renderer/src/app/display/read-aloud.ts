@@ -54,7 +54,11 @@ export function speechChunksByLanguage(pieces: readonly SpokenText[], maxChars =
     const lang = pieces[start]?.lang ?? '';
     let end = start;
     while (end < pieces.length && pieces[end]?.lang === lang) end++;
-    for (const text of speechChunks(pieces.slice(start, end).map((p) => p.text), maxChars)) out.push({ text, lang });
+    for (const text of speechChunks(
+      pieces.slice(start, end).map((p) => p.text),
+      maxChars,
+    ))
+      out.push({ text, lang });
     start = end;
   }
   return out;
@@ -65,7 +69,12 @@ export function speechChunksByLanguage(pieces: readonly SpokenText[], maxChars =
  * sentence ends, joined up to maxChars.
  */
 export function speechChunks(blocks: readonly string[], maxChars = 120): string[] {
-  const sentences = blocks.flatMap((block) => block.split(/(?<=[。！？；!?;])/).map((s) => s.trim()).filter(Boolean));
+  const sentences = blocks.flatMap((block) =>
+    block
+      .split(/(?<=[。！？；!?;])/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   const chunks: string[] = [];
   let current = '';
   for (const sentence of sentences) {
@@ -92,6 +101,8 @@ export function pickVoice<V extends { lang: string; localService?: boolean }>(vo
     if (l.split('-')[0] === base) return 1;
     return 0;
   };
-  const ranked = voices.filter((v) => matches(v) > 0).sort((a, b) => matches(b) - matches(a) || Number(b.localService ?? false) - Number(a.localService ?? false));
+  const ranked = voices
+    .filter((v) => matches(v) > 0)
+    .sort((a, b) => matches(b) - matches(a) || Number(b.localService ?? false) - Number(a.localService ?? false));
   return ranked[0] ?? null;
 }

@@ -46,7 +46,13 @@ export function AttractLoop({ onStart }: { onStart(): void }) {
   const slides = useMemo<SlideView[]>(
     () => [
       ...content.announcements.map((a) => ({ key: `a:${a.id}`, label: t('attract.announcement'), title: a.title, body: a.body })),
-      ...content.slides.map((s) => ({ key: `s:${s.id}`, label: t('attract.slide'), title: s.title, body: s.body, basis: t('attract.basis', { cites: s.cites.join('、') }) })),
+      ...content.slides.map((s) => ({
+        key: `s:${s.id}`,
+        label: t('attract.slide'),
+        title: s.title,
+        body: s.body,
+        basis: t('attract.basis', { cites: s.cites.join('、') }),
+      })),
       ...hotlines.map((h) => ({ key: `h:${h.phone}`, label: t('attract.help'), title: h.phone, body: t('attract.hotline', { name: h.name }) })),
     ],
     [content, hotlines, t],

@@ -66,7 +66,13 @@ export function FeedbackBar({ largeText = false, onDone }: { largeText?: boolean
   };
 
   return (
-    <aside className={largeText ? `${styles.feedback} ${styles.feedbackLarge}` : styles.feedback} lang={locale} {...{ [SESSION_NEUTRAL]: '' }} aria-labelledby="feedback-title" data-testid="feedback-bar">
+    <aside
+      className={largeText ? `${styles.feedback} ${styles.feedbackLarge}` : styles.feedback}
+      lang={locale}
+      {...{ [SESSION_NEUTRAL]: '' }}
+      aria-labelledby="feedback-title"
+      data-testid="feedback-bar"
+    >
       <h2 id="feedback-title" className={styles.feedbackTitle}>
         {rating ? t('feedback.thanks') : t('feedback.question')}
       </h2>

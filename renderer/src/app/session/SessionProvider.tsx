@@ -201,24 +201,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={control}>
       <I18nProvider locale={locale}>
-      <Fragment key={generation}>{children}</Fragment>
-      {phase === 'warning' && (
-        <IdleCountdown
-          endsAt={endsAt}
-          onContinue={() => {
-            phaseRef.current = 'active';
-            setPhase('active');
-            timer.continue();
-          }}
-          onEnd={() => end('idle')}
-        />
-      )}
-      {phase === 'attract' && <AttractLoop onStart={startSession} />}
-      {feedbackFor !== null && phase !== 'attract' && (
-        <I18nProvider locale={feedbackFor.locale} part>
-          <FeedbackBar key={feedbackFor.at} largeText={feedbackFor.largeText} onDone={() => setFeedbackFor(null)} />
-        </I18nProvider>
-      )}
+        <Fragment key={generation}>{children}</Fragment>
+        {phase === 'warning' && (
+          <IdleCountdown
+            endsAt={endsAt}
+            onContinue={() => {
+              phaseRef.current = 'active';
+              setPhase('active');
+              timer.continue();
+            }}
+            onEnd={() => end('idle')}
+          />
+        )}
+        {phase === 'attract' && <AttractLoop onStart={startSession} />}
+        {feedbackFor !== null && phase !== 'attract' && (
+          <I18nProvider locale={feedbackFor.locale} part>
+            <FeedbackBar key={feedbackFor.at} largeText={feedbackFor.largeText} onDone={() => setFeedbackFor(null)} />
+          </I18nProvider>
+        )}
       </I18nProvider>
     </SessionContext.Provider>
   );

@@ -24,7 +24,14 @@ export function DocumentOffers({ filter, title }: { filter: (document: DocumentS
       {title && <h2 className={styles.title}>{title}</h2>}
       <div className={styles.list}>
         {offered.map((d) => (
-          <button key={d.id} type="button" className={styles.offer} onClick={() => navigation.open('document', { typeId: d.id })} data-testid="document-offer" data-document={d.id}>
+          <button
+            key={d.id}
+            type="button"
+            className={styles.offer}
+            onClick={() => navigation.open('document', { typeId: d.id })}
+            data-testid="document-offer"
+            data-document={d.id}
+          >
             <span className={styles.offerName} lang={CONTENT_LANG}>
               {t('documents.offer', { name: d.name })}
             </span>

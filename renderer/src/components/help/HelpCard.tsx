@@ -21,7 +21,9 @@ export function HelpCard({ titleKey = 'home.help.title' }: { titleKey?: MessageK
       </h2>
       {hotlines.map((hotline) => (
         <div key={hotline.phone}>
-          <p><Message id="home.help.hotline" values={{ name: <Zh>{hotline.name}</Zh> }} /></p>
+          <p>
+            <Message id="home.help.hotline" values={{ name: <Zh>{hotline.name}</Zh> }} />
+          </p>
           <p className={styles.phone}>{hotline.phone}</p>
         </div>
       ))}

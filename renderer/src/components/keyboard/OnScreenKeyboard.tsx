@@ -45,7 +45,10 @@ export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submit
   const ime = usePinyinEngine(fuzzyPinyin);
   const [composition, compose] = useReducer(compositionReducer, emptyComposition);
   const composing = composition.letters !== '';
-  const imeCandidates = useMemo<Candidate[]>(() => (ime.engine && composing ? ime.engine.candidates(composition.letters) : []), [ime.engine, composing, composition.letters]);
+  const imeCandidates = useMemo<Candidate[]>(
+    () => (ime.engine && composing ? ime.engine.candidates(composition.letters) : []),
+    [ime.engine, composing, composition.letters],
+  );
 
   const edit = (text: string, action: KeyboardAction): string => keyboardReducer({ text, mode }, action).text;
 
@@ -142,14 +145,22 @@ export function OnScreenKeyboard({ value, onChange, onSubmit, candidates, submit
           loading={ime.status === 'loading'}
           onPick={(candidate) => commit(candidate)}
           onPage={(delta) => compose({ type: 'page', delta, candidateCount: imeCandidates.length })}
-          idle={candidates ?? <p className={styles.hint}><MarkChinese text={t('keyboard.hint.letters')} /></p>}
+          idle={
+            candidates ?? (
+              <p className={styles.hint}>
+                <MarkChinese text={t('keyboard.hint.letters')} />
+              </p>
+            )
+          }
           maxLetters={MAX_COMPOSITION_LETTERS}
         />
       ) : (
         <div className={styles.candidates} data-testid="keyboard-candidates">
-          {candidates ?? <p className={styles.hint}>
+          {candidates ?? (
+            <p className={styles.hint}>
               <MarkChinese text={t(mode === 'letters' ? 'ime.failed' : `keyboard.hint.${mode}`)} />
-            </p>}
+            </p>
+          )}
         </div>
       )}
       <div className={styles.rows}>

@@ -34,31 +34,50 @@ export function PinyinCandidateBar({ composition, candidates, loading, onPick, o
   let line: ReactNode;
   if (!composing) line = idle;
   else if (loading) line = <p className={styles.hint}>{t('ime.loading')}</p>;
-  else if (candidates.length === 0) line = <p className={styles.hint} data-testid="ime-none">{t('ime.none')}</p>;
+  else if (candidates.length === 0)
+    line = (
+      <p className={styles.hint} data-testid="ime-none">
+        {t('ime.none')}
+      </p>
+    );
   else
     line = (
       <>
         <div className={styles.imeCandidates} role="group" aria-label={t('ime.candidates')}>
-        {page.items.map((candidate, index) => (
-          <button
-            key={`${candidate.letters}:${candidate.text}`}
-            type="button"
-            className={styles.imeCandidate}
-            onPointerDown={keepFocus}
-            onClick={() => onPick(candidate)}
-            lang={CONTENT_LANG}
-            data-testid="ime-candidate"
-            data-rank={composition.page * CANDIDATES_PER_PAGE + index}
-          >
-            {candidate.text}
-          </button>
-        ))}
+          {page.items.map((candidate, index) => (
+            <button
+              key={`${candidate.letters}:${candidate.text}`}
+              type="button"
+              className={styles.imeCandidate}
+              onPointerDown={keepFocus}
+              onClick={() => onPick(candidate)}
+              lang={CONTENT_LANG}
+              data-testid="ime-candidate"
+              data-rank={composition.page * CANDIDATES_PER_PAGE + index}
+            >
+              {candidate.text}
+            </button>
+          ))}
         </div>
         <span className={styles.imePaging}>
-          <button type="button" className={styles.imePageKey} onPointerDown={keepFocus} onClick={() => onPage(-1)} disabled={!page.hasPrevious} data-testid="ime-previous">
+          <button
+            type="button"
+            className={styles.imePageKey}
+            onPointerDown={keepFocus}
+            onClick={() => onPage(-1)}
+            disabled={!page.hasPrevious}
+            data-testid="ime-previous"
+          >
             <MarkChinese text={t('ime.previousPage')} />
           </button>
-          <button type="button" className={styles.imePageKey} onPointerDown={keepFocus} onClick={() => onPage(1)} disabled={!page.hasNext} data-testid="ime-next">
+          <button
+            type="button"
+            className={styles.imePageKey}
+            onPointerDown={keepFocus}
+            onClick={() => onPage(1)}
+            disabled={!page.hasNext}
+            data-testid="ime-next"
+          >
             <MarkChinese text={t('ime.nextPage')} />
           </button>
         </span>

@@ -37,7 +37,16 @@ describe('keyboardReducer', () => {
     const full = run([{ type: 'set', text: 'a'.repeat(MAX_QUERY_LENGTH + 20) }]);
     expect(full.text).toHaveLength(MAX_QUERY_LENGTH);
     expect(keyboardReducer(full, { type: 'insert', text: 'b' })).toBe(full);
-    expect(run([{ type: 'set', text: 'ab' }, { type: 'insert', text: '𠀀' }], undefined, 3).text).toBe('ab');
+    expect(
+      run(
+        [
+          { type: 'set', text: 'ab' },
+          { type: 'insert', text: '𠀀' },
+        ],
+        undefined,
+        3,
+      ).text,
+    ).toBe('ab');
   });
 
   it('returns the same state object when nothing changes, so React skips a render', () => {
@@ -47,7 +56,13 @@ describe('keyboardReducer', () => {
   });
 
   it('手写 mode keeps the text, takes picked characters like keys, and has no key rows (the pad replaces them)', () => {
-    const state = run([{ type: 'insert', text: 'gz' }, { type: 'mode', mode: 'handwriting' }, { type: 'insert', text: '工' }, { type: 'backspace' }, { type: 'insert', text: '资' }]);
+    const state = run([
+      { type: 'insert', text: 'gz' },
+      { type: 'mode', mode: 'handwriting' },
+      { type: 'insert', text: '工' },
+      { type: 'backspace' },
+      { type: 'insert', text: '资' },
+    ]);
     expect(state).toEqual({ text: 'gz资', mode: 'handwriting' });
     expect(keyboardRows.handwriting).toEqual([]);
   });

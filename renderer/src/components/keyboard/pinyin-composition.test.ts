@@ -30,7 +30,12 @@ describe('compositionReducer', () => {
 
   it('pages within the candidates', () => {
     const count = CANDIDATES_PER_PAGE * 2 + 1;
-    const last = run([...type('shi'), { type: 'page', delta: 1, candidateCount: count }, { type: 'page', delta: 1, candidateCount: count }, { type: 'page', delta: 1, candidateCount: count }]);
+    const last = run([
+      ...type('shi'),
+      { type: 'page', delta: 1, candidateCount: count },
+      { type: 'page', delta: 1, candidateCount: count },
+      { type: 'page', delta: 1, candidateCount: count },
+    ]);
     expect(last.page).toBe(2);
     expect(run([{ type: 'page', delta: -1, candidateCount: count }], emptyComposition).page).toBe(0);
   });

@@ -32,7 +32,12 @@ export function PrintPanel({ target, onClose }: PrintPanelProps) {
   const [preview, reload] = useRemote(() => {
     switch (target.kind) {
       case 'outcome':
-        return api.receipts.previewOutcome({ procedureId: target.procedureId, outcomeId: target.outcomeId, ...(target.reasons ? { reasons: [...target.reasons] } : {}), ...(target.applicant ? { applicant: target.applicant } : {}) });
+        return api.receipts.previewOutcome({
+          procedureId: target.procedureId,
+          outcomeId: target.outcomeId,
+          ...(target.reasons ? { reasons: [...target.reasons] } : {}),
+          ...(target.applicant ? { applicant: target.applicant } : {}),
+        });
       case 'article':
         return api.receipts.previewArticle({ key: target.key });
       case 'qa':
@@ -115,7 +120,12 @@ export function PrintPanel({ target, onClose }: PrintPanelProps) {
 
       <div className={styles.actions}>
         {offerPrint && preview.status === 'ready' && preview.value && (
-          <Button className={styles.printButton} disabled={busy} onClick={() => void print(phase === 'cancelled' ? undefined : preview.value?.reference)} data-testid="receipt-print">
+          <Button
+            className={styles.printButton}
+            disabled={busy}
+            onClick={() => void print(phase === 'cancelled' ? undefined : preview.value?.reference)}
+            data-testid="receipt-print"
+          >
             {t('receipt.print')}
           </Button>
         )}

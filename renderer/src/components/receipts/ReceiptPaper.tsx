@@ -55,7 +55,14 @@ export function ReceiptPaper({ layout }: { layout: ReceiptLayout }) {
             );
           }
           if (row.kind === 'qr') {
-            return <div key={index} className={styles.paperQr} style={{ top: px(row.top), left: px(row.left), width: px(row.size), height: px(row.size) }} data-qr={row.payload} />;
+            return (
+              <div
+                key={index}
+                className={styles.paperQr}
+                style={{ top: px(row.top), left: px(row.left), width: px(row.size), height: px(row.size) }}
+                data-qr={row.payload}
+              />
+            );
           }
           return <div key={index} className={styles.paperCut} style={{ top: px(row.top + row.height / 2) }} data-cut />;
         })}

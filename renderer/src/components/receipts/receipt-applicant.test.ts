@@ -5,6 +5,8 @@ describe('outcome receipt applicant', () => {
   it('puts only the masked name and number on the receipt', () => {
     expect(receiptApplicant(null)).toEqual({});
     expect(receiptApplicant({ ageBracket: '60-plus' })).toEqual({});
-    expect(receiptApplicant({ name: '张*三', idNumber: '510106********1234', ageBracket: '60-plus' })).toEqual({ applicant: { name: '张*三', idNumber: '510106********1234' } });
+    expect(receiptApplicant({ name: '张*三', idNumber: '510106********1234', ageBracket: '60-plus' })).toEqual({
+      applicant: { name: '张*三', idNumber: '510106********1234' },
+    });
   });
 });

@@ -19,7 +19,14 @@ describe('receipt preview grid', () => {
     const [title, step] = rows;
     expect(title?.kind === 'text' && title.glyphs.map((g) => g.cell)).toEqual([8, 10, 12, 14, 16, 18, 20, 22]);
     expect(step?.kind === 'text' && step.glyphs.map((g) => [g.char, g.cell, g.cells])).toEqual([
-      ['1', 0, 1], ['.', 1, 1], [' ', 2, 1], ['带', 3, 2], ['上', 5, 2], ['A', 7, 1], ['4', 8, 1], ['纸', 9, 2],
+      ['1', 0, 1],
+      ['.', 1, 1],
+      [' ', 2, 1],
+      ['带', 3, 2],
+      ['上', 5, 2],
+      ['A', 7, 1],
+      ['4', 8, 1],
+      ['纸', 9, 2],
     ]);
   });
   it('adds the glyph cells up to the layout’s own column count', () => {
@@ -30,7 +37,12 @@ describe('receipt preview grid', () => {
   });
   it('stacks lines at the paper’s pitch: double height twice as tall, the QR centred', () => {
     const { rows, heightDots } = previewRows(layout);
-    expect(rows.map((r) => [r.top, r.height])).toEqual([[0, 64], [64, 32], [96, 174], [270, 32]]);
+    expect(rows.map((r) => [r.top, r.height])).toEqual([
+      [0, 64],
+      [64, 32],
+      [96, 174],
+      [270, 32],
+    ]);
     expect(rows[2]?.kind === 'qr' && rows[2].left).toBe(105);
     expect(heightDots).toBe(302);
   });

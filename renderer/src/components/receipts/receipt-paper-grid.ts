@@ -49,7 +49,14 @@ export function previewRows(layout: ReceiptLayout): { rows: PreviewRow[]; height
       rows.push({ kind: 'text', top, height, bold: line.style.bold, heightScale: line.style.height, widthScale: line.style.width, glyphs: textGlyphs(line) });
       top += height;
     } else if (line.kind === 'qr') {
-      rows.push({ kind: 'qr', top, height: line.sizeDots, left: Math.max(0, Math.round((layout.dots - line.sizeDots) / 2)), size: line.sizeDots, payload: line.payload });
+      rows.push({
+        kind: 'qr',
+        top,
+        height: line.sizeDots,
+        left: Math.max(0, Math.round((layout.dots - line.sizeDots) / 2)),
+        size: line.sizeDots,
+        payload: line.payload,
+      });
       top += line.sizeDots;
     } else {
       rows.push({ kind: 'cut', top, height: LINE_PITCH_DOTS });

@@ -26,10 +26,12 @@ export function AdminScreen({ onClose, idleSeconds }: { onClose(): void; idleSec
   const heading = useRef<HTMLHeadingElement>(null);
 
   const reload = useCallback(() => {
-    admin.run((token) => api.admin.status({ token })).then(
-      (value) => setStatus({ status: 'ready', value }),
-      (error: unknown) => setStatus({ status: 'error', message: errorMessage(error) }),
-    );
+    admin
+      .run((token) => api.admin.status({ token }))
+      .then(
+        (value) => setStatus({ status: 'ready', value }),
+        (error: unknown) => setStatus({ status: 'error', message: errorMessage(error) }),
+      );
   }, [admin, api]);
   useEffect(reload, [reload]);
   useEffect(() => heading.current?.focus(), []);
@@ -37,9 +39,11 @@ export function AdminScreen({ onClose, idleSeconds }: { onClose(): void; idleSec
   // what is shown (no error flash); the loading state is never shown again, so nothing flickers.
   usePolling(
     () =>
-      admin.run((token) => api.admin.status({ token })).then((value) => {
-        setStatus({ status: 'ready', value });
-      }),
+      admin
+        .run((token) => api.admin.status({ token }))
+        .then((value) => {
+          setStatus({ status: 'ready', value });
+        }),
     USAGE_REFRESH_MS,
   );
 

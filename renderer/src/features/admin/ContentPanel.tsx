@@ -88,7 +88,9 @@ export function ContentPanel({ onChanged }: { onChanged(): void }) {
           <SlotBlock label={t('admin.content.pending')} slots={status.pending} testId="admin-content-pending" />
           <SlotBlock label={t('admin.content.previous')} slots={previous} testId="admin-content-previous" />
           <p className={styles.detail}>
-            {status.sources.length > 0 ? t('admin.content.sources', { count: status.sources.length, keys: status.trustedKeys.length }) : t('admin.content.noSources')}
+            {status.sources.length > 0
+              ? t('admin.content.sources', { count: status.sources.length, keys: status.trustedKeys.length })
+              : t('admin.content.noSources')}
           </p>
           <p className={styles.detail} data-testid="admin-content-last-sync">
             {status.lastSync
@@ -164,7 +166,9 @@ function SlotBlock({ label, slots, testId }: { label: string; slots: Slots | nul
           <p className={styles.slotLine}>
             {t(slots.content.embedded ? 'admin.content.embedded' : 'admin.content.pack', { id: slots.content.id, version: slots.content.version })}
           </p>
-          <p className={styles.slotLine}>{slots.laws ? t('admin.content.laws', { id: slots.laws.id, version: slots.laws.version }) : t('admin.content.noLaws')}</p>
+          <p className={styles.slotLine}>
+            {slots.laws ? t('admin.content.laws', { id: slots.laws.id, version: slots.laws.version }) : t('admin.content.noLaws')}
+          </p>
         </>
       ) : (
         <p className={styles.slotLine}>{t('admin.content.none')}</p>

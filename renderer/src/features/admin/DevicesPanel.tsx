@@ -26,27 +26,31 @@ export function DevicesPanel({ status }: { status: AdminStatus | null }) {
 
   const printTestPage = () => {
     setTestPage({ phase: 'busy' });
-    admin.run((token) => api.admin.printTestPage({ token })).then(
-      (r) => setTestPage({ phase: 'done', ok: r.ok, text: r.message }),
-      (error: unknown) => setTestPage({ phase: 'done', ok: false, text: errorMessage(error) }),
-    );
+    admin
+      .run((token) => api.admin.printTestPage({ token }))
+      .then(
+        (r) => setTestPage({ phase: 'done', ok: r.ok, text: r.message }),
+        (error: unknown) => setTestPage({ phase: 'done', ok: false, text: errorMessage(error) }),
+      );
   };
   const readTestCard = () => {
     setTestCard({ phase: 'busy' });
-    admin.run((token) => api.admin.readTestCard({ token })).then(
-      (r) => {
-        const card = r.card
-          ? ` — ${t('admin.devices.card', {
-              cardType: r.card.cardType,
-              name: r.card.maskedName,
-              number: r.card.maskedIdNumber,
-              valid: r.card.numberValid ? t('admin.devices.cardValid') : t('admin.devices.cardInvalid'),
-            })}`
-          : '';
-        setTestCard({ phase: 'done', ok: r.ok, text: `${r.message}${card}` });
-      },
-      (error: unknown) => setTestCard({ phase: 'done', ok: false, text: errorMessage(error) }),
-    );
+    admin
+      .run((token) => api.admin.readTestCard({ token }))
+      .then(
+        (r) => {
+          const card = r.card
+            ? ` — ${t('admin.devices.card', {
+                cardType: r.card.cardType,
+                name: r.card.maskedName,
+                number: r.card.maskedIdNumber,
+                valid: r.card.numberValid ? t('admin.devices.cardValid') : t('admin.devices.cardInvalid'),
+              })}`
+            : '';
+          setTestCard({ phase: 'done', ok: r.ok, text: `${r.message}${card}` });
+        },
+        (error: unknown) => setTestCard({ phase: 'done', ok: false, text: errorMessage(error) }),
+      );
   };
 
   return (
@@ -55,9 +59,21 @@ export function DevicesPanel({ status }: { status: AdminStatus | null }) {
         {t('admin.devices.title')}
       </h2>
       <DeviceRow id="printer" name={t('admin.devices.printer')} state={devices?.printer} port={status?.ports.printer} />
-      <ActionRow label={t('admin.devices.testPage')} busyText={t('admin.devices.testPageBusy')} outcome={testPage} onRun={printTestPage} testId="admin-test-page" />
+      <ActionRow
+        label={t('admin.devices.testPage')}
+        busyText={t('admin.devices.testPageBusy')}
+        outcome={testPage}
+        onRun={printTestPage}
+        testId="admin-test-page"
+      />
       <DeviceRow id="idReader" name={t('admin.devices.idReader')} state={devices?.idReader} port={status?.ports.idReader} />
-      <ActionRow label={t('admin.devices.testCard')} busyText={t('admin.devices.testCardBusy')} outcome={testCard} onRun={readTestCard} testId="admin-test-card" />
+      <ActionRow
+        label={t('admin.devices.testCard')}
+        busyText={t('admin.devices.testCardBusy')}
+        outcome={testCard}
+        onRun={readTestCard}
+        testId="admin-test-card"
+      />
     </section>
   );
 }

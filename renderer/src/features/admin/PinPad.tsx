@@ -102,24 +102,56 @@ export function PinPad({ initialNotice, onUnlocked, onCancel }: { initialNotice:
         {t('admin.pin.title')}
       </h1>
       <p className={styles.pinPrompt}>{t('admin.pin.prompt')}</p>
-      <div className={styles.dots} role="img" aria-label={pin.length > 0 ? t('admin.pin.entered', { count: pin.length }) : t('admin.pin.empty')} data-testid="pin-dots" data-count={pin.length}>
+      <div
+        className={styles.dots}
+        role="img"
+        aria-label={pin.length > 0 ? t('admin.pin.entered', { count: pin.length }) : t('admin.pin.empty')}
+        data-testid="pin-dots"
+        data-count={pin.length}
+      >
         {Array.from({ length: pin.length }, (_, i) => (
           <span key={i} className={styles.dot} />
         ))}
       </div>
-      <p className={`${styles.pinMessage} ${locked || notice.kind === 'wrong' ? styles.pinWarn : ''}`} role="status" data-testid="pin-message" data-kind={phase === 'over' ? 'lock-over' : notice.kind}>
+      <p
+        className={`${styles.pinMessage} ${locked || notice.kind === 'wrong' ? styles.pinWarn : ''}`}
+        role="status"
+        data-testid="pin-message"
+        data-kind={phase === 'over' ? 'lock-over' : notice.kind}
+      >
         {message}
       </p>
       <div className={styles.pinGrid}>
         {DIGITS.map((d) => (
-          <Button key={d} variant="secondary" className={styles.pinKey} onClick={() => press(d)} disabled={keysDisabled} aria-label={t('admin.pin.digit', { digit: d })} data-key={d}>
+          <Button
+            key={d}
+            variant="secondary"
+            className={styles.pinKey}
+            onClick={() => press(d)}
+            disabled={keysDisabled}
+            aria-label={t('admin.pin.digit', { digit: d })}
+            data-key={d}
+          >
             {d}
           </Button>
         ))}
-        <Button variant="secondary" className={styles.pinKey} onClick={() => setPin((p) => p.slice(0, -1))} disabled={keysDisabled || pin.length === 0} data-key="delete">
+        <Button
+          variant="secondary"
+          className={styles.pinKey}
+          onClick={() => setPin((p) => p.slice(0, -1))}
+          disabled={keysDisabled || pin.length === 0}
+          data-key="delete"
+        >
           {t('admin.pin.delete')}
         </Button>
-        <Button variant="secondary" className={styles.pinKey} onClick={() => press('0')} disabled={keysDisabled} aria-label={t('admin.pin.digit', { digit: '0' })} data-key="0">
+        <Button
+          variant="secondary"
+          className={styles.pinKey}
+          onClick={() => press('0')}
+          disabled={keysDisabled}
+          aria-label={t('admin.pin.digit', { digit: '0' })}
+          data-key="0"
+        >
           0
         </Button>
         <Button className={styles.pinKey} onClick={submit} disabled={keysDisabled || pin.length === 0} data-key="submit">

@@ -64,8 +64,10 @@ export function SystemPanel({ status, onReload }: { status: Loaded<AdminStatus>;
             {info.lastErrors.map((e, i) => (
               <li key={`${e.time}-${String(i)}`} className={styles.errorItem}>
                 <p className={styles.errorHead}>
-                  <span className={e.level === 'error' ? styles.levelError : styles.levelWarn}>{t(e.level === 'error' ? 'admin.errors.error' : 'admin.errors.warn')}</span> {shortTime(e.time)}{' '}
-                  <code className={styles.code}>{e.event}</code>
+                  <span className={e.level === 'error' ? styles.levelError : styles.levelWarn}>
+                    {t(e.level === 'error' ? 'admin.errors.error' : 'admin.errors.warn')}
+                  </span>{' '}
+                  {shortTime(e.time)} <code className={styles.code}>{e.event}</code>
                 </p>
                 {e.detail && <p className={`${styles.detail} ${styles.breakAll}`}>{e.detail}</p>}
               </li>

@@ -30,14 +30,16 @@ export function UsagePanel({ status }: { status: AdminStatus | null }) {
     const to = days.at(-1);
     if (!from || !to) return;
     let current = true;
-    admin.run((token) => api.stats.summary({ token, from, to })).then(
-      (value) => {
-        if (current) setSummary(value);
-      },
-      (e: unknown) => {
-        if (current) setError(errorMessage(e));
-      },
-    );
+    admin
+      .run((token) => api.stats.summary({ token, from, to }))
+      .then(
+        (value) => {
+          if (current) setSummary(value);
+        },
+        (e: unknown) => {
+          if (current) setError(errorMessage(e));
+        },
+      );
     return () => {
       current = false;
     };

@@ -23,4 +23,3 @@ export function useAdminSession(): AdminSession {
 export function isAdminRequired(error: unknown): boolean {
   return error instanceof KioskError && error.code === 'admin-required';
 }
-

@@ -70,7 +70,8 @@ describe('the PIN pad messages', () => {
     expect(nextCountdownTick(-20)).toBeNull();
     // Walking the ticks from a full minute shows every second once, down to 0:00.
     const shown: string[] = [];
-    for (let left: number | null = 60_000, tick = nextCountdownTick(left); tick !== null; left -= tick, tick = nextCountdownTick(left)) shown.push(formatCountdown(left - tick));
+    for (let left: number | null = 60_000, tick = nextCountdownTick(left); tick !== null; left -= tick, tick = nextCountdownTick(left))
+      shown.push(formatCountdown(left - tick));
     expect(shown).toHaveLength(60);
     expect(shown[0]).toBe('0:59');
     expect(shown.at(-1)).toBe('0:00');

@@ -53,7 +53,9 @@ export function pinNoticeOf(result: Extract<UnlockResult, { ok: false }>, now: n
       return { kind: 'locked', until: now + result.retryAfterSeconds * 1000 };
     case 'wrong-pin':
       // The wrong PIN that used up the last attempt locks the pad at once.
-      return result.retryAfterSeconds > 0 ? { kind: 'locked', until: now + result.retryAfterSeconds * 1000 } : { kind: 'wrong', attemptsLeft: result.attemptsLeft };
+      return result.retryAfterSeconds > 0
+        ? { kind: 'locked', until: now + result.retryAfterSeconds * 1000 }
+        : { kind: 'wrong', attemptsLeft: result.attemptsLeft };
   }
 }
 

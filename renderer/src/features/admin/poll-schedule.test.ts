@@ -79,10 +79,14 @@ describe('refreshing the open admin screen', () => {
   it('a failed refresh is tried again at the next interval', async () => {
     const timers = new ManualTimers();
     let calls = 0;
-    const stop = startPolling(async () => {
-      calls++;
-      if (calls === 1) throw new Error('host busy');
-    }, 10_000, timers);
+    const stop = startPolling(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('host busy');
+      },
+      10_000,
+      timers,
+    );
     await timers.advance(20_000);
     expect(calls).toBe(2);
     stop();

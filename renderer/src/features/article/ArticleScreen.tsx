@@ -69,9 +69,7 @@ function ArticleContent({ article, paged, onOpen }: { article: ArticleView; page
         </ScreenTitle>
       </ScreenHeader>
 
-      {!article.isCurrent && (
-        <Notice data-testid="article-not-current">{t('article.notCurrent')}</Notice>
-      )}
+      {!article.isCurrent && <Notice data-testid="article-not-current">{t('article.notCurrent')}</Notice>}
       {article.vintageNotice !== null && (
         <Notice data-testid="article-vintage" lang={CONTENT_LANG}>
           {article.vintageNotice}。

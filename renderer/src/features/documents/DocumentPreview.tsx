@@ -32,13 +32,29 @@ export function DocumentPreview({ layout }: { layout: DocumentLayoutView }) {
       <div className={styles.pages} data-testid="doc-pages">
         {layout.pages.map((page, index) => (
           <figure key={index} className={styles.page} style={{ width: `${String(Math.round(layout.width * 1.25 * zoom))}px` }}>
-            <svg viewBox={`0 0 ${String(layout.width)} ${String(layout.height)}`} lang={CONTENT_LANG} role="img" aria-label={t('documents.preview.page', { page: index + 1 })} data-testid="doc-page">
+            <svg
+              viewBox={`0 0 ${String(layout.width)} ${String(layout.height)}`}
+              lang={CONTENT_LANG}
+              role="img"
+              aria-label={t('documents.preview.page', { page: index + 1 })}
+              data-testid="doc-page"
+            >
               <rect x="0" y="0" width={layout.width} height={layout.height} fill="#ffffff" />
               {page.items.map((item, i) =>
                 item.kind === 'rule' ? (
                   <line key={i} x1={item.x1} y1={item.y1} x2={item.x2} y2={item.y2} stroke="#000000" strokeWidth={item.lineWidth} />
                 ) : (
-                  <text key={i} x={item.x} y={item.y} fontSize={item.size} fontWeight={item.bold ? 700 : 400} textLength={item.width} lengthAdjust="spacingAndGlyphs" fill="#000000" className={styles.pageText}>
+                  <text
+                    key={i}
+                    x={item.x}
+                    y={item.y}
+                    fontSize={item.size}
+                    fontWeight={item.bold ? 700 : 400}
+                    textLength={item.width}
+                    lengthAdjust="spacingAndGlyphs"
+                    fill="#000000"
+                    className={styles.pageText}
+                  >
                     {item.text}
                   </text>
                 ),

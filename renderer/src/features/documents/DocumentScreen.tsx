@@ -116,7 +116,12 @@ export function DocumentScreen({ typeId }: { typeId: string }) {
           <p className={styles.lead}>{t('documents.preview.lead')}</p>
         </ScreenHeader>
         {stage.kind === 'print' ? (
-          <PrintStatus state={stage.state} labels={form.fields.filter((f) => visible.includes(f.id)).map((f) => f.label)} onAgain={() => void print()} onEdit={() => setStage({ kind: 'ask', fieldId: visible[0] ?? '' })} />
+          <PrintStatus
+            state={stage.state}
+            labels={form.fields.filter((f) => visible.includes(f.id)).map((f) => f.label)}
+            onAgain={() => void print()}
+            onEdit={() => setStage({ kind: 'ask', fieldId: visible[0] ?? '' })}
+          />
         ) : (
           <div className={styles.actions}>
             <Button onClick={() => void print()} disabled={!layout} data-testid="doc-print">
@@ -228,7 +233,14 @@ function PrintStatus({ state, labels, onAgain, onEdit }: { state: A4PrintState; 
   const t = useT();
   const finished = state.state === 'done' || state.state === 'failed';
   return (
-    <div className={state.state === 'failed' ? styles.error : styles.notice} role="status" aria-live="polite" data-testid="doc-print-state" data-state={state.state} data-reason={state.reason ?? ''}>
+    <div
+      className={state.state === 'failed' ? styles.error : styles.notice}
+      role="status"
+      aria-live="polite"
+      data-testid="doc-print-state"
+      data-state={state.state}
+      data-reason={state.reason ?? ''}
+    >
       <p className={styles.printMessage}>
         <Zh>{state.message}</Zh>
       </p>

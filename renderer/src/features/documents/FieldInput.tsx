@@ -94,7 +94,19 @@ const dateParts: readonly { part: keyof DateParts; label: 'documents.date.year' 
 ];
 
 /** Dates are picked with steppers, never typed; a past-only date cannot go after today. */
-export function DatePicker({ value, today, max, onPick, testId }: { value: unknown; today: string; max: string | null; onPick(iso: string): void; testId: string }) {
+export function DatePicker({
+  value,
+  today,
+  max,
+  onPick,
+  testId,
+}: {
+  value: unknown;
+  today: string;
+  max: string | null;
+  onPick(iso: string): void;
+  testId: string;
+}) {
   const t = useT();
   const [parts, setParts] = useState(() => initialDateParts(value, today));
   const step = (part: keyof DateParts, delta: 1 | -1) => {
@@ -110,14 +122,26 @@ export function DatePicker({ value, today, max, onPick, testId }: { value: unkno
       <div className={styles.steppers}>
         {dateParts.map(({ part, label }) => (
           <div key={part} className={styles.stepper} role="group" aria-label={t(label)}>
-            <button type="button" className={styles.key} onClick={() => step(part, 1)} aria-label={t('documents.date.more', { part: t(label) })} data-testid={`${testId}-${part}-up`}>
+            <button
+              type="button"
+              className={styles.key}
+              onClick={() => step(part, 1)}
+              aria-label={t('documents.date.more', { part: t(label) })}
+              data-testid={`${testId}-${part}-up`}
+            >
               ＋
             </button>
             <span className={styles.stepperValue}>
               {parts[part]}
               <span className={styles.stepperUnit}>{t(label)}</span>
             </span>
-            <button type="button" className={styles.key} onClick={() => step(part, -1)} aria-label={t('documents.date.less', { part: t(label) })} data-testid={`${testId}-${part}-down`}>
+            <button
+              type="button"
+              className={styles.key}
+              onClick={() => step(part, -1)}
+              aria-label={t('documents.date.less', { part: t(label) })}
+              data-testid={`${testId}-${part}-down`}
+            >
               －
             </button>
           </div>
@@ -139,9 +163,33 @@ export function shownValue(field: DocumentFormField, value: AnswerValue | undefi
 }
 
 /** A text box with the on-screen keyboard (a connected keyboard types into it as well). */
-export function TextBox({ value, multiline, maxLength, onChange, onSubmit, testId, label }: { value: string; multiline: boolean; maxLength: number; onChange(v: string): void; onSubmit(): void; testId: string; label: string }) {
+export function TextBox({
+  value,
+  multiline,
+  maxLength,
+  onChange,
+  onSubmit,
+  testId,
+  label,
+}: {
+  value: string;
+  multiline: boolean;
+  maxLength: number;
+  onChange(v: string): void;
+  onSubmit(): void;
+  testId: string;
+  label: string;
+}) {
   const t = useT();
-  const common = { value, maxLength, lang: CONTENT_LANG, 'aria-label': label, placeholder: t('documents.text.placeholder'), 'data-testid': testId, className: styles.textBox };
+  const common = {
+    value,
+    maxLength,
+    lang: CONTENT_LANG,
+    'aria-label': label,
+    placeholder: t('documents.text.placeholder'),
+    'data-testid': testId,
+    className: styles.textBox,
+  };
   return multiline ? (
     <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />
   ) : (
@@ -154,7 +202,15 @@ function TextInput({ field, value, onChange, onNext }: FieldInputProps) {
   const text = typeof value === 'string' ? value : '';
   return (
     <div className={styles.textArea}>
-      <TextBox value={text} multiline={field.multiline ?? false} maxLength={field.maxLength ?? 200} onChange={onChange} onSubmit={() => onNext()} testId="doc-text" label={field.question} />
+      <TextBox
+        value={text}
+        multiline={field.multiline ?? false}
+        maxLength={field.maxLength ?? 200}
+        onChange={onChange}
+        onSubmit={() => onNext()}
+        testId="doc-text"
+        label={field.question}
+      />
       <OnScreenKeyboard value={text} onChange={onChange} onSubmit={() => onNext()} submitLabel={t('documents.next')} />
     </div>
   );

@@ -33,7 +33,8 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
   const kind = (typeof party.kind === 'string' ? party.kind : kinds[0]) as 'person' | 'organisation';
   const [mode, setMode] = useState<'choose' | 'card' | 'typed'>(party.fromIdCard ? 'card' : field.idcard && !party.name ? 'choose' : 'typed');
   // A birth date never touched is the one the steppers show.
-  const withShownDate = (p: Party): Party => ((field.parts ?? []).includes('birthDate') && kind === 'person' && typeof p.birthDate !== 'string' ? { ...p, birthDate: SHOWN_BIRTH_DATE } : p);
+  const withShownDate = (p: Party): Party =>
+    (field.parts ?? []).includes('birthDate') && kind === 'person' && typeof p.birthDate !== 'string' ? { ...p, birthDate: SHOWN_BIRTH_DATE } : p;
   const set = (part: string, v: string) => onChange(withShownDate({ ...party, kind, [part]: v }));
 
   if (field.idcard && mode === 'choose') {
@@ -56,7 +57,14 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
       {kinds.length > 1 && (
         <div className={styles.kindRow} role="group">
           {kinds.map((k) => (
-            <button key={k} type="button" className={`${styles.option} ${k === kind ? styles.optionChosen : ''}`} aria-pressed={k === kind} onClick={() => onChange({ kind: k })} data-testid={`doc-kind-${k}`}>
+            <button
+              key={k}
+              type="button"
+              className={`${styles.option} ${k === kind ? styles.optionChosen : ''}`}
+              aria-pressed={k === kind}
+              onClick={() => onChange({ kind: k })}
+              data-testid={`doc-kind-${k}`}
+            >
               {t(k === 'person' ? 'documents.party.person' : 'documents.party.organisation')}
             </button>
           ))}
@@ -71,7 +79,14 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
             {part === 'gender' ? (
               <div className={styles.kindRow} role="group" aria-label={label}>
                 {(['男', '女'] as const).map((g) => (
-                  <button key={g} type="button" className={`${styles.option} ${current === g ? styles.optionChosen : ''}`} aria-pressed={current === g} onClick={() => set('gender', g)} data-testid={`doc-gender-${g === '男' ? 'male' : 'female'}`}>
+                  <button
+                    key={g}
+                    type="button"
+                    className={`${styles.option} ${current === g ? styles.optionChosen : ''}`}
+                    aria-pressed={current === g}
+                    onClick={() => set('gender', g)}
+                    data-testid={`doc-gender-${g === '男' ? 'male' : 'female'}`}
+                  >
                     {t(g === '男' ? 'documents.party.male' : 'documents.party.female')}
                   </button>
                 ))}
@@ -79,7 +94,15 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
             ) : part === 'birthDate' ? (
               <DatePicker value={current || SHOWN_BIRTH_DATE} today={today} max={today} onPick={(iso) => set('birthDate', iso)} testId="doc-birth" />
             ) : (
-              <TextBox value={current} multiline={false} maxLength={part === 'address' ? 80 : 40} onChange={(v) => set(part, v)} onSubmit={() => undefined} testId={`doc-part-${part}`} label={label} />
+              <TextBox
+                value={current}
+                multiline={false}
+                maxLength={part === 'address' ? 80 : 40}
+                onChange={(v) => set(part, v)}
+                onSubmit={() => undefined}
+                testId={`doc-part-${part}`}
+                label={label}
+              />
             )}
           </div>
         );

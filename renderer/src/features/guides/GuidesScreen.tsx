@@ -33,15 +33,19 @@ export function GuidesScreen() {
     <Screen {...guidesLayout} data-testid="guides-screen">
       <ScreenTitle>{t('home.guides.title')}</ScreenTitle>
       <p className={styles.lead}>{t('guides.lead')}</p>
-      {state.status === 'loading' && (
-        <StatusLine>{t('common.loading')}</StatusLine>
-      )}
+      {state.status === 'loading' && <StatusLine>{t('common.loading')}</StatusLine>}
       {state.status === 'ready' && state.value.length === 0 && <Notice>{t('guides.empty')}</Notice>}
       {state.status === 'ready' && state.value.length > 0 && (
         <ul className={styles.guideList}>
           {state.value.map((item) => (
             <li key={item.id}>
-              <button type="button" className={styles.guide} onClick={() => navigation.open('procedure', { id: item.id })} data-testid="guide" data-guide-id={item.id}>
+              <button
+                type="button"
+                className={styles.guide}
+                onClick={() => navigation.open('procedure', { id: item.id })}
+                data-testid="guide"
+                data-guide-id={item.id}
+              >
                 {/* The area of law as a plain label; 「其他」 (general) says nothing, so it is left out. */}
                 {item.domain !== GENERAL_DOMAIN && (
                   <span className={styles.guideEyebrow} lang={CONTENT_LANG}>

@@ -43,14 +43,27 @@ export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef,
 
   // Which citations this terminal can open (only with the law library installed).
   const [available] = useRemote(
-    () => Promise.all(outcome.cites.map((cite) => api.library.getArticle({ key: citeKey(cite) }).then((a) => a !== null, () => false))),
+    () =>
+      Promise.all(
+        outcome.cites.map((cite) =>
+          api.library.getArticle({ key: citeKey(cite) }).then(
+            (a) => a !== null,
+            () => false,
+          ),
+        ),
+      ),
     [api, outcome.id],
   );
   const [related] = useRemote(
     () =>
-      Promise.all(outcome.related.map((id) => api.qa.get({ id }).then((qa) => (qa ? { id, question: qa.question } : null), () => null))).then((list) =>
-        list.filter((item): item is { id: string; question: string } => item !== null),
-      ),
+      Promise.all(
+        outcome.related.map((id) =>
+          api.qa.get({ id }).then(
+            (qa) => (qa ? { id, question: qa.question } : null),
+            () => null,
+          ),
+        ),
+      ).then((list) => list.filter((item): item is { id: string; question: string } => item !== null)),
     [api, outcome.id],
   );
   const citeOpen = (index: number): boolean => available.status === 'ready' && available.value[index] === true;
@@ -93,7 +106,16 @@ export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef,
           </div>
 
           {previewOpen && (
-            <PrintPanel target={{ kind: 'outcome', procedureId: procedure.id, outcomeId: view.outcomeId, reasons: [...view.reasons], ...receiptApplicant(view.applicant) }} onClose={() => onPreview(false)} />
+            <PrintPanel
+              target={{
+                kind: 'outcome',
+                procedureId: procedure.id,
+                outcomeId: view.outcomeId,
+                reasons: [...view.reasons],
+                ...receiptApplicant(view.applicant),
+              }}
+              onClose={() => onPreview(false)}
+            />
           )}
         </div>
 
@@ -122,7 +144,10 @@ export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef,
                   </p>
                   {officeLines(office).map((line) => (
                     <p key={line.field}>
-                      <Message id={`procedure.outcome.${line.field}`} values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }} />
+                      <Message
+                        id={`procedure.outcome.${line.field}`}
+                        values={{ value: line.value === null ? t('procedure.outcome.askStaff') : <Zh>{line.value}</Zh> }}
+                      />
                     </p>
                   ))}
                 </div>

@@ -58,7 +58,10 @@ function ProcedureRun({ bundle, idCardStep }: { bundle: ProcedureBundle; idCardS
   const [previewOpen, setPreviewOpen] = useState(restored?.previewOpen ?? false);
   const [error, setError] = useState<string | null>(null);
   // Today is read once per screen: a session that passes midnight keeps one date.
-  const context = useMemo<ProcedureContext>(() => ({ config: bundle.config, today: localToday(new Date()), calendar: bundle.calendar }), [bundle.config, bundle.calendar]);
+  const context = useMemo<ProcedureContext>(
+    () => ({ config: bundle.config, today: localToday(new Date()), calendar: bundle.calendar }),
+    [bundle.config, bundle.calendar],
+  );
   const view = useMemo(() => currentView(procedure, session, context), [procedure, session, context]);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -176,7 +179,14 @@ function Progress({ stepNumber, totalSteps }: { stepNumber: number; totalSteps: 
   return (
     <div className={styles.progress} data-testid="progress" data-step-number={stepNumber} data-share={share.toFixed(4)}>
       <span>{t('procedure.progress', { n: stepNumber })}</span>
-      <span className={styles.progressBar} role="progressbar" aria-label={t('procedure.progress', { n: stepNumber })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+      <span
+        className={styles.progressBar}
+        role="progressbar"
+        aria-label={t('procedure.progress', { n: stepNumber })}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+      >
         <span className={styles.progressFill} style={{ width: `${share * 100}%` }} />
       </span>
     </div>

@@ -215,14 +215,26 @@ function DateInput({ view, today, onAnswer }: FormProps & { today: string }) {
       <div className={styles.steppers}>
         {dateFields.map(({ field, label }) => (
           <div key={field} className={styles.stepper} role="group" aria-label={t(label)}>
-            <button type="button" className={styles.key} onClick={() => setParts((p) => stepDate(p, field, 1, view.maxDate))} aria-label={t('procedure.date.more', { part: t(label) })} data-testid={`date-${field}-up`}>
+            <button
+              type="button"
+              className={styles.key}
+              onClick={() => setParts((p) => stepDate(p, field, 1, view.maxDate))}
+              aria-label={t('procedure.date.more', { part: t(label) })}
+              data-testid={`date-${field}-up`}
+            >
               ＋
             </button>
             <span className={styles.stepperValue}>
               {parts[field]}
               <span className={styles.stepperUnit}>{t(label)}</span>
             </span>
-            <button type="button" className={styles.key} onClick={() => setParts((p) => stepDate(p, field, -1, view.maxDate))} aria-label={t('procedure.date.less', { part: t(label) })} data-testid={`date-${field}-down`}>
+            <button
+              type="button"
+              className={styles.key}
+              onClick={() => setParts((p) => stepDate(p, field, -1, view.maxDate))}
+              aria-label={t('procedure.date.less', { part: t(label) })}
+              data-testid={`date-${field}-down`}
+            >
               －
             </button>
           </div>

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answer, compileProcedure, confirmSummary, currentView, isAnswerError, startSession, type ProcedureContext, type ProcedureSession, type Procedure } from '../../../../kiosk-content/src/procedures/common';
+import {
+  answer,
+  compileProcedure,
+  confirmSummary,
+  currentView,
+  isAnswerError,
+  startSession,
+  type ProcedureContext,
+  type ProcedureSession,
+  type Procedure,
+} from '../../../../kiosk-content/src/procedures/common';
 import { backToStep, citeKey, initialDate, localToday, numberText, officesFor, officeLines, pressKey, stepDate } from './procedure-view';
 
 const legalAid: Procedure = (() => {
@@ -10,7 +20,10 @@ const legalAid: Procedure = (() => {
   if (!procedure) throw new Error(problems.map((p) => p.message).join('\n'));
   return procedure;
 })();
-const context: ProcedureContext = { config: { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null }, today: '2026-11-22' };
+const context: ProcedureContext = {
+  config: { legalAidIncomeThreshold: null, legalAidStandardSource: null, region: null, siteName: null },
+  today: '2026-11-22',
+};
 
 /** Answers from the first question after the optional ID-card step (skipped here). */
 function play(values: unknown[]): ProcedureSession {

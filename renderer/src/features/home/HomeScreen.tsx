@@ -24,18 +24,8 @@ export function HomeScreen() {
 
       {/* The doors sit in the middle band of the screen, where a standing person's hand goes. */}
       <div className={styles.tiles} data-testid="home-tiles">
-        <Tile
-          icon={<SearchIcon />}
-          title={t('home.search.title')}
-          description={t('home.search.body')}
-          onPress={() => navigation.open('search')}
-        />
-        <Tile
-          icon={<GuideIcon />}
-          title={t('home.guides.title')}
-          description={t('home.guides.body')}
-          onPress={() => navigation.open('guides')}
-        />
+        <Tile icon={<SearchIcon />} title={t('home.search.title')} description={t('home.search.body')} onPress={() => navigation.open('search')} />
+        <Tile icon={<GuideIcon />} title={t('home.guides.title')} description={t('home.guides.body')} onPress={() => navigation.open('guides')} />
       </div>
 
       <HelpCard />

@@ -109,7 +109,13 @@ export function IdCardStep({ view, onAnswer }: StepInputProps) {
           <CardReaderPicture label={t('idcard.picture')} active={line.tone === 'progress'} />
           <div className={styles.placeText}>
             {!unavailable && <p>{t('idcard.place.lead')}</p>}
-            <p className={`${styles.readerLine} ${styles[`tone-${line.tone}`] ?? ''}`} role="status" aria-live="polite" data-testid="idcard-state" data-tone={line.tone}>
+            <p
+              className={`${styles.readerLine} ${styles[`tone-${line.tone}`] ?? ''}`}
+              role="status"
+              aria-live="polite"
+              data-testid="idcard-state"
+              data-tone={line.tone}
+            >
               {t(line.key)}
             </p>
           </div>
@@ -207,7 +213,12 @@ export function IdCardStep({ view, onAnswer }: StepInputProps) {
             {t('idcard.read')}
           </Button>
         )}
-        <Button variant={usable ? 'secondary' : 'primary'} className={usable ? undefined : form.nextButton} onClick={() => setMode('manual')} data-testid="idcard-manual">
+        <Button
+          variant={usable ? 'secondary' : 'primary'}
+          className={usable ? undefined : form.nextButton}
+          onClick={() => setMode('manual')}
+          data-testid="idcard-manual"
+        >
           {t('idcard.manual')}
         </Button>
         {view.optional && (

@@ -11,7 +11,9 @@ describe('ID-card step helpers', () => {
 
   it('maps a reader result onto the step answer and leaves out what the card does not say', () => {
     const fields = ['name', 'idNumber', 'gender', 'ageBracket', 'region'] as const;
-    expect(answerFieldsFrom({ maskedName: '张*三', maskedIdNumber: '510106********1234', gender: 'female', ageBracket: 'senior', region: '四川' }, fields)).toEqual({
+    expect(
+      answerFieldsFrom({ maskedName: '张*三', maskedIdNumber: '510106********1234', gender: 'female', ageBracket: 'senior', region: '四川' }, fields),
+    ).toEqual({
       name: '张*三',
       idNumber: '510106********1234',
       gender: 'female',

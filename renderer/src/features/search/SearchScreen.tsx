@@ -229,7 +229,15 @@ export function SearchScreen() {
       {keyboardOpen && firstVisit && exampleBar}
 
       {keyboardOpen ? (
-        <OnScreenKeyboard value={text} onChange={changeText} onSubmit={submit} submitLabel={t('search.submit')} candidates={candidates} fuzzyPinyin={fuzzyPinyin} commitPending={keyboardPending} />
+        <OnScreenKeyboard
+          value={text}
+          onChange={changeText}
+          onSubmit={submit}
+          submitLabel={t('search.submit')}
+          candidates={candidates}
+          fuzzyPinyin={fuzzyPinyin}
+          commitPending={keyboardPending}
+        />
       ) : (
         <>
           {suggestionChips}
@@ -248,9 +256,7 @@ export function SearchScreen() {
         </section>
       )}
 
-      {search.status === 'loading' && (
-        <StatusLine>{t('search.loading')}</StatusLine>
-      )}
+      {search.status === 'loading' && <StatusLine>{t('search.loading')}</StatusLine>}
 
       {search.status === 'error' && (
         <Notice as="section" panel role="alert">
@@ -276,7 +282,9 @@ function Results({ result, examples, onSearchAsTyped }: { result: SearchResult; 
 
   return (
     <section className={styles.results} data-testid="search-results" aria-live="polite">
-      <SectionTitle><Message id="search.resultsFor" values={{ query: <MarkChinese text={result.query} /> }} /></SectionTitle>
+      <SectionTitle>
+        <Message id="search.resultsFor" values={{ query: <MarkChinese text={result.query} /> }} />
+      </SectionTitle>
 
       {result.correctedFrom && (
         <p className={styles.corrected} data-testid="corrected">
@@ -321,7 +329,9 @@ function Results({ result, examples, onSearchAsTyped }: { result: SearchResult; 
 
       {!hasAnyResult(result) && (
         <Card as="div" data-testid="no-results">
-          <SectionTitle as="h3"><Message id="search.empty.title" values={{ query: <MarkChinese text={result.query} /> }} /></SectionTitle>
+          <SectionTitle as="h3">
+            <Message id="search.empty.title" values={{ query: <MarkChinese text={result.query} /> }} />
+          </SectionTitle>
           <p>
             <MarkChinese text={t('search.empty.tryOther')} />
           </p>
@@ -394,7 +404,19 @@ function ResultGroup({ kind, result }: { kind: ResultGroupKind; result: SearchRe
 }
 
 /** One result: the whole card is one button that opens the answer, the article or the guide. */
-function Hit({ eyebrow, title, snippet, onOpen, testId }: { eyebrow?: string | undefined; title: ReactNode; snippet: ReactNode; onOpen(): void; testId: string }) {
+function Hit({
+  eyebrow,
+  title,
+  snippet,
+  onOpen,
+  testId,
+}: {
+  eyebrow?: string | undefined;
+  title: ReactNode;
+  snippet: ReactNode;
+  onOpen(): void;
+  testId: string;
+}) {
   return (
     <li>
       {/* Everything on a result card is content (question, law, snippet): Chinese in every language. */}

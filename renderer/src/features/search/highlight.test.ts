@@ -7,7 +7,15 @@ describe('splitHighlighted', () => {
   });
 
   it('marks the given ranges in order, keeping the text between them', () => {
-    expect(splitHighlighted({ text: '用人单位应当支付工资', marks: [[8, 10], [0, 4]] })).toEqual([
+    expect(
+      splitHighlighted({
+        text: '用人单位应当支付工资',
+        marks: [
+          [8, 10],
+          [0, 4],
+        ],
+      }),
+    ).toEqual([
       { text: '用人单位', marked: true },
       { text: '应当支付', marked: false },
       { text: '工资', marked: true },
@@ -15,21 +23,49 @@ describe('splitHighlighted', () => {
   });
 
   it('merges overlapping and touching ranges into one mark', () => {
-    expect(splitHighlighted({ text: '劳动合同法', marks: [[0, 2], [1, 3], [3, 4]] })).toEqual([
+    expect(
+      splitHighlighted({
+        text: '劳动合同法',
+        marks: [
+          [0, 2],
+          [1, 3],
+          [3, 4],
+        ],
+      }),
+    ).toEqual([
       { text: '劳动合同', marked: true },
       { text: '法', marked: false },
     ]);
   });
 
   it('clamps ranges past the end and drops empty or inverted ones', () => {
-    expect(splitHighlighted({ text: '交押金', marks: [[1, 99], [0, 0], [2, 1]] })).toEqual([
+    expect(
+      splitHighlighted({
+        text: '交押金',
+        marks: [
+          [1, 99],
+          [0, 0],
+          [2, 1],
+        ],
+      }),
+    ).toEqual([
       { text: '交', marked: false },
       { text: '押金', marked: true },
     ]);
   });
 
   it('leaves single matched characters plain: only words of two or more characters are marked', () => {
-    expect(splitHighlighted({ text: '不签劳动合同每月支付二倍工资', marks: [[0, 1], [2, 6], [7, 8], [12, 14]] })).toEqual([
+    expect(
+      splitHighlighted({
+        text: '不签劳动合同每月支付二倍工资',
+        marks: [
+          [0, 1],
+          [2, 6],
+          [7, 8],
+          [12, 14],
+        ],
+      }),
+    ).toEqual([
       { text: '不签', marked: false },
       { text: '劳动合同', marked: true },
       { text: '每月支付二倍', marked: false },

@@ -62,28 +62,31 @@ export function HandwritingPad({ onPick, children }: HandwritingPadProps) {
   }, []);
 
   /** Guides (a 田字格, as in school exercise books) and every finished stroke. */
-  const redraw = useCallback((finished: readonly Point[][]): void => {
-    const canvas = canvasRef.current;
-    const ctx = context();
-    if (canvas === null || ctx === null) return;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    ctx.clearRect(0, 0, width, height);
-    ctx.strokeStyle = GUIDE;
-    ctx.lineWidth = 2;
-    ctx.setLineDash([8, 8]);
-    ctx.beginPath();
-    ctx.moveTo(width / 2, 0);
-    ctx.lineTo(width / 2, height);
-    ctx.moveTo(0, height / 2);
-    ctx.lineTo(width, height / 2);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.strokeStyle = INK;
-    ctx.fillStyle = INK;
-    ctx.lineWidth = INK_WIDTH;
-    for (const stroke of finished) drawStroke(ctx, stroke);
-  }, [context]);
+  const redraw = useCallback(
+    (finished: readonly Point[][]): void => {
+      const canvas = canvasRef.current;
+      const ctx = context();
+      if (canvas === null || ctx === null) return;
+      const width = canvas.clientWidth;
+      const height = canvas.clientHeight;
+      ctx.clearRect(0, 0, width, height);
+      ctx.strokeStyle = GUIDE;
+      ctx.lineWidth = 2;
+      ctx.setLineDash([8, 8]);
+      ctx.beginPath();
+      ctx.moveTo(width / 2, 0);
+      ctx.lineTo(width / 2, height);
+      ctx.moveTo(0, height / 2);
+      ctx.lineTo(width, height / 2);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.strokeStyle = INK;
+      ctx.fillStyle = INK;
+      ctx.lineWidth = INK_WIDTH;
+      for (const stroke of finished) drawStroke(ctx, stroke);
+    },
+    [context],
+  );
 
   // The backing store follows the CSS size and the screen's pixel ratio, so ink stays sharp.
   useLayoutEffect(() => {
