@@ -13,6 +13,8 @@ import { meaningfulTokens, normalizeQuery } from './normalize';
 import { initialsQueryKey, isInitialsQuery } from './pinyin-initials';
 import type { QaHit, QaIndexState, QaInput, Suggestion, SuggestionEntry } from './qa-index';
 import { QaIndex } from './qa-index';
+import type { QaBridgeParams } from './qa-bridge';
+import { bridgeQaCitations, defaultQaBridgeParams } from './qa-bridge';
 import type { Snippet } from './snippet';
 import { makeSnippet } from './snippet';
 
@@ -245,6 +247,8 @@ export interface EngineParams {
    * check set gained 3 points of R@100 (scripts/bench/search-ablation.ts prints both).
    */
   domainRouting: number;
+  /** The Q&A bridge (qa-bridge.ts); absent = its defaults. */
+  qaBridge?: QaBridgeParams;
 }
 
 /**
@@ -413,7 +417,8 @@ export class SearchEngine {
     // A query that is only a law name (「劳动合同法」) lists that law's articles in order.
     const searchTerms = terms.length > 0 || parsed.laws.length === 0 ? terms : this.terms(parsed.laws.join(' ')).map((term) => ({ term, weight: 1 }));
     const qaLimit = options.qaLimit ?? 5;
-    let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3));
+    const qaBridge = this.params.qaBridge ?? defaultQaBridgeParams;
+    let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3, qaBridge.depth));
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
     const translated = learned
       ? learned.translate(
@@ -431,7 +436,7 @@ export class SearchEngine {
       .slice(0, translationMaxTerms);
     const rankTerms = [...searchTerms, ...translatedTerms, ...(options.extraTerms ?? [])];
     const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
-    const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
+    const ranked = bridgeQaCitations(this.boostQaCitations(bm25Ranked, qaHits), qaHits, terms, this.index, qaBridge).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
       const law = idx.law(doc);

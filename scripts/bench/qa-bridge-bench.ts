@@ -1,0 +1,121 @@
+/**
+ * The Q&A bridge (kiosk-content/src/search/common/qa-bridge.ts) on and off:
+ * `npx tsx scripts/bench/qa-bridge-bench.ts`. For each variant prints R@10 / R@100 / nDCG@10 of
+ *   - the everyday residents' questions (scripts/bench/everyday-questions.jsonl), engine with the
+ *     learned model trained on all public STARD questions (what an installed trained pack answers)
+ *     and without a model;
+ *   - the public STARD questions, 5-fold CV (each question ranked by a model trained without its
+ *     fold) and without a model (the Q&A are a fixed resource, never trained on the questions);
+ *   - p50/p95 of the article search (limit 100, no snippets) over the CV run.
+ * VARIANTS=0,2 picks variants by number. For development; `npm run bench:search` is the full benchmark.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
+import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
+import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultEngineParams, userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
+import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
+import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
+import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
+import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
+import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import { repoRoot } from '../lib/repo-paths';
+
+const shared = path.resolve(repoRoot, '../shared/data');
+const folds = 5;
+const source = new LawFolderArticleSource(path.join(shared, 'laws'));
+const glossary = glossaryFromFolder();
+const base = LocalSearchService.open({
+  articles: source,
+  qa: qaFromFolder(),
+  glossary,
+  model: null,
+  indexFile: path.join(os.tmpdir(), 'fatong-qa-bridge-index.bin'),
+}).engine;
+let t = performance.now();
+const translation = {
+  articleText: (key: string) => source.article(key)?.text ?? null,
+  tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
+};
+const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
+console.log(
+  `training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(f.model) }));
+const allEngine = base.withModel(trained.model);
+
+const bridge = (weight: number, coveragePower = defaultQaBridgeParams.coveragePower, depth = defaultQaBridgeParams.depth): EngineParams => ({
+  ...defaultEngineParams,
+  qaBridge: { weight, depth, coveragePower },
+});
+const variants: { name: string; params: EngineParams }[] = [
+  { name: 'bridge off (before)', params: bridge(0) },
+  ...(process.env.GRID ?? '0.5:1,0.5:2,1:2,1:3,2:3')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [w, power] = pair.split(':').map(Number);
+      return { name: `bridge weight ${String(w)}, coverage^${String(power)}`, params: bridge(w ?? 0, power ?? 1) };
+    }),
+];
+interface Question {
+  id: string;
+  query: string;
+  relevant: { law: string; article: string }[];
+}
+const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim().length > 0)
+  .map((l) => JSON.parse(l) as Question);
+/** everyday-01…32 were the development set when the bridge was designed; the later ones were written after. */
+const firstSet = (q: Question) => Number(q.id.replace(/\D/g, '')) <= 32;
+const keysOf = (q: Question) => new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`));
+const rank = (e: SearchEngine, query: string) => e.search(query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key);
+const p = (x: number) => (100 * x).toFixed(1);
+const ms = (times: number[], q: number) => ([...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
+const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
+for (const vi of only) {
+  const v = variants[vi];
+  if (!v) continue;
+  t = performance.now();
+  const cv: QueryJudgement[] = [];
+  const times: number[] = [];
+  for (const { heldOut, engine } of engines) {
+    const e = engine.withParams(v.params);
+    for (const i of heldOut) {
+      const q = trained.questions[i];
+      if (!q) continue;
+      const started = performance.now();
+      const ranked = rank(e, q.query);
+      times.push(performance.now() - started);
+      cv.push({ relevant: new Set(q.relevant), ranked });
+    }
+  }
+  const plain = base.withParams(v.params);
+  const stardPlain = evaluateRetrieval(trained.questions.map((q) => ({ relevant: new Set(q.relevant), ranked: rank(plain, q.query) })));
+  const m = evaluateRetrieval(cv);
+  const learned = allEngine.withParams(v.params);
+  const judged = everyday.map((q) => ({ relevant: keysOf(q), ranked: rank(learned, q.query) }));
+  const ev = evaluateRetrieval(judged);
+  const evFirst = evaluateRetrieval(judged.filter((_, i) => firstSet(everyday[i] as Question)));
+  const evLater = evaluateRetrieval(judged.filter((_, i) => !firstSet(everyday[i] as Question)));
+  const evPlain = evaluateRetrieval(everyday.map((q) => ({ relevant: keysOf(q), ranked: rank(plain, q.query) })));
+  const fig = (x: { recallAt10: number; recallAt100: number; ndcgAt10: number }) => `${p(x.recallAt10)}/${p(x.recallAt100)}/${p(x.ndcgAt10)}`;
+  console.log(
+    `${v.name.padEnd(30)} everyday learned ${fig(ev)} (01–32 ${fig(evFirst)}, 33– ${fig(evLater)}) plain ${fig(evPlain)} | STARD CV ${fig(m)} plain ${fig(stardPlain)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+  );
+}
+console.log(
+  `figures: R@10/R@100/nDCG@10 in %; everyday ${String(everyday.length)} questions, STARD ${String(trained.questions.length)}; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
