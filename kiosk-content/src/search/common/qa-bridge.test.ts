@@ -45,7 +45,7 @@ describe('splitCite', () => {
 
 describe('qaBridgeStrengths', () => {
   it('weighs entries by relative score, coverage, reciprocal rank and citation position', () => {
-    const s = qaBridgeStrengths([hit('wages', 10, ['工资', '老板']), hit('dismissal', 5, ['工资'])], ['工资', '老板'], (id) => entries[id], resolve, 10);
+    const s = qaBridgeStrengths([hit('wages', 10, ['工资', '老板']), hit('dismissal', 5, ['工资'])], ['工资', '老板'], (id) => entries[id], resolve, 10, 1);
     // wages: 1 × 1 × 1; dismissal: 0.5 × 0.5 × 1/2.
     expect(s.get(1)).toBeCloseTo(1 + 0.125 / Math.sqrt(2), 10);
     expect(s.get(2)).toBeCloseTo(1 / Math.sqrt(2), 10);
@@ -54,8 +54,8 @@ describe('qaBridgeStrengths', () => {
   });
   it('consults only the first `depth` distinct entries and skips unknown citations', () => {
     const hits = [hit('broken', 10, ['工资']), hit('broken', 9, ['工资']), hit('wages', 8, ['工资'])];
-    expect(qaBridgeStrengths(hits, ['工资'], (id) => entries[id], resolve, 1).size).toBe(0);
-    expect([...qaBridgeStrengths(hits, ['工资'], (id) => entries[id], resolve, 2).keys()].sort()).toEqual([1, 2]);
+    expect(qaBridgeStrengths(hits, ['工资'], (id) => entries[id], resolve, 1, 1).size).toBe(0);
+    expect([...qaBridgeStrengths(hits, ['工资'], (id) => entries[id], resolve, 2, 1).keys()].sort()).toEqual([1, 2]);
   });
   it('raises coverage to coveragePower, so an entry that grazes a long question vouches for little', () => {
     const hits = [hit('wages', 10, ['工资'])];
@@ -66,8 +66,8 @@ describe('qaBridgeStrengths', () => {
     expect(qaBridgeStrengths(hits, ['工资'], (id) => entries[id], resolve, 10, 3).get(1)).toBeCloseTo(1, 10);
   });
   it('gives nothing without matches or with zero scores', () => {
-    expect(qaBridgeStrengths([], ['工资'], (id) => entries[id], resolve, 10).size).toBe(0);
-    expect(qaBridgeStrengths([hit('wages', 0, ['工资'])], ['工资'], (id) => entries[id], resolve, 10).size).toBe(0);
+    expect(qaBridgeStrengths([], ['工资'], (id) => entries[id], resolve, 10, 1).size).toBe(0);
+    expect(qaBridgeStrengths([hit('wages', 0, ['工资'])], ['工资'], (id) => entries[id], resolve, 10, 1).size).toBe(0);
   });
 });
 
@@ -117,6 +117,17 @@ describe('bridgeQaCitations', () => {
     );
     expect(out.map((h) => h.doc)).toEqual([2, 4, 1]);
     expect(out[2]?.score).toBeCloseTo(5, 10);
+  });
+  it('applies coveragePower to a partial match', () => {
+    const terms = [
+      { term: '工资', weight: 1 },
+      { term: '半年', weight: 1 },
+    ];
+    const bonus = (coveragePower: number) =>
+      bridgeQaCitations([{ doc: 4, score: 10 }], [hit('wages', 3, ['工资'])], terms, index, { weight: 1, depth: 10, coveragePower }).find((h) => h.doc === 1)
+        ?.score;
+    expect(bonus(1)).toBeCloseTo(5, 10);
+    expect(bonus(2)).toBeCloseTo(2.5, 10);
   });
   it('counts glossary expansions (weight < 1) out of the coverage', () => {
     const out = bridgeQaCitations(

@@ -66,7 +66,7 @@ export function qaBridgeStrengths(
   entry: (id: string) => QaBridgeEntry | undefined,
   resolveCite: (cite: string) => number | undefined,
   depth: number,
-  coveragePower = 1,
+  coveragePower: number,
 ): Map<number, number> {
   const out = new Map<number, number>();
   const top = qaHits[0]?.score ?? 0;
@@ -129,7 +129,7 @@ export function bridgeQaCitations(
   };
   return applyQaBridge(
     ranked,
-    qaBridgeStrengths(qaHits, own, (id) => index.qa.entry(id), resolve, params.depth),
+    qaBridgeStrengths(qaHits, own, (id) => index.qa.entry(id), resolve, params.depth, params.coveragePower),
     params.weight,
   );
 }
