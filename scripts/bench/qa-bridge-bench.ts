@@ -58,12 +58,16 @@ const bridge = (weight: number, coveragePower = defaultQaBridgeParams.coveragePo
 });
 const variants: { name: string; params: EngineParams }[] = [
   { name: 'bridge off (before)', params: bridge(0) },
-  ...(process.env.GRID ?? '0.5:1,0.5:2,1:2,1:3,2:3')
+  // GRID: weight:coveragePower[:depth], comma-separated.
+  ...(process.env.GRID ?? '0.5:1,0.5:2,1:2,1:3,1.5:3,2:3,2:4,1:3:5,1:3:20')
     .split(',')
-    .filter((pair) => pair.includes(':'))
-    .map((pair) => {
-      const [w, power] = pair.split(':').map(Number);
-      return { name: `bridge weight ${String(w)}, coverage^${String(power)}`, params: bridge(w ?? 0, power ?? 1) };
+    .filter((spec) => spec.includes(':'))
+    .map((spec) => {
+      const [w, power, depth] = spec.split(':').map(Number);
+      return {
+        name: `bridge weight ${String(w)}, coverage^${String(power)}${depth ? `, depth ${String(depth)}` : ''}`,
+        params: bridge(w ?? 0, power ?? 1, depth || undefined),
+      };
     }),
 ];
 interface Question {
