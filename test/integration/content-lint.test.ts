@@ -59,6 +59,8 @@ const expected: Record<string, string[]> = {
     'qa/labour/labour-fixture-arbitration-silent.md:13: [time-limit] the answer sends the resident to 仲裁 but states no time limit: say the period (「…日内」「…年」) and cite its article, or, where the law sets none, say so (「法律没有规定申请期限」「不受诉讼时效限制」)',
   ],
   'plain-language': [
+    // One conversation: the procedure's step title says 你们 where its other texts say 您 (the 「你…」 quotation is exempt).
+    'procedures/plain-address.yaml:17: step "other": [plain-language] mixes 你们 and 您: address the resident as 您 throughout (the resident and another: 「您和对方」「双方」)',
     'qa/general/general-fixture-plain.md:2: [plain-language] question: 「哪里投诉吗？」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)',
     'qa/general/general-fixture-plain.md:12: [plain-language] sentence of 72 characters (at most 60): 「如果商量不好，你也可以找居委会或…」; split it',
     'qa/general/general-fixture-plain.md:12: [plain-language] mixes 你 and 您: address the resident as 您 throughout',
