@@ -76,6 +76,10 @@ const expected: Record<string, string[]> = {
     // The broken 2026 is left out, so on the sample day (2026-06-15) no last day is known.
     'procedures/period-check.yaml:26: outcome "done": no sampled way of answering reaches it (check the conditions that lead to it)',
   ],
+  // An outcome text names a period that the way to it never counts (the resident would read 「{applyEnd}」).
+  'unfilled-placeholder': [
+    'procedures/unfilled.yaml:30: outcome "late": {applyEnd} is not set on the way first > outcome:late; name only answers, compute values, periods or config.… set on every way to it',
+  ],
   'unreached-outcome': ['procedures/unreached-outcome.yaml:26: outcome "many": no sampled way of answering reaches it (check the conditions that lead to it)'],
   'no-calendar': [
     'procedures/period-check.yaml:14: step "count" counts periods but there is no calendar/holidays.yaml: every last day would be unknown',
