@@ -104,7 +104,10 @@ async function main(): Promise<void> {
         const [law = '', label = ''] = key.split('|');
         const article = repo.getArticle(law, label);
         const headings = article?.headings ?? [];
-        found = `${law} ${headings.find((h) => /第.+章/.test(h)) ?? headings[0] ?? ''}`.trim();
+        // 编 and 章 (民法典 has a 第一章 一般规定 in several 编).
+        const part = headings.find((h) => /^第\S+编/.test(h));
+        const chapterHeading = headings.find((h) => /^第\S+章/.test(h));
+        found = [law, part, chapterHeading ?? (part ? undefined : headings[0])].filter((x) => x !== undefined && x !== '').join(' ');
         chapterOf.set(key, found);
       }
       return found;
