@@ -59,6 +59,24 @@ const variants: { name: string; params: EngineParams }[] = [
       const [tw, pop] = pair.split(':').map(Number);
       return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
     }),
+  ...(process.env.SIMILAR ?? '')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [weight, k, keywords] = pair.split(':').map(Number);
+      return {
+        name: `similar q. votes ${String(weight)} k ${String(k)} kw ${String(keywords ?? 0)}`,
+        params: { ...defaultEngineParams, similarQuestions: { weight: weight ?? 0, k: k ?? 10, keywords: keywords ?? 0 } },
+      };
+    }),
+  ...(process.env.LEARNED ?? '')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [weight, b] = pair.split(':').map(Number);
+      const learned = { ...(defaultEngineParams.bm25.learned ?? { weight: 0.5, b: 0.2 }), weight: weight ?? 0.5, b: b ?? 0.2 };
+      return { name: `learned field ${String(weight)} b ${String(b)}`, params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned } } };
+    }),
 ];
 const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
   .split('\n')

@@ -103,10 +103,12 @@ interface IndexHeader {
   qa: QaIndexState;
   glossary: GlossaryEntry[];
   aliases: Record<string, string>;
-  learned?: { terms: string[]; priorTerms: string[]; translation?: Record<string, [string, number][]> };
+  learned?: { terms: string[]; priorTerms: string[]; translation?: Record<string, [string, number][]>; exampleTerms?: string[] };
 }
 
 const learnedArrays = ['offsets', 'docs', 'tfs', 'lengths', 'priorOffsets', 'priorLaws', 'priorCounts', 'lawShare'] as const;
+
+const exampleArrays = ['offsets', 'questions', 'tfs', 'lengths', 'docOffsets', 'docs', 'keywordOffsets', 'keywords'] as const;
 
 const fieldNames = ['text', 'headings', 'title'] as const;
 
@@ -132,9 +134,15 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
   };
   const learned = index.articles.learned?.data;
   if (learned) {
-    header.learned = { terms: learned.terms, priorTerms: learned.priorTerms, ...(learned.translation ? { translation: learned.translation } : {}) };
+    header.learned = {
+      terms: learned.terms,
+      priorTerms: learned.priorTerms,
+      ...(learned.translation ? { translation: learned.translation } : {}),
+      ...(learned.examples ? { exampleTerms: learned.examples.terms } : {}),
+    };
     for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
     if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
+    if (learned.examples) for (const name of exampleArrays) arrays[`learned.examples.${name}`] = learned.examples[name];
   }
   return encodeIndexBlob({ header, arrays }, codec);
 }
@@ -199,6 +207,18 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
     const popularity = blob.arrays['learned.popularity'];
     if (popularity) l.popularity = popularity as Float32Array;
     if (h.learned.translation) l.translation = h.learned.translation;
+    if (h.learned.exampleTerms)
+      l.examples = {
+        terms: h.learned.exampleTerms,
+        offsets: arr<Uint32Array>('learned.examples.offsets'),
+        questions: arr<Uint32Array>('learned.examples.questions'),
+        tfs: arr<Float32Array>('learned.examples.tfs'),
+        lengths: arr<Float32Array>('learned.examples.lengths'),
+        docOffsets: arr<Uint32Array>('learned.examples.docOffsets'),
+        docs: arr<Uint32Array>('learned.examples.docs'),
+        keywordOffsets: arr<Uint32Array>('learned.examples.keywordOffsets'),
+        keywords: arr<Uint32Array>('learned.examples.keywords'),
+      };
     learned = new LearnedField(l);
   }
   const index: SearchIndex = {
@@ -245,6 +265,12 @@ export interface EngineParams {
    * check set gained 3 points of R@100 (scripts/bench/search-ablation.ts prints both).
    */
   domainRouting: number;
+  /**
+   * Similar training questions (learned model's examples): the k most similar to the query vote
+   * for the articles they cite, and an article's score gains weight × (best article score) ×
+   * its vote (0–1). Brings in articles the words alone never reach. weight 0 = off.
+   */
+  similarQuestions: { weight: number; k: number; keywords?: number };
 }
 
 /**
@@ -270,11 +296,14 @@ export const defaultEngineParams: EngineParams = {
   priorSmoothing: 2,
   translationWeight: 0.1,
   domainRouting: 0,
+  similarQuestions: { weight: 0, k: 10 },
 };
 
 /** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
 const translationMaxTerms = 8;
 const translationMaxDocShare = 0.01;
+/** Lawyer keywords of similar training questions kept per query. */
+const similarKeywordMaxTerms = 8;
 
 export interface ArticleText {
   text: string;
@@ -429,9 +458,23 @@ export class SearchEngine {
       .filter((t) => !searched.has(t.term) && idx.documentFrequency(t.term) <= maxDf)
       .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
       .slice(0, translationMaxTerms);
-    const rankTerms = [...searchTerms, ...translatedTerms, ...(options.extraTerms ?? [])];
+    const similar = this.params.similarQuestions;
+    const ownWords = terms.filter((t) => t.weight >= 1).map((t) => t.term);
+    const keywordTerms =
+      learned && (similar.keywords ?? 0) > 0
+        ? learned
+            .similarQuestionKeywords(ownWords, similar.k, similar.keywords ?? 0)
+            .filter((t) => !searched.has(t.term) && !translatedTerms.some((x) => x.term === t.term))
+            .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1))
+            .slice(0, similarKeywordMaxTerms)
+        : [];
+    const rankTerms = [...searchTerms, ...translatedTerms, ...keywordTerms, ...(options.extraTerms ?? [])];
     const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
-    const ranked = this.boostQaCitations(bm25Ranked, qaHits).slice(0, limit + exactDocs.length);
+    const voted =
+      learned && similar.weight > 0 && learned.exampleCount > 0
+        ? addVotes(bm25Ranked, learned.similarQuestionVotes(ownWords, similar.k), similar.weight)
+        : bm25Ranked;
+    const ranked = this.boostQaCitations(voted, qaHits).slice(0, limit + exactDocs.length);
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
       const law = idx.law(doc);
@@ -500,6 +543,19 @@ export class SearchEngine {
     const q = normalizeQuery(prefix);
     return this.index.qa.suggest(q, this.terms(q), limit);
   }
+}
+
+/** Adds weight × (best score) × vote to each voted doc (docs the ranking lacked start at 0). */
+export function addVotes(
+  ranked: readonly { doc: number; score: number }[],
+  votes: ReadonlyMap<number, number>,
+  weight: number,
+): { doc: number; score: number }[] {
+  if (votes.size === 0 || weight <= 0) return [...ranked];
+  const best = ranked[0]?.score ?? 1;
+  const scores = new Map(ranked.map((h) => [h.doc, h.score]));
+  for (const [doc, vote] of votes) scores.set(doc, (scores.get(doc) ?? 0) + weight * best * vote);
+  return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
 /** Ids of the authority levels, for tables and tuning grids. */
