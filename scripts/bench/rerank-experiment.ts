@@ -4,7 +4,9 @@
  * then a logistic re-ranker trained on the other folds' questions scores fold f's candidates.
  * `npx tsx scripts/bench/rerank-experiment.ts`.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
@@ -40,14 +42,13 @@ interface Cand {
 }
 const perQuestion: { fold: number; relevant: Set<string>; cands: Cand[]; baseline: string[] }[] = [];
 let t = performance.now();
-trained.folds.forEach((f, fold) => {
-  const engine = base.withModel(f.model).withParams(defaultEngineParams);
+type Sink = typeof perQuestion;
+function collect(model: (typeof trained)['model'], qs: { query: string; relevant: readonly string[] }[], fold: number, sink: Sink): void {
+  const engine = base.withModel(model).withParams(defaultEngineParams);
   const idx = engine.index.articles;
   const learned = idx.learned;
   if (!learned) throw new Error('no learned field');
-  for (const i of f.heldOut) {
-    const q = trained.questions[i];
-    if (!q) continue;
+  for (const q of qs) {
     const res = engine.search(q.query, { limit: depth, qaLimit: 0, snippets: false });
     const own = res.terms.filter((w) => w.weight >= 1).map((w) => w.term);
     const votes = learned.similarQuestionVotes(own, 10);
@@ -100,9 +101,28 @@ trained.folds.forEach((f, fold) => {
         ],
       };
     });
-    perQuestion.push({ fold, relevant: new Set(q.relevant), cands, baseline: res.articles.map((a) => a.key) });
+    sink.push({ fold, relevant: new Set(q.relevant), cands, baseline: res.articles.map((a) => a.key) });
   }
-});
+}
+trained.folds.forEach((f, fold) =>
+  collect(
+    f.model,
+    f.heldOut.map((i) => trained.questions[i]).filter((q) => q !== undefined),
+    fold,
+    perQuestion,
+  ),
+);
+const everyday: Sink = [];
+collect(
+  trained.model,
+  readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] })
+    .map((q) => ({ query: q.query, relevant: q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`) })),
+  -1,
+  everyday,
+);
 console.log(`features: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 const dim = perQuestion[0]?.cands[0]?.x.length ?? 0;
@@ -131,7 +151,7 @@ function train(qs: typeof perQuestion, epochs = 8, lr = 0.05, l2 = 1e-4): { w: n
   if (process.env.POINTWISE) {
     const all = qs.flatMap((q) => q.cands.map((c) => ({ z: z(c.x), y: q.relevant.has(c.key) ? 1 : 0 })));
     let b0 = 0;
-    for (let it = 0; it < 300; it++) {
+    for (let it = 0; it < Number(process.env.ITER ?? 300); it++) {
       const g = new Array<number>(dim).fill(0);
       let gb = 0;
       for (const { z: zx, y } of all) {
@@ -141,8 +161,8 @@ function train(qs: typeof perQuestion, epochs = 8, lr = 0.05, l2 = 1e-4): { w: n
         gb += err;
         for (let j = 0; j < dim; j++) g[j] = (g[j] as number) + err * (zx[j] as number);
       }
-      b0 += (0.5 * gb) / all.length;
-      for (let j = 0; j < dim; j++) w[j] = (w[j] as number) + (0.5 * (g[j] as number)) / all.length - l2 * (w[j] as number);
+      b0 += (Number(process.env.LR ?? 0.5) * gb) / all.length;
+      for (let j = 0; j < dim; j++) w[j] = (w[j] as number) + (Number(process.env.LR ?? 0.5) * (g[j] as number)) / all.length - l2 * (w[j] as number);
     }
     return { w, mean, sd };
   }
@@ -181,13 +201,22 @@ for (let f = 0; f < folds; f++) {
     base0.push({ relevant: q.relevant, ranked: q.baseline.slice(0, 100) });
   }
 }
+const all = train(perQuestion);
+const rerank = (q: Sink[number], m: typeof all) =>
+  q.cands
+    .map((c) => ({ key: c.key, s: c.x.reduce((acc, v, j) => acc + (m.w[j] as number) * ((v - (m.mean[j] as number)) / (m.sd[j] as number)), 0) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 100)
+    .map((s) => s.key);
 const p = (x: number) => (100 * x).toFixed(1);
 for (const [name, j] of [
   ['engine', base0],
   ['re-ranked', judged],
+  ['everyday engine', everyday.map((q) => ({ relevant: q.relevant, ranked: q.baseline.slice(0, 100) }))],
+  ['everyday re-ranked', everyday.map((q) => ({ relevant: q.relevant, ranked: rerank(q, all) }))],
 ] as const) {
   const m = evaluateRetrieval(j);
-  console.log(`${name.padEnd(10)} R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)}`);
+  console.log(`${name.padEnd(20)} R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)}`);
 }
 console.log(`train+score: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 for (const j of [0, 2, 3, 6]) {
