@@ -435,6 +435,8 @@ export class LearnedField {
   private readonly exampleIds = new Map<string, number>();
   private readonly exampleScores: Float32Array;
   private readonly exampleAvgLength: number;
+  /** doc → (doc cited with it by the same training question → P(that doc | this doc is cited)). */
+  private coCited: Map<number, Map<number, number>> | null = null;
 
   constructor(readonly data: LearnedData) {
     data.terms.forEach((t, i) => this.termIds.set(t, i));
@@ -475,6 +477,34 @@ export class LearnedField {
       for (const [w, p] of targets) if (!own.has(w)) out.set(w, Math.max(out.get(w) ?? 0, (weight * p) / best));
     }
     return [...out].map(([term, w]) => ({ term, weight: w }));
+  }
+
+  /**
+   * Articles the training questions cite together with `doc`, with the share of the questions
+   * citing `doc` that also cite them (built on first use from the examples).
+   */
+  coCitedWith(doc: number): ReadonlyMap<number, number> | undefined {
+    if (!this.coCited) {
+      const ex = this.data.examples;
+      const counts = new Map<number, Map<number, number>>();
+      const cites = new Map<number, number>();
+      const questions = ex ? ex.docOffsets.length - 1 : 0;
+      for (let q = 0; q < questions && ex; q++) {
+        const docs = ex.docs.subarray(ex.docOffsets[q], ex.docOffsets[q + 1]);
+        for (const a of docs) {
+          cites.set(a, (cites.get(a) ?? 0) + 1);
+          for (const b of docs) {
+            if (a === b) continue;
+            let m = counts.get(a);
+            if (!m) counts.set(a, (m = new Map()));
+            m.set(b, (m.get(b) ?? 0) + 1);
+          }
+        }
+      }
+      for (const [a, m] of counts) for (const [b, n] of m) m.set(b, n / (cites.get(a) ?? 1));
+      this.coCited = counts;
+    }
+    return this.coCited.get(doc);
   }
 
   /** Number of compiled training questions (0 without examples). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleIndexInput } from './article-index';
 import { compileExamples, modelFromQuestions } from './learned-model';
 import type { Tokenizer } from './normalize';
-import { SearchEngine, addVotes, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from './search-engine';
+import { SearchEngine, addCoCitations, addVotes, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from './search-engine';
 
 const spaces: Tokenizer = { tokenize: (t) => t.split(/\s+/).filter((w) => w.length > 0), signature: 'spaces' };
 const art = (law: string, label: string, text: string): ArticleIndexInput => ({
@@ -102,5 +102,19 @@ describe('similar training questions', () => {
     expect(off.search('邻居', { snippets: false }).articles).toEqual([]);
     expect(on.search('邻居', { snippets: false }).articles.map((a) => a.key)).toEqual(['甲法|第一条', '甲法|第二条']);
     expect(defaultEngineParams.similarQuestions.weight).toBe(0);
+  });
+
+  it('passes score to the articles cited together with the best ones', () => {
+    const a = doc('甲法', '第一条');
+    const b = doc('甲法', '第二条');
+    // Two questions cite 甲法第一条, one of them also 第二条: P(第二条 | 第一条) = 1/2.
+    expect(learned?.coCitedWith(a)?.get(b)).toBeCloseTo(0.5);
+    expect(learned?.coCitedWith(b)?.get(a)).toBeCloseTo(1);
+    expect(learned?.coCitedWith(doc('乙法', '第三条'))).toBeUndefined();
+    const out = addCoCitations([{ doc: a, score: 10 }], learned as NonNullable<typeof learned>, { weight: 0.2, top: 1 });
+    expect(out).toEqual([
+      { doc: a, score: 10 },
+      { doc: b, score: 1 },
+    ]);
   });
 });
