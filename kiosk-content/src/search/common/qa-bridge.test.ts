@@ -96,6 +96,7 @@ describe('applyQaBridge', () => {
   it('leaves the ranking alone at weight 0 or without strengths', () => {
     expect(applyQaBridge(ranked, new Map([[1, 1]]), 0)).toEqual(ranked);
     expect(applyQaBridge(ranked, new Map(), 0.5)).toEqual(ranked);
+    expect(applyQaBridge([], new Map([[1, 1]]), 0.5)).toEqual([]);
   });
 });
 

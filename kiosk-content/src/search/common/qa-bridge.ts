@@ -17,7 +17,8 @@ import type { QaHit } from './qa-index';
  *   common word with a long question vouches for little;
  * - 1/(rank + 1): the reciprocal rank of the entry among the matches (the first vouches most);
  * - 1/√(position + 1): an entry lists its main article first.
- * Articles cited but absent from the article ranking enter it with the bonus alone.
+ * Articles cited but absent from the article ranking enter it with the bonus alone; an empty
+ * ranking (no article shares a word with the query: filler only) stays empty.
  * Pure: the engine supplies the hits, the query words and a resolver from citation to document.
  */
 export interface QaBridgeParams {
@@ -93,8 +94,9 @@ export function qaBridgeStrengths(
 
 /** The article ranking with the bridge bonus added (new candidates included), best first. */
 export function applyQaBridge(ranked: readonly ScoredDoc[], strengths: ReadonlyMap<number, number>, weight: number): ScoredDoc[] {
-  if (weight <= 0 || strengths.size === 0) return [...ranked];
-  const best = ranked[0]?.score ?? 1;
+  // No article matched the words (empty or filler-only query): the Q&A matched filler too.
+  const best = ranked[0]?.score ?? 0;
+  if (weight <= 0 || strengths.size === 0 || best <= 0) return [...ranked];
   const scores = new Map(ranked.map((h) => [h.doc, h.score]));
   for (const [doc, s] of strengths) scores.set(doc, (scores.get(doc) ?? 0) + weight * best * s);
   return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
