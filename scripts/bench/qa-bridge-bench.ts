@@ -117,6 +117,26 @@ for (const vi of only) {
     `${v.name.padEnd(30)} everyday learned ${fig(ev)} (01–32 ${fig(evFirst)}, 33– ${fig(evLater)}) plain ${fig(evPlain)} | STARD CV ${fig(m)} plain ${fig(stardPlain)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
   );
 }
+// Latency of the bridge itself: the same questions through the all-data engine, bridge off and on
+// alternately (so machine load hits both alike), as the CLI asks (--top 100 --kind article).
+{
+  const off = allEngine.withParams(bridge(0));
+  const on = allEngine.withParams({ ...defaultEngineParams });
+  const tOff: number[] = [];
+  const tOn: number[] = [];
+  const cli = { limit: 100, qaLimit: 1, snippets: false };
+  for (const q of [...trained.questions, ...everyday]) {
+    let s = performance.now();
+    off.search(q.query, cli);
+    tOff.push(performance.now() - s);
+    s = performance.now();
+    on.search(q.query, cli);
+    tOn.push(performance.now() - s);
+  }
+  console.log(
+    `article search (CLI options), same ${String(tOn.length)} questions interleaved: bridge off p50/p95 ${ms(tOff, 0.5)}/${ms(tOff, 0.95)} ms, bridge on (defaults) ${ms(tOn, 0.5)}/${ms(tOn, 0.95)} ms`,
+  );
+}
 console.log(
   `figures: R@10/R@100/nDCG@10 in %; everyday ${String(everyday.length)} questions, STARD ${String(trained.questions.length)}; load average ${os
     .loadavg()
