@@ -10,9 +10,11 @@
  *
  * Question sets: (a) the public STARD questions (../shared/data/stard/queries.public.jsonl, real
  * layperson questions with labelled articles); (b) the everyday residents' questions written for this
- * project (scripts/bench/everyday-questions.jsonl, articles checked by hand). For each question the
- * figure is whether a Q&A among the first 3 (and the first 1) Q&A results cites one of the labelled
- * articles. It is a proxy for the held-out everyday set, not that set.
+ * project (scripts/bench/everyday-questions.jsonl, articles checked by hand); (c) the blind everyday set
+ * (scripts/bench/everyday-questions-blind.jsonl), written and committed without reading the Q&A, glossary
+ * or procedures, so it is not fitted to them. For each question the figure is whether a Q&A among the
+ * first 3 (and the first 1) Q&A results cites one of the labelled articles. These are proxies for the
+ * held-out everyday set, not that set.
  *
  * A second STARD figure counts only the questions on topics the Q&A takes up at all (a labelled
  * article in a law chapter where some Q&A cites an article): how well the topics the kiosk answers
@@ -45,6 +47,7 @@ const lawsDir = path.join(shared, 'laws');
 const stardFile = path.join(shared, 'stard/queries.public.jsonl');
 const lecoqaFile = path.join(shared, 'lecoqa/qa.public.jsonl');
 const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
+const blindFile = path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl');
 
 interface Question {
   id: number | string;
@@ -178,6 +181,12 @@ async function main(): Promise<void> {
 
     const stard = await run(readQuestions(stardFile));
     const everyday = await run(readQuestions(everydayFile));
+    const blind = await run(readQuestions(blindFile));
+    // A label the library does not hold can never be found: name it instead of counting a silent miss.
+    const unknownLabels = [...new Set(blind.flatMap((o) => [...o.relevant]))].filter((k) => {
+      const [law = '', label = ''] = k.split('|');
+      return repo.getArticle(law, label) === null;
+    });
     console.log(
       `Content: ${contentDir}; Q&A entries: ${String(qa.entries.length)}; law library: ${String(summary.currentArticles)} current articles; model: ${trained ? 'trained on the public STARD questions (STARD figures in-sample)' : 'none (default content only)'}; import + index ${(importMs / 1000).toFixed(1)} s, total ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -193,6 +202,8 @@ async function main(): Promise<void> {
       inScope,
     );
     report("Everyday residents' questions (scripts/bench/everyday-questions.jsonl)", everyday);
+    report("Blind everyday residents' questions (scripts/bench/everyday-questions-blind.jsonl; written without reading the Q&A)", blind);
+    if (unknownLabels.length > 0) console.log(`  labelled articles not in the law library: ${unknownLabels.join(', ')}`);
   } finally {
     host?.close();
     rmSync(dataDir, { recursive: true, force: true });
