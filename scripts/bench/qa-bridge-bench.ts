@@ -3,7 +3,7 @@
  * `npx tsx scripts/bench/qa-bridge-bench.ts`. For each variant prints R@10 / R@100 / nDCG@10 of
  *   - the everyday residents' questions (scripts/bench/everyday-questions.jsonl), engine with the
  *     learned model trained on all public STARD questions (what an installed trained pack answers)
- *     and without a model;
+ *     and without a model; the same for the blind everyday set (everyday-questions-blind.jsonl);
  *   - the public STARD questions, 5-fold CV (each question ranked by a model trained without its
  *     fold) and without a model (the Q&A are a fixed resource, never trained on the questions);
  *   - p50/p95 of the article search (limit 100, no snippets) over the CV run.
@@ -79,6 +79,11 @@ const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questi
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as Question);
+// Written without reading the Q&A (see README); reported beside, never used to choose a variant.
+const blind = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim().length > 0)
+  .map((l) => JSON.parse(l) as Question);
 /** everyday-01…32 were the development set when the bridge was designed; the later ones were written after. */
 const firstSet = (q: Question) => Number(q.id.replace(/\D/g, '')) <= 32;
 const keysOf = (q: Question) => new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`));
@@ -112,9 +117,11 @@ for (const vi of only) {
   const evFirst = evaluateRetrieval(judged.filter((_, i) => firstSet(everyday[i] as Question)));
   const evLater = evaluateRetrieval(judged.filter((_, i) => !firstSet(everyday[i] as Question)));
   const evPlain = evaluateRetrieval(everyday.map((q) => ({ relevant: keysOf(q), ranked: rank(plain, q.query) })));
+  const blindLearned = evaluateRetrieval(blind.map((q) => ({ relevant: keysOf(q), ranked: rank(learned, q.query) })));
+  const blindPlain = evaluateRetrieval(blind.map((q) => ({ relevant: keysOf(q), ranked: rank(plain, q.query) })));
   const fig = (x: { recallAt10: number; recallAt100: number; ndcgAt10: number }) => `${p(x.recallAt10)}/${p(x.recallAt100)}/${p(x.ndcgAt10)}`;
   console.log(
-    `${v.name.padEnd(30)} everyday learned ${fig(ev)} (01–32 ${fig(evFirst)}, 33– ${fig(evLater)}) plain ${fig(evPlain)} | STARD CV ${fig(m)} plain ${fig(stardPlain)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+    `${v.name.padEnd(30)} everyday learned ${fig(ev)} (01–32 ${fig(evFirst)}, 33– ${fig(evLater)}) plain ${fig(evPlain)} | blind learned ${fig(blindLearned)} plain ${fig(blindPlain)} | STARD CV ${fig(m)} plain ${fig(stardPlain)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
   );
 }
 // Latency of the bridge itself: the same questions through the all-data engine, bridge off and on
