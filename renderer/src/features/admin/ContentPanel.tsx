@@ -6,6 +6,7 @@ import { useSystemInfo } from '../../lib/system-info';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { errorMessage, useAdminSession } from './admin-session';
 import { isSyncRunning, shortTime, syncPercent } from './admin-view';
+import card from '../../components/ui/card.module.css';
 import styles from './admin.module.css';
 
 type Slots = NonNullable<ContentStatus['pending']>;
@@ -81,7 +82,7 @@ export function ContentPanel({ onChanged }: { onChanged(): void }) {
         {t('admin.content.title')}
       </h2>
       <LibraryStatus />
-      {loadError && <p className={styles.problem}>{t('admin.loadError', { message: loadError })}</p>}
+      {loadError && <p className={`${card.warning} ${styles.problem}`}>{t('admin.loadError', { message: loadError })}</p>}
       {status && (
         <>
           <SlotBlock label={t('admin.content.showing')} slots={status.showing} testId="admin-content-showing" />

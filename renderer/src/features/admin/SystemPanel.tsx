@@ -6,6 +6,7 @@ import { useKioskApi } from '../../platform/kiosk-api';
 import type { Loaded } from './AdminScreen';
 import { errorMessage, useAdminSession } from './admin-session';
 import { shortTime, uptimeParts } from './admin-view';
+import card from '../../components/ui/card.module.css';
 import styles from './admin.module.css';
 
 type Action = 'restart' | 'exit';
@@ -49,7 +50,7 @@ export function SystemPanel({ status, onReload }: { status: Loaded<AdminStatus>;
           {t('admin.errors.title')}
         </h2>
         {info && info.configProblems.length > 0 && (
-          <div className={styles.problem} data-testid="admin-config-problems">
+          <div className={`${card.warning} ${styles.problem}`} data-testid="admin-config-problems">
             <p>{t('admin.config.problems')}</p>
             <ul className={styles.plainList}>
               {info.configProblems.map((p) => (
