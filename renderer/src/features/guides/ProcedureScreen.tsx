@@ -223,7 +223,7 @@ function Summary({
         ))}
       </PlainList>
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={onConfirm} data-testid="summary-confirm">
+        <Button size="large" onClick={onConfirm} data-testid="summary-confirm">
           {t('procedure.summary.confirm')}
         </Button>
       </div>

@@ -120,7 +120,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
         })}
       </div>
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer(picked)} data-testid="next">
+        <Button size="large" onClick={() => onAnswer(picked)} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
@@ -186,7 +186,7 @@ function NumberInput({ view, onAnswer }: FormProps) {
           {key('backspace', t('procedure.keypad.backspace'), keypad.keyRegular)}
         </div>
         <div className={form.formActions}>
-          <Button className={form.nextButton} onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
+          <Button size="large" onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
             {t('procedure.next')}
           </Button>
           {!view.integer && (
@@ -222,7 +222,7 @@ function DateInput({ view, today, onAnswer }: FormProps & { today: string }) {
         keySize="large"
       />
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
+        <Button size="large" onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
@@ -243,7 +243,7 @@ function InfoPage({ view, onAnswer }: FormProps) {
           ))}
       </Card>
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer(true)} data-testid="next">
+        <Button size="large" onClick={() => onAnswer(true)} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
