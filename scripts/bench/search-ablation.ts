@@ -38,7 +38,10 @@ const translation = {
 };
 const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
 console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
-const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(f.model) }));
+// NEIGH=radius:weight compiles the models with another neighbour spread of the expansion field.
+const [radius, spread] = (process.env.NEIGH ?? '').split(':').map(Number);
+const neighboured = <M extends typeof trained.model>(m: M): M => (process.env.NEIGH ? { ...m, neighbours: { radius: radius ?? 2, weight: spread ?? 0.3 } } : m);
+const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(neighboured(f.model)) }));
 
 const withWeights = (translationWeight: number, popularity: number): EngineParams => ({
   ...defaultEngineParams,
@@ -59,12 +62,40 @@ const variants: { name: string; params: EngineParams }[] = [
       const [tw, pop] = pair.split(':').map(Number);
       return { name: `translation ${String(tw)}, popularity ${String(pop)}`, params: withWeights(tw ?? 0, pop ?? 0) };
     }),
+  ...(process.env.SIMILAR ?? '')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [weight, k, keywords] = pair.split(':').map(Number);
+      return {
+        name: `similar q. votes ${String(weight)} k ${String(k)} kw ${String(keywords ?? 0)}`,
+        params: { ...defaultEngineParams, similarQuestions: { weight: weight ?? 0, k: k ?? 10, keywords: keywords ?? 0 } },
+      };
+    }),
+  ...(process.env.COCITE ?? '')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [weight, top] = pair.split(':').map(Number);
+      return {
+        name: `co-citation ${String(weight)} top ${String(top)}`,
+        params: { ...defaultEngineParams, coCitation: { weight: weight ?? 0, top: top ?? 5 } },
+      };
+    }),
+  ...(process.env.LEARNED ?? '')
+    .split(',')
+    .filter((pair) => pair.includes(':'))
+    .map((pair) => {
+      const [weight, b] = pair.split(':').map(Number);
+      const learned = { ...(defaultEngineParams.bm25.learned ?? { weight: 0.5, b: 0.2 }), weight: weight ?? 0.5, b: b ?? 0.2 };
+      return { name: `learned field ${String(weight)} b ${String(b)}`, params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned } } };
+    }),
 ];
 const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
-const allEngine = base.withModel(trained.model);
+const allEngine = base.withModel(neighboured(trained.model));
 const ms = (times: number[], q: number) => ([...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
 const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
 for (const vi of only) {

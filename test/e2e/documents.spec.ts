@@ -177,8 +177,7 @@ describe('民间借贷纠纷起诉状 by touch, printed through CUPS', () => {
     await next(page);
   });
 
-  // Skipped: fails on main after the screens merge (the preview is not found); to be fixed next.
-  it.skip('previews the document page by page from its layout, zoomable', async () => {
+  it('previews the document page by page from its layout, zoomable', async () => {
     await page.getByTestId('doc-pages').waitFor({ timeout: 30_000 });
     const pages = page.getByTestId('doc-page');
     expect(await pages.count()).toBeGreaterThanOrEqual(1);
@@ -189,7 +188,8 @@ describe('民间借贷纠纷起诉状 by touch, printed through CUPS', () => {
     const small = await width();
     await page.getByTestId('doc-zoom-in').click();
     expect(await page.getByTestId('doc-zoom').innerText()).toBe('130%');
-    expect(await width()).toBeGreaterThan(small * 1.2);
+    // The new width is laid out on the next frame (the reduced-motion rule still runs a 0.01 ms transition).
+    await expect.poll(width).toBeGreaterThan(small * 1.2);
     await saveScreenshot(page, SPEC, 'preview');
   });
 

@@ -39,8 +39,7 @@ const modes: Mode[] = [
 /** 大字模式 body text is at least 32 px (the MIIT rule's ≥ 30 dp larger mode). */
 const LARGE_TEXT_PX = 32;
 
-// Skipped: its language audits fail on main after this session's merges (new strings on English screens); to be fixed next.
-describe.skip.each(modes)('every screen in $lang, large text $large, high contrast $contrast, at the $size kiosk size', (mode) => {
+describe.each(modes)('every screen in $lang, large text $large, high contrast $contrast, at the $size kiosk size', (mode) => {
   const dict: Dictionary = mode.lang === 'en' ? en : zhCN;
   const other: Dictionary = mode.lang === 'en' ? zhCN : en;
   const name = `tour-${mode.lang}-${mode.large ? 'large-text' : 'normal'}${mode.contrast ? '-high-contrast' : ''}${mode.size === 'large' ? '-1920' : ''}`;

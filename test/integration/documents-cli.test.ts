@@ -131,6 +131,8 @@ describe('document print through CUPS (cups-pdf)', () => {
     const info = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595(\.\d+)? x 842/);
     for (const difference of pageDifferences(printed, own)) expect(difference).toBeLessThan(8);
+    // Through CUPS and cups-pdf's Ghostscript the text layer survives: the printed text is the document's.
+    expect(squash(pdfText(printed))).toBe(squash(pdfText(own)));
     const documents = spoolFiles().filter((f) => /\/d\d+-\d+$/.test(f));
     expect(documents).toEqual([]);
   });

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveAppPaths } from '../../electron/main/app-paths';
+import { documentFontFiles } from '../../kiosk-content/src/documents/node/render-pdf';
 import { buildElectron } from '../../scripts/build/build-electron';
 import { ensureRendererBuilt } from '../../scripts/build/build-renderer';
 import { repoRoot } from '../../scripts/lib/repo-paths';
@@ -53,7 +54,9 @@ describe('electron-builder.yml', () => {
   it('says what the kiosk needs: id, name, targets, no publishing, native modules unpacked, fuses off', () => {
     // Parsed from the file itself too, so a package.json "build" key could not mask it.
     const raw = parse(readFileSync(configFile, 'utf8')) as BuilderConfig;
-    expect(raw.files).toEqual(['dist/**', 'package.json']);
+    expect(raw.files?.slice(0, 2)).toEqual(['dist/**', 'package.json']);
+    // Anything else in `files` only leaves things out.
+    for (const pattern of raw.files?.slice(2) ?? []) expect(String(pattern)).toMatch(/^!/);
     for (const source of [raw, config]) {
       expect(source.appId).toBe('cn.fatong.kiosk');
       expect(source.productName).toBe('Fatong');
@@ -73,6 +76,52 @@ describe('electron-builder.yml', () => {
     const packaged = resolveAppPaths({ bundleDir: path.join(resources, 'app.asar', 'dist', 'electron'), isPackaged: true, resourcesPath: resources });
     expect(packaged.contentDir).toBe(path.join(resources, ...(content?.to ?? '').split('/')));
     expect(statSync(path.join(repoRoot, 'kiosk-content', 'default', 'pack.yaml')).isFile()).toBe(true);
+  });
+
+  it('ships only the Noto Sans SC weights the A4 documents embed (electron-builder’s own node_modules filter)', () => {
+    // What electron-builder does for each production dependency (app-builder-lib: getNodeModuleFileMatcher,
+    // then NodeModuleCopyHelper filtering every file by its path under node_modules/<name>/).
+    const { getNodeModuleFileMatcher, FileMatcher } = requireBuilder('app-builder-lib/out/fileMatcher') as {
+      getNodeModuleFileMatcher(
+        appDir: string,
+        destination: string,
+        macroExpander: (s: string) => string,
+        platform: object,
+        packager: object,
+      ): { patterns: string[] };
+      FileMatcher: new (
+        from: string,
+        to: string,
+        macroExpander: (s: string) => string,
+        patterns: string[],
+      ) => { createFilter(): (file: string, stat: Stats & { moduleFullFilePath?: string }) => boolean };
+    };
+    const expand = (s: string) => s;
+    const moduleMatcher = getNodeModuleFileMatcher(repoRoot, '/app', expand, {}, { config, debugLogger: new DebugLogger(false) });
+    const name = '@expo-google-fonts/noto-sans-sc';
+    const packageDir = path.dirname(requireBuilder.resolve(`${name}/package.json`));
+    const filter = new FileMatcher(packageDir, `/app/node_modules/${name}`, expand, moduleMatcher.patterns).createFilter();
+    const shipped = (file: string): boolean => {
+      // Every folder on the way must pass too (the copier does not descend into a filtered folder).
+      const parts = path.relative(packageDir, file).split(path.sep);
+      return parts.every((_, i) => {
+        const at = path.join(packageDir, ...parts.slice(0, i + 1));
+        const stat: Stats & { moduleFullFilePath?: string } = statSync(at);
+        stat.moduleFullFilePath = path.posix.join('node_modules', name, ...parts.slice(0, i + 1));
+        return filter(at, stat);
+      });
+    };
+    const fonts = readdirSync(packageDir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ttf'))
+      .map((f) => path.join(packageDir, f));
+    expect(fonts).toHaveLength(9);
+    const kept = fonts.filter(shipped);
+    expect(kept.sort()).toEqual(Object.values(documentFontFiles).sort());
+    expect(shipped(path.join(packageDir, 'package.json'))).toBe(true);
+    expect(fonts.filter((f) => !shipped(f)).length).toBe(7);
+    const megabytes = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
+    // ~21 MB of fonts instead of ~95 MB.
+    expect(megabytes(kept)).toBeLessThan(megabytes(fonts) / 4);
   });
 
   describe('after a build', () => {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { ReceiptLayout as AdapterReceiptLayout } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
 import { method } from './define-contract';
+import { documentAnswersSchema } from './document-api';
 import { receiptApplicantSchema } from './idcard-api';
 
 /**
  * Receipts: the host lays a receipt out (native-adapters/thermal-printer/receipt) and hands the
  * layout to the screen, which draws exactly those lines — the preview is what prints.
- * receipts.print names what to print (an outcome, an article, an answer), never bytes: the host
+ * receipts.print names what to print (an outcome, an article, an answer, a document's 手写提示), never bytes: the host
  * builds the receipt from its own content, so the screen cannot put anything else on paper.
  */
 
@@ -84,12 +85,18 @@ const outcomeTargetSchema = z.object({
 });
 const articleTargetSchema = z.object({ key: z.string().min(3).max(200) });
 const qaTargetSchema = z.object({ id: z.string().min(1).max(100) });
+/**
+ * A document this terminal cannot print on A4: the slip lists its rows with the answers to copy by
+ * hand (ID-card values masked; the host resolves `fromIdCard` from its session memory).
+ */
+const documentTargetSchema = z.object({ typeId: z.string().min(1).max(60), answers: documentAnswersSchema });
 
 /** What a receipt is of: the host builds it from its own content. */
 export const receiptTargetSchema = z.discriminatedUnion('kind', [
   outcomeTargetSchema.extend({ kind: z.literal('outcome') }),
   articleTargetSchema.extend({ kind: z.literal('article') }),
   qaTargetSchema.extend({ kind: z.literal('qa') }),
+  documentTargetSchema.extend({ kind: z.literal('document') }),
 ]);
 export type ReceiptTarget = z.infer<typeof receiptTargetSchema>;
 
@@ -145,6 +152,8 @@ export const receiptMethods = {
   'receipts.previewArticle': method(articleTargetSchema, receiptPreviewSchema.nullable(), { activity: true }),
   /** One Q&A answer as a receipt. */
   'receipts.previewQa': method(qaTargetSchema, receiptPreviewSchema.nullable(), { activity: true }),
+  /** The 手写提示 slip of a document when there is no A4 printer (null when there is no such document). */
+  'receipts.previewDocument': method(documentTargetSchema, receiptPreviewSchema.nullable(), { activity: true }),
   /**
    * Queues the receipt of `target`. With the `reference` of a preview of the same target the exact
    * previewed slip prints; otherwise a fresh one. Null when the target does not exist; `unavailable`

@@ -111,3 +111,51 @@ export function buildQaReceipt(header: ReceiptHeader, qa: QaAnswerInput): Receip
   if (qa.url !== undefined) blocks.push({ type: 'qr', payload: qa.url, caption: '扫码查看详细说明' });
   return { header, blocks };
 }
+
+/**
+ * The slip for a document the terminal cannot print on A4 (no A4 printer here): the document's
+ * headings and rows in the printed document's order, each with the resident's answer where it may
+ * stand on paper, so they can write the document by hand or have it printed at the service window.
+ */
+export interface HandFillInput {
+  /** e.g. 「民事起诉状」. */
+  readonly title: string;
+  /** e.g. 「（民间借贷纠纷）」. */
+  readonly subtitle?: string | null;
+  /** Why this slip and what to do: 「本机没有A4打印机，请到服务窗口打印」. */
+  readonly instruction: string;
+  /** The document's sections, numbered as the document numbers them. */
+  readonly sections: readonly {
+    readonly heading: string;
+    /** One row each: 「label：answer」 or 「label：（请手写）」; a party's parts on their own lines. */
+    readonly rows: readonly string[];
+    /** Text the document prints as it stands (诚信承诺, 诉讼费用由被告负担). */
+    readonly statement?: string | null;
+  }[];
+  /** 「此致 某某人民法院」 and the signature/date lines, written by the resident. */
+  readonly closing: readonly string[];
+  readonly materials: readonly string[];
+  readonly cites: readonly string[];
+  /** 「此单由自助终端根据您的回答生成…」. */
+  readonly notice: string;
+}
+
+export function buildHandFillReceipt(header: ReceiptHeader, input: HandFillInput): ReceiptDocument {
+  const blocks: ReceiptBlock[] = [{ type: 'title', text: input.title }];
+  if (input.subtitle) blocks.push({ type: 'text', text: input.subtitle, align: 'center', bold: true });
+  blocks.push({ type: 'blank' }, { type: 'text', text: input.instruction, bold: true });
+  appendSection(blocks, '需要手写的栏目', [{ type: 'text', text: '文书上要写下面这些栏目，可以照着您的回答填写：' }], true);
+  for (const section of input.sections) {
+    appendSection(
+      blocks,
+      section.heading,
+      [{ type: 'checklist', items: section.rows }, ...(section.statement ? [{ type: 'text' as const, text: section.statement }] : [])],
+      true,
+    );
+  }
+  appendSection(blocks, '结尾', [{ type: 'checklist', items: input.closing }], input.closing.length > 0);
+  appendSection(blocks, '需要准备的材料', [{ type: 'checklist', items: input.materials }], input.materials.length > 0);
+  appendSection(blocks, '法律依据', [{ type: 'bullets', items: input.cites }], input.cites.length > 0);
+  appendSection(blocks, '请注意', [{ type: 'text', text: input.notice }], true);
+  return { header, blocks };
+}

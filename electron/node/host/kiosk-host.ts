@@ -103,6 +103,7 @@ export class KioskHost {
       logger: log.child('receipts'),
       procedures: () => generations.procedures,
       library: () => generations.library,
+      documents,
     }));
     const admin = (this.admin = new HostAdmin({
       terminal,

@@ -19,6 +19,8 @@ import type { IdCardState } from '../../common/contract/idcard-api';
 import { KioskError } from '../../common/contract/kiosk-error';
 import type { KioskApiImpl } from '../../common/contract/kiosk-api';
 import { a4FailureText, a4ProblemText, NEUTRAL_JOB_TITLE, NO_A4_PRINTER_TEXT } from '../../common/domain/a4-print-text';
+import { handFillInput } from '../../common/receipts/hand-fill-input';
+import type { HandFillInput } from '../../common/receipts/receipt-builders';
 import { toIdCardState } from '../host/idcard-wiring';
 import type { Logger } from '../system/logger';
 import type { IdCardService } from './id-card-service';
@@ -167,6 +169,17 @@ export class DocumentService {
         pdf.fill(0);
       });
     return { problems: [], state: this.job };
+  }
+
+  /**
+   * What the no-A4-printer slip says (ID-card values masked there), with the outcomes that offer
+   * the document (their materials are what to bring). Null when there is no such document.
+   */
+  handFill(typeId: string, input: DocumentAnswersInput, materials: (offeredBy: string[]) => readonly string[]): { name: string; slip: HandFillInput } | null {
+    const type = this.options.types().find((t) => t.id === typeId);
+    if (!type) return null;
+    const { answers } = this.resolve(type, input);
+    return { name: type.name, slip: handFillInput(type, answers, this.today(), { materials: materials(type.offeredBy) }) };
   }
 
   printState(): A4PrintState {

@@ -4,10 +4,11 @@ import type { PrintResult, PrintStatus, ReceiptPreview, ReceiptTarget } from '..
 import { createGb18030Encoder } from '../../../native-adapters/thermal-printer/node/gb18030';
 import { encodeReceipt } from '../../../native-adapters/thermal-printer/receipt/encode-receipt';
 import { layoutReceipt, PAPER_COLUMNS, type ReceiptLayout } from '../../../native-adapters/thermal-printer/receipt/layout-receipt';
-import { buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../common/receipts/receipt-builders';
+import { buildHandFillReceipt, buildLawArticleReceipt, buildOutcomeReceipt, buildQaReceipt } from '../../common/receipts/receipt-builders';
 import { formatIssuedAt, type ReceiptDocument, type ReceiptHeader } from '../../../native-adapters/thermal-printer/receipt/receipt-document';
 import { terminalView, type TerminalSettings } from '../../common/config/terminal-settings';
 import type { Logger } from '../system/logger';
+import type { DocumentService } from './document-service';
 import type { LibraryService } from './library-service';
 import type { PrintService } from './print-service';
 import { DEFAULT_RECEIPT_SITE, randomReference, type ProcedureService } from './procedure-service';
@@ -20,6 +21,8 @@ export interface ReceiptServiceOptions {
   /** The services of the content shown now (they are replaced when new content is switched in). */
   procedures: () => ProcedureService;
   library: () => LibraryService;
+  /** The documents (the 手写提示 slip when there is no A4 printer); absent → no such slips. */
+  documents?: Pick<DocumentService, 'handFill'>;
   /** Tests: the receipt's time and reference. */
   now?: () => Date;
   reference?: () => string;
@@ -41,7 +44,8 @@ const PREVIEW_LIMIT = 16;
 const NO_PRINTER = '本机没有连接打印机，暂时不能打印。可以请现场工作人员帮忙。';
 
 /**
- * Receipts on the host: lays out a procedure outcome, a law article or a Q&A answer for this
+ * Receipts on the host: lays out a procedure outcome, a law article, a Q&A answer or the 手写提示
+ * slip of a document this terminal cannot print on A4 for this
  * terminal's paper with the terminal's header (site, time, reference; the general-guidance footer
  * is added by the layout), hands the layout to the screen as the preview, and prints it through
  * PrintService. The screen names what to print, never bytes: everything on paper comes from the
@@ -125,6 +129,7 @@ export class ReceiptService {
       previewOutcome: (input) => this.preview({ kind: 'outcome', ...input }),
       previewArticle: ({ key }) => this.preview({ kind: 'article', key }),
       previewQa: ({ id }) => this.preview({ kind: 'qa', id }),
+      previewDocument: ({ typeId, answers }) => this.preview({ kind: 'document', typeId, answers }),
       print: ({ target, reference }) => this.print(target, reference),
       getStatus: () => this.status(),
       cancel: ({ id }) => this.printer.cancel(id),
@@ -191,7 +196,23 @@ export class ReceiptService {
           }),
         };
       }
+      case 'document': {
+        const made = this.options.documents?.handFill(target.typeId, target.answers, (offeredBy) => this.materialsOf(offeredBy));
+        // The job title names the document type, never the resident or the other party.
+        return made ? { title: `文书填写提示：${made.name}`, document: buildHandFillReceipt(header, made.slip) } : null;
+      }
     }
+  }
+
+  /** What to bring: the materials of the first outcome that offers the document (the procedure's own list). */
+  private materialsOf(offeredBy: readonly string[]): readonly string[] {
+    for (const ref of offeredBy) {
+      const [procedureId, outcomeId] = ref.split('/');
+      if (!procedureId || !outcomeId) continue;
+      const input = this.options.procedures().outcomeReceiptInput(procedureId, outcomeId);
+      if (input) return input.materials;
+    }
+    return [];
   }
 }
 
@@ -203,6 +224,8 @@ function targetKey(target: ReceiptTarget): string {
       return JSON.stringify(['article', target.key]);
     case 'qa':
       return JSON.stringify(['qa', target.id]);
+    case 'document':
+      return JSON.stringify(['document', target.typeId, target.answers]);
   }
 }
 

@@ -44,4 +44,5 @@ export const enDocuments: Record<keyof typeof zhCNDocuments, string> = {
   'documents.preview.making': 'Preparing the document…',
   'documents.print.again': 'Print another copy',
   'documents.print.noPrinterSlip': 'To fill in by hand: {labels}',
+  'documents.print.handFillSlip': 'Print a slip with what to fill in',
 } as const;

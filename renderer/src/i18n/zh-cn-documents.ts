@@ -42,4 +42,5 @@ export const zhCNDocuments = {
   'documents.preview.making': '正在生成文书…',
   'documents.print.again': '再打印一份',
   'documents.print.noPrinterSlip': '需要手写的栏目：{labels}',
+  'documents.print.handFillSlip': '打印填写提示小票',
 } as const;

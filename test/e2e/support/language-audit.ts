@@ -15,6 +15,8 @@ export interface ShownText {
   /** 'text' or the attribute it came from. */
   source: string;
   where: string;
+  /** A highlighted run (<mark>) inside a longer text: a piece of that text, not a text of its own. */
+  fragment?: boolean;
 }
 
 /** Everything shown on the page, or inside the first element matching `within`. */
@@ -39,7 +41,7 @@ export async function collectShownTexts(page: Page, within = 'body'): Promise<Sh
       const text = (node.textContent ?? '').trim();
       const el = node.parentElement;
       if (!text || !el || el.closest('script, style') || !visible(el)) continue;
-      shown.push({ text, lang: langOf(el), source: 'text', where: describe(el) });
+      shown.push({ text, lang: langOf(el), source: 'text', where: describe(el), fragment: el.closest('mark') !== null });
     }
     for (const el of Array.from(root.querySelectorAll('[aria-label], [alt], [placeholder], [title]'))) {
       if (!visible(el)) continue;
@@ -61,16 +63,21 @@ function messagePattern(template: string): RegExp {
   return new RegExp(`^${escaped}$`, 's');
 }
 
+/** Two letters (Han or Latin…) outside the {placeholders}: a message in a language, not a format like {year}-{month}-{day}. */
+const wordy = (template: string): boolean => /\p{L}{2}/u.test(template.replace(/\{\w+\}/g, ''));
+
 /**
  * Interface strings of `other` shown although the screen is in `current`: a text that is exactly
- * one of the other language's messages (and not the same in both, like 12348).
+ * one of the other language's messages (and not the same in both, like 12348). Highlighted runs
+ * inside a longer text are pieces of that text (a matched 单位 in a Q&A question), not messages.
  */
 export function leftoverMessages(shown: ShownText[], current: Dictionary, other: Dictionary): string[] {
   const patterns = (Object.keys(other) as Array<keyof Dictionary>)
-    .filter((key) => other[key].trim() !== current[key].trim() && other[key].replace(/\{\w+\}/g, '').trim().length >= 2)
+    .filter((key) => other[key].trim() !== current[key].trim() && wordy(other[key]))
     .map((key) => ({ key, pattern: messagePattern(other[key].trim()) }));
   const found: string[] = [];
   for (const item of shown) {
+    if (item.fragment) continue;
     const hit = patterns.find(({ pattern }) => pattern.test(item.text));
     if (hit) found.push(`${item.where} ${item.source}: "${item.text}" (${String(hit.key)})`);
   }

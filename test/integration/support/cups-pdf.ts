@@ -6,9 +6,17 @@ import { filesUnder } from './files-under';
 
 /**
  * The cups-pdf "printer" as the document tests use it: the queue CI adds (`lpadmin -p PDF -v
- * cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd`), the folder it writes to (`Out` in
- * /etc/cups/cups-pdf.conf, ${HOME} being the home of the user who printed), and /var/spool/cups.
+ * cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd -o pdftops-renderer-default=pdftocairo`), the
+ * folder it writes to (`Out` in /etc/cups/cups-pdf.conf, ${HOME} being the home of the user who
+ * printed), and /var/spool/cups.
+ *
+ * The renderer option keeps the printed PDF's text layer: the PPD is a PostScript driver, so CUPS
+ * turns the PDF into PostScript (cups-filters pdftops) and cups-pdf's Ghostscript turns that back into
+ * a PDF. With pdftops' default renderer (Ghostscript) our CID TrueType subsets come back as Type 3
+ * fonts whose ToUnicode maps to made-up codes (pdftotext reads ✁✂✄…); with pdftocairo they stay
+ * TrueType with a correct ToUnicode, and pdftotext of the printed PDF equals that of the document.
  */
+export const CUPS_PDF_SETUP = `lpadmin -p ${process.env.KIOSK_TEST_CUPS_QUEUE ?? 'PDF'} -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd -o pdftops-renderer-default=pdftocairo`;
 export const CUPS_PDF_QUEUE = process.env.KIOSK_TEST_CUPS_QUEUE ?? 'PDF';
 export const CUPS_SPOOL = '/var/spool/cups';
 
@@ -18,8 +26,10 @@ export function cupsProblem(): string | null {
   if (scheduler.error || !/scheduler is running/.test(scheduler.stdout))
     return `cupsd is not running (lpstat -r: ${scheduler.stdout.trim() || String(scheduler.error)}); start /usr/sbin/cupsd as .ci/run does`;
   const queue = spawnSync('lpstat', ['-p', CUPS_PDF_QUEUE], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
-  if (queue.status !== 0)
-    return `no CUPS queue ${CUPS_PDF_QUEUE}: add it with lpadmin -p ${CUPS_PDF_QUEUE} -v cups-pdf:/ -E -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd`;
+  if (queue.status !== 0) return `no CUPS queue ${CUPS_PDF_QUEUE}: add it with ${CUPS_PDF_SETUP}`;
+  const options = spawnSync('lpoptions', ['-p', CUPS_PDF_QUEUE], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  if (!/\bpdftops-renderer=pdftocairo\b/.test(options.stdout))
+    return `the CUPS queue ${CUPS_PDF_QUEUE} would lose the printed text layer (no pdftops-renderer=pdftocairo in lpoptions -p ${CUPS_PDF_QUEUE}): set it up with ${CUPS_PDF_SETUP}`;
   return null;
 }
 
@@ -72,10 +82,9 @@ function greyPage(file: string, page: number): Buffer {
 
 /**
  * How different two PDFs look, page by page: the mean absolute grey difference (0–255) at 24 dpi.
- * cups-pdf re-renders the document through Ghostscript, which keeps the drawing but not the
- * text layer of the embedded TrueType subsets (pdftotext of its output gives wrong characters),
- * so the printed copy is compared by how it looks: the same document differs by ~2–4, another
- * page of the same kind of document by > 20.
+ * The printed copy's text (pdfText) says every value is there; this says it is drawn where the
+ * document draws it: the same document differs by ~2–4, another page of the same kind of document
+ * by > 20.
  */
 export function pageDifferences(a: string, b: string): number[] {
   const pages = pdfPages(a);

@@ -54,6 +54,11 @@ export interface SearchModel {
   translation?: { word: string; targets: [string, number][] }[];
   /** How many training questions cite each article (an article popularity prior). */
   citations?: { key: string; count: number }[];
+  /**
+   * The training questions with the articles each cites: at query time the most similar earlier
+   * questions (BM25 over their words) vouch for the articles their lawyers cited.
+   */
+  examples?: { text: string; keys: string[]; keywords?: string | null }[];
 }
 
 export interface ModelWeights {
@@ -99,6 +104,7 @@ export function modelFromQuestions(
     lawExamples,
     neighbours: { ...neighbours },
     citations: citationCounts(questions),
+    examples: questions.map((q) => ({ text: q.query, keys: [...new Set(q.relevant)], ...(q.keywords ? { keywords: q.keywords } : {}) })),
     ...(translationSource ? { translation: translationFor(questions, translationSource) } : {}),
   };
 }
@@ -215,6 +221,82 @@ export interface LearnedData {
   popularity?: Float32Array;
   /** Translation table: question word → statute words with probabilities. */
   translation?: Record<string, [string, number][]>;
+  /** Similar training questions (SearchModel.examples), compiled; absent without examples. */
+  examples?: ExampleData;
+}
+
+/** Training questions as a small inverted index, and the article docs each one cites. */
+export interface ExampleData {
+  terms: string[];
+  /** CSR from term id to (question, tf). */
+  offsets: Uint32Array;
+  questions: Uint32Array;
+  tfs: Float32Array;
+  /** Words per question. */
+  lengths: Float32Array;
+  /** CSR from question to the docs it cites. */
+  docOffsets: Uint32Array;
+  docs: Uint32Array;
+  /** CSR from question to the term ids of its lawyer keywords (LeCoQA), for query expansion. */
+  keywordOffsets: Uint32Array;
+  keywords: Uint32Array;
+}
+
+/** Compiles SearchModel.examples: questions citing no article of this index are left out. */
+export function compileExamples(
+  examples: readonly { text: string; keys: readonly string[]; keywords?: string | null }[],
+  tokenizer: Tokenizer,
+  docOf: (key: string) => number | undefined,
+): ExampleData {
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const postings: { question: number; tf: number }[][] = [];
+  const lengths: number[] = [];
+  const docOffsets: number[] = [0];
+  const docs: number[] = [];
+  const keywordOffsets: number[] = [0];
+  const keywordIds: number[] = [];
+  const idOf = (w: string) => {
+    let id = termIds.get(w);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(w, id);
+      terms.push(w);
+      postings.push([]);
+    }
+    return id;
+  };
+  for (const ex of examples) {
+    const cited = [...new Set(ex.keys.map(docOf).filter((d): d is number => d !== undefined))];
+    const words = analyse(tokenizer, ex.text);
+    if (cited.length === 0 || words.length === 0) continue;
+    const question = lengths.length;
+    const tf = new Map<number, number>();
+    for (const w of words) {
+      const id = idOf(w);
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of tf) postings[id]?.push({ question, tf: n });
+    keywordIds.push(...new Set(ex.keywords ? analyse(tokenizer, ex.keywords).map(idOf) : []));
+    keywordOffsets.push(keywordIds.length);
+    lengths.push(words.length);
+    docs.push(...cited.sort((a, b) => a - b));
+    docOffsets.push(docs.length);
+  }
+  const offsets = new Uint32Array(terms.length + 1);
+  postings.forEach((p, id) => (offsets[id + 1] = (offsets[id] as number) + p.length));
+  const flat = postings.flat();
+  return {
+    terms,
+    offsets,
+    questions: Uint32Array.from(flat.map((p) => p.question)),
+    tfs: Float32Array.from(flat.map((p) => p.tf)),
+    lengths: Float32Array.from(lengths),
+    docOffsets: Uint32Array.from(docOffsets),
+    docs: Uint32Array.from(docs),
+    keywordOffsets: Uint32Array.from(keywordOffsets),
+    keywords: Uint32Array.from(keywordIds),
+  };
 }
 
 /** Terms of a text for the model: the same analysis the engine applies to a query. */
@@ -329,6 +411,7 @@ export function compileLearnedData(
   const translation: Record<string, [string, number][]> = {};
   for (const { word, targets } of model.translation ?? []) translation[word] = targets;
   return {
+    ...(model.examples ? { examples: compileExamples(model.examples, tokenizer, docOf) } : {}),
     popularity,
     translation,
     terms,
@@ -349,9 +432,20 @@ export class LearnedField {
   readonly avgLength: number;
   private readonly termIds = new Map<string, number>();
   private readonly priorIds = new Map<string, number>();
+  private readonly exampleIds = new Map<string, number>();
+  private readonly exampleScores: Float32Array;
+  private readonly exampleAvgLength: number;
+  /** doc → (doc cited with it by the same training question → P(that doc | this doc is cited)). */
+  private coCited: Map<number, Map<number, number>> | null = null;
 
   constructor(readonly data: LearnedData) {
     data.terms.forEach((t, i) => this.termIds.set(t, i));
+    data.examples?.terms.forEach((t, i) => this.exampleIds.set(t, i));
+    const exampleCount = data.examples?.lengths.length ?? 0;
+    this.exampleScores = new Float32Array(exampleCount);
+    let words = 0;
+    for (const len of data.examples?.lengths ?? []) words += len;
+    this.exampleAvgLength = exampleCount > 0 ? words / exampleCount : 1;
     data.priorTerms.forEach((t, i) => this.priorIds.set(t, i));
     let total = 0;
     let n = 0;
@@ -383,6 +477,112 @@ export class LearnedField {
       for (const [w, p] of targets) if (!own.has(w)) out.set(w, Math.max(out.get(w) ?? 0, (weight * p) / best));
     }
     return [...out].map(([term, w]) => ({ term, weight: w }));
+  }
+
+  /**
+   * Articles the training questions cite together with `doc`, with the share of the questions
+   * citing `doc` that also cite them (built on first use from the examples).
+   */
+  coCitedWith(doc: number): ReadonlyMap<number, number> | undefined {
+    if (!this.coCited) {
+      const ex = this.data.examples;
+      const counts = new Map<number, Map<number, number>>();
+      const cites = new Map<number, number>();
+      const questions = ex ? ex.docOffsets.length - 1 : 0;
+      for (let q = 0; q < questions && ex; q++) {
+        const docs = ex.docs.subarray(ex.docOffsets[q], ex.docOffsets[q + 1]);
+        for (const a of docs) {
+          cites.set(a, (cites.get(a) ?? 0) + 1);
+          for (const b of docs) {
+            if (a === b) continue;
+            let m = counts.get(a);
+            if (!m) counts.set(a, (m = new Map()));
+            m.set(b, (m.get(b) ?? 0) + 1);
+          }
+        }
+      }
+      for (const [a, m] of counts) for (const [b, n] of m) m.set(b, n / (cites.get(a) ?? 1));
+      this.coCited = counts;
+    }
+    return this.coCited.get(doc);
+  }
+
+  /** Number of compiled training questions (0 without examples). */
+  get exampleCount(): number {
+    return this.exampleScores.length;
+  }
+
+  /**
+   * The k training questions most similar to the query words (BM25, k1 1.2, b 0.75 over the
+   * questions' words) vote for the articles they cite, each with its score relative to the best
+   * one; returns doc → summed vote divided by the largest (so the top article has 1).
+   */
+  similarQuestionVotes(words: readonly string[], k: number): Map<number, number> {
+    const ex = this.data.examples;
+    const out = new Map<number, number>();
+    const best = this.similarQuestions(words, k);
+    const top = best[0]?.score ?? 0;
+    if (!ex || top <= 0) return out;
+    let max = 0;
+    for (const { question: q, score: s } of best) {
+      for (let i = ex.docOffsets[q] as number; i < (ex.docOffsets[q + 1] as number); i++) {
+        const doc = ex.docs[i] as number;
+        const v = (out.get(doc) ?? 0) + s / top;
+        out.set(doc, v);
+        if (v > max) max = v;
+      }
+    }
+    for (const [doc, v] of out) out.set(doc, v / max);
+    return out;
+  }
+
+  /**
+   * The lawyer keywords of the k most similar training questions, each weighted weight × its
+   * question's score relative to the best one (the highest when several share a word).
+   */
+  similarQuestionKeywords(words: readonly string[], k: number, weight: number): { term: string; weight: number }[] {
+    const ex = this.data.examples;
+    const best = this.similarQuestions(words, k);
+    const top = best[0]?.score ?? 0;
+    if (!ex || top <= 0 || weight <= 0) return [];
+    const out = new Map<string, number>();
+    for (const { question: q, score } of best)
+      for (let i = ex.keywordOffsets[q] as number; i < (ex.keywordOffsets[q + 1] as number); i++) {
+        const term = ex.terms[ex.keywords[i] as number] as string;
+        out.set(term, Math.max(out.get(term) ?? 0, (weight * score) / top));
+      }
+    return [...out].map(([term, w]) => ({ term, weight: w }));
+  }
+
+  /** The k training questions with the highest BM25 score for the words, best first. */
+  similarQuestions(words: readonly string[], k: number): { question: number; score: number }[] {
+    const ex = this.data.examples;
+    if (!ex || k <= 0 || this.exampleScores.length === 0) return [];
+    const scores = this.exampleScores;
+    const n = scores.length;
+    const k1 = 1.2;
+    const b = 0.75;
+    const touched: number[] = [];
+    for (const word of new Set(words)) {
+      const id = this.exampleIds.get(word);
+      if (id === undefined) continue;
+      const start = ex.offsets[id] as number;
+      const end = ex.offsets[id + 1] as number;
+      const idf = Math.log(1 + (n - (end - start) + 0.5) / (end - start + 0.5));
+      for (let i = start; i < end; i++) {
+        const q = ex.questions[i] as number;
+        const tf = ex.tfs[i] as number;
+        const norm = 1 - b + (b * (ex.lengths[q] as number)) / this.exampleAvgLength;
+        if (scores[q] === 0) touched.push(q);
+        scores[q] = (scores[q] as number) + (idf * tf * (k1 + 1)) / (tf + k1 * norm);
+      }
+    }
+    const best = touched
+      .map((question) => ({ question, score: scores[question] as number }))
+      .sort((x, y) => y.score - x.score || x.question - y.question)
+      .slice(0, k);
+    for (const q of touched) scores[q] = 0;
+    return best;
   }
 
   /** Documents with the term in the expansion field. */

@@ -1,6 +1,5 @@
 import type { DocumentSummary } from '../../../../electron/common/contract/document-api';
-import { CONTENT_LANG } from '../../i18n/content-language';
-import { useT } from '../../i18n/I18nProvider';
+import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
@@ -12,7 +11,6 @@ import styles from './document-offers.module.css';
  * cannot be loaded — it is an offer, never in the way.
  */
 export function DocumentOffers({ filter, title }: { filter: (document: DocumentSummary) => boolean; title?: string }) {
-  const t = useT();
   const api = useKioskApi();
   const navigation = useNavigation();
   const [state] = useRemote(() => api.documents.list(), [api]);
@@ -32,8 +30,9 @@ export function DocumentOffers({ filter, title }: { filter: (document: DocumentS
             data-testid="document-offer"
             data-document={d.id}
           >
-            <span className={styles.offerName} lang={CONTENT_LANG}>
-              {t('documents.offer', { name: d.name })}
+            {/* The interface words in the screen's language, the document's name (content) marked Chinese. */}
+            <span className={styles.offerName}>
+              <Message id="documents.offer" values={{ name: <Zh>{d.name}</Zh> }} />
             </span>
             <span className={styles.offerSummary} lang={CONTENT_LANG}>
               {d.summary}

@@ -42,6 +42,8 @@ export function PrintPanel({ target, onClose }: PrintPanelProps) {
         return api.receipts.previewArticle({ key: target.key });
       case 'qa':
         return api.receipts.previewQa({ id: target.id });
+      case 'document':
+        return api.receipts.previewDocument({ typeId: target.typeId, answers: target.answers });
     }
   }, [api, targetKey]);
   const [sent, setSent] = useState<{ job: PrintJob; reference: string } | null>(null);

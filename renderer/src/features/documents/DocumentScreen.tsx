@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { A4PrintState, DocumentAnswerProblem, DocumentForm, DocumentLayoutView } from '../../../../electron/common/contract/document-api';
+import type { ReceiptTarget } from '../../../../electron/common/contract/receipt-api';
+import { PrintPanel } from '../../components/receipts/PrintPanel';
 import { LoadProblem } from '../../components/remote/LoadProblem';
 import { Button } from '../../components/ui/Button';
 import { Screen, ScreenHeader, ScreenTitle } from '../../components/ui/Screen';
@@ -119,6 +121,7 @@ export function DocumentScreen({ typeId }: { typeId: string }) {
           <PrintStatus
             state={stage.state}
             labels={form.fields.filter((f) => visible.includes(f.id)).map((f) => f.label)}
+            slip={{ kind: 'document', typeId, answers: answers as never }}
             onAgain={() => void print()}
             onEdit={() => setStage({ kind: 'ask', fieldId: visible[0] ?? '' })}
           />
@@ -229,8 +232,22 @@ function Problems({ problems }: { problems: DocumentAnswerProblem[] }) {
   );
 }
 
-function PrintStatus({ state, labels, onAgain, onEdit }: { state: A4PrintState; labels: string[]; onAgain(): void; onEdit(): void }) {
+function PrintStatus({
+  state,
+  labels,
+  slip,
+  onAgain,
+  onEdit,
+}: {
+  state: A4PrintState;
+  labels: string[];
+  /** The 手写提示 slip on the receipt printer, offered when there is no A4 printer. */
+  slip: ReceiptTarget;
+  onAgain(): void;
+  onEdit(): void;
+}) {
   const t = useT();
+  const [slipOpen, setSlipOpen] = useState(false);
   const finished = state.state === 'done' || state.state === 'failed';
   return (
     <div
@@ -246,8 +263,14 @@ function PrintStatus({ state, labels, onAgain, onEdit }: { state: A4PrintState; 
       </p>
       {/* No A4 printer here: the resident fills the form at the service window; these are its rows. */}
       {state.reason === 'no-printer' && <p data-testid="doc-hand-fill">{t('documents.print.noPrinterSlip', { labels: labels.join('、') })}</p>}
+      {state.reason === 'no-printer' && slipOpen && <PrintPanel target={slip} onClose={() => setSlipOpen(false)} />}
       {finished && (
         <div className={styles.actions}>
+          {state.reason === 'no-printer' && !slipOpen && (
+            <Button onClick={() => setSlipOpen(true)} data-testid="doc-hand-fill-slip">
+              {t('documents.print.handFillSlip')}
+            </Button>
+          )}
           {state.reason !== 'no-printer' && (
             <Button variant="secondary" onClick={onAgain} data-testid="doc-print-again">
               {t('documents.print.again')}
