@@ -5,12 +5,11 @@
  * `npx tsx scripts/bench/rerank-experiment.ts`.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import { performance } from 'node:perf_hooks';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
-import { repoRoot } from '../lib/repo-paths';
+import { everydayFile } from './bench-data-files';
 import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
 const folds = FOLDS;
@@ -97,7 +96,7 @@ trained.folds.forEach((f, fold) =>
 const everyday: Sink = [];
 collect(
   trained.model,
-  readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+  readFileSync(everydayFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] })

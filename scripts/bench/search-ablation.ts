@@ -5,14 +5,13 @@
  * development; `npm run bench:search` is the full benchmark.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
-import { repoRoot } from '../lib/repo-paths';
+import { everydayFile } from './bench-data-files';
 import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
 const folds = FOLDS;
@@ -73,7 +72,7 @@ const variants: { name: string; params: EngineParams }[] = [
       return { name: `learned field ${String(weight)} b ${String(b)}`, params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned } } };
     }),
 ];
-const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+const everyday = readFileSync(everydayFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });

@@ -6,9 +6,7 @@ import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search
 import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
 import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
-import { repoRoot } from '../lib/repo-paths';
-
-const sharedData = path.resolve(repoRoot, '../shared/data');
+import { lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
 
 /** The cross-validation of the search experiments: each question is ranked by a model trained without its fold. */
 export const FOLDS = 5;
@@ -20,7 +18,7 @@ export const FOLDS = 5;
  * questions, once per fold without that fold and once on all of them.
  */
 export function openExperimentEngine() {
-  const source = new LawFolderArticleSource(path.join(sharedData, 'laws'));
+  const source = new LawFolderArticleSource(lawsDir);
   const glossary = glossaryFromFolder();
   const base = LocalSearchService.open({
     articles: source,
@@ -34,7 +32,7 @@ export function openExperimentEngine() {
       articleText: (key: string) => source.article(key)?.text ?? null,
       tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
     };
-    return trainSearchModel(path.join(sharedData, 'stard/queries.public.jsonl'), path.join(sharedData, 'lecoqa/qa.public.jsonl'), FOLDS, { translation });
+    return trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, { translation });
   };
   return { base, trainModels };
 }
