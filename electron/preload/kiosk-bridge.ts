@@ -1,5 +1,6 @@
 import type { ChannelAllowList } from '../common/contract/channel-allow-list';
 import { EVENT_CHANNEL } from '../common/contract/channels';
+import { Emitter } from '../common/events/emitter';
 import type { RpcEventMessage, RpcResult } from '../common/rpc/rpc-link';
 
 /**
@@ -20,13 +21,13 @@ export interface IpcRendererLike {
 }
 
 export function createKioskBridge(ipc: IpcRendererLike, allow: ChannelAllowList): KioskBridge {
-  const listeners = new Set<(event: RpcEventMessage) => void>();
+  const events = new Emitter<RpcEventMessage>();
   // One ipcRenderer listener however many subscribers, attached only while someone listens.
   const onEvent = (_event: unknown, message: unknown): void => {
     if (typeof message !== 'object' || message === null) return;
     const { name, payload } = message as Record<string, unknown>;
     if (!allow.isEvent(name)) return;
-    for (const listener of [...listeners]) listener({ name: name as string, payload });
+    events.fire({ name: name as string, payload });
   };
 
   return {
@@ -40,11 +41,14 @@ export function createKioskBridge(ipc: IpcRendererLike, allow: ChannelAllowList)
     },
     subscribe(listener) {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-      if (listeners.size === 0) ipc.on(EVENT_CHANNEL, onEvent);
-      listeners.add(listener);
+      if (events.size === 0) ipc.on(EVENT_CHANNEL, onEvent);
+      const unsubscribe = events.on(listener);
+      let subscribed = true;
       return () => {
-        if (!listeners.delete(listener)) return;
-        if (listeners.size === 0) ipc.removeListener(EVENT_CHANNEL, onEvent);
+        if (!subscribed) return;
+        subscribed = false;
+        unsubscribe();
+        if (events.size === 0) ipc.removeListener(EVENT_CHANNEL, onEvent);
       };
     },
   };

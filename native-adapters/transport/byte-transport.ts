@@ -15,3 +15,9 @@ export interface ByteTransport {
   close(): Promise<void>;
   readonly isOpen: boolean;
 }
+
+/** The events behind onData and onClose, for the transports' emitters. */
+export interface TransportEvents {
+  data: (chunk: Uint8Array) => void;
+  close: (reason: string) => void;
+}

@@ -40,14 +40,8 @@ import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repos
 import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
 import { loadQaFolder } from '../../kiosk-content/src/qa/node/load-qa-folder';
 import { contentStamp, searchContentOf, storeSearchIndex } from '../../kiosk-content/src/search/node/persisted-index';
-import { defaultContentDir, repoRoot } from '../lib/repo-paths';
-
-const shared = path.resolve(repoRoot, '../shared/data');
-const lawsDir = path.join(shared, 'laws');
-const stardFile = path.join(shared, 'stard/queries.public.jsonl');
-const lecoqaFile = path.join(shared, 'lecoqa/qa.public.jsonl');
-const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
-const blindFile = path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl');
+import { defaultContentDir } from '../lib/repo-paths';
+import { everydayBlindFile, everydayFile, lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
 
 interface Question {
   id: number | string;
@@ -96,7 +90,7 @@ async function main(): Promise<void> {
     // What `npm run cli -- import-laws ../shared/data/laws [--train …]` does on a terminal.
     const db = openContentDb(path.join(dataDir, 'db', 'content.db'));
     const summary = importLaws(db, lawsDir);
-    if (trained) trainSearchModelForLibrary(db, stardFile, lecoqaFile);
+    if (trained) trainSearchModelForLibrary(db, stardQueriesFile, lecoqaFile);
     storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
     // Chapter headings of the labelled articles, for the topic table.
     const repo = new LawRepository(db);
@@ -179,9 +173,9 @@ async function main(): Promise<void> {
       }
     };
 
-    const stard = await run(readQuestions(stardFile));
+    const stard = await run(readQuestions(stardQueriesFile));
     const everyday = await run(readQuestions(everydayFile));
-    const blind = await run(readQuestions(blindFile));
+    const blind = await run(readQuestions(everydayBlindFile));
     // A label the library does not hold can never be found: name it instead of counting a silent miss.
     const unknownLabels = [...new Set(blind.flatMap((o) => [...o.relevant]))].filter((k) => {
       const [law = '', label = ''] = k.split('|');

@@ -45,17 +45,9 @@ import { measureColdStart } from '../../kiosk-content/src/search/node/cold-start
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
-import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
+import { appVersion, defaultContentDir } from '../lib/repo-paths';
+import { everydayBlindFile, everydayFile, lawsDir, lecoqaFile, stardQueriesFile, stardStopwordsFile } from './bench-data-files';
 import { misspellingReport } from './misspelled-queries';
-
-const sharedData = path.resolve(repoRoot, '../shared/data');
-const lawsDir = path.join(sharedData, 'laws');
-const queriesFile = path.join(sharedData, 'stard/queries.public.jsonl');
-const lecoqaFile = path.join(sharedData, 'lecoqa/qa.public.jsonl');
-const stopwordsFile = path.join(sharedData, 'stard/cn_stopwords.txt');
-const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
-// Written and committed without reading the Q&A, glossary or procedures, so not fitted to them.
-const blindFile = path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl');
 
 interface StardQuery {
   id: number;
@@ -64,7 +56,7 @@ interface StardQuery {
 }
 
 function loadQueries(): StardQuery[] {
-  return readFileSync(queriesFile, 'utf8')
+  return readFileSync(stardQueriesFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as StardQuery);
@@ -144,7 +136,7 @@ function jiebaBaseline(docs: readonly { key: string; text: string }[]): { rank: 
   const require = createRequire(import.meta.url);
   const jieba = Jieba.withDict((require('@node-rs/jieba/dict') as { dict: Uint8Array }).dict);
   const stop = new Set(
-    readFileSync(stopwordsFile, 'utf8')
+    readFileSync(stardStopwordsFile, 'utf8')
       .split('\n')
       .map((w) => w.trim())
       .filter((w) => w.length > 0),
@@ -197,7 +189,7 @@ async function packAndColdStart(): Promise<ImportAndColdStart> {
       version: '2026.1.0',
       minAppVersion: appVersion(),
       keyFile: keys.privateFile,
-      train: { questions: queriesFile, lecoqa: lecoqaFile },
+      train: { questions: stardQueriesFile, lecoqa: lecoqaFile },
     });
     const buildMs = performance.now() - t;
     t = performance.now();
@@ -243,7 +235,7 @@ async function main(): Promise<void> {
     articleText: (key: string) => source.article(key)?.text ?? null,
     tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
   };
-  const trained = trainSearchModel(queriesFile, lecoqaFile, folds, { translation });
+  const trained = trainSearchModel(stardQueriesFile, lecoqaFile, folds, { translation });
   const trainMs = performance.now() - t;
   const indexFile = path.join(os.tmpdir(), `fatong-bench-search-${String(process.pid)}.bin`);
   const contentFile = `${indexFile}.content.json`;
@@ -270,7 +262,7 @@ async function main(): Promise<void> {
   const everyday = readJsonl(everydayFile);
   const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
   const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
-  const blind = readJsonl(blindFile);
+  const blind = readJsonl(everydayBlindFile);
   const blindPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), blind));
   const blindLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), blind));
   const blindUnknown = [...new Set(blind.flatMap((q) => [...relevantKeys(q)]))].filter((k) => !source.article(k));

@@ -5,35 +5,16 @@
  * `npx tsx scripts/bench/rerank-experiment.ts`.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
-import { defaultEngineParams, userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
-import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
-import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
-import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
-import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
-import { repoRoot } from '../lib/repo-paths';
+import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
+import { everydayFile } from './bench-data-files';
+import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
-const shared = path.resolve(repoRoot, '../shared/data');
-const folds = 5;
-const source = new LawFolderArticleSource(path.join(shared, 'laws'));
-const glossary = glossaryFromFolder();
-const base = LocalSearchService.open({
-  articles: source,
-  qa: qaFromFolder(),
-  glossary,
-  model: null,
-  indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin'),
-}).engine;
-const translation = {
-  articleText: (key: string) => source.article(key)?.text ?? null,
-  tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
-};
-const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
+const folds = FOLDS;
+const { base, trainModels } = openExperimentEngine();
+const trained = trainModels();
 const depth = Number(process.env.DEPTH ?? 200);
 
 interface Cand {
@@ -115,7 +96,7 @@ trained.folds.forEach((f, fold) =>
 const everyday: Sink = [];
 collect(
   trained.model,
-  readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+  readFileSync(everydayFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] })

@@ -6,7 +6,8 @@ import { decodeResponseBody, type Response } from '../codec/frame';
 import { FrameParser } from '../codec/frame-parser';
 import type { CalendarDate } from '../codec/id-number';
 import { describeStatus } from '../codec/status';
-import { errorMessage } from '../../common/error-message';
+import { createNanoEvents } from 'nanoevents';
+import { DeviceLoop } from '../../common/device-loop';
 
 /** Time enters through here: the service is pure and its tests drive a fake clock. */
 export interface ReaderClock {
@@ -92,12 +93,10 @@ export function connectOrder(configured: number | null, lastBaud: number | null)
  */
 export class IdCardReaderService {
   private current: ReaderState;
-  private readonly listeners = new Set<(state: ReaderState) => void>();
+  private readonly events = createNanoEvents<{ state: (state: ReaderState) => void }>();
   private link: Link | null = null;
   private session: Session | null = null;
-  private stopped = true;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: DeviceLoop;
   private reconnectIndex = 0;
   private lastBaud: number | null = null;
   /** A card was read (or given up on) and may still lie on the reader: do not read it again. */
@@ -115,6 +114,7 @@ export class IdCardReaderService {
     this.delays = options.reconnectDelaysMs ?? [500, 1000, 2000, 5000];
     this.attempts = options.readAttempts ?? 3;
     this.log = options.log ?? (() => undefined);
+    this.loop = new DeviceLoop(options.clock, this.log);
   }
 
   get state(): ReaderState {
@@ -126,18 +126,16 @@ export class IdCardReaderService {
   }
 
   onDidChangeState(listener: (state: ReaderState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on('state', listener);
   }
 
   /** Starts the connect loop. Without a configured port the service stays `not-configured`. */
   start(): void {
-    if (!this.options.openTransport || !this.stopped) return;
-    this.stopped = false;
-    this.loop = this.run().catch((error: unknown) => {
-      this.log('loop-crashed', { error: errorMessage(error) });
-      this.setState({ state: 'reader-offline', detail: 'driver error' });
-    });
+    if (!this.options.openTransport) return;
+    this.loop.start(
+      () => this.run(),
+      () => this.setState({ state: 'reader-offline', detail: 'driver error' }),
+    );
   }
 
   /** Begins one read: polls until a card is read, then hands it to `consumer` once and stops polling. */
@@ -161,19 +159,16 @@ export class IdCardReaderService {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.session = null;
-    this.kick();
     this.resolveWaiter({ kind: 'closed' });
-    await this.loop;
-    this.loop = null;
+    await this.loop.stop();
     await this.dropLink('stopped', false);
   }
 
   // ---- main loop ----
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       if (!this.link) {
         await this.connect();
         continue;
@@ -183,7 +178,7 @@ export class IdCardReaderService {
         continue;
       }
       const step = await this.pollOnce();
-      if (step === 'again' && !this.stopped) await this.sleep(this.pollMs);
+      if (step === 'again' && !this.loop.stopped) await this.sleep(this.pollMs);
     }
   }
 
@@ -195,7 +190,7 @@ export class IdCardReaderService {
     let detail =
       configured === null ? 'no answer at any baud rate' : `no answer at the configured ${String(configured)} baud (idReader.baudRate; null = detect)`;
     for (const baud of bauds) {
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const transport = open(baud);
       try {
         await transport.open();
@@ -280,7 +275,7 @@ export class IdCardReaderService {
     } catch {
       // Already gone.
     }
-    if (announce && !this.stopped) this.setState({ state: 'reader-offline', detail: reason.slice(0, 200) });
+    if (announce && !this.loop.stopped) this.setState({ state: 'reader-offline', detail: reason.slice(0, 200) });
     this.kick();
   }
 
@@ -433,22 +428,12 @@ export class IdCardReaderService {
   private setState(next: ReaderState): void {
     if (JSON.stringify(next) === JSON.stringify(this.current)) return;
     this.current = next;
-    for (const listener of this.listeners) listener(next);
+    this.events.emit('state', next);
   }
 
   /** A sleep that startRead/cancel/stop/link changes cut short. */
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const cancel = this.options.clock.setTimer(ms, () => {
-        this.wake = null;
-        resolve();
-      });
-      this.wake = () => {
-        cancel();
-        this.wake = null;
-        resolve();
-      };
-    });
+    return this.loop.sleep(ms);
   }
 
   /** A plain delay nobody interrupts (command gaps, SAM reset). */
@@ -457,7 +442,7 @@ export class IdCardReaderService {
   }
 
   private kick(): void {
-    this.wake?.();
+    this.loop.wake();
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../node/atomic-file';
-import type { PrintJobRecord, PrintJobState, PrintJobStore } from '../service/print-job-store';
+import { jobFields, type PrintJobRecord, type PrintJobState, type PrintJobStore } from '../service/print-job-store';
 
 interface StoredJob {
   id: string;
@@ -59,17 +59,10 @@ export class FileJobStore implements PrintJobStore {
   save(jobs: readonly PrintJobRecord[]): void {
     mkdirSync(path.dirname(this.file), { recursive: true });
     const stored: StoredJob[] = jobs.map((job) => ({
-      id: job.id,
-      title: job.title,
+      ...jobFields(job),
       // A finished job has nothing left to print: its slip (the resident's answers, a masked name) is not kept on disk.
       bytes:
         job.state === 'done' || job.state === 'cancelled' ? '' : Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength).toString('base64'),
-      state: job.state,
-      createdAt: job.createdAt,
-      updatedAt: job.updatedAt,
-      sends: job.sends,
-      ...(job.problem ? { problem: job.problem } : {}),
-      ...(job.resumedAfter ? { resumedAfter: job.resumedAfter } : {}),
     }));
     writeFileAtomic(this.file, `${JSON.stringify({ version: 1, jobs: stored })}\n`);
   }

@@ -27,6 +27,23 @@ export interface PrintJobRecord {
   resumedAfter?: string;
 }
 
+/**
+ * A job without its bytes, the optional fields only when set: what the UI sees of it (plus two
+ * flags) and what the file store writes beside the bytes.
+ */
+export function jobFields(job: PrintJobRecord): Omit<PrintJobRecord, 'bytes'> {
+  return {
+    id: job.id,
+    title: job.title,
+    state: job.state,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    sends: job.sends,
+    ...(job.problem ? { problem: job.problem } : {}),
+    ...(job.resumedAfter ? { resumedAfter: job.resumedAfter } : {}),
+  };
+}
+
 /** Where the service keeps its jobs. Synchronous on purpose: "printing" must be on disk before the first byte is sent. */
 export interface PrintJobStore {
   load(): PrintJobRecord[];

@@ -1,7 +1,9 @@
 import type { ByteTransport } from '../../transport/byte-transport';
 import { realTimeStatus } from '../codec/escpos-commands';
-import type { PrintJobProblem, PrintJobRecord, PrintJobState, PrintJobStore } from './print-job-store';
+import { jobFields, type PrintJobProblem, type PrintJobRecord, type PrintJobState, type PrintJobStore } from './print-job-store';
 import { describePrinterStatus, isStatusReply, type PrinterCondition, type PrinterStatusReport, type StatusBytes } from './printer-status';
+import { createNanoEvents } from 'nanoevents';
+import { DeviceLoop } from '../../common/device-loop';
 import { errorMessage } from '../../common/error-message';
 
 /** Time enters through here: the service is pure and its tests drive a fake clock. */
@@ -88,11 +90,9 @@ interface Link {
 export class ThermalPrinterService {
   private view: PrinterStatusView;
   private jobs: PrintJobRecord[];
-  private readonly listeners = new Set<() => void>();
+  private readonly events = createNanoEvents<{ change: () => void }>();
   private link: Link | null = null;
-  private stopped = true;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: DeviceLoop;
   private reconnectIndex = 0;
   private counter = 0;
   private readonly log: PrinterLog;
@@ -104,6 +104,7 @@ export class ThermalPrinterService {
 
   constructor(private readonly options: ThermalPrinterServiceOptions) {
     this.log = options.log ?? (() => undefined);
+    this.loop = new DeviceLoop(options.clock, this.log);
     this.statusTimeoutMs = options.statusTimeoutMs ?? 500;
     this.busyPollMs = options.busyPollMs ?? 1000;
     this.idlePollMs = options.idlePollMs ?? 15_000;
@@ -142,25 +143,26 @@ export class ThermalPrinterService {
 
   /** Fires on every change of the printer state or of any job. */
   onDidChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.events.on('change', listener);
   }
 
   start(): void {
-    if (!this.options.openTransport || !this.stopped) return;
-    this.stopped = false;
-    this.loop = this.run().catch((error: unknown) => {
-      this.log('loop-crashed', { error: errorMessage(error) });
-      this.setView({ state: 'error', residentMessage: '打印机出现故障，请联系工作人员', detail: 'printer driver error', checkedAt: this.options.clock.now() });
-    });
+    if (!this.options.openTransport) return;
+    this.loop.start(
+      () => this.run(),
+      () =>
+        this.setView({
+          state: 'error',
+          residentMessage: '打印机出现故障，请联系工作人员',
+          detail: 'printer driver error',
+          checkedAt: this.options.clock.now(),
+        }),
+    );
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.kick();
     this.link?.waiter?.();
-    await this.loop;
-    this.loop = null;
+    await this.loop.stop();
     await this.dropLink('stopped', false);
   }
 
@@ -212,7 +214,7 @@ export class ThermalPrinterService {
   // ---- the loop ----
 
   private async run(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       if (!this.link) {
         if (!(await this.connect())) {
           const delay = this.delays[Math.min(this.reconnectIndex, this.delays.length - 1)] ?? 5000;
@@ -223,7 +225,7 @@ export class ThermalPrinterService {
       }
       const link = this.link;
       const report = await this.readStatus(link);
-      if (this.stopped || link.closed) continue;
+      if (this.loop.stopped || link.closed) continue;
       this.setView({ state: report.condition, residentMessage: report.residentMessage, detail: report.detail, checkedAt: this.options.clock.now() });
 
       const inPrinter = this.jobs.find((j) => j.state === 'printing');
@@ -385,22 +387,13 @@ export class ThermalPrinterService {
 
   // ---- helpers ----
 
+  /** A sleep that a new job, a decision, a dropped link or stop cuts short. */
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const cancel = this.options.clock.setTimer(ms, () => {
-        this.wake = null;
-        resolve();
-      });
-      this.wake = () => {
-        this.wake = null;
-        cancel();
-        resolve();
-      };
-    });
+    return this.loop.sleep(ms);
   }
 
   private kick(): void {
-    this.wake?.();
+    this.loop.wake();
   }
 
   private update(job: PrintJobRecord, state: PrintJobState): void {
@@ -436,19 +429,12 @@ export class ThermalPrinterService {
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.events.emit('change');
   }
 
   private toView(job: PrintJobRecord): PrintJobView {
     return {
-      id: job.id,
-      title: job.title,
-      state: job.state,
-      createdAt: job.createdAt,
-      updatedAt: job.updatedAt,
-      sends: job.sends,
-      ...(job.problem ? { problem: job.problem } : {}),
-      ...(job.resumedAfter ? { resumedAfter: job.resumedAfter } : {}),
+      ...jobFields(job),
       needsDecision: job.state === 'failed',
       waitingForPrinter: job.state === 'printing' && job.resumedAfter !== undefined,
     };

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createNanoEvents } from 'nanoevents';
 import type { ByteTransport } from '../../transport/byte-transport';
 import { paperColumns } from '../receipt/layout-receipt';
 import { EscPosInterpreter, printedLineText, type PrintedJob, type PrintedLine } from './escpos-interpreter';
@@ -48,8 +49,7 @@ export class PrinterSimulator {
   private realTime: number[] = [];
   private processing = false;
   private jobCount = 0;
-  private readonly jobListeners = new Set<(job: SimulatedJob) => void>();
-  private readonly lineListeners = new Set<(line: PrintedLine) => void>();
+  private readonly events = createNanoEvents<{ job: (job: SimulatedJob) => void; line: (line: PrintedLine) => void }>();
   private disposers: Array<() => void> = [];
   private glyphs: GlyphSource | null | undefined;
   private linesThisJob = 0;
@@ -84,13 +84,11 @@ export class PrinterSimulator {
   }
 
   onJob(listener: (job: SimulatedJob) => void): () => void {
-    this.jobListeners.add(listener);
-    return () => this.jobListeners.delete(listener);
+    return this.events.on('job', listener);
   }
 
   onLine(listener: (line: PrintedLine) => void): () => void {
-    this.lineListeners.add(listener);
-    return () => this.lineListeners.delete(listener);
+    return this.events.on('line', listener);
   }
 
   get state(): { paperOut: boolean; coverOpen: boolean; buffered: number } {
@@ -185,7 +183,7 @@ export class PrinterSimulator {
 
   private lineDone(line: PrintedLine): void {
     this.linesThisJob++;
-    for (const listener of this.lineListeners) listener(line);
+    this.events.emit('line', line);
     if (this.paperOutAfterLines !== null && this.linesThisJob >= this.paperOutAfterLines) {
       this.paperOutAfterLines = null;
       this.paperOut = true; // the head ran past the end of the roll: stop and keep the rest in the buffer
@@ -200,13 +198,13 @@ export class PrinterSimulator {
     const job: SimulatedJob = { ...printed, number, text, files };
     this.jobs.push(job);
     if (!files) {
-      for (const listener of this.jobListeners) listener(job);
+      this.events.emit('job', job);
       return;
     }
     // Files are written a moment later: rendering takes a few hundred ms and a printer answers DLE EOT at once.
     setTimeout(() => {
       this.writeFiles(job, printed);
-      for (const listener of this.jobListeners) listener(job);
+      this.events.emit('job', job);
     }, 50);
   }
 

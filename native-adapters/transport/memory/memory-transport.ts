@@ -1,4 +1,5 @@
-import type { ByteTransport } from '../byte-transport';
+import { createNanoEvents } from 'nanoevents';
+import type { ByteTransport, TransportEvents } from '../byte-transport';
 
 /**
  * An in-memory ByteTransport for device-service tests, modelled on serialport's MockBinding:
@@ -22,8 +23,7 @@ export class MemoryTransport implements ByteTransport {
   lastWrite: Uint8Array | null = null;
   readonly recording: Uint8Array[] = [];
   peer: MemoryTransport | null = null;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly events = createNanoEvents<TransportEvents>();
 
   constructor(
     readonly path: string,
@@ -54,13 +54,11 @@ export class MemoryTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.events.on('data', listener);
   }
 
   onClose(listener: (reason: string) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.on('close', listener);
   }
 
   close(): Promise<void> {
@@ -70,7 +68,7 @@ export class MemoryTransport implements ByteTransport {
 
   /** Bytes arriving from the line, delivered now. */
   emitData(chunk: Uint8Array): void {
-    for (const listener of this.dataListeners) listener(chunk);
+    this.events.emit('data', chunk);
   }
 
   /** Bytes arriving from the line on the next microtask (as a reply to a write would). */
@@ -81,7 +79,7 @@ export class MemoryTransport implements ByteTransport {
   /** The device disappears: the port closes and close listeners hear why. */
   unplug(reason = 'device disconnected'): void {
     this.isOpen = false;
-    for (const listener of this.closeListeners) listener(reason);
+    this.events.emit('close', reason);
   }
 }
 

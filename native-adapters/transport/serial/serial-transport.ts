@@ -1,5 +1,6 @@
+import { createNanoEvents } from 'nanoevents';
 import { SerialPort } from 'serialport';
-import type { ByteTransport } from '../byte-transport';
+import type { ByteTransport, TransportEvents } from '../byte-transport';
 
 export type FlowControl = 'none' | 'rtscts' | 'xonxoff';
 
@@ -16,8 +17,7 @@ export interface SerialTransportOptions {
  */
 export class SerialTransport implements ByteTransport {
   private port: SerialPort | null = null;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly events = createNanoEvents<TransportEvents>();
   private closingOnPurpose = false;
 
   constructor(private readonly options: SerialTransportOptions) {}
@@ -51,13 +51,13 @@ export class SerialTransport implements ByteTransport {
     this.closingOnPurpose = false;
     port.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const listener of this.dataListeners) listener(bytes);
+      this.events.emit('data', bytes);
     });
     port.on('close', (error: (Error & { disconnected?: boolean }) | null) => {
       this.port = null;
       if (this.closingOnPurpose) return;
       const reason = error?.disconnected ? 'device disconnected' : (error?.message ?? 'port closed');
-      for (const listener of this.closeListeners) listener(reason);
+      this.events.emit('close', reason);
     });
     port.on('error', () => {
       // Errors also surface as a rejected write or a 'close'; an unhandled 'error' event would crash the host.
@@ -78,13 +78,11 @@ export class SerialTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.events.on('data', listener);
   }
 
   onClose(listener: (reason: string) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.on('close', listener);
   }
 
   async close(): Promise<void> {

@@ -1,15 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { BackIcon, HomeIcon, TextSizeIcon } from '../components/ui/icons';
+import { BackIcon, HomeIcon } from '../components/ui/icons';
 import { Button } from '../components/ui/Button';
 import { CONTENT_LANG } from '../i18n/content-language';
 import { useT } from '../i18n/I18nProvider';
 import { useBackAction, useNavigation } from '../lib/navigation';
 import { useSystemInfo } from '../lib/system-info';
 import { useAdminEntry } from '../features/admin/AdminEntry';
+import topBar from '../components/ui/top-bar.module.css';
 import styles from './app-shell.module.css';
 import { CrashBoundary } from './CrashBoundary';
 import { DisplayControls } from './display/DisplayControls';
-import { useDisplayToggle } from './display/display-toggles';
 import { renderScreen } from './screens';
 
 /**
@@ -19,7 +19,6 @@ import { renderScreen } from './screens';
 export function AppShell() {
   const t = useT();
   const navigation = useNavigation();
-  const largeText = useDisplayToggle('large-text');
   const { siteName } = useSystemInfo();
   const main = useRef<HTMLElement>(null);
   const firstScreen = useRef(true);
@@ -42,7 +41,7 @@ export function AppShell() {
 
   return (
     <div className={styles.shell}>
-      <header className={styles.bar}>
+      <header className={`${topBar.bar} ${styles.bar}`}>
         <div className={styles.brand}>
           {/* The technician's five taps go to the name (and the provisioned site name), never to the tagline. */}
           <span className={styles.name} {...admin.gestureProps}>
@@ -64,17 +63,6 @@ export function AppShell() {
           )}
           <Button variant="barStrong" icon={<HomeIcon />} onClick={navigation.home} aria-current={onHome ? 'page' : undefined} data-testid="home-button">
             {t('shell.home')}
-          </Button>
-          <Button
-            variant="bar"
-            icon={<TextSizeIcon />}
-            onClick={largeText.toggle}
-            aria-pressed={largeText.enabled}
-            aria-label={t('shell.largeText')}
-            className={styles.toggle}
-            data-testid="large-text-toggle"
-          >
-            {t('shell.largeTextShort')}
           </Button>
           <DisplayControls />
         </div>

@@ -2,7 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { HomeIcon } from '../components/ui/icons';
 import { Button } from '../components/ui/Button';
 import { useT } from '../i18n/I18nProvider';
-import styles from './crash-boundary.module.css';
+import styles from './message-screen.module.css';
 
 interface Props {
   /** Called by the 回到首页 button; the boundary clears its error first. */

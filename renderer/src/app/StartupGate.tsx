@@ -3,6 +3,7 @@ import type { SystemInfo } from '../../../electron/common/contract/kiosk-api';
 import { useT } from '../i18n/I18nProvider';
 import { SystemInfoProvider } from '../lib/system-info';
 import { useKioskApi } from '../platform/kiosk-api';
+import message from './message-screen.module.css';
 import styles from './startup-screen.module.css';
 
 /** Wait this long before showing the waiting message, so a quick start does not flash it. */
@@ -64,12 +65,12 @@ export function StartupGate({ children }: { children: ReactNode }) {
 function StartupScreen({ visible, slow }: { visible: boolean; slow: boolean }) {
   const t = useT();
   return (
-    <main className={`${styles.screen} ${visible ? '' : styles.hidden}`} aria-busy="true" data-testid="startup-screen">
+    <main className={`${message.screen} ${styles.page} ${visible ? '' : styles.hidden}`} aria-busy="true" data-testid="startup-screen">
       <p className={styles.mark}>{t('app.name')}</p>
       <div className={styles.spinner} aria-hidden="true" />
-      <h1 className={styles.title}>{t('startup.title')}</h1>
-      <p className={styles.detail}>{t('startup.detail')}</p>
-      {slow && <p className={styles.detail}>{t('startup.slow')}</p>}
+      <h1 className={message.title}>{t('startup.title')}</h1>
+      <p className={`${message.detail} ${styles.muted}`}>{t('startup.detail')}</p>
+      {slow && <p className={`${message.detail} ${styles.muted}`}>{t('startup.slow')}</p>}
     </main>
   );
 }

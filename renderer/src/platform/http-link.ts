@@ -1,3 +1,4 @@
+import { Emitter } from '../../../electron/common/events/emitter';
 import type { RpcEventMessage, RpcLink, RpcResult } from '../../../electron/common/rpc/rpc-link';
 
 /**
@@ -5,7 +6,7 @@ import type { RpcEventMessage, RpcLink, RpcResult } from '../../../electron/comm
  * server-sent events for events. The host serves this page, so the API is same-origin.
  */
 export function createHttpLink(baseUrl: string = window.location.origin): RpcLink {
-  const listeners = new Set<(event: RpcEventMessage) => void>();
+  const events = new Emitter<RpcEventMessage>();
   let source: EventSource | undefined;
 
   const ensureEventSource = (): void => {
@@ -18,7 +19,7 @@ export function createHttpLink(baseUrl: string = window.location.origin): RpcLin
       } catch {
         return;
       }
-      for (const listener of listeners) listener(event);
+      events.fire(event);
     };
   };
 
@@ -41,11 +42,11 @@ export function createHttpLink(baseUrl: string = window.location.origin): RpcLin
       }
     },
     subscribe(listener) {
-      listeners.add(listener);
+      const unsubscribe = events.on(listener);
       ensureEventSource();
       return () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) {
+        unsubscribe();
+        if (events.size === 0) {
           source?.close();
           source = undefined;
         }

@@ -4,7 +4,7 @@ import { agentConfig } from '../../../electron/node/provisioning/monitoring-agen
 import { readStoredTerminalConfig } from '../../../electron/node/provisioning/terminal-config-store';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { UsageError, type CliCommand } from '../command';
-import { parseCommandArgs, wantsHelp } from '../parse';
+import { argsAfterSubcommand, parseCommandArgs } from '../parse';
 
 const usage = `Usage: npm run cli -- monitoring agent-config --out <prometheus-agent.yml>
        npm run cli -- monitoring agent-config --stdout
@@ -20,12 +20,8 @@ export const monitoringCommand: CliCommand = {
   summary: "Write the terminal's Prometheus agent configuration (remote write to the district)",
   usage,
   async run(args, io) {
-    if (wantsHelp(args) || args.length === 0) {
-      io.stdout(`${usage}\n`);
-      return args.length === 0 ? 2 : 0;
-    }
-    const [sub, ...rest] = args;
-    if (sub !== 'agent-config') throw new UsageError(`unknown monitoring command "${sub ?? ''}" (try: monitoring agent-config --out file.yml)`);
+    const rest = argsAfterSubcommand(args, io, { name: 'monitoring', usage, subcommand: 'agent-config', example: 'monitoring agent-config --out file.yml' });
+    if (typeof rest === 'number') return rest;
     const { values } = parseCommandArgs(rest, { out: { type: 'string' }, stdout: { type: 'boolean', default: false } });
     if (!values.out && !values.stdout) throw new UsageError('--out <file.yml> or --stdout is required');
     const { config, problems } = readStoredTerminalConfig(path.join(resolveDataDir(io.env), 'config'));

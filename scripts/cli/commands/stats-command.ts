@@ -6,7 +6,7 @@ import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
 import { UsageError, type CliCommand } from '../command';
 import { fleetMonth, formatFleetCsv } from './fleet-stats';
-import { parseCommandArgs, wantsHelp } from '../parse';
+import { argsAfterSubcommand, parseCommandArgs } from '../parse';
 
 const usage = `Usage: npm run cli -- stats export --month YYYY-MM --out <file.csv>
        npm run cli -- stats export --fleet --prometheus <url> --month YYYY-MM --out <file.csv> [--utc-offset +08:00]
@@ -56,12 +56,8 @@ export const statsCommand: CliCommand = {
   summary: 'Export the monthly usage statistics (no personal data) as CSV, of this terminal or of the fleet (--fleet)',
   usage,
   async run(args, io) {
-    if (wantsHelp(args) || args.length === 0) {
-      io.stdout(`${usage}\n`);
-      return args.length === 0 ? 2 : 0;
-    }
-    const [sub, ...rest] = args;
-    if (sub !== 'export') throw new UsageError(`unknown stats command "${sub ?? ''}" (try: stats export --month YYYY-MM --out file.csv)`);
+    const rest = argsAfterSubcommand(args, io, { name: 'stats', usage, subcommand: 'export', example: 'stats export --month YYYY-MM --out file.csv' });
+    if (typeof rest === 'number') return rest;
     const { values } = parseCommandArgs(rest, {
       month: { type: 'string' },
       out: { type: 'string' },

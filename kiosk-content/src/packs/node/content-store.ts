@@ -13,7 +13,6 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import path from 'node:path';
 import { formatContentProblem } from '../../procedures/common/procedure-types';
@@ -25,6 +24,7 @@ import { loadContentFolder } from '../../content-folder/node/load-content-folder
 import { contentStamp, searchContentOf, searchModelMismatch, storeSearchIndex } from '../../search/node/persisted-index';
 import { defaultPackLimits, PackRejectedError, readPack, type PackLimits } from './pack-archive';
 import type { TrustedKey } from './pack-keys';
+import { isLeftoverOf, writeFileAtomic } from '../../../../native-adapters/node/atomic-file';
 
 /**
  * The terminal's installed content, under <dataDir>/content/:
@@ -146,21 +146,8 @@ function fsyncTree(dir: string): void {
   fsyncPath(dir);
 }
 
-/** Writes a small file so that readers see either the old or the new content, never a mix. */
-export function writeFileAtomic(file: string, data: string): void {
-  const tmp = `${file}.tmp-${String(process.pid)}`;
-  const fd = openSync(tmp, 'w', 0o644);
-  try {
-    const bytes = Buffer.from(data);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  fsyncPath(path.dirname(file));
-}
+/** The store's small files (active pointer, holds, sync state) hold nothing secret: readable by every user. */
+export const STORE_FILE_MODE = 0o644;
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -211,7 +198,7 @@ export class ContentStore {
       return;
     }
     mkdirSync(this.holdsDir, { recursive: true });
-    writeFileAtomic(file, JSON.stringify({ generation, pid: process.pid }));
+    writeFileAtomic(file, JSON.stringify({ generation, pid: process.pid }), STORE_FILE_MODE);
   }
 
   /** Generations held by a live process. */
@@ -317,7 +304,7 @@ export class ContentStore {
     const keep = new Set([pointer?.active, pointer?.previous, ...this.held()].filter((g): g is string => typeof g === 'string'));
     if (!existsSync(this.generationsDir)) return;
     for (const name of readdirSync(this.generationsDir)) if (!keep.has(name)) rmSync(path.join(this.generationsDir, name), { recursive: true, force: true });
-    for (const name of readdirSync(this.root)) if (name.startsWith('active.tmp-')) rmSync(path.join(this.root, name), { force: true });
+    for (const name of readdirSync(this.root)) if (isLeftoverOf(this.pointerFile, name)) rmSync(path.join(this.root, name), { force: true });
   }
 
   private newGenerationName(): string {
@@ -471,6 +458,7 @@ export class ContentStore {
             previous: before?.generation ?? EMBEDDED,
             blocked: (pointer?.blocked ?? []).filter((b) => b.id !== m.id),
           } satisfies ActivePointer),
+          STORE_FILE_MODE,
         );
         this.collectGarbage();
         progress('done', 1, 1, `installed ${m.id} ${m.version}`);
@@ -497,7 +485,11 @@ export class ContentStore {
         const now = active[slot];
         if (now && (previous[slot]?.id !== now.id || previous[slot]?.version !== now.version)) blocked.push({ id: now.id, version: now.version });
       }
-      writeFileAtomic(this.pointerFile, JSON.stringify({ active: previous.generation, previous: active.generation, blocked } satisfies ActivePointer));
+      writeFileAtomic(
+        this.pointerFile,
+        JSON.stringify({ active: previous.generation, previous: active.generation, blocked } satisfies ActivePointer),
+        STORE_FILE_MODE,
+      );
       return Promise.resolve(previous);
     });
   }

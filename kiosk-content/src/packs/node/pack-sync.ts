@@ -2,7 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { compareVersions, slotOf, type PackIndex, type PackIndexEntry, type PackSlot } from '../common/pack-manifest';
 import type { ContentStore, InstallProgress, InstallResult } from './content-store';
-import { writeFileAtomic } from './content-store';
+import { STORE_FILE_MODE } from './content-store';
+import { writeFileAtomic } from '../../../../native-adapters/node/atomic-file';
 import type { TrustedKey } from './pack-keys';
 import { downloadPack, fetchHttpIndex, folderPackFile, readFolderIndex, SourceError, type HttpOptions, type SourceConfig } from './pack-sources';
 import { errorMessage } from '../../errors/common/error-message';
@@ -136,7 +137,7 @@ export async function syncOnce(store: ContentStore, options: SyncOptions): Promi
         if (result.installed.length === 0) report({ phase: 'up-to-date', packId: '', version: '', done: 1, total: 1, message: 'up to date' });
         if (source.kind === 'http' && etag) {
           state.etags[source.url] = etag;
-          writeFileAtomic(stateFile, JSON.stringify(state));
+          writeFileAtomic(stateFile, JSON.stringify(state), STORE_FILE_MODE);
         }
       }
     } catch (error) {

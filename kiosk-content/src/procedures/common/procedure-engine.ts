@@ -1,5 +1,5 @@
 import { evaluate, isTrue, type NameLookup } from './expression';
-import { dayNumberOf, describePeriodEnd, periodEnd, type PeriodEnd } from './holiday-calendar';
+import { addDays, dayNumberOf, describePeriodEnd, periodEnd, type PeriodEnd } from './holiday-calendar';
 import type {
   AnswerValue,
   ChoiceOption,
@@ -146,21 +146,9 @@ export function back(_proc: Procedure, session: ProcedureSession): ProcedureSess
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function dayNumber(date: string): number | null {
-  const m = datePattern.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return Math.round(ms / 86_400_000);
-}
-
 /** YYYY-MM-DD `days` days before `date` (for samples and tests). */
 export function daysBefore(date: string, days: number): string {
-  const n = dayNumber(date);
-  if (n === null) throw new Error(`not a date: ${date}`);
-  return new Date((n - days) * 86_400_000).toISOString().slice(0, 10);
+  return addDays(date, -days);
 }
 
 function formatDate(date: string): string {
@@ -184,8 +172,8 @@ function answerToValue(step: VisibleStep, answer: AnswerValue, today: string): V
   if (answer === null) return null;
   switch (step.type) {
     case 'date': {
-      const day = typeof answer === 'object' && 'date' in answer ? dayNumber(answer.date) : null;
-      const now = dayNumber(today);
+      const day = typeof answer === 'object' && 'date' in answer ? dayNumberOf(answer.date) : null;
+      const now = dayNumberOf(today);
       return day === null || now === null ? null : now - day;
     }
     case 'info':
@@ -526,9 +514,9 @@ export function validateAnswer(step: VisibleStep, value: unknown, context: Proce
     case 'date': {
       const date = typeof value === 'object' && value !== null && 'date' in value ? (value as { date: unknown }).date : value;
       if (date === null || date === undefined || date === '') return fail('required', '请选择日期。');
-      const day = typeof date === 'string' ? dayNumber(date) : null;
+      const day = typeof date === 'string' ? dayNumberOf(date) : null;
       if (typeof date !== 'string' || day === null || date < '1900-01-01') return fail('bad-date', '这个日期不对，请重新选择。');
-      const today = dayNumber(context.today);
+      const today = dayNumberOf(context.today);
       if (step.notAfterToday && today !== null && day > today) return fail('future-date', '这个日期不能晚于今天。');
       return { ok: { date } };
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ArticleCitation } from '../common/citation';
@@ -12,6 +12,7 @@ import { SearchEngine, buildSearchIndex, decodeSearchIndex, defaultEngineParams,
 import type { ArticleSource } from './article-source';
 import { createJiebaTokenizer, fnv1a } from './jieba-tokenizer';
 import { pinyinInitials } from './pinyin';
+import { writeFileAtomic } from '../../../../native-adapters/node/atomic-file';
 
 /** A guided procedure matching the query, its title with the matched ranges marked. */
 export interface ProcedureResult {
@@ -87,11 +88,10 @@ export function indexFingerprint(options: Pick<OpenSearchOptions, 'articles' | '
   return `${engineRevision}:${fnv1a(content)}:${String(content.length)}`;
 }
 
-function writeAtomically(file: string, bytes: Uint8Array): void {
+function writeIndexFile(file: string, bytes: Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${String(process.pid)}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
+  // A cache any process may read (rebuilt when missing or stale).
+  writeFileAtomic(file, bytes, 0o644);
 }
 
 function tryLoad(file: string, fingerprint: string): { index: SearchIndex; tokenizer: Tokenizer; bytes: number } | null {
@@ -146,7 +146,7 @@ export class LocalSearchService implements SearchService {
       pinyinInitials,
     );
     const bytes = encodeSearchIndex(index, nodeTextCodec);
-    if (options.indexFile) writeAtomically(options.indexFile, bytes);
+    if (options.indexFile) writeIndexFile(options.indexFile, bytes);
     const engine = new SearchEngine(index, tokenizer, articleText, params);
     return new LocalSearchService(engine, {
       built: true,

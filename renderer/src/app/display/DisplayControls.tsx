@@ -1,71 +1,45 @@
-import { useCallback, useEffect, useRef, useState, type SVGProps } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../components/ui/Button';
+import { ContrastIcon, SpeakerIcon, TextSizeIcon } from '../../components/ui/icons';
+import type { MessageKey } from '../../i18n/zh-cn';
 import { useT } from '../../i18n/I18nProvider';
 import { useSession, useSessionHold } from '../session/SessionProvider';
 import shellStyles from '../app-shell.module.css';
-import { useDisplayToggle } from './display-toggles';
+import { useDisplayToggle, type DisplayToggleName } from './display-toggles';
 import { pickVoice, screenText, speechChunksByLanguage } from './read-aloud';
 import styles from './display-controls.module.css';
 
 /** How long the 「不能朗读」 line stays. */
 const NOTICE_MS = 10_000;
 
-function Glyph({ children, ...props }: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
-
-const ContrastIcon = () => (
-  <Glyph>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M12 3v18" />
-    <path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
-  </Glyph>
-);
-
-const SpeakerIcon = () => (
-  <Glyph>
-    <path d="M4 9h4l5-4v14l-5-4H4z" />
-    <path d="M16.5 8.5a5 5 0 0 1 0 7" />
-    <path d="M19 6a8.5 8.5 0 0 1 0 12" />
-  </Glyph>
-);
-
-/** 高对比度 and 朗读, beside 大字模式 in the top bar of every screen. */
+/** 大字模式, 高对比度, 朗读 and the language switch, after 首页 in the top bar of every screen. */
 export function DisplayControls() {
-  const t = useT();
-  const contrast = useDisplayToggle('high-contrast');
   return (
     <>
-      <Button
-        variant="bar"
-        icon={<ContrastIcon />}
-        onClick={contrast.toggle}
-        aria-pressed={contrast.enabled}
-        aria-label={t('shell.contrast')}
-        className={shellStyles.toggle}
-        data-testid="contrast-toggle"
-      >
-        {t('shell.contrastShort')}
-      </Button>
+      <DisplayToggleButton name="large-text" icon={<TextSizeIcon />} label="shell.largeText" shortLabel="shell.largeTextShort" testId="large-text-toggle" />
+      <DisplayToggleButton name="high-contrast" icon={<ContrastIcon />} label="shell.contrast" shortLabel="shell.contrastShort" testId="contrast-toggle" />
       <ReadAloudButton />
       <LanguageButton />
     </>
+  );
+}
+
+/** One display toggle's switch: pressed while the mode is on; the short word on the button, the full name for screen readers. */
+function DisplayToggleButton(props: { name: DisplayToggleName; icon: ReactNode; label: MessageKey; shortLabel: MessageKey; testId: string }) {
+  const t = useT();
+  const toggle = useDisplayToggle(props.name);
+  return (
+    <Button
+      variant="bar"
+      icon={props.icon}
+      onClick={toggle.toggle}
+      aria-pressed={toggle.enabled}
+      aria-label={t(props.label)}
+      className={shellStyles.toggle}
+      data-testid={props.testId}
+    >
+      {t(props.shortLabel)}
+    </Button>
   );
 }
 

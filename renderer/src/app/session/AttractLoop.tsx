@@ -76,7 +76,7 @@ export function AttractLoop({ onStart }: { onStart(): void }) {
           {slide.basis && <p className={styles.slideBasis}>{slide.basis}</p>}
         </article>
       )}
-      <Button className={styles.bigButton} onClick={onStart} data-testid="attract-start">
+      <Button size="huge" className={styles.startButton} onClick={onStart} data-testid="attract-start">
         {t('attract.start')}
       </Button>
     </div>

@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh-cn';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { SESSION_NEUTRAL } from './session-neutral';
+import chip from '../../components/ui/chip.module.css';
 import styles from './session.module.css';
 import './feedback-space.css';
 
@@ -92,7 +93,7 @@ export function FeedbackBar({ largeText = false, onDone }: { largeText?: boolean
             <button
               key={value}
               type="button"
-              className={styles.chip}
+              className={`${chip.chip} ${styles.chip}`}
               aria-pressed={given.includes(value)}
               onClick={() => giveReason(value)}
               data-reason={value}
@@ -102,7 +103,7 @@ export function FeedbackBar({ largeText = false, onDone }: { largeText?: boolean
           ))}
         </div>
       )}
-      <button type="button" className={styles.chip} onClick={onDone} data-testid="feedback-close">
+      <button type="button" className={`${chip.chip} ${styles.chip}`} onClick={onDone} data-testid="feedback-close">
         {t('feedback.close')}
       </button>
     </aside>

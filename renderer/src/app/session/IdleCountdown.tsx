@@ -40,7 +40,7 @@ export function IdleCountdown({ endsAt, onContinue, onEnd }: { endsAt: number; o
           {t('session.idle.detail', { seconds: left })}
         </p>
         <div className={styles.dialogActions}>
-          <Button className={styles.bigButton} onClick={onContinue} data-testid="idle-continue">
+          <Button size="huge" onClick={onContinue} data-testid="idle-continue">
             {t('session.idle.continue')}
           </Button>
           <Button variant="secondary" onClick={onEnd} data-testid="idle-end">

@@ -124,7 +124,7 @@ export function PrintPanel({ target, onClose }: PrintPanelProps) {
       <div className={styles.actions}>
         {offerPrint && preview.status === 'ready' && preview.value && (
           <Button
-            className={styles.printButton}
+            size="large"
             disabled={busy}
             onClick={() => void print(phase === 'cancelled' ? undefined : preview.value?.reference)}
             data-testid="receipt-print"

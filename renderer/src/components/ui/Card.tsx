@@ -37,5 +37,5 @@ export interface NoticeProps extends HTMLAttributes<HTMLElement> {
 
 /** Something the resident must not miss, on a warm background with a border (never colour alone). */
 export function Notice({ as: Tag = 'p', panel = false, className, ...rest }: NoticeProps) {
-  return <Tag className={cx(styles.notice, panel && styles.noticePanel, className)} {...rest} />;
+  return <Tag className={cx(styles.warning, styles.notice, panel && styles.noticePanel, className)} {...rest} />;
 }

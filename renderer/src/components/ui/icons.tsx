@@ -109,3 +109,25 @@ export function BookIcon(props: SVGProps<SVGSVGElement>) {
     </Icon>
   );
 }
+
+/** 高对比度: a circle half filled. */
+export function ContrastIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 3v18" />
+      <path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor" />
+    </Icon>
+  );
+}
+
+/** 朗读: a speaker with two sound waves. */
+export function SpeakerIcon(props: SVGProps<SVGSVGElement>) {
+  return (
+    <Icon {...props}>
+      <path d="M4 9h4l5-4v14l-5-4H4z" />
+      <path d="M16.5 8.5a5 5 0 0 1 0 7" />
+      <path d="M19 6a8.5 8.5 0 0 1 0 12" />
+    </Icon>
+  );
+}

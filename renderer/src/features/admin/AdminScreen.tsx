@@ -10,6 +10,8 @@ import { SystemPanel } from './SystemPanel';
 import { UsagePanel } from './UsagePanel';
 import { errorMessage, useAdminSession } from './admin-session';
 import { USAGE_REFRESH_MS, usePolling } from './poll-schedule';
+import topBar from '../../components/ui/top-bar.module.css';
+import card from '../../components/ui/card.module.css';
 import styles from './admin.module.css';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
@@ -51,7 +53,7 @@ export function AdminScreen({ onClose, idleSeconds }: { onClose(): void; idleSec
 
   return (
     <div className={styles.adminScreen} data-testid="admin-screen" data-status={status.status}>
-      <header className={styles.adminBar}>
+      <header className={`${topBar.bar} ${styles.adminBar}`}>
         <div className={styles.adminBarText}>
           <h1 ref={heading} tabIndex={-1} className={styles.adminTitle} id="admin-dialog-title">
             {t('admin.title')}
@@ -68,7 +70,7 @@ export function AdminScreen({ onClose, idleSeconds }: { onClose(): void; idleSec
       </header>
       <div className={styles.adminBody}>
         {status.status === 'error' && (
-          <p className={styles.problem} role="alert">
+          <p className={`${card.warning} ${styles.problem}`} role="alert">
             {t('admin.loadError', { message: status.message })}{' '}
             <Button variant="secondary" onClick={reload}>
               {t('admin.retry')}

@@ -6,6 +6,8 @@ import { useSystemInfo } from '../../lib/system-info';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { errorMessage, useAdminSession } from './admin-session';
 import { isSyncRunning, shortTime, syncPercent } from './admin-view';
+import card from '../../components/ui/card.module.css';
+import progressBar from '../../components/ui/progress-bar.module.css';
 import styles from './admin.module.css';
 
 type Slots = NonNullable<ContentStatus['pending']>;
@@ -81,7 +83,7 @@ export function ContentPanel({ onChanged }: { onChanged(): void }) {
         {t('admin.content.title')}
       </h2>
       <LibraryStatus />
-      {loadError && <p className={styles.problem}>{t('admin.loadError', { message: loadError })}</p>}
+      {loadError && <p className={`${card.warning} ${styles.problem}`}>{t('admin.loadError', { message: loadError })}</p>}
       {status && (
         <>
           <SlotBlock label={t('admin.content.showing')} slots={status.showing} testId="admin-content-showing" />
@@ -106,14 +108,14 @@ export function ContentPanel({ onChanged }: { onChanged(): void }) {
         {shown && (
           <div className={styles.progressLine} data-testid="admin-sync-progress" data-phase={shown.phase}>
             <div
-              className={styles.progressTrack}
+              className={`${progressBar.track} ${styles.progressTrack}`}
               role="progressbar"
               aria-label={t('admin.content.progress')}
               aria-valuemin={0}
               aria-valuemax={100}
               {...(percent !== null ? { 'aria-valuenow': percent } : {})}
             >
-              <div className={styles.progressFill} style={{ width: `${String(percent ?? 8)}%` }} />
+              <div className={`${progressBar.fill} ${styles.progressFill}`} style={{ width: `${String(percent ?? 8)}%` }} />
             </div>
             <p className={styles.detail}>
               {t(`admin.content.phase.${shown.phase}`)}

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { AdminActionResult, AdminStatus } from '../../../../electron/common/contract/admin-api';
 import { Button } from '../../components/ui/Button';
+import { PlainList } from '../../components/ui/Card';
 import { useT } from '../../i18n/I18nProvider';
 import { useKioskApi } from '../../platform/kiosk-api';
 import type { Loaded } from './AdminScreen';
 import { errorMessage, useAdminSession } from './admin-session';
 import { shortTime, uptimeParts } from './admin-view';
+import card from '../../components/ui/card.module.css';
 import styles from './admin.module.css';
 
 type Action = 'restart' | 'exit';
@@ -49,7 +51,7 @@ export function SystemPanel({ status, onReload }: { status: Loaded<AdminStatus>;
           {t('admin.errors.title')}
         </h2>
         {info && info.configProblems.length > 0 && (
-          <div className={styles.problem} data-testid="admin-config-problems">
+          <div className={`${card.warning} ${styles.problem}`} data-testid="admin-config-problems">
             <p>{t('admin.config.problems')}</p>
             <ul className={styles.plainList}>
               {info.configProblems.map((p) => (
@@ -60,7 +62,7 @@ export function SystemPanel({ status, onReload }: { status: Loaded<AdminStatus>;
         )}
         {info && info.lastErrors.length === 0 && <p className={styles.detail}>{t('admin.errors.none')}</p>}
         {info && info.lastErrors.length > 0 && (
-          <ol className={styles.errorList}>
+          <PlainList as="ol">
             {info.lastErrors.map((e, i) => (
               <li key={`${e.time}-${String(i)}`} className={styles.errorItem}>
                 <p className={styles.errorHead}>
@@ -72,7 +74,7 @@ export function SystemPanel({ status, onReload }: { status: Loaded<AdminStatus>;
                 {e.detail && <p className={`${styles.detail} ${styles.breakAll}`}>{e.detail}</p>}
               </li>
             ))}
-          </ol>
+          </PlainList>
         )}
         <div className={styles.actionRow}>
           <Button variant="secondary" onClick={onReload} data-testid="admin-reload">

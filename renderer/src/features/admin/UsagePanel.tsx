@@ -7,6 +7,7 @@ import { BarChart } from './BarChart';
 import { errorMessage, useAdminSession } from './admin-session';
 import { sameOrNew, USAGE_REFRESH_MS, usePolling } from './poll-schedule';
 import { CHART_METRICS, dailySeries, isKnownMetric, lastDays, metricKey, orderedCounts, sortedNoResult } from './admin-view';
+import card from '../../components/ui/card.module.css';
 import styles from './admin.module.css';
 
 const DAYS = 30;
@@ -76,7 +77,7 @@ export function UsagePanel({ status }: { status: AdminStatus | null }) {
         </dl>
       )}
 
-      {error && <p className={styles.problem}>{t('admin.loadError', { message: error })}</p>}
+      {error && <p className={`${card.warning} ${styles.problem}`}>{t('admin.loadError', { message: error })}</p>}
       {summary && days.length > 0 && (
         <>
           <h3 className={styles.subTitle}>{t('admin.charts.title', { from: days[0] ?? '', to: days.at(-1) ?? '' })}</h3>

@@ -5,6 +5,9 @@ import { Button } from '../../components/ui/Button';
 import { CONTENT_LANG, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
 import { initialDateParts, isoDate, pressAmountKey, stepDatePart, type AmountKey, type DateParts } from './document-form';
+import { DateSteppers, type DateStepperLabels } from '../../components/steps/DateSteppers';
+import form from '../../components/steps/step-form.module.css';
+import keypad from '../../components/steps/keypad.module.css';
 import styles from './documents.module.css';
 
 export type AnswerValue = string | number | Record<string, string | boolean> | null;
@@ -37,12 +40,12 @@ export function FieldInput(props: FieldInputProps) {
 
 function ChoiceInput({ field, value, onChange, onNext }: FieldInputProps) {
   return (
-    <div className={styles.options} role="group">
+    <div className={form.options} role="group">
       {(field.options ?? []).map((option) => (
         <button
           key={option.value}
           type="button"
-          className={`${styles.option} ${value === option.value ? styles.optionChosen : ''}`}
+          className={`${form.option} ${value === option.value ? form.optionChosen : ''}`}
           aria-pressed={value === option.value}
           onClick={() => {
             onChange(option.value);
@@ -72,13 +75,13 @@ function AmountInput({ value, onChange }: FieldInputProps) {
     <div className={styles.amountArea}>
       <div className={styles.amountRow}>
         <output className={styles.amountBox} data-testid="doc-amount" aria-live="polite">
-          {text === '' ? <span className={styles.placeholder}>{t('documents.amount.empty')}</span> : text}
+          {text === '' ? <span className={keypad.placeholder}>{t('documents.amount.empty')}</span> : text}
         </output>
-        <span className={styles.unit}>{t('documents.yuan')}</span>
+        <span className={keypad.unit}>{t('documents.yuan')}</span>
       </div>
       <div className={styles.keypad} role="group">
         {amountKeys.map((key) => (
-          <button key={key} type="button" className={styles.key} onClick={() => press(key)} data-key={key}>
+          <button key={key} type="button" className={`${keypad.key} ${keypad.keyRegular}`} onClick={() => press(key)} data-key={key}>
             {key === '.' ? t('documents.keypad.point') : key === 'backspace' ? t('documents.keypad.backspace') : key}
           </button>
         ))}
@@ -87,11 +90,14 @@ function AmountInput({ value, onChange }: FieldInputProps) {
   );
 }
 
-const dateParts: readonly { part: keyof DateParts; label: 'documents.date.year' | 'documents.date.month' | 'documents.date.day' }[] = [
-  { part: 'year', label: 'documents.date.year' },
-  { part: 'month', label: 'documents.date.month' },
-  { part: 'day', label: 'documents.date.day' },
-];
+const dateLabels: DateStepperLabels = {
+  value: 'documents.date.value',
+  year: 'documents.date.year',
+  month: 'documents.date.month',
+  day: 'documents.date.day',
+  more: 'documents.date.more',
+  less: 'documents.date.less',
+};
 
 /** Dates are picked with steppers, never typed; a past-only date cannot go after today. */
 export function DatePicker({
@@ -107,7 +113,6 @@ export function DatePicker({
   onPick(iso: string): void;
   testId: string;
 }) {
-  const t = useT();
   const [parts, setParts] = useState(() => initialDateParts(value, today));
   const step = (part: keyof DateParts, delta: 1 | -1) => {
     const next = stepDatePart(parts, part, delta, max);
@@ -116,37 +121,7 @@ export function DatePicker({
   };
   return (
     <div className={styles.dateArea} data-testid={testId}>
-      <p className={styles.dateValue} data-testid={`${testId}-value`} aria-live="polite">
-        {t('documents.date.value', { year: parts.year, month: parts.month, day: parts.day })}
-      </p>
-      <div className={styles.steppers}>
-        {dateParts.map(({ part, label }) => (
-          <div key={part} className={styles.stepper} role="group" aria-label={t(label)}>
-            <button
-              type="button"
-              className={styles.key}
-              onClick={() => step(part, 1)}
-              aria-label={t('documents.date.more', { part: t(label) })}
-              data-testid={`${testId}-${part}-up`}
-            >
-              ＋
-            </button>
-            <span className={styles.stepperValue}>
-              {parts[part]}
-              <span className={styles.stepperUnit}>{t(label)}</span>
-            </span>
-            <button
-              type="button"
-              className={styles.key}
-              onClick={() => step(part, -1)}
-              aria-label={t('documents.date.less', { part: t(label) })}
-              data-testid={`${testId}-${part}-down`}
-            >
-              －
-            </button>
-          </div>
-        ))}
-      </div>
+      <DateSteppers date={parts} onStep={step} labels={dateLabels} testId={testId} keySize="regular" />
     </div>
   );
 }

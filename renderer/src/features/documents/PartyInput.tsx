@@ -7,6 +7,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { useLiveValue } from '../../platform/use-live-value';
 import { DatePicker, TextBox, type AnswerValue } from './FieldInput';
+import form from '../../components/steps/step-form.module.css';
 import styles from './documents.module.css';
 
 type Party = Record<string, string | boolean>;
@@ -60,7 +61,7 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
             <button
               key={k}
               type="button"
-              className={`${styles.option} ${k === kind ? styles.optionChosen : ''}`}
+              className={`${form.option} ${k === kind ? form.optionChosen : ''}`}
               aria-pressed={k === kind}
               onClick={() => onChange({ kind: k })}
               data-testid={`doc-kind-${k}`}
@@ -82,7 +83,7 @@ export function PartyInput({ field, value, today, onChange }: PartyInputProps) {
                   <button
                     key={g}
                     type="button"
-                    className={`${styles.option} ${current === g ? styles.optionChosen : ''}`}
+                    className={`${form.option} ${current === g ? form.optionChosen : ''}`}
                     aria-pressed={current === g}
                     onClick={() => set('gender', g)}
                     data-testid={`doc-gender-${g === '男' ? 'male' : 'female'}`}

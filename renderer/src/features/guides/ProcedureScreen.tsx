@@ -30,6 +30,7 @@ import { OutcomePanel } from './OutcomePanel';
 import { recallProcedure, rememberProcedure } from './procedure-memory';
 import { backToStep, localToday, progressShare } from './procedure-view';
 import { StepForm } from './StepForm';
+import progressBar from '../../components/ui/progress-bar.module.css';
 import styles from './guides.module.css';
 
 /** One guided procedure: loads it, then runs the engine on screen. `idCardStep` is the ID-card step's input (features/idcard, wired in app/screens.tsx). */
@@ -180,14 +181,14 @@ function Progress({ stepNumber, totalSteps }: { stepNumber: number; totalSteps: 
     <div className={styles.progress} data-testid="progress" data-step-number={stepNumber} data-share={share.toFixed(4)}>
       <span>{t('procedure.progress', { n: stepNumber })}</span>
       <span
-        className={styles.progressBar}
+        className={`${progressBar.track} ${styles.progressBar}`}
         role="progressbar"
         aria-label={t('procedure.progress', { n: stepNumber })}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(share * 100)}
       >
-        <span className={styles.progressFill} style={{ width: `${share * 100}%` }} />
+        <span className={progressBar.fill} style={{ width: `${share * 100}%` }} />
       </span>
     </div>
   );
@@ -223,7 +224,7 @@ function Summary({
         ))}
       </PlainList>
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={onConfirm} data-testid="summary-confirm">
+        <Button size="large" onClick={onConfirm} data-testid="summary-confirm">
           {t('procedure.summary.confirm')}
         </Button>
       </div>

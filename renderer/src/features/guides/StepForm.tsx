@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { StepView } from '../../../../kiosk-content/src/procedures/common';
 import { Button } from '../../components/ui/Button';
 import type { StepInput } from '../../components/steps/step-input';
+import { DateSteppers, type DateStepperLabels } from '../../components/steps/DateSteppers';
 import form from '../../components/steps/step-form.module.css';
+import keypad from '../../components/steps/keypad.module.css';
 import { Card } from '../../components/ui/Card';
 import { CONTENT_LANG, Zh } from '../../i18n/content-language';
 import { useT } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/zh-cn';
-import { initialDate, numberText, pressKey, stepDate, toIsoDate, type DateParts, type KeypadKey } from './procedure-view';
+import { initialDate, numberText, pressKey, stepDate, toIsoDate, type KeypadKey } from './procedure-view';
 import styles from './guides.module.css';
 
 export interface StepFormProps {
@@ -74,7 +75,7 @@ function useOneTapAnswer<T>(earlier: unknown, onAnswer: (value: T) => void): { c
 function SingleChoice({ view, onAnswer }: FormProps) {
   const { chosen, choose } = useOneTapAnswer<string>(view.value, onAnswer);
   return (
-    <div className={styles.options} role="group">
+    <div className={form.options} role="group">
       {(view.options ?? []).map((option) => (
         <button
           key={option.value}
@@ -99,7 +100,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
   return (
     <>
       <p className={form.hint}>{t('procedure.multi.hint')}</p>
-      <div className={styles.options} role="group">
+      <div className={form.options} role="group">
         {(view.options ?? []).map((option) => {
           const on = picked.includes(option.value);
           return (
@@ -119,7 +120,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
         })}
       </div>
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer(picked)} data-testid="next">
+        <Button size="large" onClick={() => onAnswer(picked)} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
@@ -158,8 +159,9 @@ function NumberInput({ view, onAnswer }: FormProps) {
   const t = useT();
   const [text, setText] = useState(numberText(view.value));
   const press = (key: KeypadKey): void => setText((now) => pressKey(now, key, { integer: view.integer }));
-  const key = (k: KeypadKey, label: string = k, extra = '') => (
-    <button key={k} type="button" className={`${styles.key} ${extra}`} onClick={() => press(k)} data-key={k}>
+  // Digits large; the keys with a word on them (清除, 小数点, 退格) at the reading size.
+  const key = (k: KeypadKey, label: string = k, size = keypad.keyLarge) => (
+    <button key={k} type="button" className={`${keypad.key} ${size}`} onClick={() => press(k)} data-key={k}>
       {label}
     </button>
   );
@@ -167,10 +169,10 @@ function NumberInput({ view, onAnswer }: FormProps) {
     <>
       <div className={styles.numberRow}>
         <output className={styles.numberBox} data-testid="number-value" aria-live="polite">
-          {text === '' ? <span className={styles.numberPlaceholder}>{t('procedure.number.empty')}</span> : text}
+          {text === '' ? <span className={keypad.placeholder}>{t('procedure.number.empty')}</span> : text}
         </output>
         {view.unit && (
-          <span className={styles.unit} lang={CONTENT_LANG}>
+          <span className={keypad.unit} lang={CONTENT_LANG}>
             {view.unit}
           </span>
         )}
@@ -179,12 +181,12 @@ function NumberInput({ view, onAnswer }: FormProps) {
       <div className={styles.keypadArea}>
         <div className={styles.keypad} role="group" aria-label={t('procedure.keypad.label')} data-testid="keypad">
           {keypadRows.map((row) => row.map((k) => key(k)))}
-          {view.integer ? key('clear', t('procedure.keypad.clear'), styles.keyWord) : key('.', t('procedure.keypad.point'), styles.keyWord)}
+          {view.integer ? key('clear', t('procedure.keypad.clear'), keypad.keyRegular) : key('.', t('procedure.keypad.point'), keypad.keyRegular)}
           {key('0')}
-          {key('backspace', t('procedure.keypad.backspace'), styles.keyWord)}
+          {key('backspace', t('procedure.keypad.backspace'), keypad.keyRegular)}
         </div>
         <div className={form.formActions}>
-          <Button className={form.nextButton} onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
+          <Button size="large" onClick={() => onAnswer(text === '' ? null : text)} data-testid="next">
             {t('procedure.next')}
           </Button>
           {!view.integer && (
@@ -198,50 +200,29 @@ function NumberInput({ view, onAnswer }: FormProps) {
   );
 }
 
-const dateFields: readonly { field: keyof DateParts; label: MessageKey }[] = [
-  { field: 'year', label: 'procedure.date.year' },
-  { field: 'month', label: 'procedure.date.month' },
-  { field: 'day', label: 'procedure.date.day' },
-];
+const dateLabels: DateStepperLabels = {
+  value: 'procedure.date.value',
+  year: 'procedure.date.year',
+  month: 'procedure.date.month',
+  day: 'procedure.date.day',
+  more: 'procedure.date.more',
+  less: 'procedure.date.less',
+};
 
 function DateInput({ view, today, onAnswer }: FormProps & { today: string }) {
   const t = useT();
   const [parts, setParts] = useState(() => initialDate(view.value, view.maxDate, today));
   return (
     <>
-      <p className={styles.dateValue} data-testid="date-value" aria-live="polite">
-        {t('procedure.date.value', { year: parts.year, month: parts.month, day: parts.day })}
-      </p>
-      <div className={styles.steppers}>
-        {dateFields.map(({ field, label }) => (
-          <div key={field} className={styles.stepper} role="group" aria-label={t(label)}>
-            <button
-              type="button"
-              className={styles.key}
-              onClick={() => setParts((p) => stepDate(p, field, 1, view.maxDate))}
-              aria-label={t('procedure.date.more', { part: t(label) })}
-              data-testid={`date-${field}-up`}
-            >
-              ＋
-            </button>
-            <span className={styles.stepperValue}>
-              {parts[field]}
-              <span className={styles.stepperUnit}>{t(label)}</span>
-            </span>
-            <button
-              type="button"
-              className={styles.key}
-              onClick={() => setParts((p) => stepDate(p, field, -1, view.maxDate))}
-              aria-label={t('procedure.date.less', { part: t(label) })}
-              data-testid={`date-${field}-down`}
-            >
-              －
-            </button>
-          </div>
-        ))}
-      </div>
+      <DateSteppers
+        date={parts}
+        onStep={(part, delta) => setParts((p) => stepDate(p, part, delta, view.maxDate))}
+        labels={dateLabels}
+        testId="date"
+        keySize="large"
+      />
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
+        <Button size="large" onClick={() => onAnswer({ date: toIsoDate(parts) })} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>
@@ -262,7 +243,7 @@ function InfoPage({ view, onAnswer }: FormProps) {
           ))}
       </Card>
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer(true)} data-testid="next">
+        <Button size="large" onClick={() => onAnswer(true)} data-testid="next">
           {t('procedure.next')}
         </Button>
       </div>

@@ -123,7 +123,7 @@ export function IdCardStep({ view, onAnswer }: StepInputProps) {
         <div className={form.formActions}>
           <Button
             variant={unavailable ? 'primary' : 'secondary'}
-            className={unavailable ? form.nextButton : undefined}
+            size={unavailable ? 'large' : undefined}
             onClick={() => stopReading('manual')}
             data-testid="idcard-manual"
           >
@@ -162,7 +162,7 @@ export function IdCardStep({ view, onAnswer }: StepInputProps) {
         <p className={form.hint}>{t('idcard.removeCard')}</p>
         <div className={form.formActions}>
           <Button
-            className={form.nextButton}
+            size="large"
             onClick={() => {
               if (missing.length === 0) onAnswer({ fields: read.fields });
               else {
@@ -209,16 +209,11 @@ export function IdCardStep({ view, onAnswer }: StepInputProps) {
       {reader && !usable && reader.state !== 'not-configured' && <Notice data-testid="idcard-not-connected">{t(readerLine(reader).key)}</Notice>}
       <div className={form.formActions}>
         {usable && (
-          <Button className={form.nextButton} onClick={startReading} data-testid="idcard-read">
+          <Button size="large" onClick={startReading} data-testid="idcard-read">
             {t('idcard.read')}
           </Button>
         )}
-        <Button
-          variant={usable ? 'secondary' : 'primary'}
-          className={usable ? undefined : form.nextButton}
-          onClick={() => setMode('manual')}
-          data-testid="idcard-manual"
-        >
+        <Button variant={usable ? 'secondary' : 'primary'} size={usable ? undefined : 'large'} onClick={() => setMode('manual')} data-testid="idcard-manual">
           {t('idcard.manual')}
         </Button>
         {view.optional && (
@@ -308,7 +303,7 @@ function ManualEntry({
         </div>
       ))}
       <div className={form.formActions}>
-        <Button className={form.nextButton} onClick={() => onAnswer({ fields: values })} data-testid="next">
+        <Button size="large" onClick={() => onAnswer({ fields: values })} data-testid="next">
           {t('procedure.next')}
         </Button>
         {onRead && (

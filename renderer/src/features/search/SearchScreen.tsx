@@ -17,6 +17,7 @@ import { createDebouncer } from './debounce';
 import { Highlight } from './Highlight';
 import { useLibraryApi } from '../../lib/library-client';
 import { recallSearch, rememberSearch } from './search-memory';
+import chip from '../../components/ui/chip.module.css';
 import styles from './search-screen.module.css';
 import { hasAnyResult, nonEmptyGroups, normaliseQuery, suggestionAction, type ResultGroupKind } from './search-view';
 
@@ -155,7 +156,7 @@ export function SearchScreen() {
         <button
           key={`${suggestion.kind}:${suggestion.text}`}
           type="button"
-          className={styles.chip}
+          className={`${chip.chip} ${styles.chip}`}
           onPointerDown={(event) => event.preventDefault()}
           onClick={() => pickSuggestion(suggestion)}
           lang={CONTENT_LANG}
@@ -171,7 +172,7 @@ export function SearchScreen() {
     <button
       key={key}
       type="button"
-      className={styles.chip}
+      className={`${chip.chip} ${styles.chip}`}
       onPointerDown={(event) => event.preventDefault()}
       onClick={() => submit(t(key))}
       // The examples are searches over Chinese content, in Chinese in every language.
