@@ -11,38 +11,20 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
-import { defaultEngineParams, userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
-import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
-import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
-import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
-import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
-import { repoRoot } from '../lib/repo-paths';
+import { everydayBlindFile, everydayFile } from './bench-data-files';
+import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
-const shared = path.resolve(repoRoot, '../shared/data');
-const folds = 5;
-const source = new LawFolderArticleSource(path.join(shared, 'laws'));
-const glossary = glossaryFromFolder();
-const base = LocalSearchService.open({
-  articles: source,
-  qa: qaFromFolder(),
-  glossary,
-  model: null,
-  indexFile: path.join(os.tmpdir(), 'fatong-qa-bridge-index.bin'),
-}).engine;
+const folds = FOLDS;
+const { base, trainModels } = openExperimentEngine();
 let t = performance.now();
-const translation = {
-  articleText: (key: string) => source.article(key)?.text ?? null,
-  tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
-};
-const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, { translation });
+const trained = trainModels();
 console.log(
   `training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s; load average ${os
     .loadavg()
@@ -75,12 +57,12 @@ interface Question {
   query: string;
   relevant: { law: string; article: string }[];
 }
-const everyday = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl'), 'utf8')
+const everyday = readFileSync(everydayFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as Question);
 // Written without reading the Q&A (see README); reported beside, never used to choose a variant.
-const blind = readFileSync(path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl'), 'utf8')
+const blind = readFileSync(everydayBlindFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as Question);
