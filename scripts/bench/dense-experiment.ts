@@ -18,8 +18,8 @@ import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics
 import type { SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
-import type { LatentSpace, SparseRows } from '../../kiosk-content/src/search/common/latent-space';
-import { embed, trainLatentSpace } from '../../kiosk-content/src/search/common/latent-space';
+import type { LatentSpace, SparseRows } from '../../kiosk-content/authoring/search-model/latent-space';
+import { embed, trainLatentSpace } from '../../kiosk-content/authoring/search-model/latent-space';
 import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
 import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
