@@ -6,7 +6,8 @@ import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, inverse } from 
  * then the exact SVD of the small projected matrix). Each word gets a `dim`-vector; a text's vector
  * is the TF-IDF-weighted sum of its words' vectors, so words that occur in the same texts (a
  * resident's 老板 and the statute's 用人单位, when questions and the articles they cite are rows)
- * point the same way. Pure; the small dense steps use ml-matrix.
+ * point the same way. Pure; the small dense steps use ml-matrix. Only scripts/bench/dense-experiment.ts
+ * uses it: fused with the engine score it did not win in cross-validation, so no pack carries it.
  */
 
 /** Sparse rows: row r has columns cols[offsets[r]..offsets[r+1]) with values vals[…]. */
