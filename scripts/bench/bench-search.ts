@@ -54,6 +54,8 @@ const queriesFile = path.join(sharedData, 'stard/queries.public.jsonl');
 const lecoqaFile = path.join(sharedData, 'lecoqa/qa.public.jsonl');
 const stopwordsFile = path.join(sharedData, 'stard/cn_stopwords.txt');
 const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
+// Written and committed without reading the Q&A, glossary or procedures, so not fitted to them.
+const blindFile = path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl');
 
 interface StardQuery {
   id: number;
@@ -260,12 +262,18 @@ async function main(): Promise<void> {
 
   // Everyday residents' questions written for this project (scripts/bench/everyday-questions.jsonl,
   // the articles checked by hand in ../shared/data/laws); a development check, not the held-out set.
-  const everyday = readFileSync(everydayFile, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim().length > 0)
-    .map((l) => JSON.parse(l) as StardQuery);
+  const readJsonl = (file: string) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => JSON.parse(l) as StardQuery);
+  const everyday = readJsonl(everydayFile);
   const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
   const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
+  const blind = readJsonl(blindFile);
+  const blindPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), blind));
+  const blindLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), blind));
+  const blindUnknown = [...new Set(blind.flatMap((q) => [...relevantKeys(q)]))].filter((k) => !source.article(k));
   const baselineMetrics = evaluateRetrieval(judge(baseline.rank));
   const plainMetrics = evaluateRetrieval(judge((q) => rankKeys(plain, q)));
   const allDataMetrics = evaluateRetrieval(judge((q) => rankKeys(allData, q)));
@@ -384,6 +392,12 @@ async function main(): Promise<void> {
   console.log(
     `  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`,
   );
+  console.log(`Blind everyday questions (${String(blind.length)}, scripts/bench/everyday-questions-blind.jsonl; written without reading the Q&A):`);
+  console.log(`  engine, no training data:      R@10 ${pct(blindPlain.recallAt10)}  R@100 ${pct(blindPlain.recallAt100)}  nDCG@10 ${pct(blindPlain.ndcgAt10)}`);
+  console.log(
+    `  engine + learned (all public): R@10 ${pct(blindLearned.recallAt10)}  R@100 ${pct(blindLearned.recallAt100)}  nDCG@10 ${pct(blindLearned.ndcgAt10)}`,
+  );
+  if (blindUnknown.length > 0) console.log(`  labelled articles not in the law library: ${blindUnknown.join(', ')}`);
   console.log(
     `Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`,
   );

@@ -59,6 +59,8 @@ const expected: Record<string, string[]> = {
     'qa/labour/labour-fixture-arbitration-silent.md:13: [time-limit] the answer sends the resident to 仲裁 but states no time limit: say the period (「…日内」「…年」) and cite its article, or, where the law sets none, say so (「法律没有规定申请期限」「不受诉讼时效限制」)',
   ],
   'plain-language': [
+    // One conversation: the procedure's step title says 你们 where its other texts say 您 (the 「你…」 quotation is exempt).
+    'procedures/plain-address.yaml:17: step "other": [plain-language] mixes 你们 and 您: address the resident as 您 throughout (the resident and another: 「您和对方」「双方」)',
     'qa/general/general-fixture-plain.md:2: [plain-language] question: 「哪里投诉吗？」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)',
     'qa/general/general-fixture-plain.md:12: [plain-language] sentence of 72 characters (at most 60): 「如果商量不好，你也可以找居委会或…」; split it',
     'qa/general/general-fixture-plain.md:12: [plain-language] mixes 你 and 您: address the resident as 您 throughout',
@@ -73,6 +75,10 @@ const expected: Record<string, string[]> = {
     'calendar/holidays.yaml:8: year 2026: source is required (the State Council notice the days come from)',
     // The broken 2026 is left out, so on the sample day (2026-06-15) no last day is known.
     'procedures/period-check.yaml:26: outcome "done": no sampled way of answering reaches it (check the conditions that lead to it)',
+  ],
+  // An outcome text names a period that the way to it never counts (the resident would read 「{applyEnd}」).
+  'unfilled-placeholder': [
+    'procedures/unfilled.yaml:30: outcome "late": {applyEnd} is not set on the way first > outcome:late; name only answers, compute values, periods or config.… set on every way to it',
   ],
   'unreached-outcome': ['procedures/unreached-outcome.yaml:26: outcome "many": no sampled way of answering reaches it (check the conditions that lead to it)'],
   'no-calendar': [

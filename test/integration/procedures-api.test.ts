@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +185,48 @@ describe('a broken procedure file', () => {
       expect(String(leftOut?.fields.first)).toMatch(/^broken\.yaml:\d+: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('placeholders in outcome texts on the receipt', () => {
+  it('prints the values the engine put into the outcome texts (OutcomeView.fills), not 「{name}」', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fatong-proc-fills-'));
+    try {
+      cpSync(path.join(defaultContentDir, 'procedures'), path.join(dir, 'procedures'), { recursive: true });
+      const file = path.join(dir, 'procedures', 'enforcement.yaml');
+      const text = readFileSync(file, 'utf8');
+      const edited = text.replace(
+        '    conclusion: 生效的文书对方不履行的，可以向法院申请强制执行，要在两年内申请。',
+        "    conclusion: '生效的文书对方不履行的，可以申请强制执行，最后一天是{applyEnd}。'",
+      );
+      expect(edited).not.toBe(text);
+      writeFileSync(file, edited);
+      const service = new ProcedureService({
+        contentDir: dir,
+        offices: resolveOffices(loadContentFolder(defaultContentDir).directory.offices, emptyRegionalData, null),
+        logger: createMemoryLogger(),
+      });
+      const filled = service.outcomeReceiptInput('enforcement', 'apply-enforcement', [], { applyEnd: '2026年7月1日（星期三）' });
+      expect(filled?.conclusion).toBe('生效的文书对方不履行的，可以申请强制执行，最后一天是2026年7月1日（星期三）。');
+      // Without the engine's values the text keeps the placeholder as written (the linter keeps that from shipping).
+      expect(service.outcomeReceiptInput('enforcement', 'apply-enforcement')?.conclusion).toContain('{applyEnd}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses fills that are not placeholder names', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'fatong-proc-fills-api-'));
+    const host = new KioskHost({ dataDir, contentDir: defaultContentDir, appVersion: 'test', logger: createMemoryLogger() });
+    try {
+      const api = createRpcClient(kioskContract, createDirectLink(host.rpc)) as KioskApi;
+      const target = { procedureId: 'enforcement', outcomeId: 'apply-enforcement' };
+      expect(await api.receipts.previewOutcome({ ...target, fills: { applyEnd: '2026年7月1日（星期三）' } })).not.toBeNull();
+      await expect(api.receipts.previewOutcome({ ...target, fills: { '<b>': 'x' } })).rejects.toMatchObject({ code: 'invalid-input' });
+    } finally {
+      host.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -80,6 +80,17 @@ const outcomeTargetSchema = z.object({
   outcomeId: z.string().min(1).max(100),
   /** The engine's plain-Chinese reasons for this outcome (OutcomeView.reasons), printed under the conclusion. */
   reasons: z.array(z.string().max(120)).max(8).optional(),
+  /** What the placeholders of the outcome's texts became on the way taken (OutcomeView.fills): {applyEnd} → 2026年7月1日（星期三）. */
+  fills: z
+    .record(
+      z
+        .string()
+        .regex(/^(?:config\.)?[A-Za-z_][A-Za-z0-9_-]*$/)
+        .max(60),
+      z.string().max(60),
+    )
+    .refine((fills) => Object.keys(fills).length <= 16, 'at most 16 placeholders')
+    .optional(),
   /** The applicant from the procedure's ID-card step, masked only (the schema refuses anything else). */
   applicant: receiptApplicantSchema.optional(),
 });

@@ -7,6 +7,7 @@ import type { ReceiptPreview } from '../../common/contract/receipt-api';
 import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
 import {
   compileProcedure,
+  fillPlaceholders,
   formatContentProblem,
   parseHolidayCalendar,
   type HolidayCalendar,
@@ -223,8 +224,8 @@ export class ProcedureService {
     return { procedure, config: { ...this.config }, offices, lawNotices, calendar: this.calendar };
   }
 
-  previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ReceiptPreview | null {
-    const input = this.outcomeReceiptInput(procedureId, outcomeId, reasons);
+  previewOutcome(procedureId: string, outcomeId: string, reasons: readonly string[] = [], fills: Readonly<Record<string, string>> = {}): ReceiptPreview | null {
+    const input = this.outcomeReceiptInput(procedureId, outcomeId, reasons, fills);
     if (!input) return null;
     const reference = this.reference();
     const header = { siteName: this.config.siteName ?? DEFAULT_RECEIPT_SITE, issuedAt: formatIssuedAt(this.now()), reference };
@@ -233,19 +234,26 @@ export class ProcedureService {
   }
 
   /** What an outcome's receipt says (the receipt service adds the terminal's header and paper). */
-  outcomeReceiptInput(procedureId: string, outcomeId: string, reasons: readonly string[] = []): ProcedureOutcomeInput | null {
+  outcomeReceiptInput(
+    procedureId: string,
+    outcomeId: string,
+    reasons: readonly string[] = [],
+    fills: Readonly<Record<string, string>> = {},
+  ): ProcedureOutcomeInput | null {
     const procedure = this.procedures.get(procedureId);
     const outcome = procedure && Object.hasOwn(procedure.outcomes, outcomeId) ? procedure.outcomes[outcomeId] : undefined;
     if (!procedure || !outcome) return null;
     const offices = outcome.office === null ? [] : this.offices.filter((o) => o.kind === outcome.office);
+    // The outcome's own texts, with the values the engine put in its placeholders on the screen.
+    const fill = (text: string) => fillPlaceholders(text, fills);
     return {
       title: procedure.title,
       // The reasons say why this outcome (e.g. the per-person income); they print under the conclusion.
-      conclusion: [outcome.conclusion, ...reasons].join('\n'),
-      steps: outcome.steps,
-      materials: outcome.materials,
+      conclusion: [fill(outcome.conclusion), ...reasons].join('\n'),
+      steps: outcome.steps.map(fill),
+      materials: outcome.materials.map(fill),
       offices: offices.map((o) => ({ name: o.name, address: o.address, hours: o.hours, phone: o.phone })),
-      deadlines: outcome.deadlines.map((d) => ({ text: d.text })),
+      deadlines: outcome.deadlines.map((d) => ({ text: fill(d.text) })),
       cites: outcome.cites.map((c) => `《${c.law}》${c.label}`),
       notices: vintageNotices(
         [...outcome.cites, ...outcome.deadlines.map((d) => d.cite)].map((c) => c.law),

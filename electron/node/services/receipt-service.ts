@@ -159,7 +159,7 @@ export class ReceiptService {
   private document(target: ReceiptTarget, header: ReceiptHeader): { title: string; document: ReceiptDocument } | null {
     switch (target.kind) {
       case 'outcome': {
-        const input = this.options.procedures().outcomeReceiptInput(target.procedureId, target.outcomeId, target.reasons ?? []);
+        const input = this.options.procedures().outcomeReceiptInput(target.procedureId, target.outcomeId, target.reasons ?? [], target.fills ?? {});
         // The applicant (masked, validated by the contract) prints on the slip; the job title never names them.
         const withApplicant = input && target.applicant ? { ...input, applicant: target.applicant } : input;
         return withApplicant ? { title: `办事指南：${withApplicant.title}`, document: buildOutcomeReceipt(header, withApplicant) } : null;

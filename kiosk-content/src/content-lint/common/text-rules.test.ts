@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forumsSentTo, plainLanguageProblems, sentences, statesTimeLimit } from './text-rules';
+import { addressMixingProblems, forumsSentTo, plainLanguageProblems, sentences, statesTimeLimit } from './text-rules';
 
 describe('time limits are never silent', () => {
   it('finds the forums a text sends the resident to, and not mere mentions', () => {
@@ -33,9 +33,15 @@ describe('plain language', () => {
     expect(plainLanguageProblems(`${'字'.repeat(61)}。`).map((p) => p.message)).toEqual([expect.stringMatching(/^sentence of 61 characters/)]);
   });
 
-  it('flags 你/您 mixing but not 你们 beside 您', () => {
-    expect(plainLanguageProblems('您可以去。你也可以打电话。')).toHaveLength(1);
-    expect(plainLanguageProblems('您可以告诉你们的孩子。')).toEqual([]);
+  it('flags 你 and 你们 where the same file says 您, in any of its texts, but not inside 「」 quotations', () => {
+    expect(addressMixingProblems(['您可以去。你也可以打电话。'])).toEqual([
+      { text: 0, problem: { at: 5, message: expect.stringMatching(/^mixes 你 and 您/) as string } },
+    ]);
+    // A step title with 你们 in a procedure whose other texts say 您 (the two texts are one conversation).
+    expect(addressMixingProblems(['除了这笔钱，你们之间还有别的债务纠纷吗？', '比如对方说您也欠他钱。']).map((p) => [p.text, p.problem.at])).toEqual([[0, 6]]);
+    expect(addressMixingProblems(['您可以告诉你们的孩子。'])).toHaveLength(1);
+    expect(addressMixingProblems(['老板说「你明天别来了」，您可以要求他写下来。'])).toEqual([]);
+    expect(addressMixingProblems(['您可以去。', '对方也可以来。'])).toEqual([]);
   });
 
   it('flags a 哪…吗 question but not an embedded one or 哪怕', () => {

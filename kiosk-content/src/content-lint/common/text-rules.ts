@@ -10,9 +10,12 @@
  * change, protection orders …), the text says so in a sentence containing 没有时效限制 / 不受诉讼时效
  * 限制 / 不适用诉讼时效 / 没有起诉期限 / 没有期限要求 / 法律没有规定(申请)期限 / 随时可以, which counts as the statement.
  *
- * Plain language: a sentence (up to 。！？；, or a line) is at most 60 characters besides its end mark; one text says either
- * 您 or 你, not both; no 「哪…吗」 question (「哪里可以办吗？」 mixes two question forms; an embedded
- * question after 知道/记得/清楚 … — 「您知道他住在哪里吗？」 — is plain and allowed).
+ * Plain language: a sentence (up to 。！？；, or a line) is at most 60 characters besides its end mark; no 「哪…吗」
+ * question (「哪里可以办吗？」 mixes two question forms; an embedded question after 知道/记得/清楚 … —
+ * 「您知道他住在哪里吗？」 — is plain and allowed). Addressing: a content file that calls the resident 您
+ * anywhere says 您 everywhere — 你 and 你们 are both flagged (「你们之间」 reads as 「您和对方之间」), across all
+ * texts of the file (a procedure's step titles, help, options, reasons and outcomes together), since the
+ * resident reads them as one conversation. Words quoted in 「」 (what someone else says) are exempt.
  */
 
 export interface TextProblem {
@@ -82,8 +85,32 @@ export function plainLanguageProblems(text: string): TextProblem[] {
     if (mixed && !embedded)
       problems.push({ at: s.at + mixed.index, message: `「${mixed[0]}」 mixes a 哪 question with 吗; ask one way (「哪里可以办？」 or 「可以在这里办吗？」)` });
   }
-  const you = /你(?!们)/.exec(text);
-  const youPolite = /您/.exec(text);
-  if (you && youPolite) problems.push({ at: Math.max(you.index, youPolite.index), message: 'mixes 你 and 您: address the resident as 您 throughout' });
   return problems;
+}
+
+/** The text with every 「…」 quotation blanked (same length, so offsets stay right). */
+function withoutQuotations(text: string): string {
+  return text.replace(/「[^「」]*」/g, (quoted) => '　'.repeat(quoted.length));
+}
+
+/**
+ * Where texts read as one conversation (one Q&A, one procedure) call the resident 你 or 你们 while
+ * another place says 您: one problem per offending text, at its first 你. Quotations 「…」 are exempt.
+ */
+export function addressMixingProblems(texts: readonly string[]): { text: number; problem: TextProblem }[] {
+  const plain = texts.map(withoutQuotations);
+  if (!plain.some((t) => t.includes('您'))) return [];
+  const out: { text: number; problem: TextProblem }[] = [];
+  plain.forEach((t, i) => {
+    const you = /你们?/.exec(t);
+    if (you)
+      out.push({
+        text: i,
+        problem: {
+          at: you.index,
+          message: `mixes ${you[0]} and 您: address the resident as 您 throughout${you[0] === '你们' ? ' (the resident and another: 「您和对方」「双方」)' : ''}`,
+        },
+      });
+  });
+  return out;
 }

@@ -311,6 +311,18 @@ export function lintContentFolder(dirArg: string, options: LintOptions = {}): Li
               });
           }
         }
+        // A placeholder nothing on the way set would reach the resident as 「{name}」.
+        const unfilled = new Set<string>();
+        for (const p of walked.paths)
+          for (const name of p.unfilled) {
+            if (unfilled.has(`${p.outcomeId}|${name}`)) continue;
+            unfilled.add(`${p.outcomeId}|${name}`);
+            problems.push({
+              file,
+              line: proc.outcomes[p.outcomeId]?.line ?? 1,
+              message: `outcome "${p.outcomeId}": {${name}} is not set on the way ${p.signature}; name only answers, compute values, periods or config.… set on every way to it`,
+            });
+          }
         for (const dead of walked.deadEnds.slice(0, 5)) {
           const last = dead.answers[dead.answers.length - 1];
           const line = (last ? proc.steps[last.stepId]?.line : undefined) ?? 1;

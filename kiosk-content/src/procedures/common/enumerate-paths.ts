@@ -1,6 +1,6 @@
 import { namesIn, numbersIn, type Expr } from './expression';
 import { dayNumberOf, periodEnd, type HolidayCalendar, type PeriodLength } from './holiday-calendar';
-import { answer, confirmSummary, currentView, daysBefore, isAnswerError, startSession, type ProcedureSession } from './procedure-engine';
+import { answer, confirmSummary, currentView, daysBefore, isAnswerError, startSession, unfilledPlaceholders, type ProcedureSession } from './procedure-engine';
 import type { AnswerValue, Procedure, ProcedureConfig, ProcedureContext, Step, VisibleStep } from './procedure-types';
 import { errorMessage } from '../../errors/common/error-message';
 
@@ -20,6 +20,8 @@ export interface ProcedurePath {
   context: ProcedureContext;
   /** Steps passed (computed ones included) and the outcome: what makes two paths the same. */
   signature: string;
+  /** `{name}` placeholders of the outcome's texts and reasons that nothing on this way set (shown as written). */
+  unfilled: string[];
 }
 
 export interface DeadEnd {
@@ -264,7 +266,10 @@ export function enumeratePaths(proc: Procedure, options: EnumerateOptions = {}):
         const signature = [...outcome.trace.map((t) => t.stepId), `outcome:${outcome.outcomeId}`].join(' > ');
         if (!signatures.has(signature)) {
           signatures.add(signature);
-          paths.push({ answers: given, outcomeId: outcome.outcomeId, context, signature });
+          const o = outcome.outcome;
+          const texts = [o.conclusion, ...o.steps, ...o.materials, ...o.deadlines.map((d) => d.text), ...outcome.reasons];
+          const unfilled = [...new Set(texts.flatMap(unfilledPlaceholders))];
+          paths.push({ answers: given, outcomeId: outcome.outcomeId, context, signature, unfilled });
         }
         return;
       }

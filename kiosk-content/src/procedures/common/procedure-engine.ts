@@ -88,8 +88,10 @@ export interface TraceEntry {
 export interface OutcomeView {
   kind: 'outcome';
   outcomeId: string;
-  /** office is an id; the caller resolves it in the directory. */
+  /** Its texts (conclusion, steps, materials, deadlines) with `{name}` filled as in reasons; office is an id the caller resolves in the directory. */
   outcome: Outcome;
+  /** What each placeholder of the outcome's texts became (the receipt fills the host's own copy with it). */
+  fills: Record<string, string>;
   /** Values set by compute steps on the way (e.g. perPerson; a period: days left to its last day). */
   computed: Record<string, Value>;
   /** Periods counted on the way: their last day, or the year the calendar is missing. */
@@ -203,14 +205,34 @@ interface Walk {
   periods: Record<string, PeriodEnd>;
   trace: TraceEntry[];
   reasons: string[];
+  /** Fills `{name}` placeholders with the values and period ends of the way taken (unknown names stay as written). */
+  fill: (text: string) => string;
 }
 
 function targetText(t: Target): string {
   return t.kind === 'outcome' ? `outcome:${t.id}` : t.id;
 }
 
+/** `{name}` / `{config.name}` in reason and outcome texts. */
+const placeholderPattern = /\{((?:config\.)?[A-Za-z_][A-Za-z0-9_-]*)\}/g;
+
+/** The placeholders still in a text after filling: names that were not set on the way taken. */
+export function unfilledPlaceholders(text: string): string[] {
+  return [...text.matchAll(placeholderPattern)].map((m) => m[1] ?? '');
+}
+
+/** Puts each `{name}` of `fills` into the text; other placeholders stay as written. */
+export function fillPlaceholders(text: string, fills: Readonly<Record<string, string>>): string {
+  return text.replace(placeholderPattern, (whole, name: string) => (Object.hasOwn(fills, name) ? (fills[name] as string) : whole));
+}
+
+/** An outcome's resident texts: conclusion, steps, materials, deadlines. */
+function outcomeTexts(outcome: Outcome): string[] {
+  return [outcome.conclusion, ...outcome.steps, ...outcome.materials, ...outcome.deadlines.map((d) => d.text)];
+}
+
 function interpolate(text: string, lookup: (name: string) => Value | undefined, periods: Record<string, PeriodEnd>): string {
-  return text.replace(/\{((?:config\.)?[A-Za-z_][A-Za-z0-9_-]*)\}/g, (whole, name: string) => {
+  return text.replace(placeholderPattern, (whole, name: string) => {
     const period = Object.hasOwn(periods, name) ? periods[name] : undefined;
     if (period) return describePeriodEnd(period);
     const v = lookup(name);
@@ -235,6 +257,8 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
     if (scope === 'config') return (context.config as unknown as Record<string, Value | undefined>)[name] ?? null;
     return values.get(name);
   };
+  const valueOf = (name: string): Value | undefined => (name.startsWith('config.') ? lookup('config', name.slice('config.'.length)) : values.get(name));
+  const fill = (text: string): string => interpolate(text, valueOf, periods);
   const route = (step: Step): { target: Target; condition: string | null; reason: string | null } => {
     if (step.route?.kind === 'next') return { target: step.route.target, condition: null, reason: null };
     if (step.route?.kind === 'branch') {
@@ -249,7 +273,7 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
   let consumed = 0;
   const limit = proc.stepOrder.length + 1;
   for (let guard = 0; guard <= limit; guard += 1) {
-    if (target.kind === 'outcome') return { position: { kind: 'outcome', outcomeId: target.id }, consumed, values, computed, periods, trace, reasons };
+    if (target.kind === 'outcome') return { position: { kind: 'outcome', outcomeId: target.id }, consumed, values, computed, periods, trace, reasons, fill };
     const step: Step | undefined = proc.steps[target.id];
     if (!step) throw new Error(`procedure ${proc.id}: no step "${target.id}"`);
     let chosen: { target: Target; condition: string | null; reason: string | null };
@@ -278,7 +302,7 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
       chosen = route(step);
     } else {
       if (session.history[consumed] !== step.id || !(step.id in session.answers)) {
-        return { position: { kind: 'step', step }, consumed, values, computed, periods, trace, reasons };
+        return { position: { kind: 'step', step }, consumed, values, computed, periods, trace, reasons, fill };
       }
       const answer = session.answers[step.id] ?? null;
       values.set(step.id, answerToValue(step, answer, context.today));
@@ -291,9 +315,7 @@ function walk(proc: Procedure, session: ProcedureSession, context: ProcedureCont
     }
     trace.push({ stepId: step.id, condition: chosen.condition, target: targetText(chosen.target) });
     if (chosen.reason !== null) {
-      reasons.push(
-        interpolate(chosen.reason, (name) => (name.startsWith('config.') ? lookup('config', name.slice('config.'.length)) : values.get(name)), periods),
-      );
+      reasons.push(interpolate(chosen.reason, valueOf, periods));
     }
     target = chosen.target;
   }
@@ -421,10 +443,25 @@ export function currentView(proc: Procedure, session: ProcedureSession, context:
   if (!session.confirmed) return { kind: 'summary', rows, canGoBack: true };
   const outcome = proc.outcomes[w.position.outcomeId];
   if (!outcome) throw new Error(`procedure ${proc.id}: no outcome "${w.position.outcomeId}"`);
+  // Outcome texts may name values and period ends like reasons do (「最后一天是{applyEnd}」).
+  const fills: Record<string, string> = {};
+  for (const name of new Set(outcomeTexts(outcome).flatMap(unfilledPlaceholders))) {
+    const text = w.fill(`{${name}}`);
+    if (text !== `{${name}}`) fills[name] = text;
+  }
+  const fill = (text: string) => fillPlaceholders(text, fills);
+  const filled: Outcome = {
+    ...outcome,
+    conclusion: fill(outcome.conclusion),
+    steps: outcome.steps.map(fill),
+    materials: outcome.materials.map(fill),
+    deadlines: outcome.deadlines.map((d) => ({ ...d, text: fill(d.text) })),
+  };
   return {
     kind: 'outcome',
     outcomeId: outcome.id,
-    outcome,
+    outcome: filled,
+    fills,
     computed: w.computed,
     periods: w.periods,
     reasons: w.reasons,

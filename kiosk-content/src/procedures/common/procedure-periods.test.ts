@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProcedure } from './compile-procedure';
 import { enumeratePaths } from './enumerate-paths';
 import type { HolidayCalendar } from './holiday-calendar';
-import { answer, confirmSummary, currentView, isAnswerError, startSession, type OutcomeView } from './procedure-engine';
+import { answer, confirmSummary, currentView, fillPlaceholders, isAnswerError, startSession, type OutcomeView } from './procedure-engine';
 import { formatContentProblem, type Procedure, type ProcedureContext } from './procedure-types';
 
 /** Periods in compute steps: compiled, counted by the engine on the calendar, sampled by the enumerator. */
@@ -111,6 +111,35 @@ describe('periods', () => {
     });
     expect(walked.deadEnds).toEqual([]);
     expect(new Set(walked.paths.map((p) => p.outcomeId))).toEqual(new Set(['unknown', 'in-time', 'late']));
+  });
+
+  it('fills placeholders in outcome texts (conclusion, steps, materials, deadlines) like reasons, and says what each became', () => {
+    const withTexts = compile(
+      source
+        .replace('conclusion: 还来得及。', "conclusion: '还来得及，最后一天是{appealEnd}。'")
+        .replace('steps: [去办。]', "steps: ['在{appealEnd}之前去办。', '还有{left}天。']\n    materials: ['{appealEnd}前写好的上诉状']")
+        .replace(
+          'cites: [民法典 第二百零三条]\n  late:',
+          "cites: [民法典 第二百零三条]\n    deadlines:\n      - { text: '上诉期到{appealEnd}为止', cite: 民法典 第二百零三条 }\n  late:",
+        ),
+    );
+    const view = outcome(withTexts, '2025-09-16', { config, today: '2025-10-08', calendar });
+    expect(view.outcomeId).toBe('in-time');
+    expect(view.outcome.conclusion).toBe('还来得及，最后一天是2025年10月9日（星期四）。');
+    expect(view.outcome.steps).toEqual(['在2025年10月9日（星期四）之前去办。', '还有1天。']);
+    expect(view.outcome.materials).toEqual(['2025年10月9日（星期四）前写好的上诉状']);
+    expect(view.outcome.deadlines.map((d) => d.text)).toEqual(['上诉期到2025年10月9日（星期四）为止']);
+    expect(view.fills).toEqual({ appealEnd: '2025年10月9日（星期四）', left: '1' });
+    // The compiled procedure itself is untouched (the next resident gets their own days).
+    expect(withTexts.outcomes['in-time']?.conclusion).toBe('还来得及，最后一天是{appealEnd}。');
+    expect(fillPlaceholders('到{appealEnd}，{other}不变。', view.fills)).toBe('到2025年10月9日（星期四），{other}不变。');
+  });
+
+  it('the enumerator reports an outcome placeholder that nothing on the way sets', () => {
+    const unset = compile(source.replace('conclusion: 已经过了。', "conclusion: '已经过了，截止日是{nowhere}。'"));
+    const walked = enumeratePaths(unset, { contexts: [{ config, today: '2025-10-08', calendar }] });
+    expect(walked.paths.filter((p) => p.unfilled.length > 0).map((p) => [p.outcomeId, p.unfilled])).toEqual([['late', ['nowhere']]]);
+    expect(walked.paths.filter((p) => p.outcomeId !== 'late').every((p) => p.unfilled.length === 0)).toBe(true);
   });
 
   it('reports a period counted from a step that is not a date, from an unknown name, or with two lengths', () => {

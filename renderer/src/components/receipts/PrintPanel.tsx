@@ -36,6 +36,7 @@ export function PrintPanel({ target, onClose }: PrintPanelProps) {
           procedureId: target.procedureId,
           outcomeId: target.outcomeId,
           ...(target.reasons ? { reasons: [...target.reasons] } : {}),
+          ...(target.fills ? { fills: { ...target.fills } } : {}),
           ...(target.applicant ? { applicant: target.applicant } : {}),
         });
       case 'article':

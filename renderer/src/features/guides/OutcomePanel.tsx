@@ -112,6 +112,7 @@ export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef,
                 procedureId: procedure.id,
                 outcomeId: view.outcomeId,
                 reasons: [...view.reasons],
+                fills: { ...view.fills },
                 ...receiptApplicant(view.applicant),
               }}
               onClose={() => onPreview(false)}
