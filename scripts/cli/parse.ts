@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>>;
-import { UsageError, type CliIo } from './command';
+import { UsageError, type CliCommand, type CliIo } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -19,20 +19,32 @@ export function wantsHelp(args: string[]): boolean {
 }
 
 /**
- * For a command whose first word names its one action (`stats export …`, `monitoring agent-config …`):
- * the arguments after that word, or the exit code once the usage is printed (no arguments: 2,
- * --help: 0). Any other first word is a usage error that shows the call to make.
+ * A command whose first word names its one action (`stats export …`, `monitoring agent-config …`).
+ * No arguments prints the usage and exits 2, --help prints it and exits 0, any other first word is
+ * a usage error that shows `example`; the words after the action are parsed with `options` and
+ * `run` gets their values.
  */
-export function argsAfterSubcommand(
-  args: string[],
-  io: Pick<CliIo, 'stdout'>,
-  command: { name: string; usage: string; subcommand: string; example: string },
-): string[] | number {
-  if (wantsHelp(args) || args.length === 0) {
-    io.stdout(`${command.usage}\n`);
-    return args.length === 0 ? 2 : 0;
-  }
-  const [sub, ...rest] = args;
-  if (sub !== command.subcommand) throw new UsageError(`unknown ${command.name} command "${sub ?? ''}" (try: ${command.example})`);
-  return rest;
+export function singleActionCommand<O extends Options>(command: {
+  name: string;
+  summary: string;
+  usage: string;
+  action: string;
+  example: string;
+  options: O;
+  run(values: Parsed<O>['values'], io: CliIo): Promise<number>;
+}): CliCommand {
+  return {
+    name: command.name,
+    summary: command.summary,
+    usage: command.usage,
+    async run(args, io) {
+      if (wantsHelp(args) || args.length === 0) {
+        io.stdout(`${command.usage}\n`);
+        return args.length === 0 ? 2 : 0;
+      }
+      const [action, ...rest] = args;
+      if (action !== command.action) throw new UsageError(`unknown ${command.name} command "${action ?? ''}" (try: ${command.example})`);
+      return command.run(parseCommandArgs(rest, command.options).values, io);
+    },
+  };
 }

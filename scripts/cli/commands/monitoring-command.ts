@@ -4,7 +4,7 @@ import { agentConfig } from '../../../electron/node/provisioning/monitoring-agen
 import { readStoredTerminalConfig } from '../../../electron/node/provisioning/terminal-config-store';
 import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { UsageError, type CliCommand } from '../command';
-import { argsAfterSubcommand, parseCommandArgs } from '../parse';
+import { singleActionCommand } from '../parse';
 
 const usage = `Usage: npm run cli -- monitoring agent-config --out <prometheus-agent.yml>
        npm run cli -- monitoring agent-config --stdout
@@ -15,14 +15,14 @@ monitoring.scrapeSeconds and remote-writes to monitoring.remoteWriteUrl with the
 region as external labels. The shipped unit fatong-monitoring-agent.service reads
 /etc/fatong/prometheus-agent.yml. Exit 1 when the terminal has no monitoring provisioned.`;
 
-export const monitoringCommand: CliCommand = {
+export const monitoringCommand: CliCommand = singleActionCommand({
   name: 'monitoring',
   summary: "Write the terminal's Prometheus agent configuration (remote write to the district)",
   usage,
-  async run(args, io) {
-    const rest = argsAfterSubcommand(args, io, { name: 'monitoring', usage, subcommand: 'agent-config', example: 'monitoring agent-config --out file.yml' });
-    if (typeof rest === 'number') return rest;
-    const { values } = parseCommandArgs(rest, { out: { type: 'string' }, stdout: { type: 'boolean', default: false } });
+  action: 'agent-config',
+  example: 'monitoring agent-config --out file.yml',
+  options: { out: { type: 'string' }, stdout: { type: 'boolean', default: false } },
+  async run(values, io) {
     if (!values.out && !values.stdout) throw new UsageError('--out <file.yml> or --stdout is required');
     const { config, problems } = readStoredTerminalConfig(path.join(resolveDataDir(io.env), 'config'));
     if (!config) {
@@ -48,4 +48,4 @@ export const monitoringCommand: CliCommand = {
     }
     return 0;
   },
-};
+});

@@ -6,7 +6,7 @@ import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { legalDomains } from '../../../kiosk-content/src/legal-domains/common/legal-domains';
 import { UsageError, type CliCommand } from '../command';
 import { fleetMonth, formatFleetCsv } from './fleet-stats';
-import { argsAfterSubcommand, parseCommandArgs } from '../parse';
+import { singleActionCommand } from '../parse';
 
 const usage = `Usage: npm run cli -- stats export --month YYYY-MM --out <file.csv>
        npm run cli -- stats export --fleet --prometheus <url> --month YYYY-MM --out <file.csv> [--utc-offset +08:00]
@@ -51,20 +51,20 @@ export function keyLabel(metric: string, key: string): string {
   return key;
 }
 
-export const statsCommand: CliCommand = {
+export const statsCommand: CliCommand = singleActionCommand({
   name: 'stats',
   summary: 'Export the monthly usage statistics (no personal data) as CSV, of this terminal or of the fleet (--fleet)',
   usage,
-  async run(args, io) {
-    const rest = argsAfterSubcommand(args, io, { name: 'stats', usage, subcommand: 'export', example: 'stats export --month YYYY-MM --out file.csv' });
-    if (typeof rest === 'number') return rest;
-    const { values } = parseCommandArgs(rest, {
-      month: { type: 'string' },
-      out: { type: 'string' },
-      fleet: { type: 'boolean', default: false },
-      prometheus: { type: 'string' },
-      'utc-offset': { type: 'string' },
-    });
+  action: 'export',
+  example: 'stats export --month YYYY-MM --out file.csv',
+  options: {
+    month: { type: 'string' },
+    out: { type: 'string' },
+    fleet: { type: 'boolean', default: false },
+    prometheus: { type: 'string' },
+    'utc-offset': { type: 'string' },
+  },
+  async run(values, io) {
     const range = values.month ? monthRange(values.month) : null;
     if (!range) throw new UsageError('--month YYYY-MM is required, e.g. --month 2026-11');
     if (!values.out) throw new UsageError('--out <file.csv> is required');
@@ -92,4 +92,4 @@ export const statsCommand: CliCommand = {
     }
     return 0;
   },
-};
+});

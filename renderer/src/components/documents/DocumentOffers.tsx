@@ -3,6 +3,7 @@ import { CONTENT_LANG, Message, Zh } from '../../i18n/content-language';
 import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
+import layout from '../ui/layout.module.css';
 import styles from './document-offers.module.css';
 
 /**
@@ -18,14 +19,14 @@ export function DocumentOffers({ filter, title }: { filter: (document: DocumentS
   const offered = state.value.filter(filter);
   if (offered.length === 0) return null;
   return (
-    <section className={styles.offers} data-testid="document-offers">
+    <section className={layout.stack} data-testid="document-offers">
       {title && <h2 className={styles.title}>{title}</h2>}
-      <div className={styles.list}>
+      <div className={`${layout.tileGrid} ${layout.tilesWide}`}>
         {offered.map((d) => (
           <button
             key={d.id}
             type="button"
-            className={styles.offer}
+            className={`${layout.stack} ${layout.gapTight} ${styles.offer}`}
             onClick={() => navigation.open('document', { typeId: d.id })}
             data-testid="document-offer"
             data-document={d.id}

@@ -1,4 +1,5 @@
 import type { HTMLAttributes, ReactNode } from 'react';
+import layout from './layout.module.css';
 import styles from './card.module.css';
 
 const cx = (...names: (string | false | undefined)[]): string => names.filter(Boolean).join(' ');
@@ -26,7 +27,7 @@ export function SectionTitle({ as: Tag = 'h2', className, ...rest }: HTMLAttribu
 
 /** A list whose items stand on their own (buttons, rows): no bullets, even spacing. */
 export function PlainList({ as: Tag = 'ul', className, ...rest }: HTMLAttributes<HTMLElement> & { as?: 'ul' | 'ol' }) {
-  return <Tag className={cx(styles.list, className)} {...rest} />;
+  return <Tag className={cx(layout.stack, styles.list, className)} {...rest} />;
 }
 
 export interface NoticeProps extends HTMLAttributes<HTMLElement> {

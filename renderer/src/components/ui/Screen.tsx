@@ -1,4 +1,5 @@
 import type { HTMLAttributes, ReactNode, Ref } from 'react';
+import layout from './layout.module.css';
 import styles from './screen.module.css';
 
 export type ScreenWidth = 'reading' | 'wide' | 'full';
@@ -29,8 +30,9 @@ export function Screen({ as: Tag = 'div', width = 'reading', gap = 'regular', to
   );
 }
 
+/** What the screen is about, above its title: a tight column. */
 export function ScreenHeader({ className, ...rest }: HTMLAttributes<HTMLElement>) {
-  return <header className={cx(styles.header, className)} {...rest} />;
+  return <header className={cx(layout.stack, layout.gapTight, className)} {...rest} />;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import disc from './disc.module.css';
 import styles from './tile.module.css';
 
 export interface TileProps {
@@ -12,7 +13,7 @@ export interface TileProps {
 export function Tile({ title, description, icon, onPress }: TileProps) {
   return (
     <button type="button" className={styles.tile} onClick={onPress}>
-      <span className={styles.icon}>{icon}</span>
+      <span className={`${disc.disc} ${styles.icon}`}>{icon}</span>
       <span className={styles.title}>{title}</span>
       <span className={styles.body}>{description}</span>
     </button>

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/I18nProvider';
 import type { DailySeries } from './admin-view';
+import layout from '../../components/ui/layout.module.css';
 import styles from './admin.module.css';
 
 const BAR = 10;
@@ -16,7 +17,7 @@ export function BarChart({ series, name }: { series: DailySeries; name: string }
   const width = series.points.length * (BAR + GAP) - GAP;
   const scale = series.max > 0 ? (HEIGHT - 4) / series.max : 0;
   return (
-    <figure className={styles.chart} data-testid="admin-chart" data-metric={series.metric} data-total={series.total}>
+    <figure className={`${layout.stack} ${layout.gapTight} ${styles.chart}`} data-testid="admin-chart" data-metric={series.metric} data-total={series.total}>
       <svg
         className={styles.chartSvg}
         viewBox={`0 0 ${String(width)} ${String(HEIGHT)}`}

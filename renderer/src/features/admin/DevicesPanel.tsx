@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { AdminStatus } from '../../../../electron/common/contract/admin-api';
 import type { DeviceState } from '../../../../electron/common/contract/kiosk-api';
 import { Button } from '../../components/ui/Button';
@@ -53,27 +53,41 @@ export function DevicesPanel({ status }: { status: AdminStatus | null }) {
       );
   };
 
+  // Each device, then its test: the printer with a test page, the reader with a masked card read.
+  const rows: { device: { id: 'printer' | 'idReader'; name: string }; action: ActionRowProps }[] = [
+    {
+      device: { id: 'printer', name: t('admin.devices.printer') },
+      action: {
+        label: t('admin.devices.testPage'),
+        busyText: t('admin.devices.testPageBusy'),
+        outcome: testPage,
+        onRun: printTestPage,
+        testId: 'admin-test-page',
+      },
+    },
+    {
+      device: { id: 'idReader', name: t('admin.devices.idReader') },
+      action: {
+        label: t('admin.devices.testCard'),
+        busyText: t('admin.devices.testCardBusy'),
+        outcome: testCard,
+        onRun: readTestCard,
+        testId: 'admin-test-card',
+      },
+    },
+  ];
+
   return (
     <section className={styles.panel} aria-labelledby="admin-devices-title" data-testid="admin-devices">
       <h2 id="admin-devices-title" className={styles.panelTitle}>
         {t('admin.devices.title')}
       </h2>
-      <DeviceRow id="printer" name={t('admin.devices.printer')} state={devices?.printer} port={status?.ports.printer} />
-      <ActionRow
-        label={t('admin.devices.testPage')}
-        busyText={t('admin.devices.testPageBusy')}
-        outcome={testPage}
-        onRun={printTestPage}
-        testId="admin-test-page"
-      />
-      <DeviceRow id="idReader" name={t('admin.devices.idReader')} state={devices?.idReader} port={status?.ports.idReader} />
-      <ActionRow
-        label={t('admin.devices.testCard')}
-        busyText={t('admin.devices.testCardBusy')}
-        outcome={testCard}
-        onRun={readTestCard}
-        testId="admin-test-card"
-      />
+      {rows.map(({ device, action }) => (
+        <Fragment key={device.id}>
+          <DeviceRow id={device.id} name={device.name} state={devices?.[device.id]} port={status?.ports[device.id]} />
+          <ActionRow {...action} />
+        </Fragment>
+      ))}
     </section>
   );
 }
@@ -91,8 +105,10 @@ function DeviceRow({ id, name, state, port }: { id: string; name: string; state:
   );
 }
 
+type ActionRowProps = { label: string; busyText: string; outcome: Outcome; onRun(): void; testId: string };
+
 /** A button, and under it what happened (busy line while it runs; 成功/失败 with the host's one line). */
-export function ActionRow({ label, busyText, outcome, onRun, testId }: { label: string; busyText: string; outcome: Outcome; onRun(): void; testId: string }) {
+export function ActionRow({ label, busyText, outcome, onRun, testId }: ActionRowProps) {
   const t = useT();
   return (
     <div className={styles.actionRow}>

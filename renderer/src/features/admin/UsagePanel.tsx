@@ -8,6 +8,7 @@ import { errorMessage, useAdminSession } from './admin-session';
 import { sameOrNew, USAGE_REFRESH_MS, usePolling } from './poll-schedule';
 import { CHART_METRICS, dailySeries, isKnownMetric, lastDays, metricKey, orderedCounts, sortedNoResult } from './admin-view';
 import card from '../../components/ui/card.module.css';
+import layout from '../../components/ui/layout.module.css';
 import styles from './admin.module.css';
 
 const DAYS = 30;
@@ -81,7 +82,7 @@ export function UsagePanel({ status }: { status: AdminStatus | null }) {
       {summary && days.length > 0 && (
         <>
           <h3 className={styles.subTitle}>{t('admin.charts.title', { from: days[0] ?? '', to: days.at(-1) ?? '' })}</h3>
-          <div className={styles.charts} data-testid="admin-charts">
+          <div className={`${layout.tileGrid} ${layout.gapWide}`} data-testid="admin-charts">
             {CHART_METRICS.map((metric) => (
               <BarChart key={metric} series={dailySeries(summary, metric, days)} name={t(metricKey(metric))} />
             ))}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { initialDateParts, isoDate, pressAmountKey, stepDatePart, type AmountKey, type DateParts } from './document-form';
 import { DateSteppers, type DateStepperLabels } from '../../components/steps/DateSteppers';
 import form from '../../components/steps/step-form.module.css';
+import layout from '../../components/ui/layout.module.css';
 import keypad from '../../components/steps/keypad.module.css';
 import styles from './documents.module.css';
 
@@ -40,7 +41,7 @@ export function FieldInput(props: FieldInputProps) {
 
 function ChoiceInput({ field, value, onChange, onNext }: FieldInputProps) {
   return (
-    <div className={form.options} role="group">
+    <div className={layout.tileGrid} role="group">
       {(field.options ?? []).map((option) => (
         <button
           key={option.value}

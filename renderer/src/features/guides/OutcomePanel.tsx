@@ -18,6 +18,7 @@ import { useNavigation } from '../../lib/navigation';
 import { useRemote } from '../../lib/use-remote';
 import { useKioskApi } from '../../platform/kiosk-api';
 import { citeKey, officeLines, officesFor } from './procedure-view';
+import disc from '../../components/ui/disc.module.css';
 import styles from './guides.module.css';
 
 export interface OutcomePanelProps {
@@ -176,7 +177,7 @@ export function OutcomePanel({ procedure, view, offices, lawNotices, headingRef,
           <PlainList as="ol" className={styles.numbered} data-testid="outcome-steps">
             {outcome.steps.map((step, index) => (
               <li key={index}>
-                <span className={styles.number}>{index + 1}</span>
+                <span className={`${disc.disc} ${styles.number}`}>{index + 1}</span>
                 <span lang={CONTENT_LANG}>{step}</span>
               </li>
             ))}

@@ -4,6 +4,7 @@ import { Button } from '../../components/ui/Button';
 import type { StepInput } from '../../components/steps/step-input';
 import { DateSteppers, type DateStepperLabels } from '../../components/steps/DateSteppers';
 import form from '../../components/steps/step-form.module.css';
+import layout from '../../components/ui/layout.module.css';
 import keypad from '../../components/steps/keypad.module.css';
 import { Card } from '../../components/ui/Card';
 import { CONTENT_LANG, Zh } from '../../i18n/content-language';
@@ -75,7 +76,7 @@ function useOneTapAnswer<T>(earlier: unknown, onAnswer: (value: T) => void): { c
 function SingleChoice({ view, onAnswer }: FormProps) {
   const { chosen, choose } = useOneTapAnswer<string>(view.value, onAnswer);
   return (
-    <div className={form.options} role="group">
+    <div className={layout.tileGrid} role="group">
       {(view.options ?? []).map((option) => (
         <button
           key={option.value}
@@ -100,7 +101,7 @@ function MultiChoice({ view, onAnswer }: FormProps) {
   return (
     <>
       <p className={form.hint}>{t('procedure.multi.hint')}</p>
-      <div className={form.options} role="group">
+      <div className={layout.tileGrid} role="group">
         {(view.options ?? []).map((option) => {
           const on = picked.includes(option.value);
           return (

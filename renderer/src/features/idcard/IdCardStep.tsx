@@ -4,6 +4,8 @@ import type { IdCardField } from '../../../../kiosk-content/src/procedures/commo
 import { useStepBack } from '../../components/steps/step-back';
 import type { StepInputProps } from '../../components/steps/step-input';
 import form from '../../components/steps/step-form.module.css';
+import layout from '../../components/ui/layout.module.css';
+import textField from '../../components/ui/text-field.module.css';
 import { Button } from '../../components/ui/Button';
 import { Card, Notice, PlainList } from '../../components/ui/Card';
 import { useT } from '../../i18n/I18nProvider';
@@ -275,13 +277,13 @@ function ManualEntry({
       <p className={form.hint}>{t('procedure.idcard.manual')}</p>
       {wantsTyping && <p className={form.hint}>{t('procedure.idcard.typeHint')}</p>}
       {typed.map((name) => (
-        <div key={name} className={form.field}>
+        <div key={name} className={`${layout.stack} ${layout.gapTight}`}>
           {name === 'gender' || name === 'ageBracket' ? (
-            <span className={form.fieldLabel} id={`idcard-${name}-label`}>
+            <span className={layout.leadHeading} id={`idcard-${name}-label`}>
               {t(labelKey[name])}
             </span>
           ) : (
-            <label className={form.fieldLabel} htmlFor={`idcard-${name}`}>
+            <label className={layout.leadHeading} htmlFor={`idcard-${name}`}>
               {t(labelKey[name])}
             </label>
           )}
@@ -292,7 +294,7 @@ function ManualEntry({
           ) : (
             <input
               id={`idcard-${name}`}
-              className={form.textInput}
+              className={textField.textField}
               value={values[name] ?? ''}
               onChange={(event) => set(name, event.target.value)}
               autoComplete="off"

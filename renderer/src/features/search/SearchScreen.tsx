@@ -18,6 +18,8 @@ import { Highlight } from './Highlight';
 import { useLibraryApi } from '../../lib/library-client';
 import { recallSearch, rememberSearch } from './search-memory';
 import chip from '../../components/ui/chip.module.css';
+import layout from '../../components/ui/layout.module.css';
+import textField from '../../components/ui/text-field.module.css';
 import styles from './search-screen.module.css';
 import { hasAnyResult, nonEmptyGroups, normaliseQuery, suggestionAction, type ResultGroupKind } from './search-view';
 
@@ -208,7 +210,7 @@ export function SearchScreen() {
           <input
             id="search-input"
             ref={input}
-            className={styles.input}
+            className={`${textField.textField} ${styles.input}`}
             type="search"
             value={text}
             placeholder={t('search.placeholder')}
@@ -251,8 +253,8 @@ export function SearchScreen() {
       )}
 
       {search.status === 'idle' && !keyboardOpen && (
-        <section className={styles.examples} data-testid="examples">
-          <h2 className={styles.sectionTitle}>{t('search.examples.title')}</h2>
+        <section className={layout.stack} data-testid="examples">
+          <h2 className={layout.leadHeading}>{t('search.examples.title')}</h2>
           {examples}
         </section>
       )}
@@ -282,7 +284,7 @@ function Results({ result, examples, onSearchAsTyped }: { result: SearchResult; 
   const { citation } = result;
 
   return (
-    <section className={styles.results} data-testid="search-results" aria-live="polite">
+    <section className={`${layout.stack} ${layout.gapWide}`} data-testid="search-results" aria-live="polite">
       <SectionTitle>
         <Message id="search.resultsFor" values={{ query: <MarkChinese text={result.query} /> }} />
       </SectionTitle>
