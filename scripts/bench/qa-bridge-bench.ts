@@ -52,6 +52,23 @@ const variants: { name: string; params: EngineParams }[] = [
       };
     }),
 ];
+// QAMATCH: questionBoost:fuzzy:prefixMinLength:reportQueryTerms(0/1):bigramWeight, comma-separated; Q&A matching with the default bridge.
+for (const spec of (process.env.QAMATCH ?? '').split(',').filter((x) => x.includes(':'))) {
+  const [questionBoost, fuzzy, prefixMinLength, report, bigramWeight] = spec.split(':').map(Number);
+  variants.push({
+    name: `Q&A match ${spec}`,
+    params: {
+      ...defaultEngineParams,
+      qaMatch: {
+        questionBoost: questionBoost ?? 2,
+        fuzzy: fuzzy ?? 0.2,
+        prefixMinLength: prefixMinLength ?? 0,
+        reportQueryTerms: report === 1,
+        bigramWeight: bigramWeight ?? 0,
+      },
+    },
+  });
+}
 interface Question {
   id: string;
   query: string;

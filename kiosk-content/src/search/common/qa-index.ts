@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import { initialsMatchRank } from './pinyin-initials';
 import type { Tokenizer } from './normalize';
-import { compactQuery, meaningfulTokens } from './normalize';
+import { characterBigrams, compactQuery, meaningfulTokens } from './normalize';
 
 /**
  * MiniSearch over the Q&A (questions and their also-phrasings, which are already in residents'
@@ -29,6 +29,31 @@ interface QaDoc {
   question: string;
   also: string;
 }
+
+/** How query terms match the Q&A (MiniSearch search options). */
+export interface QaMatchParams {
+  /** Weight of the question field against the also-phrasings (weight 1). */
+  questionBoost: number;
+  /** Fuzzy edit distance share for terms of at least 4 characters; 0 = exact only. */
+  fuzzy: number;
+  /** Terms of at least this many characters also match longer words they begin; 0 = off. */
+  prefixMinLength: number;
+  /**
+   * Hits report the query terms that matched as `terms` (what the bridge's coverage compares with
+   * the resident's words) instead of the indexed words they matched (which differ for fuzzy and
+   * prefix matches).
+   */
+  reportQueryTerms: boolean;
+  /**
+   * Share of a second, segmentation-free match over character bigrams of the query text and the
+   * Q&A (question and also-phrasings) added to the word match, each relative to its own best
+   * score; 0 = words only. Bigrams catch the same words split differently (「不发工资」 / 「发工资」).
+   */
+  bigramWeight: number;
+}
+
+/** Today's matching: questions twice the also-phrasings, fuzzy 0.2 for long terms, no prefix. */
+export const defaultQaMatchParams: QaMatchParams = { questionBoost: 2, fuzzy: 0.2, prefixMinLength: 0, reportQueryTerms: false, bigramWeight: 0 };
 
 export interface QaHit {
   id: string;
@@ -85,6 +110,8 @@ export interface QaIndexState {
 export class QaIndex {
   private readonly byId = new Map<string, QaEntry>();
   private readonly compactSuggestions: string[];
+  /** Character-bigram MiniSearch over the Q&A, built on first use (a few hundred entries: milliseconds). */
+  private bigramSearch: MiniSearch<QaDoc> | null = null;
 
   private constructor(
     readonly entries: QaEntry[],
@@ -128,17 +155,72 @@ export class QaIndex {
 
   /**
    * Q&A matching the query terms. `weights` lets glossary expansions count less than the
-   * resident's own words. Questions count twice as much as also-phrasings.
+   * resident's own words. Questions count twice as much as also-phrasings. `text` (the query
+   * without citations) feeds the bigram match when `match.bigramWeight` > 0.
    */
-  search(terms: readonly { term: string; weight: number }[], limit: number): QaHit[] {
+  search(terms: readonly { term: string; weight: number }[], limit: number, match: QaMatchParams = defaultQaMatchParams, text?: string): QaHit[] {
     if (terms.length === 0 || this.entries.length === 0) return [];
     const weight = new Map(terms.map((t) => [t.term, t.weight]));
     const results = this.qaSearch.search(terms.map((t) => t.term).join(' '), {
-      boost: { question: 2 },
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+      boost: { question: match.questionBoost },
+      fuzzy: (term) => (match.fuzzy > 0 && term.length >= 4 ? match.fuzzy : false),
+      prefix: (term) => match.prefixMinLength > 0 && term.length >= match.prefixMinLength,
       boostTerm: (term) => weight.get(term) ?? 1,
     });
-    return results.slice(0, limit).map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+    const words = results.map((r) => ({ id: String(r.id), score: r.score, terms: match.reportQueryTerms ? r.queryTerms : r.terms }));
+    if (match.bigramWeight <= 0) return words.slice(0, limit);
+    return this.withBigrams(words, terms, text ?? '', match).slice(0, limit);
+  }
+
+  /**
+   * Word hits merged with bigram hits: score = word score / best word score + weight × bigram score /
+   * best bigram score. A query term counts as matched by an entry when at least half of its bigrams
+   * matched it, so the bridge's coverage (share of the resident's words matched) keeps its meaning.
+   */
+  private withBigrams(words: QaHit[], terms: readonly { term: string; weight: number }[], text: string, match: QaMatchParams): QaHit[] {
+    const bigramWeight = new Map<string, number>();
+    for (const b of meaningfulTokens(characterBigrams(text))) bigramWeight.set(b, 1);
+    const termBigrams = terms.map((t) => ({ term: t.term, bigrams: [...new Set(characterBigrams(t.term))] }));
+    terms.forEach((t, i) => {
+      for (const b of termBigrams[i]?.bigrams ?? []) bigramWeight.set(b, Math.max(bigramWeight.get(b) ?? 0, t.weight));
+    });
+    if (bigramWeight.size === 0) return words;
+    this.bigramSearch ??= this.buildBigramSearch();
+    const results = this.bigramSearch.search([...bigramWeight.keys()].join(' '), {
+      boost: { question: match.questionBoost },
+      boostTerm: (term) => bigramWeight.get(term) ?? 1,
+    });
+    const wordTop = words[0]?.score ?? 0;
+    const bigramTop = results[0]?.score ?? 0;
+    const merged = new Map<string, { score: number; terms: Set<string> }>();
+    for (const w of words) merged.set(w.id, { score: wordTop > 0 ? w.score / wordTop : 0, terms: new Set(w.terms) });
+    for (const r of results) {
+      const id = String(r.id);
+      const m = merged.get(id) ?? { score: 0, terms: new Set<string>() };
+      m.score += bigramTop > 0 ? (match.bigramWeight * r.score) / bigramTop : 0;
+      const matched = new Set(r.queryTerms);
+      for (const t of termBigrams) {
+        const hit = t.bigrams.filter((b) => matched.has(b)).length;
+        if (t.bigrams.length > 0 && hit * 2 >= t.bigrams.length) m.terms.add(t.term);
+      }
+      merged.set(id, m);
+    }
+    return [...merged]
+      .map(([id, m]) => ({ id, score: m.score, terms: [...m.terms] }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private buildBigramSearch(): MiniSearch<QaDoc> {
+    const search = new MiniSearch<QaDoc>({
+      idField: 'id',
+      fields: ['question', 'also'],
+      storeFields: [],
+      tokenize: (text) => meaningfulTokens(characterBigrams(text)),
+      processTerm: (term) => term.toLowerCase(),
+      searchOptions: { tokenize: (text) => text.split(' ').filter((t) => t.length > 0) },
+    });
+    search.addAll(this.entries.map((e) => ({ id: e.id, question: e.question, also: e.also.join('\n') })));
+    return search;
   }
 
   /** Q&A whose question's pinyin initials contain the query. */

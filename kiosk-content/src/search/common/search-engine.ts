@@ -11,7 +11,7 @@ import { LearnedField, compileLearnedData } from './learned-model';
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens, normalizeQuery } from './normalize';
 import { initialsQueryKey, isInitialsQuery } from './pinyin-initials';
-import type { QaHit, QaIndexState, QaInput, Suggestion, SuggestionEntry } from './qa-index';
+import type { QaHit, QaIndexState, QaInput, QaMatchParams, Suggestion, SuggestionEntry } from './qa-index';
 import { QaIndex } from './qa-index';
 import type { QaBridgeParams } from './qa-bridge';
 import { bridgeQaCitations, defaultQaBridgeParams } from './qa-bridge';
@@ -285,6 +285,8 @@ export interface EngineParams {
   coCitation: { weight: number; top: number };
   /** The Q&A bridge (qa-bridge.ts); absent = its defaults. */
   qaBridge?: QaBridgeParams;
+  /** How query terms match the Q&A (qa-index.ts); absent = its defaults. */
+  qaMatch?: QaMatchParams;
 }
 
 /**
@@ -458,7 +460,7 @@ export class SearchEngine {
     const searchTerms = terms.length > 0 || parsed.laws.length === 0 ? terms : this.terms(parsed.laws.join(' ')).map((term) => ({ term, weight: 1 }));
     const qaLimit = options.qaLimit ?? 5;
     const qaBridge = this.params.qaBridge ?? defaultQaBridgeParams;
-    let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3, qaBridge.depth));
+    let qaHits: QaHit[] = this.index.qa.search(terms, Math.max(qaLimit, 3, qaBridge.depth), this.params.qaMatch, parsed.rest);
     if (isInitialsQuery(q)) qaHits = [...this.index.qa.searchInitials(initialsQueryKey(q), Math.max(qaLimit, 3)), ...qaHits];
     const translated = learned
       ? learned.translate(

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Tokenizer } from './normalize';
+import { QaIndex, defaultQaMatchParams } from './qa-index';
+
+/** Words as written, space-separated: segmentation that differs between the Q&A and the query. */
+const spaceTokenizer: Tokenizer = { tokenize: (text) => text.split(/\s+/).filter((w) => w.length > 0), signature: 'space-1' };
+
+const qa = QaIndex.build(
+  [
+    { id: 'wages', question: '老板 拖欠工资 怎么办', also: ['公司 不发工资'], domain: 'labour', cites: ['劳动合同法 第三十条'] },
+    { id: 'divorce', question: '离婚 财产 怎么分', also: [], domain: 'family', cites: ['民法典 第一千零八十七条'] },
+  ],
+  [],
+  spaceTokenizer,
+  () => '',
+);
+const own = (...words: string[]) => words.map((term) => ({ term, weight: 1 }));
+
+describe('QaIndex.search matching options', () => {
+  it('matches whole indexed words only by default', () => {
+    expect(qa.search(own('拖欠', '工资'), 5)).toEqual([]);
+  });
+
+  it('matches a longer indexed word a query word begins, with a prefix length', () => {
+    const hits = qa.search(own('拖欠', '工资'), 5, { ...defaultQaMatchParams, prefixMinLength: 2 });
+    expect(hits.map((h) => h.id)).toEqual(['wages']);
+    expect(hits[0]?.terms).toEqual(['拖欠工资']);
+  });
+
+  it('reports the query words that matched instead of the indexed words when asked', () => {
+    const hits = qa.search(own('拖欠', '工资'), 5, { ...defaultQaMatchParams, prefixMinLength: 2, reportQueryTerms: true });
+    expect(hits[0]?.terms).toEqual(['拖欠']);
+  });
+
+  it('finds words split differently through character bigrams and names the query words they cover', () => {
+    const hits = qa.search(own('拖欠', '工资'), 5, { ...defaultQaMatchParams, bigramWeight: 0.5 }, '拖欠 工资');
+    expect(hits.map((h) => h.id)).toEqual(['wages']);
+    expect([...(hits[0]?.terms ?? [])].sort()).toEqual(['工资', '拖欠']);
+  });
+
+  it('keeps the word match first when both match', () => {
+    const hits = qa.search(own('离婚', '财产'), 5, { ...defaultQaMatchParams, bigramWeight: 0.5 }, '离婚 财产');
+    expect(hits[0]?.id).toBe('divorce');
+    expect(hits[0]?.score).toBeCloseTo(1.5);
+  });
+});
