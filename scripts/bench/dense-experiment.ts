@@ -9,27 +9,19 @@
  * WEIGHTS (fusion weights, comma-separated).
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
-import { userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
 import type { LatentSpace, SparseRows } from '../../kiosk-content/authoring/search-model/latent-space';
 import { embed, trainLatentSpace } from '../../kiosk-content/authoring/search-model/latent-space';
-import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
-import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
-import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
-import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
 import type { LabelledQuestion } from '../../kiosk-content/authoring/search-model/train-search-model';
-import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { repoRoot } from '../lib/repo-paths';
+import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
-const shared = path.resolve(repoRoot, '../shared/data');
-const folds = 5;
 const DIM = Number(process.env.DIM ?? 128);
 const QW = Number(process.env.QW ?? 0);
 const EXPAND = Number(process.env.EXPAND ?? 0);
@@ -37,21 +29,10 @@ const DEPTH = Number(process.env.DEPTH ?? 200);
 const LAWS = Number(process.env.LAWS ?? 0);
 const WEIGHTS = (process.env.WEIGHTS ?? '0,0.05,0.1,0.2,0.3,0.5').split(',').map(Number);
 
-const source = new LawFolderArticleSource(path.join(shared, 'laws'));
-const glossary = glossaryFromFolder();
-const base = LocalSearchService.open({
-  articles: source,
-  qa: qaFromFolder(),
-  glossary,
-  model: null,
-  indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin'),
-}).engine;
-const tokenizer = createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary));
+const { base, tokenizer, trainModels } = openExperimentEngine();
 let t = performance.now();
-const trained = trainSearchModel(path.join(shared, 'stard/queries.public.jsonl'), path.join(shared, 'lecoqa/qa.public.jsonl'), folds, {
-  translation: { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer },
-});
-console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const trained = trainModels();
+console.log(`training (${String(FOLDS)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
 const idx = base.index.articles;
 const data = idx.data;

@@ -19,7 +19,7 @@ import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
 import { everydayBlindFile, everydayFile } from './bench-data-files';
-import { FOLDS, openExperimentEngine } from './search-experiment-setup';
+import { FOLDS, openExperimentEngine, quantileMs, selectedVariants } from './search-experiment-setup';
 
 const folds = FOLDS;
 const { base, trainModels } = openExperimentEngine();
@@ -88,11 +88,7 @@ const firstSet = (q: Question) => Number(q.id.replace(/\D/g, '')) <= 32;
 const keysOf = (q: Question) => new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`));
 const rank = (e: SearchEngine, query: string) => e.search(query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key);
 const p = (x: number) => (100 * x).toFixed(1);
-const ms = (times: number[], q: number) => ([...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
-const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
-for (const vi of only) {
-  const v = variants[vi];
-  if (!v) continue;
+for (const v of selectedVariants(variants)) {
   t = performance.now();
   const cv: QueryJudgement[] = [];
   const times: number[] = [];
@@ -120,7 +116,7 @@ for (const vi of only) {
   const blindPlain = evaluateRetrieval(blind.map((q) => ({ relevant: keysOf(q), ranked: rank(plain, q.query) })));
   const fig = (x: { recallAt10: number; recallAt100: number; ndcgAt10: number }) => `${p(x.recallAt10)}/${p(x.recallAt100)}/${p(x.ndcgAt10)}`;
   console.log(
-    `${v.name.padEnd(30)} everyday learned ${fig(ev)} (01–32 ${fig(evFirst)}, 33– ${fig(evLater)}) plain ${fig(evPlain)} | blind learned ${fig(blindLearned)} plain ${fig(blindPlain)} | STARD CV ${fig(m)} plain ${fig(stardPlain)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+    `${v.name.padEnd(30)} everyday learned ${fig(ev)} (01–32 ${fig(evFirst)}, 33– ${fig(evLater)}) plain ${fig(evPlain)} | blind learned ${fig(blindLearned)} plain ${fig(blindPlain)} | STARD CV ${fig(m)} plain ${fig(stardPlain)} | p50/p95 ${quantileMs(times, 0.5)}/${quantileMs(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
   );
 }
 // Latency of the bridge itself: the same questions through the all-data engine, bridge off and on
@@ -140,7 +136,7 @@ for (const vi of only) {
     tOn.push(performance.now() - s);
   }
   console.log(
-    `article search (CLI options), same ${String(tOn.length)} questions interleaved: bridge off p50/p95 ${ms(tOff, 0.5)}/${ms(tOff, 0.95)} ms, bridge on (defaults) ${ms(tOn, 0.5)}/${ms(tOn, 0.95)} ms`,
+    `article search (CLI options), same ${String(tOn.length)} questions interleaved: bridge off p50/p95 ${quantileMs(tOff, 0.5)}/${quantileMs(tOff, 0.95)} ms, bridge on (defaults) ${quantileMs(tOn, 0.5)}/${quantileMs(tOn, 0.95)} ms`,
   );
 }
 console.log(

@@ -12,7 +12,7 @@ import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import { everydayFile } from './bench-data-files';
-import { FOLDS, openExperimentEngine } from './search-experiment-setup';
+import { FOLDS, openExperimentEngine, quantileMs, selectedVariants } from './search-experiment-setup';
 
 const folds = FOLDS;
 const { base, trainModels } = openExperimentEngine();
@@ -77,11 +77,7 @@ const everyday = readFileSync(everydayFile, 'utf8')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
 const allEngine = base.withModel(neighboured(trained.model));
-const ms = (times: number[], q: number) => ([...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0).toFixed(1);
-const only = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
-for (const vi of only) {
-  const v = variants[vi];
-  if (!v) continue;
+for (const v of selectedVariants(variants)) {
   t = performance.now();
   const judged: QueryJudgement[] = [];
   const times: number[] = [];
@@ -106,6 +102,6 @@ for (const vi of only) {
   );
   const p = (x: number) => (100 * x).toFixed(1);
   console.log(
-    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${ms(times, 0.5)}/${ms(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${quantileMs(times, 0.5)}/${quantileMs(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
   );
 }

@@ -27,12 +27,22 @@ export function openExperimentEngine() {
     model: null,
     indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin'),
   }).engine;
+  const tokenizer = createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary));
   const trainModels = () => {
-    const translation = {
-      articleText: (key: string) => source.article(key)?.text ?? null,
-      tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
-    };
+    const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer };
     return trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, { translation });
   };
-  return { base, trainModels };
+  return { base, source, tokenizer, trainModels };
+}
+
+/** The q-quantile of per-query times in ms, one decimal, for the experiments' latency columns. */
+export function quantileMs(times: number[], q: number): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  return (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
+}
+
+/** The variants to run: all of them, or those whose indexes the VARIANTS environment variable lists (`0,3,4`). */
+export function selectedVariants<T>(variants: readonly T[]): T[] {
+  const chosen = process.env.VARIANTS ? process.env.VARIANTS.split(',').map(Number) : variants.map((_, i) => i);
+  return chosen.flatMap((i) => (variants[i] === undefined ? [] : [variants[i]]));
 }
