@@ -11,6 +11,7 @@ import type { QueryJudgement } from '../../kiosk-content/src/search/common/metri
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
 import { everydayFile } from './bench-data-files';
 import { FOLDS, openExperimentEngine, quantileMs, selectedVariants } from './search-experiment-setup';
 
@@ -70,6 +71,25 @@ const variants: { name: string; params: EngineParams }[] = [
       const [weight, b] = pair.split(':').map(Number);
       const learned = { ...(defaultEngineParams.bm25.learned ?? { weight: 0.5, b: 0.2 }), weight: weight ?? 0.5, b: b ?? 0.2 };
       return { name: `learned field ${String(weight)} b ${String(b)}`, params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned } } };
+    }),
+  // BRIDGE=weight,… : the Q&A bridge at another weight (0 = off), coverage power as default.
+  ...(process.env.BRIDGE ?? '')
+    .split(',')
+    .filter((w) => w.trim().length > 0)
+    .map((w) => ({
+      name: `Q&A bridge weight ${w}`,
+      params: { ...defaultEngineParams, qaBridge: { ...defaultQaBridgeParams, weight: Number(w) } },
+    })),
+  // FEEDBACK=docs:terms:weight:maxDocShare,… : pseudo-relevance feedback (feedback.ts).
+  ...(process.env.FEEDBACK ?? '')
+    .split(',')
+    .filter((spec) => spec.includes(':'))
+    .map((spec) => {
+      const [docs, terms, weight, maxDocShare] = spec.split(':').map(Number);
+      return {
+        name: `feedback ${spec}`,
+        params: { ...defaultEngineParams, feedback: { docs: docs ?? 5, terms: terms ?? 10, weight: weight ?? 0.2, maxDocShare: maxDocShare ?? 0.05 } },
+      };
     }),
 ];
 const everyday = readFileSync(everydayFile, 'utf8')

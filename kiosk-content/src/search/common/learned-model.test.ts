@@ -122,3 +122,61 @@ describe('translation table and popularity', () => {
     expect(engine.search('狗', { snippets: false }).articles.map((a) => a.key)).toContain('甲法|第一条');
   });
 });
+
+describe('weighted training questions', () => {
+  const plain = new ArticleIndex(buildArticleIndex(articles, spaces, () => ''));
+  const compile = (m: ReturnType<typeof modelFromQuestions>) =>
+    compileLearnedData(
+      m,
+      spaces,
+      (key) => plain.findArticle(key.split('|')[0] ?? '', key.split('|')[1] ?? ''),
+      (t) => plain.lawIndex(t),
+      plain.docCount,
+      plain.data.laws.length,
+    );
+  const tfOf = (data: ReturnType<typeof compile>, term: string, doc: number) => {
+    const id = data.terms.indexOf(term);
+    for (let i = data.offsets[id] as number; i < (data.offsets[id + 1] as number); i++) if (data.docs[i] === doc) return data.tfs[i] as number;
+    return 0;
+  };
+  const labelled = { query: '狗 咬 人', relevant: ['甲法|第一条'] };
+  const light = { query: '狗 叫 老板', relevant: ['甲法|第一条', '乙法|第一条'], weight: 0.5 };
+
+  it('scales a lighter question in the expansion field, the popularity counts and the domain prior', () => {
+    const model = modelFromQuestions([labelled, light]);
+    expect(model.citations).toEqual([
+      { key: '乙法|第一条', count: 0.5 },
+      { key: '甲法|第一条', count: 1.5 },
+    ]);
+    expect(model.lawExamples[1]?.weight).toBe(0.5);
+    expect(model.lawExamples[0]?.weight).toBeUndefined();
+    const data = compile(model);
+    expect(tfOf(data, '狗', 0)).toBeCloseTo(1.5);
+    expect(tfOf(data, '老板', 3)).toBeCloseTo(0.5);
+    // 0.5 of a question for each law, out of 1.5 questions.
+    expect(data.lawShare[plain.lawIndex('甲法') as number]).toBeCloseTo(1.25 / 1.5);
+    expect(data.lawShare[plain.lawIndex('乙法') as number]).toBeCloseTo(0.25 / 1.5);
+    const k = data.priorTerms.indexOf('老板');
+    expect(Array.from(data.priorCounts.subarray(data.priorOffsets[k], data.priorOffsets[k + 1]))).toEqual([0.25, 0.25]);
+  });
+
+  it('a question that is not counted reaches the expansion field only', () => {
+    const model = modelFromQuestions([labelled, { ...light, counted: false }]);
+    expect(model.citations).toEqual([{ key: '甲法|第一条', count: 1 }]);
+    expect(model.lawExamples).toHaveLength(1);
+    expect(model.examples).toHaveLength(1);
+    const data = compile(model);
+    expect(tfOf(data, '老板', 3)).toBeCloseTo(0.5);
+    expect(data.priorTerms).not.toContain('老板');
+  });
+
+  it('leaves out questions of weight 0 and keeps them out of the translation table when asked', () => {
+    expect(modelFromQuestions([labelled, { ...light, weight: 0 }])).toEqual(modelFromQuestions([labelled]));
+    const text = new Map(articles.map((a) => [a.key, a.text]));
+    const source = { articleText: (k: string) => text.get(k) ?? null, tokenizer: spaces, options: { iterations: 2, targets: 3, minPairs: 1 } };
+    const both = modelFromQuestions([labelled, light], undefined, undefined, source);
+    const labelledOnly = modelFromQuestions([labelled, light], undefined, undefined, source, [labelled]);
+    expect(both.translation?.some((t) => t.word === '老板')).toBe(true);
+    expect(labelledOnly.translation?.some((t) => t.word === '老板')).toBe(false);
+  });
+});

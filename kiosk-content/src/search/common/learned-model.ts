@@ -25,6 +25,19 @@ export interface TrainingQuestion {
   answer?: string | null;
   /** Relevance keys `law|第X条` (normalised law title). */
   relevant: readonly string[];
+  /**
+   * How much this question counts against one labelled question (default 1): the kiosk's own Q&A
+   * enter as lighter training questions (qa-training.ts). Scales its words in the expansion
+   * field, its vote in the domain prior and its citations in the popularity prior.
+   */
+  weight?: number;
+  /**
+   * False for a question that only describes its articles (the kiosk's Q&A): it reaches the
+   * expansion field (and the translation table when passed there) but not the domain prior, the
+   * popularity prior or the similar-question examples, which estimate how often residents' questions
+   * need a law or an article — something an editor's choice of topics does not measure.
+   */
+  counted?: boolean;
 }
 
 export interface SearchModel {
@@ -33,8 +46,8 @@ export interface SearchModel {
   questions: number;
   /** Texts describing each article, with their weight (query 1, keywords, answer less). */
   expansions: { key: string; texts: { text: string; weight: number }[] }[];
-  /** Question text → the laws that answer it (domain prior). */
-  lawExamples: { text: string; laws: string[] }[];
+  /** Question text → the laws that answer it (domain prior); weight as TrainingQuestion.weight, 1 when absent. */
+  lawExamples: { text: string; laws: string[]; weight?: number }[];
   /**
    * A question's words also describe the articles next to the cited ones (same law, distance
    * j ≤ radius, weight / j): neighbouring articles usually treat the same matter (same 节), and
@@ -52,7 +65,7 @@ export interface SearchModel {
    * Queries are expanded with them at a lower weight (EngineParams.translationWeight).
    */
   translation?: { word: string; targets: [string, number][] }[];
-  /** How many training questions cite each article (an article popularity prior). */
+  /** How many training questions cite each article, weighted (an article popularity prior). */
   citations?: { key: string; count: number }[];
   /**
    * The training questions with the articles each cites: at query time the most similar earlier
@@ -82,30 +95,43 @@ export function modelFromQuestions(
   weights: ModelWeights = defaultModelWeights,
   neighbours: SearchModel['neighbours'] = defaultNeighbours,
   translationSource: TranslationSource | null = null,
+  /** The questions the translation table learns from (default: all of them). */
+  translationQuestions: readonly TrainingQuestion[] = questions,
 ): SearchModel {
+  const used = questions.filter((q) => (q.weight ?? 1) > 0);
   const byKey = new Map<string, { text: string; weight: number }[]>();
   const lawExamples: SearchModel['lawExamples'] = [];
-  for (const q of questions) {
-    const texts = [{ text: q.query, weight: weights.query }];
-    if (q.keywords && weights.keywords > 0) texts.push({ text: q.keywords, weight: weights.keywords });
-    if (q.answer && weights.answer > 0) texts.push({ text: q.answer, weight: weights.answer });
+  for (const q of used) {
+    const w = q.weight ?? 1;
+    const texts = [{ text: q.query, weight: weights.query * w }];
+    if (q.keywords && weights.keywords > 0) texts.push({ text: q.keywords, weight: weights.keywords * w });
+    if (q.answer && weights.answer > 0) texts.push({ text: q.answer, weight: weights.answer * w });
     for (const key of new Set(q.relevant)) {
       let list = byKey.get(key);
       if (!list) byKey.set(key, (list = []));
       list.push(...texts);
     }
+    if (q.counted === false) continue;
     const laws = [...new Set(q.relevant.map((k) => k.slice(0, k.lastIndexOf('|'))))];
-    lawExamples.push({ text: q.query, laws });
+    lawExamples.push(w === 1 ? { text: q.query, laws } : { text: q.query, laws, weight: w });
   }
+  const counted = used.filter((q) => q.counted !== false);
   return {
     format: 'fatong-search-model-1',
-    questions: questions.length,
+    questions: used.length,
     expansions: [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, texts]) => ({ key, texts })),
     lawExamples,
     neighbours: { ...neighbours },
-    citations: citationCounts(questions),
-    examples: questions.map((q) => ({ text: q.query, keys: [...new Set(q.relevant)], ...(q.keywords ? { keywords: q.keywords } : {}) })),
-    ...(translationSource ? { translation: translationFor(questions, translationSource) } : {}),
+    citations: citationCounts(counted),
+    examples: counted.map((q) => ({ text: q.query, keys: [...new Set(q.relevant)], ...(q.keywords ? { keywords: q.keywords } : {}) })),
+    ...(translationSource
+      ? {
+          translation: translationFor(
+            translationQuestions.filter((q) => (q.weight ?? 1) > 0),
+            translationSource,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -197,7 +223,7 @@ export function trainTranslation(
 /** How many questions cite each article. */
 export function citationCounts(questions: readonly TrainingQuestion[]): NonNullable<SearchModel['citations']> {
   const counts = new Map<string, number>();
-  for (const q of questions) for (const key of new Set(q.relevant)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const q of questions) for (const key of new Set(q.relevant)) counts.set(key, (counts.get(key) ?? 0) + (q.weight ?? 1));
   return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => ({ key, count }));
 }
 
@@ -377,9 +403,10 @@ export function compileLearnedData(
   let examples = 0;
   for (const ex of model.lawExamples) {
     const laws = ex.laws.map(lawIndexOf).filter((l): l is number => l !== undefined);
-    if (laws.length === 0) continue;
-    examples++;
-    for (const l of laws) lawShare[l] = (lawShare[l] as number) + 1 / laws.length;
+    const w = ex.weight ?? 1;
+    if (laws.length === 0 || w <= 0) continue;
+    examples += w;
+    for (const l of laws) lawShare[l] = (lawShare[l] as number) + w / laws.length;
     for (const t of new Set(analyse(tokenizer, ex.text))) {
       let id = priorIds.get(t);
       if (id === undefined) {
@@ -389,7 +416,7 @@ export function compileLearnedData(
       }
       let m = pairs.get(id);
       if (!m) pairs.set(id, (m = new Map()));
-      for (const l of laws) m.set(l, (m.get(l) ?? 0) + 1 / laws.length);
+      for (const l of laws) m.set(l, (m.get(l) ?? 0) + w / laws.length);
     }
   }
   if (examples > 0) for (let l = 0; l < lawCount; l++) lawShare[l] = (lawShare[l] as number) / examples;

@@ -2,6 +2,8 @@ import type { ArticleIndexData, ArticleIndexInput, Bm25fParams, IndexedLaw, LawA
 import { ArticleIndex, buildArticleIndex, lawAuthorities } from './article-index';
 import type { ArticleCitation } from './citation';
 import { LawTitleMatcher, defaultLawAliases, parseQueryCitations } from './citation';
+import type { FeedbackParams } from './feedback';
+import { feedbackTerms, noFeedback } from './feedback';
 import type { GlossaryEntry, GlossaryHit, WeightedTerm } from './glossary-expansion';
 import { GlossaryMatcher, expandQueryTerms } from './glossary-expansion';
 import type { IndexArray, TextCodec } from './index-codec';
@@ -287,6 +289,8 @@ export interface EngineParams {
   qaBridge?: QaBridgeParams;
   /** How query terms match the Q&A (qa-index.ts); absent = its defaults. */
   qaMatch?: QaMatchParams;
+  /** Pseudo-relevance feedback (feedback.ts); absent = off. */
+  feedback?: FeedbackParams;
 }
 
 /**
@@ -487,7 +491,15 @@ export class SearchEngine {
             .slice(0, similarKeywordMaxTerms)
         : [];
     const rankTerms = [...searchTerms, ...translatedTerms, ...keywordTerms, ...(options.extraTerms ?? [])];
-    const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
+    const depth = { limit: limit + exactDocs.length + 20, lawBoost };
+    let bm25Ranked = idx.search(rankTerms, this.params.bm25, depth);
+    const fb = this.params.feedback ?? noFeedback;
+    if (fb.docs > 0 && fb.weight > 0 && bm25Ranked.length > 0) {
+      // Pseudo-relevance feedback (feedback.ts): words of the best articles, ranked again.
+      const feedback = bm25Ranked.slice(0, fb.docs).map((h) => ({ score: h.score, words: this.terms(this.articleText(idx.key(h.doc))?.text ?? '') }));
+      const added = feedbackTerms(feedback, idx, new Set(rankTerms.map((t) => t.term)), fb);
+      if (added.length > 0) bm25Ranked = idx.search([...rankTerms, ...added], this.params.bm25, depth);
+    }
     const voted =
       learned && similar.weight > 0 && learned.exampleCount > 0
         ? addVotes(bm25Ranked, learned.similarQuestionVotes(ownWords, similar.k), similar.weight)
