@@ -192,7 +192,8 @@ async function packAndColdStart(): Promise<ImportAndColdStart> {
       version: '2026.1.0',
       minAppVersion: appVersion(),
       keyFile: keys.privateFile,
-      train: { questions: stardQueriesFile, lecoqa: lecoqaFile },
+      // As content build --laws --train: with the default content's Q&A unless --no-qa-training.
+      train: { questions: stardQueriesFile, lecoqa: lecoqaFile, ...(process.argv.includes('--no-qa-training') ? { qa: null } : {}) },
     });
     const buildMs = performance.now() - t;
     t = performance.now();
