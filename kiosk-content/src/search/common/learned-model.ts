@@ -42,7 +42,7 @@ export interface TrainingQuestion {
 
 export interface SearchModel {
   format: 'fatong-search-model-1';
-  /** Number of training questions. */
+  /** Number of training questions, Q&A entries (TrainingQuestion.counted false) included. */
   questions: number;
   /** Texts describing each article, with their weight (query 1, keywords, answer less). */
   expansions: { key: string; texts: { text: string; weight: number }[] }[];
