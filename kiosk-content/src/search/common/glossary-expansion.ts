@@ -59,7 +59,12 @@ export class GlossaryMatcher {
     const text = normalizeQuery(query).replace(/ /g, '');
     const taken = new Uint8Array(text.length);
     const hits: GlossaryHit[] = [];
+    // A phrase whose first character the query lacks cannot occur in it; skipping those spares
+    // a scan of the query for most of the thousands of phrases.
+    const chars = new Set<string>();
+    for (let i = 0; i < text.length; i++) chars.add(text[i] as string); // UTF-16 units, like phrase[0]
     for (const { phrase, legal, domains } of this.phrases) {
+      if (!chars.has(phrase[0] as string)) continue;
       let from = 0;
       for (;;) {
         const at = text.indexOf(phrase, from);
