@@ -316,6 +316,14 @@ export const defaultEngineParams: EngineParams = {
   coCitation: { weight: 0, top: 5 },
 };
 
+/**
+ * Whether searching with these parameters reads the learned model's training questions
+ * (SearchModel.examples): only the similar-question votes and keywords and the co-citation do.
+ */
+export function engineReadsExamples(params: EngineParams): boolean {
+  return params.similarQuestions.weight > 0 || (params.similarQuestions.keywords ?? 0) > 0 || params.coCitation.weight > 0;
+}
+
 /** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
 const translationMaxTerms = 8;
 const translationMaxDocShare = 0.01;
