@@ -308,6 +308,10 @@ export class ArticleIndex {
   readonly docCount: number;
   private readonly termIds = new Map<string, number>();
   private readonly lawIds = new Map<string, number>();
+  /** Length normalisations per field and b (see norms). */
+  private readonly normCache = new Map<string, Float64Array>();
+  /** Per law: article label → doc (filled by findArticle). */
+  private readonly labelDocs: (Map<string, number> | undefined)[] = [];
   private readonly avg: FieldParams;
   private readonly pseudoTf: Float32Array;
   private readonly scores: Float32Array;
@@ -349,9 +353,19 @@ export class ArticleIndex {
   findArticle(normalizedTitle: string, label: string): number | undefined {
     const lawIndex = this.lawIds.get(normalizedTitle);
     if (lawIndex === undefined) return undefined;
-    const law = this.data.laws[lawIndex] as IndexedLaw;
-    for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) if (this.data.labels[d] === label) return d;
-    return undefined;
+    let docs = this.labelDocs[lawIndex];
+    if (!docs) {
+      // Built per law on first use: the Q&A bridge resolves dozens of citations per query, and
+      // 民法典 alone has 1,260 articles to scan. The first article with a label wins, as a scan would.
+      const law = this.data.laws[lawIndex] as IndexedLaw;
+      docs = new Map();
+      for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) {
+        const l = this.data.labels[d] ?? '';
+        if (!docs.has(l)) docs.set(l, d);
+      }
+      this.labelDocs[lawIndex] = docs;
+    }
+    return docs.get(label);
   }
 
   key(doc: number): string {
@@ -402,11 +416,18 @@ export class ArticleIndex {
       if (id === undefined && lid === undefined) continue;
       let touchedCount = 0;
       if (id !== undefined) {
-        touchedCount = this.addField(text, id, params.weights.text, params.b.text, this.avg.text, touchedCount);
-        touchedCount = this.addField(headings, id, params.weights.headings, params.b.headings, this.avg.headings, touchedCount);
+        touchedCount = this.addField(text, id, params.weights.text, this.norms('text', text.lengths, params.b.text, this.avg.text), touchedCount);
+        touchedCount = this.addField(
+          headings,
+          id,
+          params.weights.headings,
+          this.norms('headings', headings.lengths, params.b.headings, this.avg.headings),
+          touchedCount,
+        );
         touchedCount = this.addTitle(id, params.weights.title, params.b.title, touchedCount);
       }
-      if (lid !== undefined && lw && learned) touchedCount = this.addLearned(learned, lid, lw.weight, lw.b, touchedCount);
+      if (lid !== undefined && lw && learned)
+        touchedCount = this.addLearned(learned, lid, lw.weight, this.norms('learned', learned.data.lengths, lw.b, learned.avgLength), touchedCount);
       scoredCount = this.saturate(weight * this.idf(term) * (params.k1 + 1), params.k1, touchedCount, scoredCount);
     }
     return this.rankScored(params, options, scoredCount);
@@ -422,15 +443,29 @@ export class ArticleIndex {
     return touchedCount + 1;
   }
 
+  /**
+   * BM25's length normalisation 1 − b + b · length / avg of every doc of a field, computed once
+   * per field and b rather than once per posting of every query.
+   */
+  private norms(field: 'text' | 'headings' | 'learned', lengths: ArrayLike<number>, b: number, avg: number): Float64Array {
+    const key = `${field}:${String(b)}`;
+    let norms = this.normCache.get(key);
+    if (!norms) {
+      norms = new Float64Array(lengths.length);
+      for (let doc = 0; doc < lengths.length; doc++) norms[doc] = 1 - b + (b * (lengths[doc] as number)) / avg;
+      this.normCache.set(key, norms);
+    }
+    return norms;
+  }
+
   /** One article field's postings of term `id` into the pseudo term frequencies. */
-  private addField(p: Postings, id: number, w: number, b: number, avg: number, touchedCount: number): number {
+  private addField(p: Postings, id: number, w: number, norms: Float64Array, touchedCount: number): number {
     if (w <= 0) return touchedCount;
-    const { docs, tfs, lengths } = p;
+    const { docs, tfs } = p;
     const end = p.offsets[id + 1] as number;
     for (let i = p.offsets[id] as number; i < end; i++) {
       const doc = docs[i] as number;
-      const norm = 1 - b + (b * (lengths[doc] as number)) / avg;
-      touchedCount = this.touch(doc, (w * (tfs[i] as number)) / norm, touchedCount);
+      touchedCount = this.touch(doc, (w * (tfs[i] as number)) / (norms[doc] as number), touchedCount);
     }
     return touchedCount;
   }
@@ -453,14 +488,12 @@ export class ArticleIndex {
   }
 
   /** The learned expansion field's postings of learned term `lid`. */
-  private addLearned(learned: LearnedField, lid: number, w: number, b: number, touchedCount: number): number {
-    const { docs, tfs, lengths, offsets } = learned.data;
-    const avg = learned.avgLength;
+  private addLearned(learned: LearnedField, lid: number, w: number, norms: Float64Array, touchedCount: number): number {
+    const { docs, tfs, offsets } = learned.data;
     const end = offsets[lid + 1] as number;
     for (let i = offsets[lid] as number; i < end; i++) {
       const doc = docs[i] as number;
-      const norm = 1 - b + (b * (lengths[doc] as number)) / avg;
-      touchedCount = this.touch(doc, (w * (tfs[i] as number)) / norm, touchedCount);
+      touchedCount = this.touch(doc, (w * (tfs[i] as number)) / (norms[doc] as number), touchedCount);
     }
     return touchedCount;
   }

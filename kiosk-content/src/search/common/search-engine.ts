@@ -383,6 +383,7 @@ export class SearchEngine {
   private readonly glossary: GlossaryMatcher;
   /** Legal domain → law index → share of that domain's Q&A citations. */
   private readonly domainLaws = new Map<string, Map<number, number>>();
+  private readonly phraseTerms = new Map<string, string[]>();
 
   constructor(
     readonly index: SearchIndex,
@@ -436,6 +437,13 @@ export class SearchEngine {
     return meaningfulTokens(this.tokenizer.tokenize(text));
   }
 
+  /** Terms of a glossary phrase: the glossary is fixed, so each phrase is segmented once. */
+  private glossaryTerms(phrase: string): string[] {
+    let terms = this.phraseTerms.get(phrase);
+    if (!terms) this.phraseTerms.set(phrase, (terms = this.terms(phrase)));
+    return terms;
+  }
+
   search(query: string, options: EngineSearchOptions = {}): EngineResults {
     const limit = options.limit ?? 10;
     const q = normalizeQuery(query);
@@ -448,7 +456,7 @@ export class SearchEngine {
       if (doc !== undefined && !exactDocs.includes(doc)) exactDocs.push(doc);
     }
     const hits = this.glossary.match(parsed.rest);
-    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.terms(s), this.params.expansionWeight);
+    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.glossaryTerms(s), this.params.expansionWeight);
     const lawBoost = new Map<number, number>();
     for (const law of parsed.laws) {
       const i = idx.lawIndex(law);
