@@ -416,7 +416,7 @@ export class ArticleIndex {
       if (id === undefined && lid === undefined) continue;
       let touchedCount = 0;
       if (id !== undefined) {
-        touchedCount = this.addField(text, id, params.weights.text, this.norms('text', text.lengths, params.b.text, this.avg.text), touchedCount);
+        touchedCount = this.startWithText(id, params.weights.text, this.norms('text', text.lengths, params.b.text, this.avg.text));
         touchedCount = this.addField(
           headings,
           id,
@@ -456,6 +456,25 @@ export class ArticleIndex {
       this.normCache.set(key, norms);
     }
     return norms;
+  }
+
+  /**
+   * The text field's postings of term `id`, the first field of a term: each doc occurs once and
+   * nothing is touched yet, so the amounts are stored without the touched check; returns the count.
+   */
+  private startWithText(id: number, w: number, norms: Float64Array): number {
+    if (w <= 0) return 0;
+    const { pseudoTf, inTouched, touched } = this;
+    const { docs, tfs, offsets } = this.data.text;
+    const start = offsets[id] as number;
+    const end = offsets[id + 1] as number;
+    for (let i = start; i < end; i++) {
+      const doc = docs[i] as number;
+      pseudoTf[doc] = (w * (tfs[i] as number)) / (norms[doc] as number);
+      inTouched[doc] = 1;
+      touched[i - start] = doc;
+    }
+    return end - start;
   }
 
   /** One article field's postings of term `id` into the pseudo term frequencies. */
