@@ -260,7 +260,9 @@ export class QaIndex {
         if (r > 0) add(i, 'initials', 2e6 + (3 - r) * 1e5 + s.rank + s.initials.length / 1000);
       });
     }
-    if (picked.size < limit && queryTerms.length > 0 && this.everyTermMatchesOne(queryTerms)) {
+    // The term-by-term check pays off for whole questions; a typed prefix (one or two words) usually
+    // has matches, and checking first would double its cost.
+    if (picked.size < limit && queryTerms.length > 0 && (queryTerms.length < 3 || this.everyTermMatchesOne(queryTerms))) {
       const results = this.suggestSearch.search(queryTerms.join(' '), { ...wordSuggestOptions, combineWith: 'AND' });
       results.forEach((r, j) => add(Number(r.id), 'fuzzy', 3e6 + j));
     }
