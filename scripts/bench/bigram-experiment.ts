@@ -5,8 +5,14 @@
  * all-questions model for the everyday set) get score + weight × (best score) × bigram / (best
  * bigram), where bigram is BM25 (k1 1.2, b 0.75) over the CJK character bigrams of the article text
  * with bigram document frequencies from the whole library — it catches words jieba cut differently
- * (拖欠工资 / 拖欠劳动报酬 share 拖欠). Prints R@10 / R@100 / nDCG@10 per weight. The model is
+ * (拖欠工资 / 拖欠劳动报酬 share 拖欠). Prints R@10 / R@100 / nDCG@10 per weight and gate. The model is
  * trained as search-experiment-setup.ts says (QATRAIN=0: without the kiosk's Q&A).
+ *
+ * GATES gates the weight by the query's Q&A coverage c (qa-bridge.ts qaCoverage: the share of the
+ * resident's own words that the best Q&A match matched; everyday questions have a high one, STARD
+ * questions in statute wording a low one): `none` (the weight as given), `pow:p` (weight × (1 − c)^p),
+ * `lt:x` (the weight when c < x, else 0); comma-separated, e.g. GATES=none,pow:1,pow:2,lt:0.4.
+ * BLIND=1 also prints the blind everyday set's aggregate (only for a final candidate).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +21,8 @@ import type { QueryJudgement } from '../../kiosk-content/src/search/common/metri
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
-import { everydayFile } from './bench-data-files';
+import { qaCoverage, defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
+import { everydayBlindFile, everydayFile } from './bench-data-files';
 import { openExperimentEngine } from './search-experiment-setup';
 
 const cjk = /[\u4e00-\u9fff]/;
@@ -74,44 +81,85 @@ function bigramScore(queryGrams: readonly string[], key: string): number {
   }
   return s;
 }
-/** Rankings re-scored at every weight, for one query. */
-function rerank(engine: SearchEngine, query: string): string[][] {
-  const hits = engine.search(query, { limit: 100, qaLimit: 0, snippets: false }).articles;
+interface Gate {
+  name: string;
+  factor: (coverage: number) => number;
+}
+const gates: Gate[] = (process.env.GATES ?? 'none').split(',').map((g) => {
+  const [kind, arg] = g.split(':');
+  const x = Number(arg);
+  if (kind === 'pow') return { name: `× (1 − c)^${String(x)}`, factor: (c: number) => (1 - c) ** x };
+  if (kind === 'lt') return { name: `c < ${String(x)}`, factor: (c: number) => (c < x ? 1 : 0) };
+  return { name: 'ungated', factor: () => 1 };
+});
+const variants = gates.flatMap((gate) => weights.map((weight) => ({ gate, weight })));
+/** The query's Q&A coverage as the bridge sees it: own words (weight ≥ 1) matched by the best Q&A match. */
+function coverageOf(engine: SearchEngine, query: string, terms: readonly { term: string; weight: number }[]): number {
+  const qaHits = engine.index.qa.search(terms, defaultQaBridgeParams.depth, engine.params.qaMatch, query);
+  const first = qaHits[0];
+  if (!first) return 0;
+  return qaCoverage(
+    first,
+    terms.filter((t) => t.weight >= 1).map((t) => t.term),
+  );
+}
+const coverages: { stard: number[]; everyday: number[] } = { stard: [], everyday: [] };
+/** Rankings re-scored at every variant (gate × weight), for one query. */
+function rerank(engine: SearchEngine, query: string, set: 'stard' | 'everyday'): string[][] {
+  const result = engine.search(query, { limit: 100, qaLimit: 0, snippets: false });
+  const hits = result.articles;
+  const coverage = coverageOf(engine, result.query, result.terms);
+  coverages[set].push(coverage);
   const queryGrams = queryBigrams(query);
   const head = hits.slice(0, depth);
   const bg = head.map((h) => bigramScore(queryGrams, h.key));
   const maxBg = Math.max(0, ...bg);
   const best = head[0]?.score ?? 0;
-  return weights.map((w) => {
+  return variants.map(({ gate, weight }) => {
+    const w = weight * gate.factor(coverage);
     if (w === 0 || maxBg <= 0) return hits.map((h) => h.key);
     const fused = head.map((h, i) => ({ key: h.key, score: h.score + (w * best * (bg[i] as number)) / maxBg })).sort((a, b) => b.score - a.score);
     return [...fused.map((h) => h.key), ...hits.slice(depth).map((h) => h.key)];
   });
 }
 
-const cv: QueryJudgement[][] = weights.map(() => []);
+const cv: QueryJudgement[][] = variants.map(() => []);
 for (const f of trained.folds) {
   const engine = base.withModel(f.model);
   for (const i of f.heldOut) {
     const q = trained.questions[i];
     if (!q) continue;
-    rerank(engine, q.query).forEach((ranked, w) => cv[w]?.push({ relevant: new Set(q.relevant), ranked }));
+    rerank(engine, q.query, 'stard').forEach((ranked, v) => cv[v]?.push({ relevant: new Set(q.relevant), ranked }));
   }
 }
-const everyday = readFileSync(everydayFile, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim().length > 0)
-  .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
 const all = base.withModel(trained.model);
-const ev: QueryJudgement[][] = weights.map(() => []);
-for (const q of everyday) {
-  const relevant = new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`));
-  rerank(all, q.query).forEach((ranked, w) => ev[w]?.push({ relevant, ranked }));
+function judgeFile(file: string, set: 'stard' | 'everyday'): QueryJudgement[][] {
+  const questions = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
+  const out: QueryJudgement[][] = variants.map(() => []);
+  for (const q of questions) {
+    const relevant = new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`));
+    rerank(all, q.query, set).forEach((ranked, v) => out[v]?.push({ relevant, ranked }));
+  }
+  return out;
 }
+const ev = judgeFile(everydayFile, 'everyday');
+const quartiles = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return [0.25, 0.5, 0.75].map((q) => (s[Math.floor(q * (s.length - 1))] ?? 0).toFixed(2)).join(' / ');
+};
+console.log(`Q&A coverage quartiles: STARD ${quartiles(coverages.stard)}, everyday ${quartiles(coverages.everyday)}`);
 const p = (x: number) => (100 * x).toFixed(1);
 const fig = (m: { recallAt10: number; recallAt100: number; ndcgAt10: number }) => `${p(m.recallAt10)} / ${p(m.recallAt100)} / ${p(m.ndcgAt10)}`;
-weights.forEach((w, i) => {
+variants.forEach(({ gate, weight }, i) => {
   console.log(
-    `bigrams of ${fromWords ? 'words' : 'query'}, weight ${String(w).padEnd(5)} depth ${String(depth)}: STARD CV ${fig(evaluateRetrieval(cv[i] ?? []))} | everyday ${fig(evaluateRetrieval(ev[i] ?? []))}`,
+    `bigrams of ${fromWords ? 'words' : 'query'}, weight ${String(weight).padEnd(5)} ${gate.name.padEnd(12)} depth ${String(depth)}: STARD CV ${fig(evaluateRetrieval(cv[i] ?? []))} | everyday ${fig(evaluateRetrieval(ev[i] ?? []))}`,
   );
 });
+if (process.env.BLIND === '1') {
+  // Aggregates only: the blind set judges a chosen variant, it takes no part in the choice.
+  const blind = judgeFile(everydayBlindFile, 'everyday');
+  variants.forEach(({ gate, weight }, i) => console.log(`blind everyday, weight ${String(weight)} ${gate.name}: ${fig(evaluateRetrieval(blind[i] ?? []))}`));
+}
