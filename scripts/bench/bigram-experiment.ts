@@ -20,6 +20,7 @@ import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
 import { qaCoverage, defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
 import { everydayBlindFile, everydayFile } from './bench-data-files';
@@ -36,7 +37,12 @@ function bigrams(text: string): string[] {
   return out;
 }
 
-const { base, source, tokenizer, trainModels } = openExperimentEngine();
+const opened = openExperimentEngine();
+const { source, tokenizer, trainModels } = opened;
+/** The engine's own re-scoring (EngineParams.bigrams) off: this script does it. */
+const base = opened.base.withParams({ ...defaultEngineParams, bigrams: { weight: 0, depth: 100 } });
+/** BUILTIN=1: also ranks with the engine's defaults (its built-in re-scoring), the row `engine defaults`. */
+const builtin = process.env.BUILTIN === '1';
 /**
  * GRAMS=query: every bigram of the query; GRAMS=words: only bigrams inside the query's meaningful
  * words (stop words and filler such as 怎么办 dropped), each word's own bigrams.
@@ -115,15 +121,29 @@ function rerank(engine: SearchEngine, query: string, set: 'stard' | 'everyday'):
   const bg = head.map((h) => bigramScore(queryGrams, h.key));
   const maxBg = Math.max(0, ...bg);
   const best = head[0]?.score ?? 0;
-  return variants.map(({ gate, weight }) => {
+  const rankings = variants.map(({ gate, weight }) => {
     const w = weight * gate.factor(coverage);
     if (w === 0 || maxBg <= 0) return hits.map((h) => h.key);
     const fused = head.map((h, i) => ({ key: h.key, score: h.score + (w * best * (bg[i] as number)) / maxBg })).sort((a, b) => b.score - a.score);
     return [...fused.map((h) => h.key), ...hits.slice(depth).map((h) => h.key)];
   });
+  if (builtin)
+    rankings.push(
+      withDefaults(engine)
+        .search(query, { limit: 100, qaLimit: 0, snippets: false })
+        .articles.map((h) => h.key),
+    );
+  return rankings;
 }
+const defaultsOf = new Map<SearchEngine, SearchEngine>();
+function withDefaults(engine: SearchEngine): SearchEngine {
+  let e = defaultsOf.get(engine);
+  if (!e) defaultsOf.set(engine, (e = engine.withParams(defaultEngineParams)));
+  return e;
+}
+const rows = variants.length + (builtin ? 1 : 0);
 
-const cv: QueryJudgement[][] = variants.map(() => []);
+const cv: QueryJudgement[][] = Array.from({ length: rows }, () => []);
 for (const f of trained.folds) {
   const engine = base.withModel(f.model);
   for (const i of f.heldOut) {
@@ -138,7 +158,7 @@ function judgeFile(file: string, set: 'stard' | 'everyday'): QueryJudgement[][] 
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
-  const out: QueryJudgement[][] = variants.map(() => []);
+  const out: QueryJudgement[][] = Array.from({ length: rows }, () => []);
   for (const q of questions) {
     const relevant = new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`));
     rerank(all, q.query, set).forEach((ranked, v) => out[v]?.push({ relevant, ranked }));
@@ -158,8 +178,13 @@ variants.forEach(({ gate, weight }, i) => {
     `bigrams of ${fromWords ? 'words' : 'query'}, weight ${String(weight).padEnd(5)} ${gate.name.padEnd(12)} depth ${String(depth)}: STARD CV ${fig(evaluateRetrieval(cv[i] ?? []))} | everyday ${fig(evaluateRetrieval(ev[i] ?? []))}`,
   );
 });
+if (builtin)
+  console.log(
+    `engine defaults (EngineParams.bigrams): STARD CV ${fig(evaluateRetrieval(cv[variants.length] ?? []))} | everyday ${fig(evaluateRetrieval(ev[variants.length] ?? []))}`,
+  );
 if (process.env.BLIND === '1') {
   // Aggregates only: the blind set judges a chosen variant, it takes no part in the choice.
   const blind = judgeFile(everydayBlindFile, 'everyday');
   variants.forEach(({ gate, weight }, i) => console.log(`blind everyday, weight ${String(weight)} ${gate.name}: ${fig(evaluateRetrieval(blind[i] ?? []))}`));
+  if (builtin) console.log(`blind everyday, engine defaults: ${fig(evaluateRetrieval(blind[variants.length] ?? []))}`);
 }
