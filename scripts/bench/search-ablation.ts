@@ -11,18 +11,39 @@ import type { QueryJudgement } from '../../kiosk-content/src/search/common/metri
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
+import type { TrainingQuestion } from '../../kiosk-content/src/search/common/learned-model';
+import { defaultTranslationOptions, trainQuestionTranslation } from '../../kiosk-content/src/search/common/learned-model';
+import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
 import { everydayFile } from './bench-data-files';
 import { FOLDS, openExperimentEngine, quantileMs, selectedVariants } from './search-experiment-setup';
 
 const folds = FOLDS;
-const { base, trainModels } = openExperimentEngine();
+const { base, source, tokenizer, trainModels } = openExperimentEngine();
 let t = performance.now();
 const trained = trainModels();
 console.log(`training (${String(folds)} folds + all): ${((performance.now() - t) / 1000).toFixed(1)} s`);
 // NEIGH=radius:weight compiles the models with another neighbour spread of the expansion field.
 const [radius, spread] = (process.env.NEIGH ?? '').split(':').map(Number);
 const neighboured = <M extends typeof trained.model>(m: M): M => (process.env.NEIGH ? { ...m, neighbours: { radius: radius ?? 2, weight: spread ?? 0.3 } } : m);
-const engines = trained.folds.map((f) => ({ heldOut: f.heldOut, engine: base.withModel(neighboured(f.model)) }));
+// TLMTRAIN=iterations:answers retrains the article → question table (questionTranslation) of every
+// model with that many EM iterations and, with answers 1, the LeCoQA lawyers' answers of the same
+// (training-part) questions as further question sides.
+const [tlmIterations, tlmAnswers] = (process.env.TLMTRAIN ?? '').split(':').map(Number);
+const articleTerms = (key: string) => {
+  const text = source.article(key)?.text;
+  return text ? [...new Set(meaningfulTokens(tokenizer.tokenize(text)))] : null;
+};
+const retrained = <M extends typeof trained.model>(m: M, training: readonly TrainingQuestion[]): M => {
+  if (!process.env.TLMTRAIN) return m;
+  const sides = tlmAnswers === 1 ? [...training, ...training.flatMap((q) => (q.answer ? [{ query: q.answer, relevant: q.relevant }] : []))] : training;
+  const options = { ...defaultTranslationOptions, iterations: tlmIterations ?? 5 };
+  return { ...m, questionTranslation: trainQuestionTranslation(sides, articleTerms, tokenizer, options) };
+};
+const engines = trained.folds.map((f) => {
+  const held = new Set(f.heldOut);
+  const training = trained.questions.filter((_, i) => !held.has(i));
+  return { heldOut: f.heldOut, engine: base.withModel(retrained(neighboured(f.model), training)) };
+});
 
 const withWeights = (translationWeight: number, popularity: number): EngineParams => ({
   ...defaultEngineParams,
@@ -71,12 +92,26 @@ const variants: { name: string; params: EngineParams }[] = [
       const learned = { ...(defaultEngineParams.bm25.learned ?? { weight: 0.5, b: 0.2 }), weight: weight ?? 0.5, b: b ?? 0.2 };
       return { name: `learned field ${String(weight)} b ${String(b)}`, params: { ...defaultEngineParams, bm25: { ...defaultEngineParams.bm25, learned } } };
     }),
+  // TLM=weight:depth:β:μ,… re-orders the best depth candidates with the translation language model.
+  ...(process.env.TLM ?? '')
+    .split(',')
+    .filter((spec) => spec.includes(':'))
+    .map((spec) => {
+      const [weight, depth, translationShare, collectionShare] = spec.split(':').map(Number);
+      const translationRerank = {
+        weight: weight ?? 0,
+        depth: depth ?? 100,
+        translationShare: translationShare ?? 0.5,
+        collectionShare: collectionShare ?? 0.5,
+      };
+      return { name: `translation LM ${spec}`, params: { ...defaultEngineParams, translationRerank } };
+    }),
 ];
 const everyday = readFileSync(everydayFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
-const allEngine = base.withModel(neighboured(trained.model));
+const allEngine = base.withModel(retrained(neighboured(trained.model), trained.questions));
 for (const v of selectedVariants(variants)) {
   t = performance.now();
   const judged: QueryJudgement[] = [];

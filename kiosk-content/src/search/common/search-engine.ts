@@ -1,5 +1,5 @@
 import type { ArticleIndexData, ArticleIndexInput, Bm25fParams, IndexedLaw, LawAuthority, Postings } from './article-index';
-import { ArticleIndex, buildArticleIndex, lawAuthorities } from './article-index';
+import { ArticleIndex, buildArticleIndex, lawAuthorities, textStatisticsOf } from './article-index';
 import type { ArticleCitation } from './citation';
 import { LawTitleMatcher, defaultLawAliases, parseQueryCitations } from './citation';
 import type { GlossaryEntry, GlossaryHit, WeightedTerm } from './glossary-expansion';
@@ -17,6 +17,8 @@ import type { QaBridgeParams } from './qa-bridge';
 import { bridgeQaCitations, defaultQaBridgeParams } from './qa-bridge';
 import type { Snippet } from './snippet';
 import { makeSnippet } from './snippet';
+import type { ScoredWord } from './translation-lm';
+import { fuseTranslationScores, translationLogLikelihood } from './translation-lm';
 
 /**
  * The search engine proper: everything a query goes through, independent of where the index
@@ -105,7 +107,15 @@ interface IndexHeader {
   qa: QaIndexState;
   glossary: GlossaryEntry[];
   aliases: Record<string, string>;
-  learned?: { terms: string[]; priorTerms: string[]; translation?: Record<string, [string, number][]>; exampleTerms?: string[] };
+  /** P(word | collection) of a word the text lacks (with the stored text statistics). */
+  unseen?: number;
+  learned?: {
+    terms: string[];
+    priorTerms: string[];
+    translation?: Record<string, [string, number][]>;
+    questionTranslation?: Record<string, [string, number][]>;
+    exampleTerms?: string[];
+  };
 }
 
 const learnedArrays = ['offsets', 'docs', 'tfs', 'lengths', 'priorOffsets', 'priorLaws', 'priorCounts', 'lawShare'] as const;
@@ -140,11 +150,22 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
       terms: learned.terms,
       priorTerms: learned.priorTerms,
       ...(learned.translation ? { translation: learned.translation } : {}),
+      ...(learned.questionTranslation ? { questionTranslation: learned.questionTranslation } : {}),
       ...(learned.examples ? { exampleTerms: learned.examples.terms } : {}),
     };
     for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
     if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
     if (learned.examples) for (const name of exampleArrays) arrays[`learned.examples.${name}`] = learned.examples[name];
+    if (learned.questionTranslation) {
+      // The translation LM's per-article words, stored so a terminal never derives them (≈ 14 MB
+      // for the full library).
+      const stats = index.articles.textStatistics();
+      arrays['text.forward.offsets'] = stats.forward.offsets;
+      arrays['text.forward.terms'] = stats.forward.terms;
+      arrays['text.forward.tfs'] = stats.forward.tfs;
+      arrays['text.collection'] = stats.collection;
+      header.unseen = stats.unseen;
+    }
   }
   return encodeIndexBlob({ header, arrays }, codec);
 }
@@ -209,6 +230,7 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
     const popularity = blob.arrays['learned.popularity'];
     if (popularity) l.popularity = popularity as Float32Array;
     if (h.learned.translation) l.translation = h.learned.translation;
+    if (h.learned.questionTranslation) l.questionTranslation = h.learned.questionTranslation;
     if (h.learned.exampleTerms)
       l.examples = {
         terms: h.learned.exampleTerms,
@@ -222,6 +244,16 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
         keywords: arr<Uint32Array>('learned.examples.keywords'),
       };
     learned = new LearnedField(l);
+  }
+  const forwardTerms = blob.arrays['text.forward.terms'];
+  if (forwardTerms && h.unseen !== undefined) {
+    const forward = {
+      offsets: arr<Uint32Array>('text.forward.offsets'),
+      terms: forwardTerms as Uint32Array,
+      tfs: arr<Uint16Array>('text.forward.tfs'),
+      lengths: data.text.lengths,
+    };
+    ArticleIndex.seedTextStatistics(data, textStatisticsOf(forward, arr<Float32Array>('text.collection'), h.unseen));
   }
   const index: SearchIndex = {
     fingerprint: h.fingerprint,
@@ -283,6 +315,13 @@ export interface EngineParams {
    * never raised R@100 and cost nDCG@10 (0.1, top 5: −1.2; 0.2: −2.8).
    */
   coCitation: { weight: number; top: number };
+  /**
+   * Second stage (translation-lm.ts): the best `depth` candidates of the word ranking (before the
+   * Q&A stages) are re-ordered by score / best + weight × min–max-scaled per-word log P(query |
+   * article) under the translation language model (article → question table of the learned
+   * model, `translationShare` β, Jelinek–Mercer `collectionShare` μ). 0 weight or no table = off.
+   */
+  translationRerank: { weight: number; depth: number; translationShare: number; collectionShare: number };
   /** The Q&A bridge (qa-bridge.ts); absent = its defaults. */
   qaBridge?: QaBridgeParams;
   /** How query terms match the Q&A (qa-index.ts); absent = its defaults. */
@@ -314,6 +353,7 @@ export const defaultEngineParams: EngineParams = {
   domainRouting: 0,
   similarQuestions: { weight: 0, k: 10 },
   coCitation: { weight: 0, top: 5 },
+  translationRerank: { weight: 0, depth: 100, translationShare: 0.5, collectionShare: 0.5 },
 };
 
 /** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
@@ -487,7 +527,10 @@ export class SearchEngine {
             .slice(0, similarKeywordMaxTerms)
         : [];
     const rankTerms = [...searchTerms, ...translatedTerms, ...keywordTerms, ...(options.extraTerms ?? [])];
-    const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
+    const rerank = this.params.translationRerank;
+    const reranking = learned?.data.questionTranslation !== undefined && rerank.weight > 0 && rerank.depth > 0;
+    const firstStage = idx.search(rankTerms, this.params.bm25, { limit: Math.max(limit + exactDocs.length + 20, reranking ? rerank.depth : 0), lawBoost });
+    const bm25Ranked = reranking ? this.translationRerank(firstStage, ownWords) : firstStage;
     const voted =
       learned && similar.weight > 0 && learned.exampleCount > 0
         ? addVotes(bm25Ranked, learned.similarQuestionVotes(ownWords, similar.k), similar.weight)
@@ -532,6 +575,35 @@ export class SearchEngine {
       });
     }
     return { query: q, articles, qa, citations: parsed.citations, laws: parsed.laws, terms };
+  }
+
+  /** See EngineParams.translationRerank. */
+  private translationRerank(ranked: readonly { doc: number; score: number }[], ownWords: readonly string[]): { doc: number; score: number }[] {
+    const table = this.index.articles.learned?.data.questionTranslation;
+    const { weight, depth, translationShare, collectionShare } = this.params.translationRerank;
+    if (!table || ranked.length === 0) return [...ranked];
+    const idx = this.index.articles;
+    const stats = idx.textStatistics();
+    const words: ScoredWord[] = [];
+    for (const w of new Set(ownWords)) {
+      const term = idx.termId(w);
+      const sources: [number, number][] = [];
+      for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
+        const id = idx.termId(u);
+        if (id !== undefined) sources.push([id, p]);
+      }
+      words.push({ term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources });
+    }
+    const head = ranked.slice(0, depth);
+    const ll = translationLogLikelihood(
+      words,
+      head.map((h) => h.doc),
+      stats.forward,
+      { translationShare, collectionShare },
+      stats.scratch,
+    );
+    const best = head[0]?.score || 1;
+    return [...fuseTranslationScores(head, ll, weight), ...ranked.slice(depth).map((h) => ({ doc: h.doc, score: h.score / best }))];
   }
 
   /** See EngineParams.qaCiteBoost: the three best Q&A matches vouch for the articles they cite. */
