@@ -14,7 +14,7 @@ import { defaultEngineParams } from '../../kiosk-content/src/search/common/searc
 import type { TrainingQuestion } from '../../kiosk-content/src/search/common/learned-model';
 import { defaultTranslationOptions, trainQuestionTranslation } from '../../kiosk-content/src/search/common/learned-model';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
-import { everydayFile } from './bench-data-files';
+import { everydayBlindFile, everydayFile } from './bench-data-files';
 import { FOLDS, openExperimentEngine, quantileMs, selectedVariants } from './search-experiment-setup';
 
 const folds = FOLDS;
@@ -55,6 +55,7 @@ const withWeights = (translationWeight: number, popularity: number): EngineParam
 });
 const variants: { name: string; params: EngineParams }[] = [
   { name: 'defaults', params: defaultEngineParams },
+  { name: 'translation LM off', params: { ...defaultEngineParams, translationRerank: { ...defaultEngineParams.translationRerank, weight: 0 } } },
   { name: 'translation 0, popularity 0 (before)', params: withWeights(0, 0) },
   { name: 'domain routing 0.5', params: { ...defaultEngineParams, domainRouting: 0.5 } },
   ...(process.env.GRID ?? '0.1:0.05,0.2:0,0.1:0,0.3:0')
@@ -107,10 +108,14 @@ const variants: { name: string; params: EngineParams }[] = [
       return { name: `translation LM ${spec}`, params: { ...defaultEngineParams, translationRerank } };
     }),
 ];
-const everyday = readFileSync(everydayFile, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim().length > 0)
-  .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
+const readSet = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
+const everyday = readSet(everydayFile);
+// BLIND=1 also prints the blind everyday set's aggregate: a check of the chosen variant, never for choosing.
+const blind = process.env.BLIND === '1' ? readSet(everydayBlindFile) : null;
 const allEngine = base.withModel(retrained(neighboured(trained.model), trained.questions));
 for (const v of selectedVariants(variants)) {
   t = performance.now();
@@ -129,14 +134,17 @@ for (const v of selectedVariants(variants)) {
   }
   const m = evaluateRetrieval(judged);
   const ea = allEngine.withParams(v.params);
-  const ev = evaluateRetrieval(
-    everyday.map((q) => ({
-      relevant: new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`)),
-      ranked: ea.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key),
-    })),
-  );
+  const score = (set: typeof everyday) =>
+    evaluateRetrieval(
+      set.map((q) => ({
+        relevant: new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`)),
+        ranked: ea.search(q.query, { limit: 100, qaLimit: 0, snippets: false }).articles.map((a) => a.key),
+      })),
+    );
+  const ev = score(everyday);
   const p = (x: number) => (100 * x).toFixed(1);
+  const bl = blind ? score(blind) : null;
   console.log(
-    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)} | p50/p95 ${quantileMs(times, 0.5)}/${quantileMs(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)}${bl ? ` | blind: ${p(bl.recallAt10)} / ${p(bl.recallAt100)} / ${p(bl.ndcgAt10)}` : ''} | p50/p95 ${quantileMs(times, 0.5)}/${quantileMs(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
   );
 }

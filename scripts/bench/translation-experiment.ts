@@ -20,12 +20,15 @@ import type { QueryJudgement } from '../../kiosk-content/src/search/common/metri
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
 import type { SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import type { ScoredWord } from '../../kiosk-content/src/search/common/translation-lm';
 import { forwardIndexFromPostings, trainReverseTranslation, translationLogLikelihood } from '../../kiosk-content/src/search/common/translation-lm';
 import { everydayBlindFile, everydayFile } from './bench-data-files';
 import { openExperimentEngine } from './search-experiment-setup';
 
 const depth = Number(process.env.DEPTH ?? 300);
+// The engine's own second stage stays off here: this script re-orders the finished ranking itself.
+const firstStageParams = { ...defaultEngineParams, translationRerank: { ...defaultEngineParams.translationRerank, weight: 0 } };
 const { base, tokenizer, trainModels } = openExperimentEngine();
 let started = performance.now();
 const trained = trainModels();
@@ -71,7 +74,7 @@ interface FirstStage {
   /** Candidates the first stage ranked (law articles added by LAWS follow them). */
   ranked: number;
 }
-const scratch = new Float32Array(data.terms.length);
+const scratch = new Int32Array(data.terms.length);
 function firstStage(engine: SearchEngine, table: Map<string, [number, number][]>, query: string, relevant: Set<string>): FirstStage {
   const r = engine.search(query, { limit: depth, qaLimit: 0, snippets: false });
   const docs: number[] = [];
@@ -117,7 +120,7 @@ function withLawArticles(f: FirstStage): FirstStage {
 started = performance.now();
 const cv: FirstStage[] = [];
 for (const fold of trained.folds) {
-  const engine = base.withModel(fold.model);
+  const engine = base.withModel(fold.model).withParams(firstStageParams);
   const held = new Set(fold.heldOut);
   const table = reverseTable(trained.questions.filter((_, i) => !held.has(i)));
   for (const i of fold.heldOut) {
@@ -130,7 +133,7 @@ const readSet = (file: string) =>
     .split('\n')
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
-const allEngine = base.withModel(trained.model);
+const allEngine = base.withModel(trained.model).withParams(firstStageParams);
 const allTable = reverseTable(trained.questions);
 const stageSet = (file: string) =>
   readSet(file).map((q) =>

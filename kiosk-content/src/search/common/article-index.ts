@@ -109,12 +109,12 @@ export interface TextStatistics {
   collection: Float32Array;
   /** The same for a word the corpus lacks. */
   unseen: number;
-  /** Zeroed scratch over term ids (translationLogLikelihood). */
-  scratch: Float32Array;
+  /** Zeroed scratch over term ids (translationLogLikelihood's slots). */
+  scratch: Int32Array;
 }
 
 export function textStatisticsOf(forward: ForwardIndex, collection: Float32Array, unseen: number): TextStatistics {
-  return { forward, collection, unseen, scratch: new Float32Array(collection.length) };
+  return { forward, collection, unseen, scratch: new Int32Array(collection.length) };
 }
 
 const textViews = new WeakMap<ArticleIndexData, TextStatistics>();

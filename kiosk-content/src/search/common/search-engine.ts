@@ -320,6 +320,11 @@ export interface EngineParams {
    * Q&A stages) are re-ordered by score / best + weight × min–max-scaled per-word log P(query |
    * article) under the translation language model (article → question table of the learned
    * model, `translationShare` β, Jelinek–Mercer `collectionShare` μ). 0 weight or no table = off.
+   * Defaults from the 5-fold CV on the public STARD questions and the everyday set (60), both by
+   * scripts/bench/search-ablation.ts TLM=…: weight 0.2, depth 100 moved CV R@10 / R@100 / nDCG@10
+   * 63.4 / 87.0 / 50.1 → 64.9 / 87.0 / 51.8 with everyday R@10 78.3 → 78.1; 0.3 gave 65.2 / 86.9
+   * / 52.2 but everyday R@10 74.2, so 0.2 is the largest weight that keeps the everyday set; β and
+   * μ (0.2–0.8) changed CV R@10 by ≤ 0.6 and were left at 0.5; depth 200 changed nothing but cost.
    */
   translationRerank: { weight: number; depth: number; translationShare: number; collectionShare: number };
   /** The Q&A bridge (qa-bridge.ts); absent = its defaults. */
@@ -353,7 +358,7 @@ export const defaultEngineParams: EngineParams = {
   domainRouting: 0,
   similarQuestions: { weight: 0, k: 10 },
   coCitation: { weight: 0, top: 5 },
-  translationRerank: { weight: 0, depth: 100, translationShare: 0.5, collectionShare: 0.5 },
+  translationRerank: { weight: 0.2, depth: 100, translationShare: 0.5, collectionShare: 0.5 },
 };
 
 /** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
@@ -409,6 +414,12 @@ export interface EngineSearchOptions {
   /** Extra weighted terms for the article ranking only (experiments). */
   extraTerms?: readonly WeightedTerm[];
 }
+
+/**
+ * The article → question table with statute words as term ids, filled per query word on first use
+ * (a table belongs to one compiled index, so its words resolve the same way every time).
+ */
+const resolvedTables = new WeakMap<object, Map<string, [number, number][]>>();
 
 export class SearchEngine {
   private readonly matcher: LawTitleMatcher;
@@ -529,8 +540,10 @@ export class SearchEngine {
     const rankTerms = [...searchTerms, ...translatedTerms, ...keywordTerms, ...(options.extraTerms ?? [])];
     const rerank = this.params.translationRerank;
     const reranking = learned?.data.questionTranslation !== undefined && rerank.weight > 0 && rerank.depth > 0;
-    const firstStage = idx.search(rankTerms, this.params.bm25, { limit: Math.max(limit + exactDocs.length + 20, reranking ? rerank.depth : 0), lawBoost });
-    const bm25Ranked = reranking ? this.translationRerank(firstStage, ownWords) : firstStage;
+    const keep = limit + exactDocs.length + 20;
+    const firstStage = idx.search(rankTerms, this.params.bm25, { limit: Math.max(keep, reranking ? rerank.depth : 0), lawBoost });
+    // The later stages see as many candidates as without the second stage.
+    const bm25Ranked = reranking ? this.translationRerank(firstStage, ownWords).slice(0, keep) : firstStage;
     const voted =
       learned && similar.weight > 0 && learned.exampleCount > 0
         ? addVotes(bm25Ranked, learned.similarQuestionVotes(ownWords, similar.k), similar.weight)
@@ -585,12 +598,18 @@ export class SearchEngine {
     const idx = this.index.articles;
     const stats = idx.textStatistics();
     const words: ScoredWord[] = [];
+    let resolved = resolvedTables.get(table);
+    if (!resolved) resolvedTables.set(table, (resolved = new Map()));
     for (const w of new Set(ownWords)) {
       const term = idx.termId(w);
-      const sources: [number, number][] = [];
-      for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
-        const id = idx.termId(u);
-        if (id !== undefined) sources.push([id, p]);
+      let sources = resolved.get(w);
+      if (!sources) {
+        sources = [];
+        for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
+          const id = idx.termId(u);
+          if (id !== undefined) sources.push([id, p]);
+        }
+        resolved.set(w, sources);
       }
       words.push({ term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources });
     }

@@ -55,7 +55,7 @@ describe('translationLogLikelihood', () => {
   const params = { translationShare: 0.5, collectionShare: 0.2 };
 
   it('scores an article through the statute words that translate to the query word', () => {
-    const scratch = new Float32Array(4);
+    const scratch = new Int32Array(4);
     const ll = translationLogLikelihood([word], [0, 1, 2], forward, params, scratch);
     // Doc 0: (1 − 0.2)·0.5·0.5·(1/2) + 0.2·0.001.
     expect(ll[0]).toBeCloseTo(Math.log(0.8 * 0.5 * 0.5 * 0.5 + 0.2 * 0.001), 6);
@@ -67,7 +67,7 @@ describe('translationLogLikelihood', () => {
   });
 
   it('averages over the query words and gives 0 for no words', () => {
-    const scratch = new Float32Array(4);
+    const scratch = new Int32Array(4);
     const other: ScoredWord = { term: undefined, collection: 0.01, sources: [] };
     const ll = translationLogLikelihood([word, other], [1], forward, params, scratch);
     expect(ll[0]).toBeCloseTo((Math.log(0.2 * 0.001) + Math.log(0.2 * 0.01)) / 2, 6);

@@ -139,40 +139,74 @@ export interface ScoredWord {
 
 /**
  * Per-word averaged log P(q | d) for each candidate doc (same order). The forward index must keep
- * the query words' own terms and their sources. `scratch` is a Float32Array over all term ids,
- * zero on entry and left zero.
+ * the query words' own terms and their sources. `slots` is an Int32Array over all term ids, zero
+ * on entry and left zero: each article's words are read once, whatever the number of query words.
  */
 export function translationLogLikelihood(
   words: readonly ScoredWord[],
   docs: readonly number[],
   forward: ForwardIndex,
   params: TranslationLmParams,
-  scratch: Float32Array,
+  slots: Int32Array,
 ): Float64Array {
   const out = new Float64Array(docs.length);
-  if (words.length === 0) return out;
+  const n = words.length;
+  if (n === 0) return out;
   const { translationShare: beta, collectionShare: mu } = params;
-  for (const word of words) {
-    for (const [u, p] of word.sources) scratch[u] = p;
-    for (let k = 0; k < docs.length; k++) {
-      const d = docs[k] as number;
-      const len = Math.max(1, forward.lengths[d] as number);
-      let translated = 0;
-      let own = 0;
-      for (let i = forward.offsets[d] as number; i < (forward.offsets[d + 1] as number); i++) {
-        const term = forward.terms[i] as number;
-        const t = scratch[term] as number;
-        if (t > 0) translated += t * (forward.tfs[i] as number);
-        if (term === word.term) own = forward.tfs[i] as number;
-      }
-      translated /= len;
-      own /= len;
-      const pd = (1 - beta) * own + beta * translated;
-      out[k] = (out[k] as number) + Math.log((1 - mu) * pd + mu * word.collection);
+  // Per term: the query words it feeds (own use: word index; translation: −1 − word index).
+  const used: number[] = [];
+  const lists: { word: number; p: number }[][] = [];
+  const add = (term: number, word: number, p: number) => {
+    let slot = slots[term] as number;
+    if (slot === 0) {
+      lists.push([]);
+      slot = lists.length;
+      slots[term] = slot;
+      used.push(term);
     }
-    for (const [u] of word.sources) scratch[u] = 0;
+    lists[slot - 1]?.push({ word, p });
+  };
+  words.forEach((w, i) => {
+    for (const [u, p] of w.sources) add(u, -1 - i, p);
+    if (w.term !== undefined) add(w.term, i, 1);
+  });
+  // Flattened: slot s feeds entries starts[s − 1] … starts[s] − 1.
+  const starts = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => (starts[i + 1] = (starts[i] as number) + l.length));
+  const entryWord = new Int32Array(starts[lists.length] as number);
+  const entryP = new Float64Array(entryWord.length);
+  lists.forEach((l, i) =>
+    l.forEach(({ word, p }, j) => {
+      entryWord[(starts[i] as number) + j] = word;
+      entryP[(starts[i] as number) + j] = p;
+    }),
+  );
+  const own = new Float64Array(n);
+  const translated = new Float64Array(n);
+  for (let k = 0; k < docs.length; k++) {
+    const d = docs[k] as number;
+    own.fill(0);
+    translated.fill(0);
+    const end = forward.offsets[d + 1] as number;
+    for (let i = forward.offsets[d] as number; i < end; i++) {
+      const slot = slots[forward.terms[i] as number] as number;
+      if (slot === 0) continue;
+      const tf = forward.tfs[i] as number;
+      for (let e = starts[slot - 1] as number; e < (starts[slot] as number); e++) {
+        const word = entryWord[e] as number;
+        if (word >= 0) own[word] = (own[word] as number) + tf;
+        else translated[-1 - word] = (translated[-1 - word] as number) + (entryP[e] as number) * tf;
+      }
+    }
+    const len = Math.max(1, forward.lengths[d] as number);
+    let ll = 0;
+    for (let w = 0; w < n; w++) {
+      const pd = ((1 - beta) * (own[w] as number) + beta * (translated[w] as number)) / len;
+      ll += Math.log((1 - mu) * pd + mu * (words[w] as ScoredWord).collection);
+    }
+    out[k] = ll / n;
   }
-  for (let k = 0; k < docs.length; k++) out[k] = (out[k] as number) / words.length;
+  for (const term of used) slots[term] = 0;
   return out;
 }
 
