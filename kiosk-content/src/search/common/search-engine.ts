@@ -157,7 +157,7 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
     if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
     if (learned.examples) for (const name of exampleArrays) arrays[`learned.examples.${name}`] = learned.examples[name];
     if (learned.questionTranslation) {
-      // The translation LM's per-article words, stored so a terminal never derives them (≈ 14 MB
+      // The translation LM's per-article words, stored so a terminal never derives them (≈ 7 MB
       // for the full library).
       const stats = index.articles.textStatistics();
       arrays['text.forward.offsets'] = stats.forward.offsets;
@@ -247,12 +247,10 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
   }
   const forwardTerms = blob.arrays['text.forward.terms'];
   if (forwardTerms && h.unseen !== undefined) {
-    const forward = {
-      offsets: arr<Uint32Array>('text.forward.offsets'),
-      terms: forwardTerms as Uint32Array,
-      tfs: arr<Uint16Array>('text.forward.tfs'),
-      lengths: data.text.lengths,
-    };
+    const terms = forwardTerms instanceof Uint16Array || forwardTerms instanceof Uint32Array ? forwardTerms : null;
+    const tfs = blob.arrays['text.forward.tfs'];
+    if (!terms || !(tfs instanceof Uint8Array)) throw new IndexFormatError('search index has text.forward arrays of the wrong type');
+    const forward = { offsets: arr<Uint32Array>('text.forward.offsets'), terms, tfs, lengths: data.text.lengths };
     ArticleIndex.seedTextStatistics(data, textStatisticsOf(forward, arr<Float32Array>('text.collection'), h.unseen));
   }
   const index: SearchIndex = {

@@ -25,11 +25,12 @@ describe('trainReverseTranslation', () => {
 
 describe('forwardIndexFromPostings', () => {
   it('turns term → docs postings into doc → terms, keeping the marked terms', () => {
+    // Term 1 (300 occurrences in doc 1) is left out here; the next test checks the 255 cap.
     // term 0 in docs 0 (tf 2) and 2; term 1 in doc 1; term 2 in docs 0 and 1.
     const postings = {
       offsets: Uint32Array.from([0, 2, 3, 5]),
       docs: Uint32Array.from([0, 2, 1, 0, 1]),
-      tfs: Uint16Array.from([2, 1, 4, 1, 1]),
+      tfs: Uint16Array.from([2, 1, 300, 1, 1]),
       lengths: Uint32Array.from([3, 5, 1]),
     };
     const f = forwardIndexFromPostings(postings, (t) => t !== 1);
@@ -38,8 +39,15 @@ describe('forwardIndexFromPostings', () => {
     expect(termsOf(0)).toEqual([0, 2]);
     expect(tfsOf(0)).toEqual([2, 1]);
     expect(termsOf(1)).toEqual([2]);
+    expect(f.terms).toBeInstanceOf(Uint16Array);
+    expect(f.tfs).toBeInstanceOf(Uint8Array);
     expect(termsOf(2)).toEqual([0]);
     expect(Array.from(f.lengths)).toEqual([3, 5, 1]);
+  });
+
+  it('caps a count at 255 (8-bit counts)', () => {
+    const postings = { offsets: Uint32Array.from([0, 1]), docs: Uint32Array.from([0]), tfs: Uint16Array.from([300]), lengths: Uint32Array.from([300]) };
+    expect(Array.from(forwardIndexFromPostings(postings, () => true).tfs)).toEqual([255]);
   });
 });
 
@@ -47,8 +55,8 @@ describe('translationLogLikelihood', () => {
   // Doc 0 uses statute word 1 (动物), doc 1 does not; doc 2 has the query word 0 itself.
   const forward = {
     offsets: Uint32Array.from([0, 2, 3, 4]),
-    terms: Uint32Array.from([1, 3, 3, 0]),
-    tfs: Uint16Array.from([1, 1, 2, 1]),
+    terms: Uint16Array.from([1, 3, 3, 0]),
+    tfs: Uint8Array.from([1, 1, 2, 1]),
     lengths: Uint32Array.from([2, 2, 1]),
   };
   const word: ScoredWord = { term: 0, collection: 0.001, sources: [[1, 0.5]] };

@@ -84,8 +84,10 @@ export function trainReverseTranslation<U>(
 /** Per-article words as CSR over term ids (only the terms the table translates from). */
 export interface ForwardIndex {
   offsets: Uint32Array;
-  terms: Uint32Array;
-  tfs: Uint16Array;
+  /** 16-bit ids while the vocabulary allows (the national library has about 33k terms). */
+  terms: Uint16Array | Uint32Array;
+  /** Occurrences in the article, at most 255. */
+  tfs: Uint8Array;
   /** Token count of the article (all words, not only the kept ones). */
   lengths: Uint32Array;
 }
@@ -108,15 +110,16 @@ export function forwardIndexFromPostings(
   const offsets = new Uint32Array(docCount + 1);
   for (let d = 0; d < docCount; d++) offsets[d + 1] = (offsets[d] as number) + (counts[d + 1] as number);
   const fill = offsets.slice(0, docCount);
-  const terms = new Uint32Array(offsets[docCount] as number);
-  const tfs = new Uint16Array(terms.length);
+  const size = offsets[docCount] as number;
+  const terms = termCount <= 0xffff ? new Uint16Array(size) : new Uint32Array(size);
+  const tfs = new Uint8Array(size);
   for (let t = 0; t < termCount; t++) {
     if (!keep(t)) continue;
     for (let i = postings.offsets[t] as number; i < (postings.offsets[t + 1] as number); i++) {
       const d = postings.docs[i] as number;
       const at = fill[d] as number;
       terms[at] = t;
-      tfs[at] = postings.tfs[i] as number;
+      tfs[at] = Math.min(255, postings.tfs[i] as number);
       fill[d] = at + 1;
     }
   }
