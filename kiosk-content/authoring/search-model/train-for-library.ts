@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { LawRepository } from '../../src/library-db/node/law-repository';
 import type { ContentDb } from '../../src/library-db/node/open-content-db';
-import { userWordsFor } from '../../src/search/common/search-engine';
+import { withoutExamples } from '../../src/search/common/learned-model';
+import { defaultEngineParams, engineReadsExamples, userWordsFor } from '../../src/search/common/search-engine';
 import { RepositoryArticleSource } from '../../src/search/node/article-source';
 import { glossaryFromFolder } from '../../src/search/node/content-sources';
 import { createJiebaTokenizer } from '../../src/search/node/jieba-tokenizer';
@@ -49,6 +50,10 @@ export function trainSearchModelForLibrary(db: ContentDb, stardFile: string, lec
     .filter((f): f is string => typeof f === 'string')
     .map((f) => path.basename(f))
     .join(' + ');
-  storeSearchModel(db, { ...trained.model, library }, source);
+  // The training questions themselves serve only signals the default search leaves off; a library
+  // (and the pack carrying it) stores them only when the search reads them, since every start
+  // would decode them for nothing. Experiments train with them through trainSearchModel.
+  const model = engineReadsExamples(defaultEngineParams) ? trained.model : withoutExamples(trained.model);
+  storeSearchModel(db, { ...model, library }, source);
   return { questions: trained.questions.length, problems: trained.problems, library, ms: Date.now() - started };
 }

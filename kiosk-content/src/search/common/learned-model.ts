@@ -116,6 +116,12 @@ export function modelFromQuestions(
   };
 }
 
+/** The model without its training questions (SearchModel.examples); everything else unchanged. */
+export function withoutExamples(model: SearchModel): SearchModel {
+  const { examples: _examples, ...rest } = model;
+  return rest;
+}
+
 function translationFor(questions: readonly TrainingQuestion[], source: TranslationSource): Pick<SearchModel, 'translation' | 'questionTranslation'> {
   const cache = new Map<string, string[] | null>();
   const articleTerms = (key: string) => {

@@ -359,6 +359,14 @@ export const defaultEngineParams: EngineParams = {
   translationRerank: { weight: 0.2, depth: 100, translationShare: 0.5, collectionShare: 0.5 },
 };
 
+/**
+ * Whether searching with these parameters reads the learned model's training questions
+ * (SearchModel.examples): only the similar-question votes and keywords and the co-citation do.
+ */
+export function engineReadsExamples(params: EngineParams): boolean {
+  return params.similarQuestions.weight > 0 || (params.similarQuestions.keywords ?? 0) > 0 || params.coCitation.weight > 0;
+}
+
 /** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
 const translationMaxTerms = 8;
 const translationMaxDocShare = 0.01;
@@ -424,6 +432,7 @@ export class SearchEngine {
   private readonly glossary: GlossaryMatcher;
   /** Legal domain → law index → share of that domain's Q&A citations. */
   private readonly domainLaws = new Map<string, Map<number, number>>();
+  private readonly phraseTerms = new Map<string, string[]>();
 
   constructor(
     readonly index: SearchIndex,
@@ -477,6 +486,13 @@ export class SearchEngine {
     return meaningfulTokens(this.tokenizer.tokenize(text));
   }
 
+  /** Terms of a glossary phrase: the glossary is fixed, so each phrase is segmented once. */
+  private glossaryTerms(phrase: string): string[] {
+    let terms = this.phraseTerms.get(phrase);
+    if (!terms) this.phraseTerms.set(phrase, (terms = this.terms(phrase)));
+    return terms;
+  }
+
   search(query: string, options: EngineSearchOptions = {}): EngineResults {
     const limit = options.limit ?? 10;
     const q = normalizeQuery(query);
@@ -489,7 +505,7 @@ export class SearchEngine {
       if (doc !== undefined && !exactDocs.includes(doc)) exactDocs.push(doc);
     }
     const hits = this.glossary.match(parsed.rest);
-    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.terms(s), this.params.expansionWeight);
+    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.glossaryTerms(s), this.params.expansionWeight);
     const lawBoost = new Map<number, number>();
     for (const law of parsed.laws) {
       const i = idx.lawIndex(law);
