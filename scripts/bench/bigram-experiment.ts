@@ -40,7 +40,7 @@ function bigrams(text: string): string[] {
 const opened = openExperimentEngine();
 const { source, tokenizer, trainModels } = opened;
 /** The engine's own re-scoring (EngineParams.bigrams) off: this script does it. */
-const base = opened.base.withParams({ ...defaultEngineParams, bigrams: { weight: 0, depth: 100 } });
+const base = opened.base.withParams({ ...defaultEngineParams, bigrams: { weight: 0, depth: 100, coveragePower: 0 } });
 /** BUILTIN=1: also ranks with the engine's defaults (its built-in re-scoring), the row `engine defaults`. */
 const builtin = process.env.BUILTIN === '1';
 /**

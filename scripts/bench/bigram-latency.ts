@@ -25,7 +25,7 @@ const trained = trainSearchModel(stardQueriesFile, lecoqaFile, 0, {
   extraInTranslation: defaultQaTraining.translation,
 });
 const on = base.withModel(trained.model).withParams(defaultEngineParams);
-const engines = [on.withParams({ ...defaultEngineParams, bigrams: { weight: 0, depth: 100 } }), on];
+const engines = [on.withParams({ ...defaultEngineParams, bigrams: { weight: 0, depth: 100, coveragePower: 0 } }), on];
 const everyday = readFileSync(everydayFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim().length > 0)

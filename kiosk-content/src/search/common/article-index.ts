@@ -2,6 +2,8 @@ import type { WeightedTerm } from './glossary-expansion';
 import type { LearnedField } from './learned-model';
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
+import type { ForwardIndex } from './translation-lm';
+import { forwardIndexFromPostings } from './translation-lm';
 
 /**
  * BM25F over the current articles of the library, three fields per article: its text, its
@@ -99,6 +101,23 @@ export const noPrior: Readonly<Record<LawAuthority, number>> = {
   'administrative-regulation': 1,
   'departmental-rule': 1,
 };
+
+/** See ArticleIndex.textStatistics. */
+export interface TextStatistics {
+  forward: ForwardIndex;
+  /** P(term | collection) over the text field, (cf + 0.5) / (tokens + 1). */
+  collection: Float32Array;
+  /** The same for a word the corpus lacks. */
+  unseen: number;
+  /** Zeroed scratch over term ids (translationLogLikelihood's slots). */
+  scratch: Int32Array;
+}
+
+export function textStatisticsOf(forward: ForwardIndex, collection: Float32Array, unseen: number): TextStatistics {
+  return { forward, collection, unseen, scratch: new Int32Array(collection.length) };
+}
+
+const textViews = new WeakMap<ArticleIndexData, TextStatistics>();
 
 export interface ArticleHit {
   doc: number;
@@ -345,6 +364,45 @@ export class ArticleIndex {
     return this.lawIds.get(normalizedTitle);
   }
 
+  /** Id of a term of the article fields (undefined when the corpus lacks it). */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  private textView: TextStatistics | null = null;
+
+  /**
+   * Each article's text words (a forward copy of the text postings) and each term's share of all
+   * text tokens, P(term | collection), for the translation language model's second stage
+   * (translation-lm.ts). Derived from the stored postings on first use (no training), shared by
+   * every ArticleIndex over the same data.
+   */
+  textStatistics(): TextStatistics {
+    if (!this.textView) this.textView = textViews.get(this.data) ?? null;
+    if (!this.textView) {
+      {
+        const text = this.data.text;
+        const collection = new Float32Array(this.data.terms.length);
+        let total = 0;
+        for (let t = 0; t < collection.length; t++) {
+          let cf = 0;
+          for (let i = text.offsets[t] as number; i < (text.offsets[t + 1] as number); i++) cf += text.tfs[i] as number;
+          collection[t] = cf;
+          total += cf;
+        }
+        // Half a token for every term, so a word the corpus lacks still has a (small) probability.
+        for (let t = 0; t < collection.length; t++) collection[t] = ((collection[t] as number) + 0.5) / (total + 1);
+        this.textView = textStatisticsOf(
+          forwardIndexFromPostings(text, () => true),
+          collection,
+          0.5 / (total + 1),
+        );
+        textViews.set(this.data, this.textView);
+      }
+    }
+    return this.textView;
+  }
+
   law(doc: number): IndexedLaw {
     return this.data.laws[this.data.docLaw[doc] as number] as IndexedLaw;
   }
@@ -391,6 +449,14 @@ export class ArticleIndex {
       if (lid !== undefined) n = this.learned.documentFrequency(lid);
     }
     return Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5));
+  }
+
+  /**
+   * Uses stored text statistics (encodeSearchIndex persists them when the model has the article →
+   * question table, so no terminal derives them at its first query).
+   */
+  static seedTextStatistics(data: ArticleIndexData, stats: TextStatistics): void {
+    textViews.set(data, stats);
   }
 
   /** Same data, another learned field (cross-validation swaps it per fold). */

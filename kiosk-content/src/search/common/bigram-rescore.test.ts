@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BigramStats, BigramStatsBuilder, bigramCodes, bigramScore, rescoreWithBigrams } from './bigram-rescore';
+import { BigramStats, BigramStatsBuilder, bigramCodes, bigramScore, gatedBigramWeight, rescoreWithBigrams } from './bigram-rescore';
 
 const code = (pair: string) => ((pair.charCodeAt(0) << 16) | pair.charCodeAt(1)) >>> 0;
 
@@ -54,7 +54,7 @@ describe('rescoreWithBigrams', () => {
   const textOf = (h: { key: string }) => texts[h.key] ?? null;
 
   it('adds weight × best score × bigram / best bigram within depth and re-sorts; the rest follow unchanged', () => {
-    const out = rescoreWithBigrams(ranked, '老板拖欠工资怎么办', textOf, stats, { weight: 0.2, depth: 3 });
+    const out = rescoreWithBigrams(ranked, '老板拖欠工资怎么办', textOf, stats, 0.2, 3);
     // Within the first 3 only b shares a bigram (拖欠): + 0.2 × 10 × 1; d (拖欠工资) lies beyond depth.
     expect(out.map((h) => h.key)).toEqual(['b', 'a', 'c', 'd']);
     expect(out[0]?.score).toBeCloseTo(11.5);
@@ -63,8 +63,18 @@ describe('rescoreWithBigrams', () => {
   });
 
   it('changes nothing when off, for a query without CJK bigrams, or when no text shares one', () => {
-    expect(rescoreWithBigrams(ranked, '拖欠工资', textOf, stats, { weight: 0, depth: 100 })).toEqual(ranked);
-    expect(rescoreWithBigrams(ranked, 'abc', textOf, stats, { weight: 0.2, depth: 100 })).toEqual(ranked);
-    expect(rescoreWithBigrams(ranked, '离婚财产', textOf, stats, { weight: 0.2, depth: 100 })).toEqual(ranked);
+    expect(rescoreWithBigrams(ranked, '拖欠工资', textOf, stats, 0, 100)).toEqual(ranked);
+    expect(rescoreWithBigrams(ranked, 'abc', textOf, stats, 0.2, 100)).toEqual(ranked);
+    expect(rescoreWithBigrams(ranked, '离婚财产', textOf, stats, 0.2, 100)).toEqual(ranked);
+  });
+});
+
+describe('gatedBigramWeight', () => {
+  it('scales the weight by (1 − coverage)^power, 0 power ungated', () => {
+    const params = { weight: 0.3, depth: 100, coveragePower: 2 };
+    expect(gatedBigramWeight(params, 0)).toBeCloseTo(0.3);
+    expect(gatedBigramWeight(params, 0.5)).toBeCloseTo(0.075);
+    expect(gatedBigramWeight(params, 1)).toBe(0);
+    expect(gatedBigramWeight({ ...params, coveragePower: 0 }, 0.9)).toBeCloseTo(0.3);
   });
 });

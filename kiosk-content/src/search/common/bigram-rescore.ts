@@ -18,6 +18,18 @@ export interface BigramParams {
   weight: number;
   /** Articles re-scored (the first of the ranking). */
   depth: number;
+  /**
+   * The weight applies × (1 − coverage)^power, coverage being the share of the resident's own words
+   * the best Q&A match matched (qa-bridge.ts qaCoverage; 0 without a match). Questions in residents'
+   * words have a Q&A that speaks them (everyday set: median 0.67) and lose by literal overlap with
+   * statutes; questions in statute wording have none (public STARD: median 0.23) and gain. 0 = ungated.
+   */
+  coveragePower: number;
+}
+
+/** The weight for a query whose best Q&A match covers `coverage` of its own words. */
+export function gatedBigramWeight(params: BigramParams, coverage: number): number {
+  return params.weight * (1 - Math.min(1, Math.max(0, coverage))) ** params.coveragePower;
 }
 
 const k1 = 1.2;
@@ -108,22 +120,23 @@ export function bigramScore(queryIdf: ReadonlyMap<number, number>, text: string,
 }
 
 /**
- * `ranked` (best first) with its first `params.depth` entries re-scored and re-sorted; the rest
- * follow unchanged. `textOf` gives an entry's article text (null: no bigram score).
+ * `ranked` (best first) with its first `depth` entries re-scored at `weight` (gatedBigramWeight)
+ * and re-sorted; the rest follow unchanged. `textOf` gives an entry's article text (null: no bigram score).
  */
 export function rescoreWithBigrams<T extends { score: number }>(
   ranked: readonly T[],
   query: string,
   textOf: (hit: T) => string | null,
   stats: BigramStats,
-  params: BigramParams,
+  weight: number,
+  depth: number,
 ): T[] {
   const best = ranked[0]?.score ?? 0;
-  if (params.weight <= 0 || params.depth <= 0 || best <= 0) return [...ranked];
+  if (weight <= 0 || depth <= 0 || best <= 0) return [...ranked];
   const queryIdf = new Map<number, number>();
   for (const c of bigramCodes(query)) if (!queryIdf.has(c)) queryIdf.set(c, stats.idf(c));
   if (queryIdf.size === 0) return [...ranked];
-  const head = ranked.slice(0, params.depth);
+  const head = ranked.slice(0, depth);
   const scores = head.map((h) => {
     const text = textOf(h);
     return text === null ? 0 : bigramScore(queryIdf, text, stats.data.avgLength);
@@ -131,9 +144,9 @@ export function rescoreWithBigrams<T extends { score: number }>(
   const maxScore = Math.max(0, ...scores);
   if (maxScore <= 0) return [...ranked];
   const fused = head
-    .map((h, i) => ({ hit: h, score: h.score + (params.weight * best * (scores[i] as number)) / maxScore, i }))
+    .map((h, i) => ({ hit: h, score: h.score + (weight * best * (scores[i] as number)) / maxScore, i }))
     // Stable: equal scores keep the ranking's order.
     .sort((x, y) => y.score - x.score || x.i - y.i)
     .map((f) => ({ ...f.hit, score: f.score }));
-  return [...fused, ...ranked.slice(params.depth)];
+  return [...fused, ...ranked.slice(depth)];
 }

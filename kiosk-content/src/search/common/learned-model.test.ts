@@ -3,7 +3,7 @@ import type { ArticleIndexInput } from './article-index';
 import { ArticleIndex, buildArticleIndex } from './article-index';
 import { LearnedField, compileLearnedData, modelFromQuestions } from './learned-model';
 import type { Tokenizer } from './normalize';
-import { SearchEngine, buildSearchIndex, decodeSearchIndex, encodeSearchIndex } from './search-engine';
+import { SearchEngine, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from './search-engine';
 
 const spaces: Tokenizer = { tokenize: (t) => t.split(/\s+/).filter((w) => w.length > 0), signature: 'spaces' };
 const art = (law: string, label: string, text: string): ArticleIndexInput => ({
@@ -120,6 +120,47 @@ describe('translation table and popularity', () => {
     const engine = new SearchEngine(decoded, spaces, () => null);
     // 「狗」 is in no article: the learned field and the translation table lead to the 动物 article.
     expect(engine.search('狗', { snippets: false }).articles.map((a) => a.key)).toContain('甲法|第一条');
+  });
+
+  it('learns the article → question table and re-orders candidates with it after encode/decode', () => {
+    const dog = model.questionTranslation?.find((t) => t.word === '狗');
+    // 动物 is in both articles 「狗」 questions cite, so it is a source of 狗.
+    expect(dog?.sources.map(([u]) => u)).toContain('动物');
+    // 丙法第二条 is shorter, so the words rank it first; 丙法第一条 speaks of 劳动报酬, which the
+    // training questions' 「工资」 comes from.
+    const wages = [
+      art('丙法', '第一条', '工资 劳动报酬 劳动报酬 支付'),
+      art('丙法', '第二条', '工资 事项 其他'),
+      art('丁法', '第一条', '劳动报酬 支付'),
+      art('丁法', '第二条', '劳动报酬 拖欠'),
+    ];
+    const wageText = new Map(wages.map((a) => [a.key, a.text]));
+    const wageModel = modelFromQuestions(
+      [
+        { query: '工资 拖欠', relevant: ['丁法|第二条'] },
+        { query: '工资 支付', relevant: ['丁法|第一条'] },
+        { query: '工资', relevant: ['丁法|第一条'] },
+      ],
+      undefined,
+      { radius: 0, weight: 0 },
+      { articleText: (k) => wageText.get(k) ?? null, tokenizer: spaces, options: { iterations: 5, targets: 3, minPairs: 2 } },
+    );
+    const index = buildSearchIndex({ articles: wages, qa: [], glossary: [], fingerprint: 't', userWords: [], model: wageModel }, spaces, () => '');
+    const decoded = decodeSearchIndex(encodeSearchIndex(index, codec), codec, () => spaces).index;
+    expect(decoded.articles.learned?.data.questionTranslation?.['工资']?.[0]?.[0]).toBe('劳动报酬');
+    expect(decoded.articles.learned?.data.questionTranslation).toEqual(index.articles.learned?.data.questionTranslation);
+    // The per-article words travel with the index and decode to the built index's ones.
+    const stored = decoded.articles.textStatistics();
+    expect(Array.from(stored.forward.terms)).toEqual(Array.from(index.articles.textStatistics().forward.terms));
+    expect(stored.unseen).toBeCloseTo(index.articles.textStatistics().unseen, 12);
+    const rerank = (weight: number) => ({ ...defaultEngineParams, translationRerank: { weight, depth: 100, translationShare: 0.5, collectionShare: 0.5 } });
+    const keys = (weight: number) =>
+      new SearchEngine(decoded, spaces, () => null, rerank(weight))
+        .search('工资', { snippets: false })
+        .articles.map((a) => a.key)
+        .filter((k) => k.startsWith('丙法'));
+    expect(keys(0)).toEqual(['丙法|第二条', '丙法|第一条']);
+    expect(keys(2)).toEqual(['丙法|第一条', '丙法|第二条']);
   });
 });
 

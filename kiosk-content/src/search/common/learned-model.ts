@@ -1,5 +1,6 @@
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
+import { trainReverseTranslation } from './translation-lm';
 
 /**
  * Learned search components, trained on questions whose answering articles are known (the public
@@ -65,6 +66,12 @@ export interface SearchModel {
    * Queries are expanded with them at a lower weight (EngineParams.translationWeight).
    */
   translation?: { word: string; targets: [string, number][] }[];
+  /**
+   * The same pairs the other way round (IBM model 1, cited article → question): for a word
+   * residents use, the statute words that generate it, with t(word | statute word). The engine's
+   * second stage (EngineParams.translationRerank, translation-lm.ts) scores candidates with it.
+   */
+  questionTranslation?: { word: string; sources: [string, number][] }[];
   /** How many training questions cite each article, weighted (an article popularity prior). */
   citations?: { key: string; count: number }[];
   /**
@@ -125,12 +132,10 @@ export function modelFromQuestions(
     citations: citationCounts(counted),
     examples: counted.map((q) => ({ text: q.query, keys: [...new Set(q.relevant)], ...(q.keywords ? { keywords: q.keywords } : {}) })),
     ...(translationSource
-      ? {
-          translation: translationFor(
-            translationQuestions.filter((q) => (q.weight ?? 1) > 0),
-            translationSource,
-          ),
-        }
+      ? translationFor(
+          translationQuestions.filter((q) => (q.weight ?? 1) > 0),
+          translationSource,
+        )
       : {}),
   };
 }
@@ -141,7 +146,7 @@ export function withoutExamples(model: SearchModel): SearchModel {
   return rest;
 }
 
-function translationFor(questions: readonly TrainingQuestion[], source: TranslationSource): NonNullable<SearchModel['translation']> {
+function translationFor(questions: readonly TrainingQuestion[], source: TranslationSource): Pick<SearchModel, 'translation' | 'questionTranslation'> {
   const cache = new Map<string, string[] | null>();
   const articleTerms = (key: string) => {
     let terms = cache.get(key);
@@ -152,7 +157,36 @@ function translationFor(questions: readonly TrainingQuestion[], source: Translat
     }
     return terms;
   };
-  return trainTranslation(questions, articleTerms, source.tokenizer, source.options ?? defaultTranslationOptions);
+  const options = source.options ?? defaultTranslationOptions;
+  return {
+    translation: trainTranslation(questions, articleTerms, source.tokenizer, options),
+    questionTranslation: trainQuestionTranslation(questions, articleTerms, source.tokenizer, options),
+  };
+}
+
+/**
+ * IBM model 1 from the words of cited articles to the question's words (translation-lm.ts):
+ * t(question word | statute word), entries below 0.01 dropped, statute words seen in fewer than
+ * minPairs pairs left out; sources of each word sorted by probability, rounded to 4 digits.
+ */
+export function trainQuestionTranslation(
+  questions: readonly TrainingQuestion[],
+  articleTerms: (key: string) => readonly string[] | null,
+  tokenizer: Tokenizer,
+  options: TranslationOptions = defaultTranslationOptions,
+): NonNullable<SearchModel['questionTranslation']> {
+  const pairs: { question: string[]; article: readonly string[] }[] = [];
+  for (const q of questions) {
+    const words = analyse(tokenizer, q.query);
+    for (const key of new Set(q.relevant)) {
+      const article = articleTerms(key);
+      if (article && article.length > 0) pairs.push({ question: words, article });
+    }
+  }
+  const table = trainReverseTranslation(pairs, { iterations: options.iterations, minProbability: 0.01, minPairs: options.minPairs });
+  return [...table]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([word, sources]) => ({ word, sources: sources.map(([u, p]): [string, number] => [u, Math.round(p * 1e4) / 1e4]) }));
 }
 
 export interface TranslationOptions {
@@ -253,6 +287,8 @@ export interface LearnedData {
   popularity?: Float32Array;
   /** Translation table: question word → statute words with probabilities. */
   translation?: Record<string, [string, number][]>;
+  /** Article → question table: question word → (statute word, t(word | statute word)). */
+  questionTranslation?: Record<string, [string, number][]>;
   /** Similar training questions (SearchModel.examples), compiled; absent without examples. */
   examples?: ExampleData;
 }
@@ -443,7 +479,10 @@ export function compileLearnedData(
   }
   const translation: Record<string, [string, number][]> = {};
   for (const { word, targets } of model.translation ?? []) translation[word] = targets;
+  const questionTranslation: Record<string, [string, number][]> = {};
+  for (const { word, sources } of model.questionTranslation ?? []) questionTranslation[word] = sources;
   return {
+    ...(model.questionTranslation ? { questionTranslation } : {}),
     ...(model.examples ? { examples: compileExamples(model.examples, tokenizer, docOf) } : {}),
     popularity,
     translation,
