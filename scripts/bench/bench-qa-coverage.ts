@@ -39,7 +39,7 @@ import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title
 import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repository';
 import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
 import { loadQaFolder } from '../../kiosk-content/src/qa/node/load-qa-folder';
-import { contentStamp, searchContentOf, storeSearchIndex } from '../../kiosk-content/src/search/node/persisted-index';
+import { contentStamp, searchContentOf, searchQaOf, storeSearchIndex } from '../../kiosk-content/src/search/node/persisted-index';
 import { defaultContentDir } from '../lib/repo-paths';
 import { everydayBlindFile, everydayFile, lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
 
@@ -90,7 +90,8 @@ async function main(): Promise<void> {
     // What `npm run cli -- import-laws ../shared/data/laws [--train …]` does on a terminal.
     const db = openContentDb(path.join(dataDir, 'db', 'content.db'));
     const summary = importLaws(db, lawsDir);
-    if (trained) trainSearchModelForLibrary(db, stardQueriesFile, lecoqaFile);
+    // With the Q&A the index is built with, as import-laws --train does by default.
+    if (trained) trainSearchModelForLibrary(db, stardQueriesFile, lecoqaFile, searchQaOf(db));
     storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });
     // Chapter headings of the labelled articles, for the topic table.
     const repo = new LawRepository(db);

@@ -1,5 +1,7 @@
 /**
- * Search benchmark: `npm run bench:search [-- --folds 5 --quick]`.
+ * Search benchmark: `npm run bench:search [-- --folds 5 --quick] [--no-qa-training]`.
+ * (--no-qa-training: the models learn from the labelled questions only, without the kiosk's Q&A,
+ * as before they did; for an A/B of that choice.)
  *
  * Retrieval quality on the public STARD questions (../shared/data/stard/queries.public.jsonl, read
  * at run time, never copied): Recall@1/5/10/100, MRR@10, nDCG@10, every figure printed beside the
@@ -43,6 +45,7 @@ import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
 import { generatePackKeys, readPublicKey } from '../../kiosk-content/src/packs/node/pack-keys';
 import { measureColdStart } from '../../kiosk-content/src/search/node/cold-start';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
 import { appVersion, defaultContentDir } from '../lib/repo-paths';
@@ -189,7 +192,8 @@ async function packAndColdStart(): Promise<ImportAndColdStart> {
       version: '2026.1.0',
       minAppVersion: appVersion(),
       keyFile: keys.privateFile,
-      train: { questions: stardQueriesFile, lecoqa: lecoqaFile },
+      // As content build --laws --train: with the default content's Q&A unless --no-qa-training.
+      train: { questions: stardQueriesFile, lecoqa: lecoqaFile, ...(process.argv.includes('--no-qa-training') ? { qa: null } : {}) },
     });
     const buildMs = performance.now() - t;
     t = performance.now();
@@ -235,7 +239,13 @@ async function main(): Promise<void> {
     articleText: (key: string) => source.article(key)?.text ?? null,
     tokenizer: createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary)),
   };
-  const trained = trainSearchModel(stardQueriesFile, lecoqaFile, folds, { translation });
+  // The kiosk's Q&A train every model too, as import-laws / content build --laws do (qa-training.ts).
+  const qaQuestions = args.includes('--no-qa-training') ? [] : qaTrainingQuestions(qa, defaultQaTraining);
+  const trained = trainSearchModel(stardQueriesFile, lecoqaFile, folds, {
+    translation,
+    extraQuestions: qaQuestions,
+    extraInTranslation: defaultQaTraining.translation,
+  });
   const trainMs = performance.now() - t;
   const indexFile = path.join(os.tmpdir(), `fatong-bench-search-${String(process.pid)}.bin`);
   const contentFile = `${indexFile}.content.json`;
@@ -295,7 +305,15 @@ async function main(): Promise<void> {
       for (let g = 0; g < folds; g++) {
         if (g === f) continue;
         const train = trained.questions.filter((_, i) => i % folds !== f && i % folds !== g);
-        const innerEngine = allData.withModel(modelFromQuestions(train, defaultModelWeights, defaultNeighbours, translation));
+        const innerEngine = allData.withModel(
+          modelFromQuestions(
+            [...train, ...qaQuestions],
+            defaultModelWeights,
+            defaultNeighbours,
+            translation,
+            defaultQaTraining.translation ? [...train, ...qaQuestions] : train,
+          ),
+        );
         candidates.forEach((c, ci) => {
           const e = innerEngine.withParams(c.params);
           queries.forEach((q, i) => {

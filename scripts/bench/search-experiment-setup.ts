@@ -6,6 +6,8 @@ import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search
 import { createJiebaTokenizer } from '../../kiosk-content/src/search/node/jieba-tokenizer';
 import { LocalSearchService } from '../../kiosk-content/src/search/node/search-service';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import type { SearchModel } from '../../kiosk-content/src/search/common/learned-model';
+import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
 
 /** The cross-validation of the search experiments: each question is ranked by a model trained without its fold. */
@@ -20,17 +22,45 @@ export const FOLDS = 5;
 export function openExperimentEngine() {
   const source = new LawFolderArticleSource(lawsDir);
   const glossary = glossaryFromFolder();
+  const qa = qaFromFolder();
   const base = LocalSearchService.open({
     articles: source,
-    qa: qaFromFolder(),
+    qa,
     glossary,
     model: null,
     indexFile: path.join(os.tmpdir(), 'fatong-ablation-index.bin'),
   }).engine;
   const tokenizer = createJiebaTokenizer(userWordsFor(source.lawTitles(), glossary));
+  /**
+   * The kiosk's Q&A (default content) train every model as import-laws / content build --laws do
+   * (qa-training.ts defaultQaTraining); the Q&A are content, so each fold uses all of them.
+   * QATRAIN=weight[:t|-][:u] trains them otherwise: each entry counting `weight` of a STARD
+   * question (0 = without the Q&A, the engine before), `t` also in the translation table, `u` not
+   * counted in the priors (TrainingQuestion.counted false).
+   */
   const trainModels = () => {
     const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer };
-    return trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, { translation });
+    const [qaWeight, qaTranslation, qaCounted] = (process.env.QATRAIN ?? '').split(':');
+    const options = process.env.QATRAIN ? { weight: Number(qaWeight ?? 0), counted: qaCounted !== 'u', translation: qaTranslation === 't' } : defaultQaTraining;
+    const extraQuestions = qaTrainingQuestions(qa, options);
+    const withQa = trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, { translation, extraQuestions, extraInTranslation: options.translation });
+    // QAPARTS=e|p|c|t…: the Q&A reach only these components (expansion field, domain prior, citation
+    // popularity, translation table with QATRAIN=w:t); the others come from the model trained without them.
+    const parts = process.env.QAPARTS;
+    if (!parts || extraQuestions.length === 0) return withQa;
+    const without = trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, { translation });
+    const mix = (a: SearchModel, b: SearchModel): SearchModel => ({
+      ...b,
+      expansions: parts.includes('e') ? a.expansions : b.expansions,
+      lawExamples: parts.includes('p') ? a.lawExamples : b.lawExamples,
+      citations: (parts.includes('c') ? a.citations : b.citations) ?? [],
+      translation: (parts.includes('t') ? a.translation : b.translation) ?? [],
+    });
+    return {
+      ...withQa,
+      model: mix(withQa.model, without.model),
+      folds: withQa.folds.map((f, i) => ({ heldOut: f.heldOut, model: mix(f.model, (without.folds[i] as typeof f).model) })),
+    };
   };
   return { base, source, tokenizer, trainModels };
 }

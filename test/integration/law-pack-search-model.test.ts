@@ -76,7 +76,8 @@ describe('law pack with the learned search model', () => {
     expect(err).toContain(`${train}:3: no usable "relevant" article; line skipped`);
     expect(err).toContain(`${train}:4: 不存在的测试法 第一条 is not in the library; reference skipped`);
     expect(err).toContain(`${train}:5: no "query" text; line skipped`);
-    expect(err).toContain('search model: trained on 2 questions');
+    // The default content's Q&A train it too (those citing 劳动合同法, the only law here).
+    expect(err).toMatch(/search model: trained on 2 questions \+ [1-9]\d* Q&A of default content \(kiosk-content\/default\/qa\)/);
     expect(JSON.parse(build.out())).toMatchObject({ searchModel: { questions: 2 } });
 
     const dataDir = path.join(tmp, 'terminal');
@@ -90,6 +91,52 @@ describe('law pack with the learned search model', () => {
     // Only the learned field (the training question's words) links this wording to the article.
     expect(line.results[0]).toMatchObject({ article: '第三十条' });
     expect(search.err()).not.toContain('built the search index');
+  });
+
+  it('import-laws --train-qa trains with the Q&A of a content folder; none leaves the Q&A out', async () => {
+    // A visibly invented Q&A entry; 「紫色暗号」 occurs in no statute and no default Q&A.
+    const qaDir = path.join(tmp, 'content', 'qa', 'labour');
+    mkdirSync(qaDir, { recursive: true });
+    writeFileSync(
+      path.join(qaDir, 'labour-test-purple.md'),
+      [
+        '---',
+        'id: labour-test-purple',
+        'question: 测试：紫色暗号是什么意思？',
+        'also:',
+        '  - 测试：紫色暗号怎么办',
+        '  - 测试：听到紫色暗号怎么做',
+        'domain: labour',
+        'cites:',
+        '  - 劳动合同法 第八十二条',
+        '---',
+        `${'这是测试用的回答，不是真的法律解答。'.repeat(6)}`,
+        '',
+      ].join('\n'),
+    );
+    const train = path.join(tmp, 'train.jsonl');
+    const laws = path.join(tmp, 'laws');
+    const top = async (db: string) => {
+      const search = io({}, '紫色暗号\n');
+      expect(await runCli(['search', '--db', db, '--top', '5', '--kind', 'article'], commands, search.value)).toBe(0);
+      return (JSON.parse(search.out().trim()) as { results: { article: string }[] }).results[0]?.article;
+    };
+    const withQa = io({});
+    const a = path.join(tmp, 'with-qa.db');
+    expect(await runCli(['import-laws', laws, '--db', a, '--train', train, '--train-qa', path.join(tmp, 'content')], commands, withQa.value)).toBe(0);
+    expect(withQa.err()).toContain(`search model: trained on 2 questions + 1 Q&A of ${path.join(tmp, 'content', 'qa')}`);
+    expect(await top(a)).toBe('第八十二条');
+
+    const none = io({});
+    const b = path.join(tmp, 'no-qa.db');
+    expect(await runCli(['import-laws', laws, '--db', b, '--train', train, '--train-qa', 'none'], commands, none.value)).toBe(0);
+    expect(none.err()).toContain('search model: trained on 2 questions (no Q&A)');
+    // Only 暗号 is left to match, through the labelled question about 蓝鲸暗号 (第三十条).
+    expect(await top(b)).toBe('第三十条');
+
+    const bad = io({});
+    expect(await runCli(['import-laws', laws, '--db', b, '--train', train, '--train-qa', path.join(tmp, 'laws')], commands, bad.value)).toBe(2);
+    expect(bad.err()).toContain('has no qa/ folder');
   });
 
   it('a model stamped for another library is refused with the reason', () => {

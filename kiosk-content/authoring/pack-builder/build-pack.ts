@@ -14,7 +14,7 @@ import {
 import { lintContentFolder } from '../../src/content-lint/node/lint-content-folder';
 import { openContentDb } from '../../src/library-db/node/open-content-db';
 import { importLaws } from '../law-import/import-laws';
-import type { LibraryTrainingReport } from '../search-model/train-for-library';
+import type { LibraryTrainingReport, QaTrainingSource } from '../search-model/train-for-library';
 import { trainSearchModelForLibrary } from '../search-model/train-for-library';
 import { loadContentFolder } from '../../src/content-folder/node/load-content-folder';
 import { writePack, type PackWriteFile } from '../../src/packs/node/pack-archive';
@@ -157,9 +157,11 @@ export interface BuildLawPackOptions extends BuildPackOptions {
   /**
    * Questions with known answering articles (STARD-style JSON lines) and, optionally, LeCoQA
    * keywords and answers: the learned search components are trained here, at build time, and
-   * travel in the pack's content.db (table search_model). Without it the pack has none.
+   * travel in the pack's content.db (table search_model). Without it the pack has none. `qa`: the
+   * Q&A that train it too; absent = the default content's (kiosk-content/default/qa), whose Q&A
+   * every terminal has; null = none.
    */
-  train?: { questions: string; lecoqa?: string | null };
+  train?: { questions: string; lecoqa?: string | null; qa?: QaTrainingSource | null };
 }
 
 /**
@@ -189,7 +191,8 @@ export async function buildLawPack(
       if (summary.laws + summary.documents === 0) throw new PackBuildError(`${root} holds no law Markdown files`);
       if (options.train) {
         options.onProgress?.(`training the search model from ${options.train.questions}${options.train.lecoqa ? ` + ${options.train.lecoqa}` : ''}`);
-        training = trainSearchModelForLibrary(db, options.train.questions, options.train.lecoqa ?? null);
+        // Q&A: absent = the default content every kiosk ships with (train-for-library.ts), null = none.
+        training = trainSearchModelForLibrary(db, options.train.questions, options.train.lecoqa ?? null, options.train.qa);
       }
       db.pragma('wal_checkpoint(TRUNCATE)');
       // One self-contained file in the pack: no -wal beside it.

@@ -1,9 +1,13 @@
 import path from 'node:path';
 import { LawRepository } from '../../src/library-db/node/law-repository';
 import type { ContentDb } from '../../src/library-db/node/open-content-db';
-import { userWordsFor } from '../../src/search/common/search-engine';
+import { withoutExamples } from '../../src/search/common/learned-model';
+import { defaultEngineParams, engineReadsExamples, userWordsFor } from '../../src/search/common/search-engine';
 import { RepositoryArticleSource } from '../../src/search/node/article-source';
-import { glossaryFromFolder } from '../../src/search/node/content-sources';
+import { glossaryFromFolder, qaFromFolder } from '../../src/search/node/content-sources';
+import type { QaInput } from '../../src/search/common/qa-index';
+import { defaultQaDir } from '../../src/qa/node/load-qa-folder';
+import { defaultQaTraining as qaTrainingDefaults, qaTrainingQuestions } from './qa-training';
 import { createJiebaTokenizer } from '../../src/search/node/jieba-tokenizer';
 import { storeSearchModel } from '../../src/search/node/persisted-index';
 import type { TrainingProblem } from './train-search-model';
@@ -17,12 +21,41 @@ import { trainSearchModel } from './train-search-model';
  */
 export interface LibraryTrainingReport {
   questions: number;
+  /** Q&A entries trained on (qa-training.ts), and where they came from. */
+  qa: number;
+  qaSource: string | null;
   problems: TrainingProblem[];
   library: string;
   ms: number;
 }
 
-export function trainSearchModelForLibrary(db: ContentDb, stardFile: string, lecoqaFile?: string | null): LibraryTrainingReport {
+/** Q&A that train the model beside the labelled questions, and a name for where they came from. */
+export interface QaTrainingSource {
+  entries: readonly QaInput[];
+  source: string;
+}
+
+/** The Q&A of a content folder (its qa/), e.g. an authoring folder of a content pack. */
+export function qaTrainingFromContent(contentDir: string): QaTrainingSource {
+  const dir = path.join(contentDir, 'qa');
+  return { entries: qaFromFolder(dir), source: dir };
+}
+
+/** The Q&A every kiosk ships with (kiosk-content/default/qa): what a law pack trains with by default. */
+export function defaultQaTraining(): QaTrainingSource {
+  return { entries: qaFromFolder(defaultQaDir), source: 'default content (kiosk-content/default/qa)' };
+}
+
+/**
+ * `qa`: the Q&A that train the model too (qa-training.ts, as its defaultQaTraining says); absent =
+ * the default content's, null = none.
+ */
+export function trainSearchModelForLibrary(
+  db: ContentDb,
+  stardFile: string,
+  lecoqaFile?: string | null,
+  qa: QaTrainingSource | null = defaultQaTraining(),
+): LibraryTrainingReport {
   const started = Date.now();
   const repo = new LawRepository(db);
   const library = repo.stats().fingerprint;
@@ -41,14 +74,28 @@ export function trainSearchModelForLibrary(db: ContentDb, stardFile: string, lec
   };
   const articles = new RepositoryArticleSource(db, repo);
   const tokenizer = createJiebaTokenizer(userWordsFor(articles.lawTitles(), glossaryFromFolder()));
+  const extraQuestions = qa ? qaTrainingQuestions(qa.entries, qaTrainingDefaults, knows) : [];
   const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, {
     knows,
     translation: { articleText: (key) => articles.article(key)?.text ?? null, tokenizer },
+    extraQuestions,
+    extraInTranslation: qaTrainingDefaults.translation,
   });
-  const source = [stardFile, lecoqaFile]
-    .filter((f): f is string => typeof f === 'string')
-    .map((f) => path.basename(f))
-    .join(' + ');
-  storeSearchModel(db, { ...trained.model, library }, source);
-  return { questions: trained.questions.length, problems: trained.problems, library, ms: Date.now() - started };
+  const source = [
+    ...[stardFile, lecoqaFile].filter((f): f is string => typeof f === 'string').map((f) => path.basename(f)),
+    ...(qa && extraQuestions.length > 0 ? [`${String(extraQuestions.length)} Q&A of ${qa.source}`] : []),
+  ].join(' + ');
+  // The training questions themselves serve only signals the default search leaves off; a library
+  // (and the pack carrying it) stores them only when the search reads them, since every start
+  // would decode them for nothing. Experiments train with them through trainSearchModel.
+  const model = engineReadsExamples(defaultEngineParams) ? trained.model : withoutExamples(trained.model);
+  storeSearchModel(db, { ...model, library }, source);
+  return {
+    questions: trained.questions.length,
+    qa: extraQuestions.length,
+    qaSource: qa && extraQuestions.length > 0 ? qa.source : null,
+    problems: trained.problems,
+    library,
+    ms: Date.now() - started,
+  };
 }

@@ -46,6 +46,13 @@ export interface TrainingFileOptions {
   knows?: (normalizedTitle: string, label: string) => boolean;
   /** Article texts for the translation table (learned-model.ts trainTranslation). */
   translation?: TranslationSource | null;
+  /**
+   * Further training questions that are content, not labelled data (the kiosk's own Q&A,
+   * qa-training.ts): every model, each cross-validation fold included, learns from all of them.
+   */
+  extraQuestions?: readonly TrainingQuestion[];
+  /** Whether the extra questions also train the translation table (default: no). */
+  extraInTranslation?: boolean;
 }
 
 export interface TrainingQuestions {
@@ -136,7 +143,15 @@ export function loadTrainingQuestions(stardFile: string, lecoqaFile?: string | n
 
 export function trainSearchModel(stardFile: string, lecoqaFile?: string | null, folds = 0, options: TrainingFileOptions = {}): TrainedSearchModels {
   const { questions, problems } = readTrainingQuestions(stardFile, lecoqaFile, options);
-  const learn = (qs: readonly LabelledQuestion[]) => modelFromQuestions(qs, defaultModelWeights, defaultNeighbours, options.translation ?? null);
+  const extra = options.extraQuestions ?? [];
+  const learn = (qs: readonly LabelledQuestion[]) =>
+    modelFromQuestions(
+      [...qs, ...extra],
+      defaultModelWeights,
+      defaultNeighbours,
+      options.translation ?? null,
+      options.extraInTranslation ? [...qs, ...extra] : qs,
+    );
   const out: TrainedSearchModels = { questions, problems, model: learn(questions), folds: [] };
   for (let f = 0; f < folds; f++) {
     const heldOut: number[] = [];

@@ -12,6 +12,8 @@ import { syncOnce } from '../../../kiosk-content/src/packs/node/pack-sync';
 import { diffPacks, signPack, verifyPack } from '../../../kiosk-content/authoring/pack-builder/pack-tools';
 import { readTerminalContentConfig } from '../../../kiosk-content/src/packs/node/terminal-content-config';
 import type { LibraryTrainingReport } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import { defaultQaTraining, qaTrainingFromContent } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import { describeTraining } from './import-laws-command';
 import { formatTrainingProblem } from '../../../kiosk-content/authoring/search-model/train-search-model';
 import { ensureRendererBuilt } from '../../build/build-renderer';
 import { appVersion, defaultContentDir, rendererDist } from '../../lib/repo-paths';
@@ -53,7 +55,7 @@ export const contentBuildCommand: CliCommand = {
   summary: 'Build a content pack (or, with --laws, the law-library pack) from a folder',
   usage: `Usage: npm run cli -- content build <dir> --out <pack.fpk> [--version V] [--min-app V] [--key <private-key>]
        npm run cli -- content build <laws-dir> --laws --out <pack.fpk> [--version V] [--id ID] [--title T]
-                                  [--train <questions.jsonl> [--lecoqa <qa.jsonl>]]
+                                  [--train <questions.jsonl> [--lecoqa <qa.jsonl>] [--train-qa <content-dir>|none]]
 
 Makes one pack file: manifest.json (pack id, version, created, minimum app version, kinds, every
 file's SHA-256 and size) and the files, in a gzip'd ustar archive. A content folder must pass
@@ -62,8 +64,10 @@ of ../shared/data/laws) is compiled into a content database inside the pack (id 
 version = today as Y.M.D unless --version). --key signs it right away (else: content sign).
 --train trains the learned search components from questions with known answering articles
 (STARD-style JSON lines; --lecoqa adds lawyer keywords and answers, training only) and puts them
-in the pack; a terminal that installs it searches with them. Bad lines and unknown articles are
-reported as file:line: reason and skipped.`,
+in the pack; a terminal that installs it searches with them. The kiosk's Q&A (phrasings and the
+articles they cite) train it too: by default those of the default content every kiosk ships with
+(kiosk-content/default/qa), --train-qa <content-dir> takes <content-dir>/qa instead, none leaves
+them out. Bad lines and unknown articles are reported as file:line: reason and skipped.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -78,6 +82,7 @@ reported as file:line: reason and skipped.`,
         json: { type: 'boolean', default: false },
         train: { type: 'string' },
         lecoqa: { type: 'string' },
+        'train-qa': { type: 'string' },
       },
       true,
     );
@@ -93,8 +98,18 @@ reported as file:line: reason and skipped.`,
     if ((values.train !== undefined || values.lecoqa !== undefined) && !values.laws) throw new UsageError('--train and --lecoqa go with --laws');
     if (values.lecoqa !== undefined && values.train === undefined) throw new UsageError('--lecoqa goes with --train <questions.jsonl>');
     for (const file of [values.train, values.lecoqa]) if (file !== undefined && !existsSync(file)) throw new UsageError(`training file not found: ${file}`);
+    const trainQa = values['train-qa'];
+    if (trainQa !== undefined && values.train === undefined) throw new UsageError('--train-qa goes with --train <questions.jsonl>');
+    if (trainQa !== undefined && trainQa !== 'none' && !existsSync(path.join(trainQa, 'qa')))
+      throw new UsageError(`--train-qa: ${path.resolve(trainQa)} has no qa/ folder (or say --train-qa none)`);
     const train =
-      values.train === undefined ? null : { questions: path.resolve(values.train), lecoqa: values.lecoqa === undefined ? null : path.resolve(values.lecoqa) };
+      values.train === undefined
+        ? null
+        : {
+            questions: path.resolve(values.train),
+            lecoqa: values.lecoqa === undefined ? null : path.resolve(values.lecoqa),
+            qa: trainQa === 'none' ? null : trainQa !== undefined ? qaTrainingFromContent(path.resolve(trainQa)) : defaultQaTraining(),
+          };
     const started = performance.now();
     let training: LibraryTrainingReport | null = null;
     let built;
@@ -109,14 +124,12 @@ reported as file:line: reason and skipped.`,
       built = law;
       if (training) {
         for (const p of training.problems) io.stderr(`${formatTrainingProblem(p)}\n`);
-        io.stderr(
-          `search model: trained on ${String(training.questions)} questions (${String(training.problems.length)} problems skipped) in ${(training.ms / 1000).toFixed(1)} s\n`,
-        );
+        io.stderr(`search model: ${describeTraining(training)}\n`);
       } else io.stderr('search model: none (no --train): the pack ranks with the plain engine; terminals get no learned components\n');
     } else built = await buildContentPack(dir, common);
     const ms = performance.now() - started;
     const m = built.manifest;
-    const searchModel = values.laws ? (training ? { questions: training.questions, problems: training.problems.length } : null) : undefined;
+    const searchModel = values.laws ? (training ? { questions: training.questions, qa: training.qa, problems: training.problems.length } : null) : undefined;
     if (values.json)
       io.stdout(
         `${JSON.stringify({ out: built.out, id: m.id, version: m.version, kinds: m.kinds, files: m.files.length, packBytes: built.packBytes, contentBytes: built.contentBytes, signed: built.signed, ms: Math.round(ms), ...(searchModel !== undefined ? { searchModel } : {}) })}\n`,

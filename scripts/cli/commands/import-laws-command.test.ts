@@ -75,6 +75,9 @@ describe('npm run cli -- import-laws', () => {
     try {
       const stored = readStoredSearchModel(content);
       expect(stored?.questions).toBe(1);
+      // The default search reads no training questions, so the library does not carry them.
+      expect(stored?.expansions.length).toBeGreaterThan(0);
+      expect(stored).not.toHaveProperty('examples');
       // The stored index was built with the model: its fingerprint covers it.
       expect(storedIndexFingerprint(content)).toBe(searchIndexFingerprint(searchContentOf(content)));
       const opened = openSearchForDb(content);

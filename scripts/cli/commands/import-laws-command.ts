@@ -4,8 +4,9 @@ import { resolveDataDir } from '../../../electron/node/system/data-dir';
 import { formatLawProblem } from '../../../kiosk-content/src/laws/common/law-types';
 import { contentDbFileName, openContentDb, type ContentDb } from '../../../kiosk-content/src/library-db/node/open-content-db';
 import { importLaws, listLawFiles, type ImportLawsSummary, type ImportProgress } from '../../../kiosk-content/authoring/law-import/import-laws';
-import { contentStamp, searchContentOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/search/node/persisted-index';
-import { trainSearchModelForLibrary } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import { contentStamp, searchContentOf, searchQaOf, storeSearchIndex, type StoredIndexReport } from '../../../kiosk-content/src/search/node/persisted-index';
+import { qaTrainingFromContent, trainSearchModelForLibrary } from '../../../kiosk-content/authoring/search-model/train-for-library';
+import type { LibraryTrainingReport } from '../../../kiosk-content/authoring/search-model/train-for-library';
 import { formatTrainingProblem } from '../../../kiosk-content/authoring/search-model/train-search-model';
 import type { CliCommand, CliIo } from '../command';
 import { UsageError } from '../command';
@@ -57,6 +58,12 @@ function progressReporter(io: CliIo, tty: boolean, now: () => number): { update:
   };
 }
 
+/** One line on what the model learned from, for the CLI's stderr. */
+export function describeTraining(t: LibraryTrainingReport): string {
+  const qa = t.qaSource ? ` + ${String(t.qa)} Q&A of ${t.qaSource}` : ' (no Q&A)';
+  return `trained on ${String(t.questions)} questions${qa} (${String(t.problems.length)} problems skipped) in ${(t.ms / 1000).toFixed(1)} s`;
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function formatSummary(summary: ImportLawsSummary, index: StoredIndexReport, dbFile: string): string {
@@ -84,7 +91,7 @@ export function createImportLawsCommand(terminal: { isTty: () => boolean; now: (
   return {
     name: 'import-laws',
     summary: 'Install the full law library from a folder of law Markdown files',
-    usage: `Usage: npm run cli -- import-laws <dir> [--db <file>] [--json] [--train <questions.jsonl> [--lecoqa <qa.jsonl>]]
+    usage: `Usage: npm run cli -- import-laws <dir> [--db <file>] [--json] [--train <questions.jsonl> [--lecoqa <qa.jsonl>] [--train-qa <content-dir>|none]]
 
 Reads every *.md law file below <dir> (the layout of ../shared/data/laws: one file per law
 version, folders per category), merges copies of the same law and version found in several
@@ -101,13 +108,22 @@ embedded Q&A and glossary) is built and stored in the same database, so the kios
   --train <questions.jsonl>  also train the learned search components from questions with known
                answering articles (STARD format, e.g. ../shared/data/stard/queries.public.jsonl)
   --lecoqa <qa.jsonl>        with --train: lawyer keywords and answers for the same ids (training only)
+  --train-qa <content-dir>   with --train: the Q&A (their phrasings and cited articles) that train
+               the model too come from <content-dir>/qa; default: the Q&A the index is built with
+               (the database's own, else the kiosk's default content); none: no Q&A
 
 Progress goes to stderr. Exits 1 with one line if <dir> is missing or the database
 cannot be written.`,
     async run(args, io) {
       const { values, positionals } = parseCommandArgs(
         args,
-        { db: { type: 'string' }, json: { type: 'boolean', default: false }, train: { type: 'string' }, lecoqa: { type: 'string' } },
+        {
+          db: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          train: { type: 'string' },
+          lecoqa: { type: 'string' },
+          'train-qa': { type: 'string' },
+        },
         true,
       );
       if (positionals.length !== 1 || positionals[0] === undefined)
@@ -116,6 +132,10 @@ cannot be written.`,
       const dbFile = path.resolve(values.db ?? path.join(resolveDataDir(io.env), 'db', contentDbFileName));
       listLawFiles(dir); // a missing folder fails here, before any database file is created
       if (values.lecoqa !== undefined && values.train === undefined) throw new UsageError('--lecoqa goes with --train <questions.jsonl>');
+      const trainQa = values['train-qa'];
+      if (trainQa !== undefined && values.train === undefined) throw new UsageError('--train-qa goes with --train <questions.jsonl>');
+      if (trainQa !== undefined && trainQa !== 'none' && !existsSync(path.join(trainQa, 'qa')))
+        throw new UsageError(`--train-qa: ${path.resolve(trainQa)} has no qa/ folder (or say --train-qa none)`);
       for (const file of [values.train, values.lecoqa]) {
         if (file !== undefined && !existsSync(file)) throw new UsageError(`training file not found: ${file}`);
       }
@@ -134,9 +154,10 @@ cannot be written.`,
           summary = importLaws(db, dir, { onProgress: progress.update });
           if (values.train !== undefined) {
             progress.note('training the search model…');
-            const trained = trainSearchModelForLibrary(db, path.resolve(values.train), values.lecoqa === undefined ? null : path.resolve(values.lecoqa));
+            const qa = trainQa === 'none' ? null : trainQa !== undefined ? qaTrainingFromContent(path.resolve(trainQa)) : searchQaOf(db);
+            const trained = trainSearchModelForLibrary(db, path.resolve(values.train), values.lecoqa === undefined ? null : path.resolve(values.lecoqa), qa);
             for (const p of trained.problems) io.stderr(`${formatTrainingProblem(p)}\n`);
-            io.stderr(`search model: trained on ${String(trained.questions)} questions (${String(trained.problems.length)} problems skipped)\n`);
+            io.stderr(`search model: ${describeTraining(trained)}\n`);
           }
           progress.note('building the search index…');
           index = storeSearchIndex(db, searchContentOf(db), { stamp: contentStamp(db) });

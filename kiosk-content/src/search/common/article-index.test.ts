@@ -94,6 +94,31 @@ describe('ArticleIndex.search (BM25F)', () => {
   it('keeps only the best `limit` hits', () => {
     expect(index.search([{ term: '工资', weight: 1 }], textOnly, { limit: 1 }).map((h) => index.key(h.doc))).toEqual(['甲法|第一条']);
   });
+
+  it('keeps the same best hits as a full sort, equal scores in reading order', () => {
+    // 200 articles over 7 laws with few distinct texts, so many scores tie.
+    const words = ['工资', '合同', '解除', '报酬'];
+    const many = Array.from({ length: 200 }, (_, i) =>
+      article(
+        `法${String(i % 7)}`,
+        `第${String(i)}条`,
+        Array.from({ length: 1 + (i % 4) }, (_, j) => words[(i + j) % 4]).join(' '),
+        i % 5 === 0 ? ['工资'] : [],
+      ),
+    );
+    const big = new ArticleIndex(buildArticleIndex(many, spaces, () => ''));
+    const terms = [
+      { term: '工资', weight: 1 },
+      { term: '解除', weight: 0.5 },
+      { term: '法3', weight: 1 },
+    ];
+    const params: Bm25fParams = { ...textOnly, weights: { text: 1, headings: 2, title: 1 }, b: { text: 0.75, headings: 0.5, title: 0.5 } };
+    const all = big.search(terms, params, { limit: 1000, lawBoost: new Map([[2, 1.5]]) });
+    const sorted = [...all].sort((a, b) => b.score - a.score || a.doc - b.doc);
+    expect(all).toEqual(sorted);
+    expect(new Set(all.map((h) => h.score)).size).toBeLessThan(all.length);
+    for (const limit of [1, 7, 30, 150]) expect(big.search(terms, params, { limit, lawBoost: new Map([[2, 1.5]]) })).toEqual(sorted.slice(0, limit));
+  });
 });
 
 describe('authorityOfCategory', () => {

@@ -2,6 +2,8 @@ import type { WeightedTerm } from './glossary-expansion';
 import type { LearnedField } from './learned-model';
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
+import type { ForwardIndex } from './translation-lm';
+import { forwardIndexFromPostings } from './translation-lm';
 
 /**
  * BM25F over the current articles of the library, three fields per article: its text, its
@@ -99,6 +101,23 @@ export const noPrior: Readonly<Record<LawAuthority, number>> = {
   'administrative-regulation': 1,
   'departmental-rule': 1,
 };
+
+/** See ArticleIndex.textStatistics. */
+export interface TextStatistics {
+  forward: ForwardIndex;
+  /** P(term | collection) over the text field, (cf + 0.5) / (tokens + 1). */
+  collection: Float32Array;
+  /** The same for a word the corpus lacks. */
+  unseen: number;
+  /** Zeroed scratch over term ids (translationLogLikelihood's slots). */
+  scratch: Int32Array;
+}
+
+export function textStatisticsOf(forward: ForwardIndex, collection: Float32Array, unseen: number): TextStatistics {
+  return { forward, collection, unseen, scratch: new Int32Array(collection.length) };
+}
+
+const textViews = new WeakMap<ArticleIndexData, TextStatistics>();
 
 export interface ArticleHit {
   doc: number;
@@ -223,38 +242,78 @@ function average(lengths: Uint32Array): number {
   return total / lengths.length || 1;
 }
 
-/** Keeps the `limit` best hits (ties: lower doc id first, i.e. reading order). */
-function topK(scores: Float32Array, candidates: Uint32Array, count: number, limit: number): ArticleHit[] {
-  const heap: ArticleHit[] = [];
-  const worse = (a: ArticleHit, b: ArticleHit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
-  for (let i = 0; i < count; i++) {
-    const doc = candidates[i] as number;
-    const score = scores[doc] as number;
-    if (score <= 0) continue;
-    const hit = { doc, score };
-    if (heap.length < limit) {
-      heap.push(hit);
-      for (let j = heap.length - 1; j > 0;) {
-        const p = (j - 1) >> 1;
-        if (!worse(heap[j] as ArticleHit, heap[p] as ArticleHit)) break;
-        [heap[j], heap[p]] = [heap[p] as ArticleHit, heap[j] as ArticleHit];
-        j = p;
-      }
-    } else if (worse(heap[0] as ArticleHit, hit)) {
-      heap[0] = hit;
-      for (let j = 0; ;) {
-        const l = 2 * j + 1;
-        const r = l + 1;
-        let m = j;
-        if (l < heap.length && worse(heap[l] as ArticleHit, heap[m] as ArticleHit)) m = l;
-        if (r < heap.length && worse(heap[r] as ArticleHit, heap[m] as ArticleHit)) m = r;
-        if (m === j) break;
-        [heap[j], heap[m]] = [heap[m] as ArticleHit, heap[j] as ArticleHit];
-        j = m;
-      }
+/** True when hit (scoreA, docA) ranks below (scoreB, docB): lower score, or equal score and later doc. */
+const ranksBelow = (scoreA: number, docA: number, scoreB: number, docB: number) => scoreA < scoreB || (scoreA === scoreB && docA > docB);
+
+/**
+ * The `limit` best hits offered to it (ties: lower doc id first, i.e. reading order). A bounded
+ * min-heap over parallel typed arrays: a hit that does not beat the heap's worst costs one
+ * comparison and no allocation, which matters because a query scores tens of thousands of articles.
+ */
+class TopHits {
+  private readonly docs: Uint32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+
+  constructor(private readonly limit: number) {
+    this.docs = new Uint32Array(limit);
+    this.scores = new Float64Array(limit);
+  }
+
+  offer(doc: number, score: number): void {
+    if (this.size < this.limit) {
+      this.docs[this.size] = doc;
+      this.scores[this.size] = score;
+      this.siftUp(this.size++);
+    } else if (this.size > 0 && ranksBelow(this.scores[0] as number, this.docs[0] as number, score, doc)) {
+      this.docs[0] = doc;
+      this.scores[0] = score;
+      this.siftDown(0);
     }
   }
-  return heap.sort((a, b) => b.score - a.score || a.doc - b.doc);
+
+  /** Best first. */
+  sorted(): ArticleHit[] {
+    const hits: ArticleHit[] = [];
+    for (let i = 0; i < this.size; i++) hits.push({ doc: this.docs[i] as number, score: this.scores[i] as number });
+    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  private below(i: number, j: number): boolean {
+    return ranksBelow(this.scores[i] as number, this.docs[i] as number, this.scores[j] as number, this.docs[j] as number);
+  }
+
+  private swap(i: number, j: number): void {
+    const { docs, scores } = this;
+    const d = docs[i] as number;
+    const s = scores[i] as number;
+    docs[i] = docs[j] as number;
+    scores[i] = scores[j] as number;
+    docs[j] = d;
+    scores[j] = s;
+  }
+
+  private siftUp(j: number): void {
+    while (j > 0) {
+      const p = (j - 1) >> 1;
+      if (!this.below(j, p)) return;
+      this.swap(j, p);
+      j = p;
+    }
+  }
+
+  private siftDown(j: number): void {
+    for (;;) {
+      const l = 2 * j + 1;
+      const r = l + 1;
+      let m = j;
+      if (l < this.size && this.below(l, m)) m = l;
+      if (r < this.size && this.below(r, m)) m = r;
+      if (m === j) return;
+      this.swap(j, m);
+      j = m;
+    }
+  }
 }
 
 export interface ArticleSearchOptions {
@@ -268,6 +327,10 @@ export class ArticleIndex {
   readonly docCount: number;
   private readonly termIds = new Map<string, number>();
   private readonly lawIds = new Map<string, number>();
+  /** Length normalisations per field and b (see norms). */
+  private readonly normCache = new Map<string, Float64Array>();
+  /** Per law: article label → doc (filled by findArticle). */
+  private readonly labelDocs: (Map<string, number> | undefined)[] = [];
   private readonly avg: FieldParams;
   private readonly pseudoTf: Float32Array;
   private readonly scores: Float32Array;
@@ -275,6 +338,9 @@ export class ArticleIndex {
   private readonly inTouched: Uint8Array;
   private readonly scored: Uint32Array;
   private readonly isScored: Uint8Array;
+  /** Per law, filled per query: authority prior and law boost (NaN = none). */
+  private readonly lawPrior: Float64Array;
+  private readonly lawBoost: Float64Array;
 
   constructor(
     readonly data: ArticleIndexData,
@@ -290,10 +356,51 @@ export class ArticleIndex {
     this.inTouched = new Uint8Array(this.docCount);
     this.scored = new Uint32Array(this.docCount);
     this.isScored = new Uint8Array(this.docCount);
+    this.lawPrior = new Float64Array(data.laws.length);
+    this.lawBoost = new Float64Array(data.laws.length);
   }
 
   lawIndex(normalizedTitle: string): number | undefined {
     return this.lawIds.get(normalizedTitle);
+  }
+
+  /** Id of a term of the article fields (undefined when the corpus lacks it). */
+  termId(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  private textView: TextStatistics | null = null;
+
+  /**
+   * Each article's text words (a forward copy of the text postings) and each term's share of all
+   * text tokens, P(term | collection), for the translation language model's second stage
+   * (translation-lm.ts). Derived from the stored postings on first use (no training), shared by
+   * every ArticleIndex over the same data.
+   */
+  textStatistics(): TextStatistics {
+    if (!this.textView) this.textView = textViews.get(this.data) ?? null;
+    if (!this.textView) {
+      {
+        const text = this.data.text;
+        const collection = new Float32Array(this.data.terms.length);
+        let total = 0;
+        for (let t = 0; t < collection.length; t++) {
+          let cf = 0;
+          for (let i = text.offsets[t] as number; i < (text.offsets[t + 1] as number); i++) cf += text.tfs[i] as number;
+          collection[t] = cf;
+          total += cf;
+        }
+        // Half a token for every term, so a word the corpus lacks still has a (small) probability.
+        for (let t = 0; t < collection.length; t++) collection[t] = ((collection[t] as number) + 0.5) / (total + 1);
+        this.textView = textStatisticsOf(
+          forwardIndexFromPostings(text, () => true),
+          collection,
+          0.5 / (total + 1),
+        );
+        textViews.set(this.data, this.textView);
+      }
+    }
+    return this.textView;
   }
 
   law(doc: number): IndexedLaw {
@@ -304,9 +411,19 @@ export class ArticleIndex {
   findArticle(normalizedTitle: string, label: string): number | undefined {
     const lawIndex = this.lawIds.get(normalizedTitle);
     if (lawIndex === undefined) return undefined;
-    const law = this.data.laws[lawIndex] as IndexedLaw;
-    for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) if (this.data.labels[d] === label) return d;
-    return undefined;
+    let docs = this.labelDocs[lawIndex];
+    if (!docs) {
+      // Built per law on first use: the Q&A bridge resolves dozens of citations per query, and
+      // 民法典 alone has 1,260 articles to scan. The first article with a label wins, as a scan would.
+      const law = this.data.laws[lawIndex] as IndexedLaw;
+      docs = new Map();
+      for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) {
+        const l = this.data.labels[d] ?? '';
+        if (!docs.has(l)) docs.set(l, d);
+      }
+      this.labelDocs[lawIndex] = docs;
+    }
+    return docs.get(label);
   }
 
   key(doc: number): string {
@@ -334,89 +451,187 @@ export class ArticleIndex {
     return Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5));
   }
 
+  /**
+   * Uses stored text statistics (encodeSearchIndex persists them when the model has the article →
+   * question table, so no terminal derives them at its first query).
+   */
+  static seedTextStatistics(data: ArticleIndexData, stats: TextStatistics): void {
+    textViews.set(data, stats);
+  }
+
   /** Same data, another learned field (cross-validation swaps it per fold). */
   withLearned(learned: LearnedField | null): ArticleIndex {
     return new ArticleIndex(this.data, learned);
   }
 
+  /**
+   * BM25F: per term, the field frequencies (weighted, length-normalised) of each article add up to
+   * one pseudo term frequency, which saturates once (k1); the terms' scores add up, then the
+   * authority prior, popularity and law boosts multiply. The loops below are written out over the
+   * typed arrays (no per-posting callbacks): a query walks some 30,000 postings.
+   */
   search(terms: readonly WeightedTerm[], params: Bm25fParams, options: ArticleSearchOptions): ArticleHit[] {
-    const { pseudoTf, scores, touched, inTouched, scored, isScored } = this;
-    const { text, headings, title, docLaw, laws } = this.data;
+    const { text, headings } = this.data;
     let scoredCount = 0;
     const learned = this.learned;
-    const lw = learned && params.learned ? params.learned : null;
+    const lw = learned && params.learned && params.learned.weight > 0 ? params.learned : null;
     for (const { term, weight } of terms) {
       if (weight <= 0) continue;
       const id = this.termIds.get(term);
       const lid = lw && learned ? learned.termId(term) : undefined;
       if (id === undefined && lid === undefined) continue;
       let touchedCount = 0;
-      const touch = (doc: number, amount: number) => {
-        if (!inTouched[doc]) {
-          inTouched[doc] = 1;
-          touched[touchedCount++] = doc;
-        }
-        pseudoTf[doc] = (pseudoTf[doc] as number) + amount;
-      };
-      const field = (p: Postings, w: number, b: number, avg: number, each: (doc: number, amount: number) => void) => {
-        if (w <= 0 || id === undefined) return;
-        const start = p.offsets[id] as number;
-        const end = p.offsets[id + 1] as number;
-        for (let i = start; i < end; i++) {
-          const doc = p.docs[i] as number;
-          const norm = 1 - b + (b * (p.lengths[doc] as number)) / avg;
-          each(doc, (w * (p.tfs[i] as number)) / norm);
-        }
-      };
       if (id !== undefined) {
-        field(text, params.weights.text, params.b.text, this.avg.text, touch);
-        field(headings, params.weights.headings, params.b.headings, this.avg.headings, touch);
-        field(title, params.weights.title, params.b.title, this.avg.title, (lawIndex, amount) => {
-          const law = laws[lawIndex] as IndexedLaw;
-          for (let d = law.firstDoc; d < law.firstDoc + law.docCount; d++) touch(d, amount);
-        });
+        touchedCount = this.startWithText(id, params.weights.text, this.norms('text', text.lengths, params.b.text, this.avg.text));
+        touchedCount = this.addField(
+          headings,
+          id,
+          params.weights.headings,
+          this.norms('headings', headings.lengths, params.b.headings, this.avg.headings),
+          touchedCount,
+        );
+        touchedCount = this.addTitle(id, params.weights.title, params.b.title, touchedCount);
       }
-      if (lid !== undefined && lw && learned && lw.weight > 0) {
-        const ld = learned.data;
-        const start = ld.offsets[lid] as number;
-        const end = ld.offsets[lid + 1] as number;
-        for (let i = start; i < end; i++) {
-          const doc = ld.docs[i] as number;
-          const norm = 1 - lw.b + (lw.b * (ld.lengths[doc] as number)) / learned.avgLength;
-          touch(doc, (lw.weight * (ld.tfs[i] as number)) / norm);
-        }
-      }
-      const w = weight * this.idf(term) * (params.k1 + 1);
-      for (let i = 0; i < touchedCount; i++) {
-        const doc = touched[i] as number;
-        const tf = pseudoTf[doc] as number;
-        scores[doc] = (scores[doc] as number) + (w * tf) / (params.k1 + tf);
-        pseudoTf[doc] = 0;
-        inTouched[doc] = 0;
-        if (!isScored[doc]) {
-          isScored[doc] = 1;
-          scored[scoredCount++] = doc;
-        }
+      if (lid !== undefined && lw && learned)
+        touchedCount = this.addLearned(learned, lid, lw.weight, this.norms('learned', learned.data.lengths, lw.b, learned.avgLength), touchedCount);
+      scoredCount = this.saturate(weight * this.idf(term) * (params.k1 + 1), params.k1, touchedCount, scoredCount);
+    }
+    return this.rankScored(params, options, scoredCount);
+  }
+
+  /** Adds amount to the doc's pseudo term frequency of the current term; returns the new touched count. */
+  private touch(doc: number, amount: number, touchedCount: number): number {
+    const pseudoTf = this.pseudoTf;
+    pseudoTf[doc] = (pseudoTf[doc] as number) + amount;
+    if (this.inTouched[doc]) return touchedCount;
+    this.inTouched[doc] = 1;
+    this.touched[touchedCount] = doc;
+    return touchedCount + 1;
+  }
+
+  /**
+   * BM25's length normalisation 1 − b + b · length / avg of every doc of a field, computed once
+   * per field and b rather than once per posting of every query.
+   */
+  private norms(field: 'text' | 'headings' | 'learned', lengths: ArrayLike<number>, b: number, avg: number): Float64Array {
+    const key = `${field}:${String(b)}`;
+    let norms = this.normCache.get(key);
+    if (!norms) {
+      norms = new Float64Array(lengths.length);
+      for (let doc = 0; doc < lengths.length; doc++) norms[doc] = 1 - b + (b * (lengths[doc] as number)) / avg;
+      this.normCache.set(key, norms);
+    }
+    return norms;
+  }
+
+  /**
+   * The text field's postings of term `id`, the first field of a term: each doc occurs once and
+   * nothing is touched yet, so the amounts are stored without the touched check; returns the count.
+   */
+  private startWithText(id: number, w: number, norms: Float64Array): number {
+    if (w <= 0) return 0;
+    const { pseudoTf, inTouched, touched } = this;
+    const { docs, tfs, offsets } = this.data.text;
+    const start = offsets[id] as number;
+    const end = offsets[id + 1] as number;
+    for (let i = start; i < end; i++) {
+      const doc = docs[i] as number;
+      pseudoTf[doc] = (w * (tfs[i] as number)) / (norms[doc] as number);
+      inTouched[doc] = 1;
+      touched[i - start] = doc;
+    }
+    return end - start;
+  }
+
+  /** One article field's postings of term `id` into the pseudo term frequencies. */
+  private addField(p: Postings, id: number, w: number, norms: Float64Array, touchedCount: number): number {
+    if (w <= 0) return touchedCount;
+    const { docs, tfs } = p;
+    const end = p.offsets[id + 1] as number;
+    for (let i = p.offsets[id] as number; i < end; i++) {
+      const doc = docs[i] as number;
+      touchedCount = this.touch(doc, (w * (tfs[i] as number)) / (norms[doc] as number), touchedCount);
+    }
+    return touchedCount;
+  }
+
+  /** The title field: its documents are laws, each law's amount goes to all of its articles. */
+  private addTitle(id: number, w: number, b: number, touchedCount: number): number {
+    if (w <= 0) return touchedCount;
+    const { docs, tfs, lengths, offsets } = this.data.title;
+    const laws = this.data.laws;
+    const end = offsets[id + 1] as number;
+    for (let i = offsets[id] as number; i < end; i++) {
+      const lawIndex = docs[i] as number;
+      const norm = 1 - b + (b * (lengths[lawIndex] as number)) / this.avg.title;
+      const amount = (w * (tfs[i] as number)) / norm;
+      const law = laws[lawIndex] as IndexedLaw;
+      const last = law.firstDoc + law.docCount;
+      for (let d = law.firstDoc; d < last; d++) touchedCount = this.touch(d, amount, touchedCount);
+    }
+    return touchedCount;
+  }
+
+  /** The learned expansion field's postings of learned term `lid`. */
+  private addLearned(learned: LearnedField, lid: number, w: number, norms: Float64Array, touchedCount: number): number {
+    const { docs, tfs, offsets } = learned.data;
+    const end = offsets[lid + 1] as number;
+    for (let i = offsets[lid] as number; i < end; i++) {
+      const doc = docs[i] as number;
+      touchedCount = this.touch(doc, (w * (tfs[i] as number)) / (norms[doc] as number), touchedCount);
+    }
+    return touchedCount;
+  }
+
+  /** Saturates the touched docs' pseudo term frequencies into their scores and clears them; returns the scored count. */
+  private saturate(w: number, k1: number, touchedCount: number, scoredCount: number): number {
+    const { pseudoTf, scores, touched, inTouched, scored, isScored } = this;
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i] as number;
+      const tf = pseudoTf[doc] as number;
+      scores[doc] = (scores[doc] as number) + (w * tf) / (k1 + tf);
+      pseudoTf[doc] = 0;
+      inTouched[doc] = 0;
+      if (!isScored[doc]) {
+        isScored[doc] = 1;
+        scored[scoredCount++] = doc;
       }
     }
-    const popularity = learned?.data.popularity;
+    return scoredCount;
+  }
+
+  /**
+   * Multiplies each scored doc by its authority prior, popularity and law boost (in that order),
+   * keeps the best `limit`, and clears the scratch buffers for the next query, in one pass.
+   */
+  private rankScored(params: Bm25fParams, options: ArticleSearchOptions, scoredCount: number): ArticleHit[] {
+    const { scores, scored, isScored } = this;
+    const { docLaw, laws } = this.data;
+    const popularity = this.learned?.data.popularity;
     const popularityStrength = params.learned?.popularity ?? 0;
+    const withPopularity = popularity !== undefined && popularityStrength > 0;
+    // Per law once, not per article: the prior of its authority, and its boost if any.
+    const prior = this.lawPrior;
+    const boost = this.lawBoost;
+    for (let l = 0; l < laws.length; l++) {
+      prior[l] = params.authorityPrior[(laws[l] as IndexedLaw).authority];
+      boost[l] = NaN;
+    }
+    for (const [l, b] of options.lawBoost ?? []) if (l >= 0 && l < laws.length) boost[l] = b;
+    const top = new TopHits(options.limit);
     for (let i = 0; i < scoredCount; i++) {
       const doc = scored[i] as number;
       const lawIndex = docLaw[doc] as number;
-      const law = laws[lawIndex] as IndexedLaw;
-      let factor = params.authorityPrior[law.authority];
-      if (popularity && popularityStrength > 0) factor *= 1 + popularityStrength * (popularity[doc] as number);
-      const boost = options.lawBoost?.get(lawIndex);
-      if (boost !== undefined) factor *= boost;
-      scores[doc] = (scores[doc] as number) * factor;
-    }
-    const hits = topK(scores, scored, scoredCount, options.limit);
-    for (let i = 0; i < scoredCount; i++) {
-      const doc = scored[i] as number;
+      let factor = prior[lawIndex] as number;
+      if (withPopularity) factor *= 1 + popularityStrength * (popularity[doc] as number);
+      const b = boost[lawIndex] as number;
+      if (!Number.isNaN(b)) factor *= b;
+      // Rounded as the Float32Array score buffer stores it.
+      const score = Math.fround((scores[doc] as number) * factor);
       scores[doc] = 0;
       isScored[doc] = 0;
+      if (score > 0) top.offer(doc, score);
     }
-    return hits;
+    return top.sorted();
   }
 }

@@ -20,12 +20,20 @@ export interface GlossaryHit {
   domains: readonly string[];
 }
 
+interface GlossaryPhrase {
+  phrase: string;
+  legal: string[];
+  domains: string[];
+}
+
 /**
  * Matches colloquial words as substrings of the normalised query, longest first and without
  * overlap, so 「老板不发工资」 finds 老板 and 工资 whatever the segmenter does with 发工资.
  */
 export class GlossaryMatcher {
-  private readonly phrases: { phrase: string; legal: string[]; domains: string[] }[];
+  private readonly phrases: GlossaryPhrase[];
+  /** First UTF-16 unit of a phrase → its positions in `phrases` (ascending). */
+  private readonly byFirstUnit = new Map<string, number[]>();
 
   constructor(entries: readonly GlossaryEntry[]) {
     const merged = new Map<string, Set<string>>();
@@ -49,6 +57,28 @@ export class GlossaryMatcher {
       .map(([phrase, legal]) => ({ phrase, legal: [...legal], domains: [...(domains.get(phrase) ?? [])].sort() }))
       .filter((p) => p.legal.length > 0)
       .sort((a, b) => b.phrase.length - a.phrase.length || (a.phrase < b.phrase ? -1 : 1));
+    this.phrases.forEach((p, i) => {
+      const first = p.phrase[0] as string;
+      let list = this.byFirstUnit.get(first);
+      if (!list) this.byFirstUnit.set(first, (list = []));
+      list.push(i);
+    });
+  }
+
+  /**
+   * The phrases that may occur in the text, in matching order: those whose first character
+   * (UTF-16 unit) the text has. Spares a scan of the query for most of the thousands of phrases.
+   */
+  private candidates(text: string): GlossaryPhrase[] {
+    const picked: number[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i] as string;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      for (const p of this.byFirstUnit.get(c) ?? []) picked.push(p);
+    }
+    return picked.sort((a, b) => a - b).map((p) => this.phrases[p] as GlossaryPhrase);
   }
 
   get size(): number {
@@ -59,7 +89,7 @@ export class GlossaryMatcher {
     const text = normalizeQuery(query).replace(/ /g, '');
     const taken = new Uint8Array(text.length);
     const hits: GlossaryHit[] = [];
-    for (const { phrase, legal, domains } of this.phrases) {
+    for (const { phrase, legal, domains } of this.candidates(text)) {
       let from = 0;
       for (;;) {
         const at = text.indexOf(phrase, from);

@@ -3,7 +3,7 @@ import type { ArticleIndexInput } from './article-index';
 import { ArticleIndex, buildArticleIndex } from './article-index';
 import { LearnedField, compileLearnedData, modelFromQuestions } from './learned-model';
 import type { Tokenizer } from './normalize';
-import { SearchEngine, buildSearchIndex, decodeSearchIndex, encodeSearchIndex } from './search-engine';
+import { SearchEngine, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from './search-engine';
 
 const spaces: Tokenizer = { tokenize: (t) => t.split(/\s+/).filter((w) => w.length > 0), signature: 'spaces' };
 const art = (law: string, label: string, text: string): ArticleIndexInput => ({
@@ -120,5 +120,104 @@ describe('translation table and popularity', () => {
     const engine = new SearchEngine(decoded, spaces, () => null);
     // 「狗」 is in no article: the learned field and the translation table lead to the 动物 article.
     expect(engine.search('狗', { snippets: false }).articles.map((a) => a.key)).toContain('甲法|第一条');
+  });
+
+  it('learns the article → question table and re-orders candidates with it after encode/decode', () => {
+    const dog = model.questionTranslation?.find((t) => t.word === '狗');
+    // 动物 is in both articles 「狗」 questions cite, so it is a source of 狗.
+    expect(dog?.sources.map(([u]) => u)).toContain('动物');
+    // 丙法第二条 is shorter, so the words rank it first; 丙法第一条 speaks of 劳动报酬, which the
+    // training questions' 「工资」 comes from.
+    const wages = [
+      art('丙法', '第一条', '工资 劳动报酬 劳动报酬 支付'),
+      art('丙法', '第二条', '工资 事项 其他'),
+      art('丁法', '第一条', '劳动报酬 支付'),
+      art('丁法', '第二条', '劳动报酬 拖欠'),
+    ];
+    const wageText = new Map(wages.map((a) => [a.key, a.text]));
+    const wageModel = modelFromQuestions(
+      [
+        { query: '工资 拖欠', relevant: ['丁法|第二条'] },
+        { query: '工资 支付', relevant: ['丁法|第一条'] },
+        { query: '工资', relevant: ['丁法|第一条'] },
+      ],
+      undefined,
+      { radius: 0, weight: 0 },
+      { articleText: (k) => wageText.get(k) ?? null, tokenizer: spaces, options: { iterations: 5, targets: 3, minPairs: 2 } },
+    );
+    const index = buildSearchIndex({ articles: wages, qa: [], glossary: [], fingerprint: 't', userWords: [], model: wageModel }, spaces, () => '');
+    const decoded = decodeSearchIndex(encodeSearchIndex(index, codec), codec, () => spaces).index;
+    expect(decoded.articles.learned?.data.questionTranslation?.['工资']?.[0]?.[0]).toBe('劳动报酬');
+    expect(decoded.articles.learned?.data.questionTranslation).toEqual(index.articles.learned?.data.questionTranslation);
+    // The per-article words travel with the index and decode to the built index's ones.
+    const stored = decoded.articles.textStatistics();
+    expect(Array.from(stored.forward.terms)).toEqual(Array.from(index.articles.textStatistics().forward.terms));
+    expect(stored.unseen).toBeCloseTo(index.articles.textStatistics().unseen, 12);
+    const rerank = (weight: number) => ({ ...defaultEngineParams, translationRerank: { weight, depth: 100, translationShare: 0.5, collectionShare: 0.5 } });
+    const keys = (weight: number) =>
+      new SearchEngine(decoded, spaces, () => null, rerank(weight))
+        .search('工资', { snippets: false })
+        .articles.map((a) => a.key)
+        .filter((k) => k.startsWith('丙法'));
+    expect(keys(0)).toEqual(['丙法|第二条', '丙法|第一条']);
+    expect(keys(2)).toEqual(['丙法|第一条', '丙法|第二条']);
+  });
+});
+
+describe('weighted training questions', () => {
+  const plain = new ArticleIndex(buildArticleIndex(articles, spaces, () => ''));
+  const compile = (m: ReturnType<typeof modelFromQuestions>) =>
+    compileLearnedData(
+      m,
+      spaces,
+      (key) => plain.findArticle(key.split('|')[0] ?? '', key.split('|')[1] ?? ''),
+      (t) => plain.lawIndex(t),
+      plain.docCount,
+      plain.data.laws.length,
+    );
+  const tfOf = (data: ReturnType<typeof compile>, term: string, doc: number) => {
+    const id = data.terms.indexOf(term);
+    for (let i = data.offsets[id] as number; i < (data.offsets[id + 1] as number); i++) if (data.docs[i] === doc) return data.tfs[i] as number;
+    return 0;
+  };
+  const labelled = { query: '狗 咬 人', relevant: ['甲法|第一条'] };
+  const light = { query: '狗 叫 老板', relevant: ['甲法|第一条', '乙法|第一条'], weight: 0.5 };
+
+  it('scales a lighter question in the expansion field, the popularity counts and the domain prior', () => {
+    const model = modelFromQuestions([labelled, light]);
+    expect(model.citations).toEqual([
+      { key: '乙法|第一条', count: 0.5 },
+      { key: '甲法|第一条', count: 1.5 },
+    ]);
+    expect(model.lawExamples[1]?.weight).toBe(0.5);
+    expect(model.lawExamples[0]?.weight).toBeUndefined();
+    const data = compile(model);
+    expect(tfOf(data, '狗', 0)).toBeCloseTo(1.5);
+    expect(tfOf(data, '老板', 3)).toBeCloseTo(0.5);
+    // 0.5 of a question for each law, out of 1.5 questions.
+    expect(data.lawShare[plain.lawIndex('甲法') as number]).toBeCloseTo(1.25 / 1.5);
+    expect(data.lawShare[plain.lawIndex('乙法') as number]).toBeCloseTo(0.25 / 1.5);
+    const k = data.priorTerms.indexOf('老板');
+    expect(Array.from(data.priorCounts.subarray(data.priorOffsets[k], data.priorOffsets[k + 1]))).toEqual([0.25, 0.25]);
+  });
+
+  it('a question that is not counted reaches the expansion field only', () => {
+    const model = modelFromQuestions([labelled, { ...light, counted: false }]);
+    expect(model.citations).toEqual([{ key: '甲法|第一条', count: 1 }]);
+    expect(model.lawExamples).toHaveLength(1);
+    expect(model.examples).toHaveLength(1);
+    const data = compile(model);
+    expect(tfOf(data, '老板', 3)).toBeCloseTo(0.5);
+    expect(data.priorTerms).not.toContain('老板');
+  });
+
+  it('leaves out questions of weight 0 and keeps them out of the translation table when asked', () => {
+    expect(modelFromQuestions([labelled, { ...light, weight: 0 }])).toEqual(modelFromQuestions([labelled]));
+    const text = new Map(articles.map((a) => [a.key, a.text]));
+    const source = { articleText: (k: string) => text.get(k) ?? null, tokenizer: spaces, options: { iterations: 2, targets: 3, minPairs: 1 } };
+    const both = modelFromQuestions([labelled, light], undefined, undefined, source);
+    const labelledOnly = modelFromQuestions([labelled, light], undefined, undefined, source, [labelled]);
+    expect(both.translation?.some((t) => t.word === '老板')).toBe(true);
+    expect(labelledOnly.translation?.some((t) => t.word === '老板')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
+import { trainReverseTranslation } from './translation-lm';
 
 /**
  * Learned search components, trained on questions whose answering articles are known (the public
@@ -25,16 +26,29 @@ export interface TrainingQuestion {
   answer?: string | null;
   /** Relevance keys `law|第X条` (normalised law title). */
   relevant: readonly string[];
+  /**
+   * How much this question counts against one labelled question (default 1): the kiosk's own Q&A
+   * enter as lighter training questions (qa-training.ts). Scales its words in the expansion
+   * field, its vote in the domain prior and its citations in the popularity prior.
+   */
+  weight?: number;
+  /**
+   * False for a question that only describes its articles (the kiosk's Q&A): it reaches the
+   * expansion field (and the translation table when passed there) but not the domain prior, the
+   * popularity prior or the similar-question examples, which estimate how often residents' questions
+   * need a law or an article — something an editor's choice of topics does not measure.
+   */
+  counted?: boolean;
 }
 
 export interface SearchModel {
   format: 'fatong-search-model-1';
-  /** Number of training questions. */
+  /** Number of training questions, Q&A entries (TrainingQuestion.counted false) included. */
   questions: number;
   /** Texts describing each article, with their weight (query 1, keywords, answer less). */
   expansions: { key: string; texts: { text: string; weight: number }[] }[];
-  /** Question text → the laws that answer it (domain prior). */
-  lawExamples: { text: string; laws: string[] }[];
+  /** Question text → the laws that answer it (domain prior); weight as TrainingQuestion.weight, 1 when absent. */
+  lawExamples: { text: string; laws: string[]; weight?: number }[];
   /**
    * A question's words also describe the articles next to the cited ones (same law, distance
    * j ≤ radius, weight / j): neighbouring articles usually treat the same matter (same 节), and
@@ -52,7 +66,13 @@ export interface SearchModel {
    * Queries are expanded with them at a lower weight (EngineParams.translationWeight).
    */
   translation?: { word: string; targets: [string, number][] }[];
-  /** How many training questions cite each article (an article popularity prior). */
+  /**
+   * The same pairs the other way round (IBM model 1, cited article → question): for a word
+   * residents use, the statute words that generate it, with t(word | statute word). The engine's
+   * second stage (EngineParams.translationRerank, translation-lm.ts) scores candidates with it.
+   */
+  questionTranslation?: { word: string; sources: [string, number][] }[];
+  /** How many training questions cite each article, weighted (an article popularity prior). */
   citations?: { key: string; count: number }[];
   /**
    * The training questions with the articles each cites: at query time the most similar earlier
@@ -82,34 +102,51 @@ export function modelFromQuestions(
   weights: ModelWeights = defaultModelWeights,
   neighbours: SearchModel['neighbours'] = defaultNeighbours,
   translationSource: TranslationSource | null = null,
+  /** The questions the translation table learns from (default: all of them). */
+  translationQuestions: readonly TrainingQuestion[] = questions,
 ): SearchModel {
+  const used = questions.filter((q) => (q.weight ?? 1) > 0);
   const byKey = new Map<string, { text: string; weight: number }[]>();
   const lawExamples: SearchModel['lawExamples'] = [];
-  for (const q of questions) {
-    const texts = [{ text: q.query, weight: weights.query }];
-    if (q.keywords && weights.keywords > 0) texts.push({ text: q.keywords, weight: weights.keywords });
-    if (q.answer && weights.answer > 0) texts.push({ text: q.answer, weight: weights.answer });
+  for (const q of used) {
+    const w = q.weight ?? 1;
+    const texts = [{ text: q.query, weight: weights.query * w }];
+    if (q.keywords && weights.keywords > 0) texts.push({ text: q.keywords, weight: weights.keywords * w });
+    if (q.answer && weights.answer > 0) texts.push({ text: q.answer, weight: weights.answer * w });
     for (const key of new Set(q.relevant)) {
       let list = byKey.get(key);
       if (!list) byKey.set(key, (list = []));
       list.push(...texts);
     }
+    if (q.counted === false) continue;
     const laws = [...new Set(q.relevant.map((k) => k.slice(0, k.lastIndexOf('|'))))];
-    lawExamples.push({ text: q.query, laws });
+    lawExamples.push(w === 1 ? { text: q.query, laws } : { text: q.query, laws, weight: w });
   }
+  const counted = used.filter((q) => q.counted !== false);
   return {
     format: 'fatong-search-model-1',
-    questions: questions.length,
+    questions: used.length,
     expansions: [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, texts]) => ({ key, texts })),
     lawExamples,
     neighbours: { ...neighbours },
-    citations: citationCounts(questions),
-    examples: questions.map((q) => ({ text: q.query, keys: [...new Set(q.relevant)], ...(q.keywords ? { keywords: q.keywords } : {}) })),
-    ...(translationSource ? { translation: translationFor(questions, translationSource) } : {}),
+    citations: citationCounts(counted),
+    examples: counted.map((q) => ({ text: q.query, keys: [...new Set(q.relevant)], ...(q.keywords ? { keywords: q.keywords } : {}) })),
+    ...(translationSource
+      ? translationFor(
+          translationQuestions.filter((q) => (q.weight ?? 1) > 0),
+          translationSource,
+        )
+      : {}),
   };
 }
 
-function translationFor(questions: readonly TrainingQuestion[], source: TranslationSource): NonNullable<SearchModel['translation']> {
+/** The model without its training questions (SearchModel.examples); everything else unchanged. */
+export function withoutExamples(model: SearchModel): SearchModel {
+  const { examples: _examples, ...rest } = model;
+  return rest;
+}
+
+function translationFor(questions: readonly TrainingQuestion[], source: TranslationSource): Pick<SearchModel, 'translation' | 'questionTranslation'> {
   const cache = new Map<string, string[] | null>();
   const articleTerms = (key: string) => {
     let terms = cache.get(key);
@@ -120,7 +157,36 @@ function translationFor(questions: readonly TrainingQuestion[], source: Translat
     }
     return terms;
   };
-  return trainTranslation(questions, articleTerms, source.tokenizer, source.options ?? defaultTranslationOptions);
+  const options = source.options ?? defaultTranslationOptions;
+  return {
+    translation: trainTranslation(questions, articleTerms, source.tokenizer, options),
+    questionTranslation: trainQuestionTranslation(questions, articleTerms, source.tokenizer, options),
+  };
+}
+
+/**
+ * IBM model 1 from the words of cited articles to the question's words (translation-lm.ts):
+ * t(question word | statute word), entries below 0.01 dropped, statute words seen in fewer than
+ * minPairs pairs left out; sources of each word sorted by probability, rounded to 4 digits.
+ */
+export function trainQuestionTranslation(
+  questions: readonly TrainingQuestion[],
+  articleTerms: (key: string) => readonly string[] | null,
+  tokenizer: Tokenizer,
+  options: TranslationOptions = defaultTranslationOptions,
+): NonNullable<SearchModel['questionTranslation']> {
+  const pairs: { question: string[]; article: readonly string[] }[] = [];
+  for (const q of questions) {
+    const words = analyse(tokenizer, q.query);
+    for (const key of new Set(q.relevant)) {
+      const article = articleTerms(key);
+      if (article && article.length > 0) pairs.push({ question: words, article });
+    }
+  }
+  const table = trainReverseTranslation(pairs, { iterations: options.iterations, minProbability: 0.01, minPairs: options.minPairs });
+  return [...table]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([word, sources]) => ({ word, sources: sources.map(([u, p]): [string, number] => [u, Math.round(p * 1e4) / 1e4]) }));
 }
 
 export interface TranslationOptions {
@@ -197,7 +263,7 @@ export function trainTranslation(
 /** How many questions cite each article. */
 export function citationCounts(questions: readonly TrainingQuestion[]): NonNullable<SearchModel['citations']> {
   const counts = new Map<string, number>();
-  for (const q of questions) for (const key of new Set(q.relevant)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const q of questions) for (const key of new Set(q.relevant)) counts.set(key, (counts.get(key) ?? 0) + (q.weight ?? 1));
   return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => ({ key, count }));
 }
 
@@ -221,6 +287,8 @@ export interface LearnedData {
   popularity?: Float32Array;
   /** Translation table: question word → statute words with probabilities. */
   translation?: Record<string, [string, number][]>;
+  /** Article → question table: question word → (statute word, t(word | statute word)). */
+  questionTranslation?: Record<string, [string, number][]>;
   /** Similar training questions (SearchModel.examples), compiled; absent without examples. */
   examples?: ExampleData;
 }
@@ -377,9 +445,10 @@ export function compileLearnedData(
   let examples = 0;
   for (const ex of model.lawExamples) {
     const laws = ex.laws.map(lawIndexOf).filter((l): l is number => l !== undefined);
-    if (laws.length === 0) continue;
-    examples++;
-    for (const l of laws) lawShare[l] = (lawShare[l] as number) + 1 / laws.length;
+    const w = ex.weight ?? 1;
+    if (laws.length === 0 || w <= 0) continue;
+    examples += w;
+    for (const l of laws) lawShare[l] = (lawShare[l] as number) + w / laws.length;
     for (const t of new Set(analyse(tokenizer, ex.text))) {
       let id = priorIds.get(t);
       if (id === undefined) {
@@ -389,7 +458,7 @@ export function compileLearnedData(
       }
       let m = pairs.get(id);
       if (!m) pairs.set(id, (m = new Map()));
-      for (const l of laws) m.set(l, (m.get(l) ?? 0) + 1 / laws.length);
+      for (const l of laws) m.set(l, (m.get(l) ?? 0) + w / laws.length);
     }
   }
   if (examples > 0) for (let l = 0; l < lawCount; l++) lawShare[l] = (lawShare[l] as number) / examples;
@@ -410,7 +479,10 @@ export function compileLearnedData(
   }
   const translation: Record<string, [string, number][]> = {};
   for (const { word, targets } of model.translation ?? []) translation[word] = targets;
+  const questionTranslation: Record<string, [string, number][]> = {};
+  for (const { word, sources } of model.questionTranslation ?? []) questionTranslation[word] = sources;
   return {
+    ...(model.questionTranslation ? { questionTranslation } : {}),
     ...(model.examples ? { examples: compileExamples(model.examples, tokenizer, docOf) } : {}),
     popularity,
     translation,

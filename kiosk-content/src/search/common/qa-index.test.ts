@@ -44,3 +44,17 @@ describe('QaIndex.search matching options', () => {
     expect(hits[0]?.score).toBeCloseTo(1.5);
   });
 });
+
+describe('QaIndex.suggest word stage', () => {
+  it('suggests what matches every word by prefix or fuzzily, and nothing when one word matches no suggestion', () => {
+    // 拖欠工 is a prefix of the question's word 拖欠工资; 财产x is one edit from 财产 (fuzzy for 3+ characters).
+    expect(qa.suggest('拖欠工 老板', ['拖欠工', '老板'], 5).map((s) => [s.target, s.match])).toEqual([['wages', 'fuzzy']]);
+    expect(qa.suggest('离婚 财产x', ['离婚', '财产x'], 5).map((s) => [s.target, s.match])).toEqual([['divorce', 'fuzzy']]);
+    expect(qa.suggest('拖欠工 离婚', ['拖欠工', '离婚'], 5)).toEqual([]);
+    // Three words or more are first checked word by word.
+    expect(qa.suggest('老 拖欠工 老板', ['老', '拖欠工', '老板'], 5).map((s) => [s.target, s.match])).toEqual([['wages', 'fuzzy']]);
+    expect(qa.suggest('离 财产x 离婚', ['离', '财产x', '离婚'], 5).map((s) => [s.target, s.match])).toEqual([['divorce', 'fuzzy']]);
+    expect(qa.suggest('拖欠工 老板 离婚', ['拖欠工', '老板', '离婚'], 5)).toEqual([]);
+    expect(qa.suggest('拖欠工 老板 从未见过', ['拖欠工', '老板', '从未见过'], 5)).toEqual([]);
+  });
+});

@@ -107,6 +107,9 @@ export interface QaIndexState {
   suggestSearch: AsPlainObject;
 }
 
+/** How the last stage of suggest matches words: prefix, and fuzzy for words of 3+ characters. */
+const wordSuggestOptions = { prefix: true, fuzzy: (term: string) => (term.length >= 3 ? 0.2 : false) };
+
 export class QaIndex {
   private readonly byId = new Map<string, QaEntry>();
   private readonly compactSuggestions: string[];
@@ -257,12 +260,10 @@ export class QaIndex {
         if (r > 0) add(i, 'initials', 2e6 + (3 - r) * 1e5 + s.rank + s.initials.length / 1000);
       });
     }
-    if (picked.size < limit && queryTerms.length > 0) {
-      const results = this.suggestSearch.search(queryTerms.join(' '), {
-        prefix: true,
-        fuzzy: (term) => (term.length >= 3 ? 0.2 : false),
-        combineWith: 'AND',
-      });
+    // The term-by-term check pays off for whole questions; a typed prefix (one or two words) usually
+    // has matches, and checking first would double its cost.
+    if (picked.size < limit && queryTerms.length > 0 && (queryTerms.length < 3 || this.everyTermMatchesOne(queryTerms))) {
+      const results = this.suggestSearch.search(queryTerms.join(' '), { ...wordSuggestOptions, combineWith: 'AND' });
       results.forEach((r, j) => add(Number(r.id), 'fuzzy', 3e6 + j));
     }
     return [...picked]
@@ -272,5 +273,22 @@ export class QaIndex {
         const s = this.suggestions[i] as SuggestionEntry;
         return { kind: s.kind, text: s.text, target: s.target, match };
       });
+  }
+
+  /**
+   * Whether some suggestion matches every term (prefix or fuzzy), i.e. whether the AND search can
+   * find anything. A whole question (a dozen words) almost never has such a suggestion; finding
+   * that out term by term, the cheap short terms first and stopping at the first empty
+   * intersection, spares most of the fuzzy lookups the combined search would make for every word.
+   */
+  private everyTermMatchesOne(terms: readonly string[]): boolean {
+    let common: number[] | null = null;
+    for (const term of [...terms].sort((a, b) => a.length - b.length)) {
+      if (term.split(' ').every((t) => t.length === 0)) continue;
+      const ids = new Set(this.suggestSearch.search(term, wordSuggestOptions).map((r) => Number(r.id)));
+      common = (common ?? [...ids]).filter((id) => ids.has(id));
+      if (common.length === 0) return false;
+    }
+    return true;
   }
 }

@@ -1,7 +1,9 @@
 import type { ArticleIndexData, ArticleIndexInput, Bm25fParams, IndexedLaw, LawAuthority, Postings } from './article-index';
-import { ArticleIndex, buildArticleIndex, lawAuthorities } from './article-index';
+import { ArticleIndex, buildArticleIndex, lawAuthorities, textStatisticsOf } from './article-index';
 import type { ArticleCitation } from './citation';
 import { LawTitleMatcher, defaultLawAliases, parseQueryCitations } from './citation';
+import type { FeedbackParams } from './feedback';
+import { feedbackTerms, noFeedback } from './feedback';
 import type { GlossaryEntry, GlossaryHit, WeightedTerm } from './glossary-expansion';
 import { GlossaryMatcher, expandQueryTerms } from './glossary-expansion';
 import type { IndexArray, TextCodec } from './index-codec';
@@ -17,6 +19,8 @@ import type { QaBridgeParams } from './qa-bridge';
 import { bridgeQaCitations, defaultQaBridgeParams } from './qa-bridge';
 import type { Snippet } from './snippet';
 import { makeSnippet } from './snippet';
+import type { ScoredWord } from './translation-lm';
+import { fuseTranslationScores, translationLogLikelihood } from './translation-lm';
 
 /**
  * The search engine proper: everything a query goes through, independent of where the index
@@ -105,7 +109,15 @@ interface IndexHeader {
   qa: QaIndexState;
   glossary: GlossaryEntry[];
   aliases: Record<string, string>;
-  learned?: { terms: string[]; priorTerms: string[]; translation?: Record<string, [string, number][]>; exampleTerms?: string[] };
+  /** P(word | collection) of a word the text lacks (with the stored text statistics). */
+  unseen?: number;
+  learned?: {
+    terms: string[];
+    priorTerms: string[];
+    translation?: Record<string, [string, number][]>;
+    questionTranslation?: Record<string, [string, number][]>;
+    exampleTerms?: string[];
+  };
 }
 
 const learnedArrays = ['offsets', 'docs', 'tfs', 'lengths', 'priorOffsets', 'priorLaws', 'priorCounts', 'lawShare'] as const;
@@ -140,11 +152,22 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
       terms: learned.terms,
       priorTerms: learned.priorTerms,
       ...(learned.translation ? { translation: learned.translation } : {}),
+      ...(learned.questionTranslation ? { questionTranslation: learned.questionTranslation } : {}),
       ...(learned.examples ? { exampleTerms: learned.examples.terms } : {}),
     };
     for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
     if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
     if (learned.examples) for (const name of exampleArrays) arrays[`learned.examples.${name}`] = learned.examples[name];
+    if (learned.questionTranslation) {
+      // The translation LM's per-article words, stored so a terminal never derives them (≈ 7 MB
+      // for the full library).
+      const stats = index.articles.textStatistics();
+      arrays['text.forward.offsets'] = stats.forward.offsets;
+      arrays['text.forward.terms'] = stats.forward.terms;
+      arrays['text.forward.tfs'] = stats.forward.tfs;
+      arrays['text.collection'] = stats.collection;
+      header.unseen = stats.unseen;
+    }
   }
   return encodeIndexBlob({ header, arrays }, codec);
 }
@@ -209,6 +232,7 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
     const popularity = blob.arrays['learned.popularity'];
     if (popularity) l.popularity = popularity as Float32Array;
     if (h.learned.translation) l.translation = h.learned.translation;
+    if (h.learned.questionTranslation) l.questionTranslation = h.learned.questionTranslation;
     if (h.learned.exampleTerms)
       l.examples = {
         terms: h.learned.exampleTerms,
@@ -222,6 +246,14 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
         keywords: arr<Uint32Array>('learned.examples.keywords'),
       };
     learned = new LearnedField(l);
+  }
+  const forwardTerms = blob.arrays['text.forward.terms'];
+  if (forwardTerms && h.unseen !== undefined) {
+    const terms = forwardTerms instanceof Uint16Array || forwardTerms instanceof Uint32Array ? forwardTerms : null;
+    const tfs = blob.arrays['text.forward.tfs'];
+    if (!terms || !(tfs instanceof Uint8Array)) throw new IndexFormatError('search index has text.forward arrays of the wrong type');
+    const forward = { offsets: arr<Uint32Array>('text.forward.offsets'), terms, tfs, lengths: data.text.lengths };
+    ArticleIndex.seedTextStatistics(data, textStatisticsOf(forward, arr<Float32Array>('text.collection'), h.unseen));
   }
   const index: SearchIndex = {
     fingerprint: h.fingerprint,
@@ -283,10 +315,24 @@ export interface EngineParams {
    * never raised R@100 and cost nDCG@10 (0.1, top 5: −1.2; 0.2: −2.8).
    */
   coCitation: { weight: number; top: number };
+  /**
+   * Second stage (translation-lm.ts): the best `depth` candidates of the word ranking (before the
+   * Q&A stages) are re-ordered by score / best + weight × min–max-scaled per-word log P(query |
+   * article) under the translation language model (article → question table of the learned
+   * model, `translationShare` β, Jelinek–Mercer `collectionShare` μ). 0 weight or no table = off.
+   * Defaults from the 5-fold CV on the public STARD questions and the everyday set (60), both by
+   * scripts/bench/search-ablation.ts TLM=…: weight 0.2, depth 100 moved CV R@10 / R@100 / nDCG@10
+   * 63.4 / 87.0 / 50.1 → 64.9 / 87.0 / 51.8 with everyday R@10 78.3 → 78.1; 0.3 gave 65.2 / 86.9
+   * / 52.2 but everyday R@10 74.2, so 0.2 is the largest weight that keeps the everyday set; β and
+   * μ (0.2–0.8) changed CV R@10 by ≤ 0.6 and were left at 0.5; depth 200 changed nothing but cost.
+   */
+  translationRerank: { weight: number; depth: number; translationShare: number; collectionShare: number };
   /** The Q&A bridge (qa-bridge.ts); absent = its defaults. */
   qaBridge?: QaBridgeParams;
   /** How query terms match the Q&A (qa-index.ts); absent = its defaults. */
   qaMatch?: QaMatchParams;
+  /** Pseudo-relevance feedback (feedback.ts); absent = off. */
+  feedback?: FeedbackParams;
 }
 
 /**
@@ -314,7 +360,16 @@ export const defaultEngineParams: EngineParams = {
   domainRouting: 0,
   similarQuestions: { weight: 0, k: 10 },
   coCitation: { weight: 0, top: 5 },
+  translationRerank: { weight: 0.2, depth: 100, translationShare: 0.5, collectionShare: 0.5 },
 };
+
+/**
+ * Whether searching with these parameters reads the learned model's training questions
+ * (SearchModel.examples): only the similar-question votes and keywords and the co-citation do.
+ */
+export function engineReadsExamples(params: EngineParams): boolean {
+  return params.similarQuestions.weight > 0 || (params.similarQuestions.keywords ?? 0) > 0 || params.coCitation.weight > 0;
+}
 
 /** Translation expansions kept per query, and the largest share of articles such a word may occur in. */
 const translationMaxTerms = 8;
@@ -370,11 +425,18 @@ export interface EngineSearchOptions {
   extraTerms?: readonly WeightedTerm[];
 }
 
+/**
+ * The article → question table with statute words as term ids, filled per query word on first use
+ * (a table belongs to one compiled index, so its words resolve the same way every time).
+ */
+const resolvedTables = new WeakMap<object, Map<string, [number, number][]>>();
+
 export class SearchEngine {
   private readonly matcher: LawTitleMatcher;
   private readonly glossary: GlossaryMatcher;
   /** Legal domain → law index → share of that domain's Q&A citations. */
   private readonly domainLaws = new Map<string, Map<number, number>>();
+  private readonly phraseTerms = new Map<string, string[]>();
 
   constructor(
     readonly index: SearchIndex,
@@ -428,6 +490,13 @@ export class SearchEngine {
     return meaningfulTokens(this.tokenizer.tokenize(text));
   }
 
+  /** Terms of a glossary phrase: the glossary is fixed, so each phrase is segmented once. */
+  private glossaryTerms(phrase: string): string[] {
+    let terms = this.phraseTerms.get(phrase);
+    if (!terms) this.phraseTerms.set(phrase, (terms = this.terms(phrase)));
+    return terms;
+  }
+
   search(query: string, options: EngineSearchOptions = {}): EngineResults {
     const limit = options.limit ?? 10;
     const q = normalizeQuery(query);
@@ -440,7 +509,7 @@ export class SearchEngine {
       if (doc !== undefined && !exactDocs.includes(doc)) exactDocs.push(doc);
     }
     const hits = this.glossary.match(parsed.rest);
-    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.terms(s), this.params.expansionWeight);
+    const terms = expandQueryTerms(this.terms(parsed.rest), hits, (s) => this.glossaryTerms(s), this.params.expansionWeight);
     const lawBoost = new Map<number, number>();
     for (const law of parsed.laws) {
       const i = idx.lawIndex(law);
@@ -487,7 +556,20 @@ export class SearchEngine {
             .slice(0, similarKeywordMaxTerms)
         : [];
     const rankTerms = [...searchTerms, ...translatedTerms, ...keywordTerms, ...(options.extraTerms ?? [])];
-    const bm25Ranked = idx.search(rankTerms, this.params.bm25, { limit: limit + exactDocs.length + 20, lawBoost });
+    const rerank = this.params.translationRerank;
+    const reranking = learned?.data.questionTranslation !== undefined && rerank.weight > 0 && rerank.depth > 0;
+    const keep = limit + exactDocs.length + 20;
+    const depth = { limit: Math.max(keep, reranking ? rerank.depth : 0), lawBoost };
+    let firstStage = idx.search(rankTerms, this.params.bm25, depth);
+    const fb = this.params.feedback ?? noFeedback;
+    if (fb.docs > 0 && fb.weight > 0 && firstStage.length > 0) {
+      // Pseudo-relevance feedback (feedback.ts): words of the best articles, ranked again.
+      const feedback = firstStage.slice(0, fb.docs).map((h) => ({ score: h.score, words: this.terms(this.articleText(idx.key(h.doc))?.text ?? '') }));
+      const added = feedbackTerms(feedback, idx, new Set(rankTerms.map((t) => t.term)), fb);
+      if (added.length > 0) firstStage = idx.search([...rankTerms, ...added], this.params.bm25, depth);
+    }
+    // The later stages see as many candidates as without the second stage.
+    const bm25Ranked = reranking ? this.translationRerank(firstStage, ownWords).slice(0, keep) : firstStage;
     const voted =
       learned && similar.weight > 0 && learned.exampleCount > 0
         ? addVotes(bm25Ranked, learned.similarQuestionVotes(ownWords, similar.k), similar.weight)
@@ -532,6 +614,41 @@ export class SearchEngine {
       });
     }
     return { query: q, articles, qa, citations: parsed.citations, laws: parsed.laws, terms };
+  }
+
+  /** See EngineParams.translationRerank. */
+  private translationRerank(ranked: readonly { doc: number; score: number }[], ownWords: readonly string[]): { doc: number; score: number }[] {
+    const table = this.index.articles.learned?.data.questionTranslation;
+    const { weight, depth, translationShare, collectionShare } = this.params.translationRerank;
+    if (!table || ranked.length === 0) return [...ranked];
+    const idx = this.index.articles;
+    const stats = idx.textStatistics();
+    const words: ScoredWord[] = [];
+    let resolved = resolvedTables.get(table);
+    if (!resolved) resolvedTables.set(table, (resolved = new Map()));
+    for (const w of new Set(ownWords)) {
+      const term = idx.termId(w);
+      let sources = resolved.get(w);
+      if (!sources) {
+        sources = [];
+        for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
+          const id = idx.termId(u);
+          if (id !== undefined) sources.push([id, p]);
+        }
+        resolved.set(w, sources);
+      }
+      words.push({ term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources });
+    }
+    const head = ranked.slice(0, depth);
+    const ll = translationLogLikelihood(
+      words,
+      head.map((h) => h.doc),
+      stats.forward,
+      { translationShare, collectionShare },
+      stats.scratch,
+    );
+    const best = head[0]?.score || 1;
+    return [...fuseTranslationScores(head, ll, weight), ...ranked.slice(depth).map((h) => ({ doc: h.doc, score: h.score / best }))];
   }
 
   /** See EngineParams.qaCiteBoost: the three best Q&A matches vouch for the articles they cite. */

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleIndexInput } from './article-index';
-import { compileExamples, modelFromQuestions } from './learned-model';
+import { compileExamples, modelFromQuestions, withoutExamples } from './learned-model';
 import type { Tokenizer } from './normalize';
-import { SearchEngine, addCoCitations, addVotes, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from './search-engine';
+import {
+  SearchEngine,
+  addCoCitations,
+  addVotes,
+  buildSearchIndex,
+  decodeSearchIndex,
+  defaultEngineParams,
+  encodeSearchIndex,
+  engineReadsExamples,
+} from './search-engine';
 
 const spaces: Tokenizer = { tokenize: (t) => t.split(/\s+/).filter((w) => w.length > 0), signature: 'spaces' };
 const art = (law: string, label: string, text: string): ArticleIndexInput => ({
@@ -116,5 +125,31 @@ describe('similar training questions', () => {
       { doc: a, score: 10 },
       { doc: b, score: 1 },
     ]);
+  });
+});
+
+describe('engineReadsExamples and withoutExamples', () => {
+  it('reads the training questions only with similar-question or co-citation signals switched on', () => {
+    expect(engineReadsExamples(defaultEngineParams)).toBe(false);
+    expect(engineReadsExamples({ ...defaultEngineParams, similarQuestions: { weight: 0.1, k: 3 } })).toBe(true);
+    expect(engineReadsExamples({ ...defaultEngineParams, similarQuestions: { weight: 0, k: 3, keywords: 0.1 } })).toBe(true);
+    expect(engineReadsExamples({ ...defaultEngineParams, coCitation: { weight: 0.1, top: 5 } })).toBe(true);
+  });
+
+  it('ranks the same at the default parameters with and without the training questions', () => {
+    const model = modelFromQuestions(questions);
+    const lean = withoutExamples(model);
+    expect(lean).not.toHaveProperty('examples');
+    expect(lean.expansions).toEqual(model.expansions);
+    const rank = (m: typeof model) => {
+      const engine = new SearchEngine(
+        buildSearchIndex({ ...input, model: m }, spaces, () => ''),
+        spaces,
+        () => null,
+      );
+      return ['狗 咬', '老板 不 给 钱', '加班'].map((q) => engine.search(q, { snippets: false }).articles.map((a) => [a.key, a.score]));
+    };
+    expect(rank(lean)).toEqual(rank(model));
+    expect(buildSearchIndex({ ...input, model: lean }, spaces, () => '').articles.learned?.exampleCount).toBe(0);
   });
 });

@@ -109,14 +109,23 @@ export function contentStamp(db: ContentDb, contentDir?: string | null): string 
  */
 export function searchContentOf(db: ContentDb | null, options: { contentDir?: string | null; model?: SearchModel | null } = {}): SearchContent {
   const folders = contentFolders(options.contentDir);
-  let qa: QaInput[] = [];
   let glossary: GlossaryEntry[] = [];
-  if (db && hasTable(db, 'qa')) qa = qaFromDb(db);
+  const qa = searchQaOf(db, options.contentDir).entries;
   if (db && hasTable(db, 'glossary')) glossary = glossaryFromDb(db);
-  if (qa.length === 0) qa = qaFromFolder(folders.qa);
   if (glossary.length === 0) glossary = glossaryFromFolder(folders.glossary);
   const articles = db && hasLibrary(db) ? new RepositoryArticleSource(db, new LawRepository(db)) : noArticleSource;
   return { articles, qa, glossary, model: options.model ?? (db ? readStoredSearchModel(db) : null) };
+}
+
+/**
+ * The Q&A searchContentOf indexes for this database (its own Q&A table when it has entries, else
+ * the content folder's), and where they come from.
+ */
+export function searchQaOf(db: ContentDb | null, contentDir?: string | null): { entries: QaInput[]; source: string } {
+  const fromDb = db && hasTable(db, 'qa') ? qaFromDb(db) : [];
+  if (fromDb.length > 0) return { entries: fromDb, source: 'the database' };
+  const dir = contentFolders(contentDir).qa;
+  return { entries: qaFromFolder(dir), source: contentDir ? dir : 'default content (kiosk-content/default/qa)' };
 }
 
 /**
