@@ -103,6 +103,19 @@ describe('importing ../shared/data/laws', () => {
     expect(repo.getArticle('行政复议法', '第一条', { at: '2024-06-30' })?.versionDate).toBe('2023-09-01');
   });
 
+  it("reads a current article's text and headings for search exactly as the full view does, by key", () => {
+    for (const key of ['行政复议法|第一条', '民法典|第一千零七十九条', '劳动合同法|第47条']) {
+      const view = repo.getArticle(key);
+      expect(view, key).not.toBeNull();
+      expect(repo.currentArticleText(key)).toEqual({ text: view?.text, headings: view?.headings });
+    }
+    // The current version only: the 2017 text of 行政复议法 第一条 is never returned.
+    expect(repo.currentArticleText('行政复议法|第一条')?.text).toBe(repo.getArticle('行政复议法', '第一条')?.text);
+    expect(repo.currentArticleText('行政复议法|第九百九十九条')).toBeNull();
+    expect(repo.currentArticleText('没有这部法|第一条')).toBeNull();
+    expect(repo.currentArticleText('no-bar')).toBeNull();
+  });
+
   it('merges the copies of one version found in two folders or under two spellings of the title', () => {
     expect(summary.duplicatesMerged).toBe(5);
     const copies = db.prepare('SELECT path, duplicate_of FROM law_files WHERE duplicate_of IS NOT NULL ORDER BY path').all() as {

@@ -220,6 +220,11 @@ export class LawRepository {
          WHERE l.normalized_title = ? AND v.in_force_from <= ?
          ORDER BY v.version_date DESC LIMIT 1`,
       ),
+      currentArticleText: db.prepare<[string, string], { text: string; heading_id: number | null }>(
+        `SELECT a.text, a.heading_id FROM articles a
+         JOIN law_versions v ON v.id = a.version_id AND v.is_current = 1 JOIN laws l ON l.id = v.law_id
+         WHERE l.normalized_title = ? AND a.label = ?`,
+      ),
       article: db.prepare<[number, string], ArticleRow>(`SELECT ${articleColumns} FROM ${articleFrom} WHERE a.version_id = ? AND a.label = ?`),
       articleBySeq: db.prepare<[number, number], ArticleRow>(`SELECT ${articleColumns} FROM ${articleFrom} WHERE a.version_id = ? AND a.seq = ?`),
       headingPath: db.prepare<[number], { text: string }>(
@@ -318,6 +323,31 @@ export class LawRepository {
     if (!target) return null;
     const row = this.stmt.article.get(target.versionId, target.label);
     return row ? this.toArticleView(row) : null;
+  }
+
+  /**
+   * Text and heading path of a current article by its search key (law|label), with one statement
+   * and heading paths remembered: the search engine reads up to a hundred texts per query (its
+   * bigram re-scoring), where getArticle's full view (version lookup, file, recursive heading
+   * query per article) took about half of the query time.
+   */
+  currentArticleText(key: string): { text: string; headings: string[] } | null {
+    const bar = key.lastIndexOf('|');
+    if (bar <= 0) return null;
+    const row = this.stmt.currentArticleText.get(normalizeLawTitle(key.slice(0, bar)), normalizeLabel(key.slice(bar + 1)));
+    if (!row) return null;
+    return { text: row.text, headings: row.heading_id === null ? [] : this.headingPathOf(row.heading_id) };
+  }
+
+  private readonly headingPaths = new Map<number, string[]>();
+
+  private headingPathOf(headingId: number): string[] {
+    let path = this.headingPaths.get(headingId);
+    if (!path) {
+      path = this.stmt.headingPath.all(headingId).map((h) => h.text);
+      this.headingPaths.set(headingId, path);
+    }
+    return [...path];
   }
 
   /** The articles before and after one article in the same version (null at either end); null if it does not exist. */

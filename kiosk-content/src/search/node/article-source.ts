@@ -17,11 +17,6 @@ export interface ArticleSource {
   article(key: string): ArticleText | null;
 }
 
-function splitKey(key: string): { title: string; label: string } | null {
-  const bar = key.lastIndexOf('|');
-  return bar <= 0 ? null : { title: key.slice(0, bar), label: key.slice(bar + 1) };
-}
-
 /** Current versions from the content database (LawRepository). */
 export class RepositoryArticleSource implements ArticleSource {
   constructor(
@@ -49,10 +44,25 @@ export class RepositoryArticleSource implements ArticleSource {
     return this.repo.iterateCurrentArticles();
   }
 
+  /**
+   * Recently read texts, least recently used dropped first: each query re-scores its best hundred
+   * articles from their text, and residents' questions keep returning to the same laws, so most
+   * reads hit (about 1 MB for this many articles of typical length).
+   */
+  private readonly recent = new Map<string, ArticleText | null>();
+
   article(key: string): ArticleText | null {
-    const k = splitKey(key);
-    if (!k) return null;
-    const view = this.repo.getArticle(k.title, k.label);
-    return view ? { text: view.text, headings: view.headings } : null;
+    const cached = this.recent.get(key);
+    if (cached !== undefined) {
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
+    const text = this.repo.currentArticleText(key);
+    this.recent.set(key, text);
+    if (this.recent.size > recentArticleTexts) this.recent.delete(this.recent.keys().next().value as string);
+    return text;
   }
 }
+
+const recentArticleTexts = 3000;
