@@ -8,14 +8,13 @@
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import type { EngineSearchOptions } from '../../kiosk-content/src/search/common/search-engine';
 import { qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
 import { everydayFile, lecoqaFile, stardQueriesFile } from './bench-data-files';
-import { openExperimentEngine, quantileMs } from './search-experiment-setup';
+import { interleavedTimes, openExperimentEngine, quantileMs } from './search-experiment-setup';
 
 const { base, source, tokenizer } = openExperimentEngine();
 const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer };
@@ -37,15 +36,7 @@ const shapes: [string, EngineSearchOptions][] = [
 ];
 console.log(`${String(queries.length)} questions × 2 rounds, interleaved; load average ${os.loadavg()[0]?.toFixed(2) ?? ''}`);
 for (const [name, options] of shapes) {
-  for (const q of queries.slice(0, 50)) for (const e of engines) e.search(q, options); // warm-up
-  const times: number[][] = [[], []];
-  for (let round = 0; round < 2; round++)
-    for (const q of queries)
-      engines.forEach((e, i) => {
-        const s = performance.now();
-        e.search(q, options);
-        times[i]?.push(performance.now() - s);
-      });
+  const times = interleavedTimes(engines, queries, options);
   const fig = (t: number[]) => `p50 ${quantileMs(t, 0.5)} ms, p95 ${quantileMs(t, 0.95)} ms`;
   console.log(`${name}: without bigrams ${fig(times[0] ?? [])}; with bigrams ${fig(times[1] ?? [])}`);
 }

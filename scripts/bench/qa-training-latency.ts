@@ -6,12 +6,11 @@
  */
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
 import { everydayFile, lecoqaFile, stardQueriesFile } from './bench-data-files';
-import { openExperimentEngine, quantileMs } from './search-experiment-setup';
+import { interleavedTimes, openExperimentEngine, quantileMs } from './search-experiment-setup';
 
 const { base, source, tokenizer } = openExperimentEngine();
 const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer };
@@ -28,15 +27,7 @@ const everyday = readFileSync(everydayFile, 'utf8')
   .map((l) => (JSON.parse(l) as { query: string }).query);
 const queries = [...without.questions.map((q) => q.query), ...everyday];
 const cli = { limit: 100, qaLimit: 1, snippets: false };
-for (const q of queries.slice(0, 50)) for (const e of engines) e.search(q, cli); // warm-up
-const times: number[][] = [[], []];
-for (let round = 0; round < 2; round++)
-  for (const q of queries)
-    engines.forEach((e, i) => {
-      const s = performance.now();
-      e.search(q, cli);
-      times[i]?.push(performance.now() - s);
-    });
+const times = interleavedTimes(engines, queries, cli);
 const fig = (t: number[]) => `p50 ${quantileMs(t, 0.5)} ms, p95 ${quantileMs(t, 0.95)} ms`;
 console.log(`${String(queries.length)} questions × 2 rounds, interleaved; load average ${os.loadavg()[0]?.toFixed(2) ?? ''}`);
 console.log(`learned model without the Q&A: ${fig(times[0] ?? [])}`);

@@ -1,5 +1,7 @@
+import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
+import type { EngineSearchOptions, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { userWordsFor } from '../../kiosk-content/src/search/common/search-engine';
 import { LawFolderArticleSource } from '../../kiosk-content/authoring/law-import/law-folder-article-source';
 import { glossaryFromFolder, qaFromFolder } from '../../kiosk-content/src/search/node/content-sources';
@@ -69,6 +71,23 @@ export function openExperimentEngine() {
 export function quantileMs(times: number[], q: number): string {
   const sorted = [...times].sort((a, b) => a - b);
   return (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1);
+}
+
+/**
+ * Per-query times of several engines on the same questions, engine after engine for each question
+ * (so load changes hit all alike), after a 50-question warm-up; two rounds. One list per engine.
+ */
+export function interleavedTimes(engines: readonly SearchEngine[], queries: readonly string[], options: EngineSearchOptions): number[][] {
+  for (const q of queries.slice(0, 50)) for (const e of engines) e.search(q, options);
+  const times: number[][] = engines.map(() => []);
+  for (let round = 0; round < 2; round++)
+    for (const q of queries)
+      engines.forEach((e, i) => {
+        const s = performance.now();
+        e.search(q, options);
+        times[i]?.push(performance.now() - s);
+      });
+  return times;
 }
 
 /** The variants to run: all of them, or those whose indexes the VARIANTS environment variable lists (`0,3,4`). */

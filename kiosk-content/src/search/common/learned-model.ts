@@ -1,6 +1,6 @@
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
-import { trainReverseTranslation } from './translation-lm';
+import { ibmModel1, trainReverseTranslation } from './translation-lm';
 
 /**
  * Learned search components, trained on questions whose answering articles are known (the public
@@ -221,31 +221,10 @@ export function trainTranslation(
       if (a && a.length > 0) pairs.push({ q: [NULL, ...q], a });
     }
   }
-  let t: Map<string, Map<string, number>> | null = null;
-  for (let it = 0; it < options.iterations; it++) {
-    const counts = new Map<string, Map<string, number>>();
-    for (const { q, a } of pairs) {
-      for (const w of a) {
-        let z = 0;
-        for (const x of q) z += t ? (t.get(x)?.get(w) ?? 1e-9) : 1;
-        for (const x of q) {
-          const p = (t ? (t.get(x)?.get(w) ?? 1e-9) : 1) / z;
-          let m = counts.get(x);
-          if (!m) counts.set(x, (m = new Map()));
-          m.set(w, (m.get(w) ?? 0) + p);
-        }
-      }
-    }
-    const next = new Map<string, Map<string, number>>();
-    for (const [x, m] of counts) {
-      let total = 0;
-      for (const v of m.values()) total += v;
-      const norm = new Map<string, number>();
-      for (const [w, v] of m) norm.set(w, v / total);
-      next.set(x, norm);
-    }
-    t = next;
-  }
+  const t = ibmModel1(
+    pairs.map((p) => ({ from: p.q, to: p.a })),
+    options.iterations,
+  );
   const seen = new Map<string, number>();
   for (const { q } of pairs) for (const x of q) seen.set(x, (seen.get(x) ?? 0) + 1);
   const out: NonNullable<SearchModel['translation']> = [];
