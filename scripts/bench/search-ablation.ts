@@ -10,7 +10,7 @@ import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
-import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultBigramParams, defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
 import type { TrainingQuestion } from '../../kiosk-content/src/search/common/learned-model';
 import { defaultTranslationOptions, trainQuestionTranslation } from '../../kiosk-content/src/search/common/learned-model';
@@ -126,6 +126,24 @@ const variants: { name: string; params: EngineParams }[] = [
         collectionShare: collectionShare ?? 0.5,
       };
       return { name: `translation LM ${spec}`, params: { ...defaultEngineParams, translationRerank } };
+    }),
+  // DEPTHS=tlmDepth:bigramDepth[:tlmWeight[:bigramWeight]],… : both re-scoring stages over deeper
+  // candidate lists (the ranks 100–300 where recall-analysis.ts finds most missing articles).
+  ...(process.env.DEPTHS ?? '')
+    .split(',')
+    .filter((spec) => spec.includes(':'))
+    .map((spec) => {
+      const [tlmDepth, bigramDepth, tlmWeight, bigramWeight] = spec.split(':').map(Number);
+      const tlm = defaultEngineParams.translationRerank;
+      const bigrams = defaultEngineParams.bigrams ?? defaultBigramParams;
+      return {
+        name: `re-scoring depths ${spec}`,
+        params: {
+          ...defaultEngineParams,
+          translationRerank: { ...tlm, depth: tlmDepth ?? tlm.depth, weight: tlmWeight ?? tlm.weight },
+          bigrams: { ...bigrams, depth: bigramDepth ?? bigrams.depth, weight: bigramWeight ?? bigrams.weight },
+        },
+      };
     }),
 ];
 const readSet = (file: string) =>
