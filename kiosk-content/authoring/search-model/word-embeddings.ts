@@ -10,6 +10,8 @@ import { trainLatentSpace } from './latent-space';
  * tested, needs no learning-rate schedule, and one SVD of the sparse matrix is a few seconds where SGNS
  * in plain JS over the library's millions of tokens takes tens of seconds per epoch; Levy et al. found
  * the two comparable on word similarity. No npm package trains word2vec/GloVe in pure JS at this size.
+ * Only scripts/bench/embedding-experiment.ts uses it: re-scoring with these vectors did not win in
+ * cross-validation (README, Search), so no pack carries them.
  */
 
 /** Word–context counts: an open-addressing hash of (word, context) → weighted count. */
