@@ -121,12 +121,14 @@ export function bigramScore(queryIdf: ReadonlyMap<number, number>, text: string,
 
 /**
  * `ranked` (best first) with its first `depth` entries re-scored at `weight` (gatedBigramWeight)
- * and re-sorted; the rest follow unchanged. `textOf` gives an entry's article text (null: no bigram score).
+ * and re-sorted; the rest follow unchanged. `textsOf` gives the article texts of those entries, in
+ * their order, in one call (null: no bigram score), so a database can read them with one statement;
+ * it is not called when nothing is re-scored.
  */
 export function rescoreWithBigrams<T extends { score: number }>(
   ranked: readonly T[],
   query: string,
-  textOf: (hit: T) => string | null,
+  textsOf: (head: readonly T[]) => readonly (string | null)[],
   stats: BigramStats,
   weight: number,
   depth: number,
@@ -137,8 +139,9 @@ export function rescoreWithBigrams<T extends { score: number }>(
   for (const c of bigramCodes(query)) if (!queryIdf.has(c)) queryIdf.set(c, stats.idf(c));
   if (queryIdf.size === 0) return [...ranked];
   const head = ranked.slice(0, depth);
-  const scores = head.map((h) => {
-    const text = textOf(h);
+  const texts = textsOf(head);
+  const scores = head.map((_, i) => {
+    const text = texts[i] ?? null;
     return text === null ? 0 : bigramScore(queryIdf, text, stats.data.avgLength);
   });
   const maxScore = Math.max(0, ...scores);

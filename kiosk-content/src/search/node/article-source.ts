@@ -1,5 +1,5 @@
 import type { ArticleIndexInput } from '../common/article-index';
-import type { ArticleText } from '../common/search-engine';
+import type { ArticleBodies, ArticleText } from '../common/search-engine';
 import type { LawRepository } from '../../library-db/node/law-repository';
 import type { ContentDb } from '../../library-db/node/open-content-db';
 
@@ -15,6 +15,14 @@ export interface ArticleSource {
   lawTitles(): string[];
   articles(): Iterable<ArticleIndexInput>;
   article(key: string): ArticleText | null;
+  /** Texts of several articles at once, in key order (optional: article() key by key otherwise). */
+  articleBodies?(keys: readonly string[]): (string | null)[];
+}
+
+/** The source's bulk text reader for the engine, or key by key through article() when it has none. */
+export function articleBodiesOf(source: ArticleSource): ArticleBodies {
+  const bulk = source.articleBodies;
+  return bulk ? (keys) => bulk.call(source, keys) : (keys) => keys.map((k) => source.article(k)?.text ?? null);
 }
 
 /** Current versions from the content database (LawRepository). */
@@ -47,22 +55,58 @@ export class RepositoryArticleSource implements ArticleSource {
   /**
    * Recently read texts, least recently used dropped first: each query re-scores its best hundred
    * articles from their text, and residents' questions keep returning to the same laws, so most
-   * reads hit (about 1 MB for this many articles of typical length).
+   * reads hit (about 1 MB for this many articles of typical length). Heading paths are looked up
+   * only for article(), which shows them; the bigram stage needs the text alone.
    */
-  private readonly recent = new Map<string, ArticleText | null>();
+  private readonly recent = new Map<string, CachedText | null>();
 
-  article(key: string): ArticleText | null {
+  private remember(key: string, value: CachedText | null): void {
+    this.recent.set(key, value);
+    if (this.recent.size > recentArticleTexts) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  private cached(key: string): CachedText | null | undefined {
     const cached = this.recent.get(key);
     if (cached !== undefined) {
       this.recent.delete(key);
       this.recent.set(key, cached);
-      return cached;
     }
-    const text = this.repo.currentArticleText(key);
-    this.recent.set(key, text);
-    if (this.recent.size > recentArticleTexts) this.recent.delete(this.recent.keys().next().value as string);
-    return text;
+    return cached;
   }
+
+  article(key: string): ArticleText | null {
+    let found = this.cached(key);
+    if (found === undefined) {
+      found = this.repo.currentArticleTexts([key])[0] ?? null;
+      this.remember(key, found);
+    }
+    return found ? { text: found.text, headings: this.repo.headingPath(found.headingId) } : null;
+  }
+
+  /** Texts of several articles, in key order; the ones not cached are read with one statement. */
+  articleBodies(keys: readonly string[]): (string | null)[] {
+    const out: (string | null)[] = new Array<string | null>(keys.length).fill(null);
+    const missing: number[] = [];
+    keys.forEach((key, i) => {
+      const found = this.cached(key);
+      if (found === undefined) missing.push(i);
+      else out[i] = found?.text ?? null;
+    });
+    if (missing.length > 0) {
+      const read = this.repo.currentArticleTexts(missing.map((i) => keys[i] as string));
+      missing.forEach((i, j) => {
+        const found = read[j] ?? null;
+        this.remember(keys[i] as string, found);
+        out[i] = found?.text ?? null;
+      });
+    }
+    return out;
+  }
+}
+
+interface CachedText {
+  text: string;
+  headingId: number | null;
 }
 
 const recentArticleTexts = 3000;

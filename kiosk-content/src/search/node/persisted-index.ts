@@ -10,7 +10,7 @@ import type { ArticleText, EngineParams } from '../common/search-engine';
 import { SearchEngine, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from '../common/search-engine';
 import { LawRepository } from '../../library-db/node/law-repository';
 import { ContentDbVersionError, openContentDb, type ContentDb } from '../../library-db/node/open-content-db';
-import { RepositoryArticleSource, type ArticleSource } from './article-source';
+import { articleBodiesOf, RepositoryArticleSource, type ArticleSource } from './article-source';
 import { glossaryFromDb, glossaryFromFolder, qaFromDb, qaFromFolder } from './content-sources';
 import { defaultGlossaryDir } from '../../glossary/node/load-glossary-folder';
 import { defaultQaDir } from '../../qa/node/load-qa-folder';
@@ -218,7 +218,7 @@ function loadStored(
   if (!bytes) return { service: null, reason: 'the database has no stored search index' };
   try {
     const decoded = decodeSearchIndex(bytes, nodeTextCodec, createJiebaTokenizer);
-    const engine = new SearchEngine(decoded.index, decoded.tokenizer, (key) => articles.article(key), params);
+    const engine = new SearchEngine(decoded.index, decoded.tokenizer, (key) => articles.article(key), params, articleBodiesOf(articles));
     const service = new LocalSearchService(engine, {
       built: false,
       ms: performance.now() - started,
