@@ -107,13 +107,27 @@ export class BigramStatsBuilder {
   }
 }
 
-/** BM25 of one article text for the query bigrams (code → idf, distinct). */
+/**
+ * BM25 of one article text for the query bigrams (code → idf, distinct). Walks the text once without
+ * listing its bigrams (a hundred texts per query); the terms add up in the order of their first
+ * occurrence in the text.
+ */
 export function bigramScore(queryIdf: ReadonlyMap<number, number>, text: string, avgLength: number): number {
-  const codes = bigramCodes(text);
-  if (codes.length === 0 || queryIdf.size === 0) return 0;
+  if (queryIdf.size === 0) return 0;
   const tf = new Map<number, number>();
-  for (const c of codes) if (queryIdf.has(c)) tf.set(c, (tf.get(c) ?? 0) + 1);
-  const norm = 1 - b + (b * codes.length) / (avgLength > 0 ? avgLength : codes.length);
+  let length = 0;
+  let previous = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjk(previous) && isCjk(c)) {
+      length++;
+      const code = ((previous << 16) | c) >>> 0;
+      if (queryIdf.has(code)) tf.set(code, (tf.get(code) ?? 0) + 1);
+    }
+    previous = c;
+  }
+  if (length === 0) return 0;
+  const norm = 1 - b + (b * length) / (avgLength > 0 ? avgLength : length);
   let s = 0;
   for (const [c, n] of tf) s += (queryIdf.get(c) as number) * ((n * (k1 + 1)) / (n + k1 * norm));
   return s;
