@@ -1,5 +1,6 @@
 /**
- * Search benchmark: `npm run bench:search [-- --folds 5 --quick] [--no-qa-training]`.
+ * Search benchmark: `[CHECK=1] npm run bench:search [-- --folds 5 --quick] [--no-qa-training]`.
+ * (CHECK=1: also the check everyday set's aggregate figures, beside the everyday and blind sets.)
  * (--no-qa-training: the models learn from the labelled questions only, without the kiosk's Q&A,
  * as before they did; for an A/B of that choice.)
  *
@@ -50,8 +51,8 @@ import { trainSearchModel } from '../../kiosk-content/authoring/search-model/tra
 import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
-import { appVersion, defaultContentDir } from '../lib/repo-paths';
-import { everydayBlindFile, everydayFile, lawsDir, lecoqaFile, stardQueriesFile, stardStopwordsFile } from './bench-data-files';
+import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
+import { everydayFile, lawsDir, lecoqaFile, stardQueriesFile, stardStopwordsFile, selectedHeldOutSets } from './bench-data-files';
 import { misspellingReport } from './misspelled-queries';
 import { measureCliSearch, nearestRank } from './cli-search-latency';
 
@@ -293,10 +294,17 @@ async function main(): Promise<void> {
   const everyday = readJsonl(everydayFile);
   const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
   const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
-  const blind = readJsonl(everydayBlindFile);
-  const blindPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), blind));
-  const blindLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), blind));
-  const blindUnknown = [...new Set(blind.flatMap((q) => [...relevantKeys(q)]))].filter((k) => !source.article(k));
+  // Held-out everyday sets, aggregate figures only: the blind set always, the check set with CHECK=1.
+  const heldOut = selectedHeldOutSets(['blind']).map((set) => {
+    const questions = readJsonl(set.file);
+    return {
+      set,
+      count: questions.length,
+      plain: evaluateRetrieval(judge((q) => rankKeys(plain, q), questions)),
+      learned: evaluateRetrieval(judge((q) => rankKeys(allData, q), questions)),
+      unknown: [...new Set(questions.flatMap((q) => [...relevantKeys(q)]))].filter((k) => !source.article(k)),
+    };
+  });
   const baselineMetrics = evaluateRetrieval(judge(baseline.rank));
   const plainMetrics = evaluateRetrieval(judge((q) => rankKeys(plain, q)));
   const allDataMetrics = evaluateRetrieval(judge((q) => rankKeys(allData, q)));
@@ -423,12 +431,12 @@ async function main(): Promise<void> {
   console.log(
     `  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`,
   );
-  console.log(`Blind everyday questions (${String(blind.length)}, scripts/bench/everyday-questions-blind.jsonl; written without reading the Q&A):`);
-  console.log(`  engine, no training data:      R@10 ${pct(blindPlain.recallAt10)}  R@100 ${pct(blindPlain.recallAt100)}  nDCG@10 ${pct(blindPlain.ndcgAt10)}`);
-  console.log(
-    `  engine + learned (all public): R@10 ${pct(blindLearned.recallAt10)}  R@100 ${pct(blindLearned.recallAt100)}  nDCG@10 ${pct(blindLearned.ndcgAt10)}`,
-  );
-  if (blindUnknown.length > 0) console.log(`  labelled articles not in the law library: ${blindUnknown.join(', ')}`);
+  for (const h of heldOut) {
+    console.log(`Everyday questions, ${h.set.name} set (${String(h.count)}, ${path.relative(repoRoot, h.set.file)}; ${h.set.note}):`);
+    console.log(`  engine, no training data:      R@10 ${pct(h.plain.recallAt10)}  R@100 ${pct(h.plain.recallAt100)}  nDCG@10 ${pct(h.plain.ndcgAt10)}`);
+    console.log(`  engine + learned (all public): R@10 ${pct(h.learned.recallAt10)}  R@100 ${pct(h.learned.recallAt100)}  nDCG@10 ${pct(h.learned.ndcgAt10)}`);
+    if (h.unknown.length > 0) console.log(`  labelled articles not in the law library: ${h.unknown.join(', ')}`);
+  }
   console.log(
     `Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`,
   );
