@@ -17,7 +17,9 @@
  * typed and with the host's 「您是不是要找」 correction, beside the clean ones (misspelled-queries.ts).
  * Plus latency (p50/p95/max of the full service search with the all-data model), index build
  * time, index size, load time and RSS of a fresh process that only loads the stored index, and
- * cold start (open the DB to the first answer) when cold-start.ts exists.
+ * cold start (open the DB to the first answer) when cold-start.ts exists, and the CLI's own per-query
+ * `ms` of `search --top 100 --kind article` over every public question in a fresh process on the
+ * installed pack (cli-search-latency.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -52,6 +54,7 @@ import { buildImeDictionary } from '../build/build-ime-dictionary';
 import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
 import { everydayFile, lawsDir, lecoqaFile, stardQueriesFile, stardStopwordsFile, selectedHeldOutSets } from './bench-data-files';
 import { misspellingReport } from './misspelled-queries';
+import { measureCliSearch, nearestRank } from './cli-search-latency';
 
 interface StardQuery {
   id: number;
@@ -171,6 +174,8 @@ function jiebaBaseline(docs: readonly { key: string; text: string }[]): { rank: 
 interface ImportAndColdStart {
   importLine: string;
   coldLine: string;
+  /** The CLI's own per-query ms on the installed pack (fresh process), or why it failed. */
+  cliLine: string;
 }
 
 /**
@@ -179,8 +184,9 @@ interface ImportAndColdStart {
  * then a fresh process opens the installed content and answers one query (the cold start).
  * FATONG_BENCH_DB points at an already prepared content DB instead.
  */
-async function packAndColdStart(): Promise<ImportAndColdStart> {
+async function packAndColdStart(questions: readonly string[]): Promise<ImportAndColdStart> {
   let dbFile = process.env.FATONG_BENCH_DB;
+  let dataDir: string | null = null;
   let importLine = 'skipped (FATONG_BENCH_DB given)';
   let tmp: string | null = null;
   let contentDir: string | null = null;
@@ -204,15 +210,30 @@ async function packAndColdStart(): Promise<ImportAndColdStart> {
     const active = store.active();
     if (!active) throw new Error('the installed pack is not active');
     dbFile = active.dbFile;
+    dataDir = path.join(tmp, 'data');
     contentDir = active.contentDir ?? defaultContentDir;
     importLine = `pack build with training ${(buildMs / 1000).toFixed(1)} s (of it training ${((built.training?.ms ?? 0) / 1000).toFixed(1)} s, ${String(built.training?.questions ?? 0)} questions; pack ${(built.packBytes / 1024 / 1024).toFixed(1)} MB); install + index ${(installMs / 1000).toFixed(1)} s`;
   }
+  const failed = (error: unknown) => `failed: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
   try {
-    const r = await measureColdStart(dbFile, { contentDir });
-    const coldLine = `${r.ms.toFixed(0)} ms (index from ${r.indexSource}); whole fresh process ${(r.processMs / 1000).toFixed(2)} s; RSS ${(r.rssBytes / 1024 / 1024).toFixed(1)} MB`;
-    return { importLine, coldLine };
-  } catch (error) {
-    return { importLine, coldLine: `failed: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}` };
+    let coldLine: string;
+    try {
+      const r = await measureColdStart(dbFile, { contentDir });
+      coldLine = `${r.ms.toFixed(0)} ms (index from ${r.indexSource}, of it warm-up ${(r.warmUpMs ?? 0).toFixed(0)} ms); whole fresh process ${(r.processMs / 1000).toFixed(2)} s; RSS ${(r.rssBytes / 1024 / 1024).toFixed(1)} MB`;
+    } catch (error) {
+      coldLine = failed(error);
+    }
+    let cliLine: string;
+    try {
+      // What a technician runs on the terminal: search without --db answers from the installed pack.
+      const cli = await measureCliSearch(dataDir ? { dataDir } : { dbFile }, questions);
+      const first = cli.ms.slice(0, 300);
+      const q = (xs: number[], p: number) => nearestRank(xs, p).toFixed(1);
+      cliLine = `p50 ${q(cli.ms, 0.5)} / p95 ${q(cli.ms, 0.95)} / max ${q(cli.ms, 1)} ms over ${String(cli.ms.length)} questions (first 300: p50 ${q(first, 0.5)} / p95 ${q(first, 0.95)} ms); process ${(cli.processMs / 1000).toFixed(1)} s`;
+    } catch (error) {
+      cliLine = failed(error);
+    }
+    return { importLine, coldLine, cliLine };
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
@@ -380,7 +401,7 @@ async function main(): Promise<void> {
   }
   rmSync(indexFile, { force: true });
   rmSync(contentFile, { force: true });
-  const cold = await packAndColdStart();
+  const cold = await packAndColdStart(queries.map((q) => q.query));
 
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log('');
@@ -452,6 +473,7 @@ async function main(): Promise<void> {
   }
   console.log(`| law pack (--train) → content install (temp dir)    | ${cold.importLine} | |`);
   console.log(`| cold start (installed pack → first answer), RSS    | ${cold.coldLine} | |`);
+  console.log(`| CLI search --top 100 --kind article, per-query ms (installed pack, fresh process) | ${cold.cliLine} | |`);
 }
 
 void main();
