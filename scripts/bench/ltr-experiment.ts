@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { RankingQuery, RegressionTree } from '../../kiosk-content/authoring/search-model/lambdamart';
@@ -64,6 +65,8 @@ const foldOfQuestion = new Map(meta.rankings.filter((r) => r.set === 'stard').ma
 const FOLDS = 5;
 const questionsIn = (fold: number) => [...outer.keys()].filter((q) => foldOfQuestion.get(q) === fold);
 
+/** POWERS=2: the gate powers the inner CV may choose from (default 0,1,2). */
+const powers = (process.env.POWERS ?? '0,1,2').split(',').map(Number);
 /** A ranker scores one row. */
 type Ranker = (x: readonly number[]) => number;
 interface Setting {
@@ -107,7 +110,7 @@ interface Learner {
 /** Coordinate ascent of linear weights on standardised features, base engine score fixed. */
 const linear: Learner = {
   name: 'linear (coordinate ascent)',
-  settings: [0.5, 1, 2].flatMap((gamma) => [0, 1, 2].map((power) => ({ kappa: 1, gamma, power }))),
+  settings: [0.5, 1, 2].flatMap((gamma) => powers.map((power) => ({ kappa: 1, gamma, power }))),
   train(queries) {
     const width = used.length;
     const mean = new Float64Array(width);
@@ -145,10 +148,15 @@ const linear: Learner = {
   },
 };
 
-const treeCounts = [25, 50, 100, 200];
+const treeCounts = [25, 50, 100];
+/** LambdaMART trains on each query's first TRAINROWS candidates (the lambdas of the lower ones are small), scores all. */
+const trainRows = Number(process.env.TRAINROWS ?? 50);
 const mart: Learner = {
   name: 'LambdaMART',
-  settings: [1, 3, 10].flatMap((kappa) => [0, 1, 2].flatMap((power) => treeCounts.map((trees) => ({ kappa, gamma: 1, power, trees })))),
+  settings: (process.env.KAPPAS ?? '2,10')
+    .split(',')
+    .map(Number)
+    .flatMap((kappa) => powers.flatMap((power) => treeCounts.map((trees) => ({ kappa, gamma: 1, power, trees })))),
   train(queries) {
     // Trained once per κ (the base score's scale changes the lambdas); the tree count is a prefix.
     const byKappa = new Map<number, RegressionTree[]>();
@@ -156,7 +164,12 @@ const mart: Learner = {
       let trees = byKappa.get(s.kappa);
       if (!trees) {
         trees = trainLambdaMart(
-          queries.map((q) => ({ ...q, base: q.engine.map((e) => s.kappa * e) })),
+          queries.map((q) => ({
+            features: q.features.slice(0, trainRows),
+            labels: q.labels.slice(0, trainRows),
+            base: q.engine.slice(0, trainRows).map((e) => s.kappa * e),
+            relevantTotal: q.relevantTotal,
+          })),
           { ...defaultLambdaMartParams, trees: Math.max(...treeCounts) },
         );
         byKappa.set(s.kappa, trees);
@@ -192,6 +205,7 @@ console.log(`engine (dump order): STARD CV ${fig(baseline(allOuter))} | everyday
 for (const learner of process.env.LEARNERS
   ? [linear, mart].filter((l) => process.env.LEARNERS?.split(',').includes(l.name.split(' ')[0] ?? ''))
   : [linear, mart]) {
+  const started = performance.now();
   const cv: QueryJudgement[] = [];
   const chosen: string[] = [];
   for (let f = 0; f < FOLDS; f++) {
@@ -200,6 +214,7 @@ for (const learner of process.env.LEARNERS
     const { ranker, setting } = choose(learner, folds, folds.flat());
     chosen.push(JSON.stringify(setting));
     for (const q of questionsIn(f)) cv.push(fused(outer.get(q) as Query, ranker, setting));
+    console.log(`  outer fold ${String(f)}: ${JSON.stringify(setting)}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const ev = choose(
     learner,

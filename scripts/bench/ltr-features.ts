@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import { noPrior } from '../../kiosk-content/src/search/common/article-index';
 import { bigramCodes, bigramScore } from '../../kiosk-content/src/search/common/bigram-rescore';
 import type { SearchEngine, SearchTrace } from '../../kiosk-content/src/search/common/search-engine';
 import { learnSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
@@ -44,6 +45,11 @@ export const ltrFeatureNames = [
   'cited',
   'position',
   'exact',
+  'textField',
+  'headingsField',
+  'titleField',
+  'learnedField',
+  'expansionTerms',
 ] as const;
 
 export interface RankingIndex {
@@ -61,6 +67,8 @@ export interface RankingIndex {
 
 const out = process.env.OUT ?? '/tmp/rank';
 const depth = 100;
+/** Articles each single-field ranking keeps (candidates beyond score 0 there). */
+const fieldDepth = 5000;
 
 function featuresOf(
   engine: SearchEngine,
@@ -102,6 +110,27 @@ function featuresOf(
   });
   const maxBg = Math.max(0, ...bg) || 1;
   const popularity = idx.learned?.data.popularity;
+  // Each BM25F field alone (no priors), and the glossary and translation expansions alone, scaled to their best among the candidates.
+  const bm = engine.params.bm25;
+  const only = { text: 0, headings: 0, title: 0 };
+  const plain = { ...bm, authorityPrior: noPrior, learned: { weight: 0, b: bm.learned?.b ?? 0 } };
+  const terms = trace.rankTerms ?? [];
+  const own = new Set([...(trace.ownWords ?? [])]);
+  const fieldRuns = [
+    idx.search(terms, { ...plain, weights: { ...only, text: 1 } }, { limit: fieldDepth }),
+    idx.search(terms, { ...plain, weights: { ...only, headings: 1 } }, { limit: fieldDepth }),
+    idx.search(terms, { ...plain, weights: { ...only, title: 1 } }, { limit: fieldDepth }),
+    idx.search(terms, { ...plain, weights: only, learned: { weight: 1, b: bm.learned?.b ?? 0.2 } }, { limit: fieldDepth }),
+    idx.search(
+      terms.filter((x) => x.weight < 1 && !own.has(x.term)),
+      { ...plain, weights: { ...only, text: 1 } },
+      { limit: fieldDepth },
+    ),
+  ].map((hits) => {
+    const m = new Map(hits.map((h) => [h.doc, h.score]));
+    const best = Math.max(0, ...docs.map((d) => m.get(d) ?? 0)) || 1;
+    return (d: number) => (m.get(d) ?? 0) / best;
+  });
   const ownWords = trace.ownWords?.length ?? 0;
   const rows = result.articles.map((a, i) => {
     const d = docs[i] as number;
@@ -134,6 +163,7 @@ function featuresOf(
       d >= 0 && popularity && (popularity[d] as number) > 0 ? 1 : 0,
       count > 0 ? (d - start) / count : 0,
       a.exact || !fin ? 1 : 0,
+      ...fieldRuns.map((score) => score(d)),
       relevant.has(a.key) ? 1 : 0,
     ];
   });

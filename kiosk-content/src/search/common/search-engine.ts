@@ -474,6 +474,8 @@ export interface SearchTrace {
   coverage?: number;
   lawBoost?: ReadonlyMap<number, number>;
   ownWords?: readonly string[];
+  /** The weighted terms the word ranking searched (own words, glossary and translation expansions). */
+  rankTerms?: readonly WeightedTerm[];
 }
 
 /**
@@ -638,7 +640,7 @@ export class SearchEngine {
       gatedBigramWeight(bigramParams, coverage),
       bigramParams.depth,
     ).slice(0, limit + exactDocs.length);
-    if (options.trace) Object.assign(options.trace, { firstStage, translated: bm25Ranked, bridged, final: ranked, coverage, lawBoost, ownWords });
+    if (options.trace) Object.assign(options.trace, { firstStage, translated: bm25Ranked, bridged, final: ranked, coverage, lawBoost, ownWords, rankTerms });
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
       const law = idx.law(doc);
