@@ -15,3 +15,32 @@ export const lecoqaFile = path.join(sharedData, 'lecoqa/qa.public.jsonl');
 export const everydayFile = path.join(repoRoot, 'scripts/bench/everyday-questions.jsonl');
 /** Written and committed without reading the Q&A, glossary or procedures, so not fitted to them. */
 export const everydayBlindFile = path.join(repoRoot, 'scripts/bench/everyday-questions-blind.jsonl');
+/**
+ * A fresh held-out check: written and labelled from the law text alone, before anyone looked at
+ * the Q&A, glossary, procedures or search results; only its aggregate figures are ever printed.
+ */
+export const everydayCheckFile = path.join(repoRoot, 'scripts/bench/everyday-questions-check.jsonl');
+
+/** An everyday question set beside the development set, printed in aggregate only. */
+export interface HeldOutEverydaySet {
+  /** Short name in the benches' output. */
+  name: string;
+  file: string;
+  /** How it was written, for the heading of its figures. */
+  note: string;
+  /** The environment variable (set to 1) that asks a bench for it. */
+  env: string;
+}
+
+export const heldOutEverydaySets: readonly HeldOutEverydaySet[] = [
+  { name: 'blind', file: everydayBlindFile, note: 'written without reading the Q&A; its misses since seen by content writers', env: 'BLIND' },
+  { name: 'check', file: everydayCheckFile, note: 'written and labelled from the law text before any look at content or results', env: 'CHECK' },
+];
+
+/** The held-out sets asked for by BLIND=1 / CHECK=1 (plus any named in `always`). */
+export function selectedHeldOutSets(always: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): HeldOutEverydaySet[] {
+  return heldOutEverydaySets.filter((s) => always.includes(s.name) || env[s.env] === '1');
+}
+
+/** Every everyday set: the development set, then the held-out ones. */
+export const everydaySets: readonly { name: string; file: string }[] = [{ name: 'everyday', file: everydayFile }, ...heldOutEverydaySets];

@@ -12,7 +12,9 @@
  * layperson questions with labelled articles); (b) the everyday residents' questions written for this
  * project (scripts/bench/everyday-questions.jsonl, articles checked by hand); (c) the blind everyday set
  * (scripts/bench/everyday-questions-blind.jsonl), written and committed without reading the Q&A, glossary
- * or procedures, so it is not fitted to them. For each question the figure is whether a Q&A among the
+ * or procedures, so it is not fitted to them; (d) with CHECK=1, the check set
+ * (scripts/bench/everyday-questions-check.jsonl), written and labelled from the law text before any look
+ * at the content or the results. (c) and (d) print totals only. For each question the figure is whether a Q&A among the
  * first 3 (and the first 1) Q&A results cites one of the labelled articles. These are proxies for the
  * held-out everyday set, not that set.
  *
@@ -40,8 +42,8 @@ import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repos
 import { openContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
 import { loadQaFolder } from '../../kiosk-content/src/qa/node/load-qa-folder';
 import { contentStamp, searchContentOf, searchQaOf, storeSearchIndex } from '../../kiosk-content/src/search/node/persisted-index';
-import { defaultContentDir } from '../lib/repo-paths';
-import { everydayBlindFile, everydayFile, lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
+import { defaultContentDir, repoRoot } from '../lib/repo-paths';
+import { everydayFile, lawsDir, lecoqaFile, selectedHeldOutSets, stardQueriesFile } from './bench-data-files';
 
 interface Question {
   id: number | string;
@@ -179,12 +181,18 @@ async function main(): Promise<void> {
 
     const stard = await run(readQuestions(stardQueriesFile));
     const everyday = await run(readQuestions(everydayFile));
-    const blind = await run(readQuestions(everydayBlindFile));
+    const heldOut: { name: string; outcomes: Outcome[] }[] = [];
+    for (const set of selectedHeldOutSets(['blind']))
+      heldOut.push({
+        name: `Everyday residents' questions, ${set.name} set (${path.relative(repoRoot, set.file)}; ${set.note}; totals only)`,
+        outcomes: await run(readQuestions(set.file)),
+      });
     // A label the library does not hold can never be found: name it instead of counting a silent miss.
-    const unknownLabels = [...new Set(blind.flatMap((o) => [...o.relevant]))].filter((k) => {
-      const [law = '', label = ''] = k.split('|');
-      return repo.getArticle(law, label) === null;
-    });
+    const unknownLabels = (outcomes: Outcome[]) =>
+      [...new Set(outcomes.flatMap((o) => [...o.relevant]))].filter((k) => {
+        const [law = '', label = ''] = k.split('|');
+        return repo.getArticle(law, label) === null;
+      });
     console.log(
       `Content: ${contentDir}; Q&A entries: ${String(qa.entries.length)}; law library: ${String(summary.currentArticles)} current articles; model: ${trained ? 'trained on the public STARD questions (STARD figures in-sample)' : 'none (default content only)'}; import + index ${(importMs / 1000).toFixed(1)} s, total ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -200,8 +208,11 @@ async function main(): Promise<void> {
       inScope,
     );
     report("Everyday residents' questions (scripts/bench/everyday-questions.jsonl)", everyday);
-    report("Blind everyday residents' questions (scripts/bench/everyday-questions-blind.jsonl; written without reading the Q&A; totals only)", blind, false);
-    if (unknownLabels.length > 0) console.log(`  labelled articles not in the law library: ${unknownLabels.join(', ')}`);
+    for (const h of heldOut) {
+      report(h.name, h.outcomes, false);
+      const unknown = unknownLabels(h.outcomes);
+      if (unknown.length > 0) console.log(`  labelled articles not in the law library: ${unknown.join(', ')}`);
+    }
   } finally {
     host?.close();
     rmSync(dataDir, { recursive: true, force: true });

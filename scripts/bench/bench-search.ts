@@ -1,5 +1,6 @@
 /**
- * Search benchmark: `npm run bench:search [-- --folds 5 --quick] [--no-qa-training]`.
+ * Search benchmark: `[CHECK=1] npm run bench:search [-- --folds 5 --quick] [--no-qa-training]`.
+ * (CHECK=1: also the check everyday set's aggregate figures, beside the everyday and blind sets.)
  * (--no-qa-training: the models learn from the labelled questions only, without the kiosk's Q&A,
  * as before they did; for an A/B of that choice.)
  *
@@ -16,7 +17,9 @@
  * typed and with the host's 「您是不是要找」 correction, beside the clean ones (misspelled-queries.ts).
  * Plus latency (p50/p95/max of the full service search with the all-data model), index build
  * time, index size, load time and RSS of a fresh process that only loads the stored index, and
- * cold start (open the DB to the first answer) when cold-start.ts exists.
+ * cold start (open the DB to the first answer) when cold-start.ts exists, and the CLI's own per-query
+ * `ms` of `search --top 100 --kind article` over every public question in a fresh process on the
+ * installed pack (cli-search-latency.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,9 +51,10 @@ import { trainSearchModel } from '../../kiosk-content/authoring/search-model/tra
 import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
-import { appVersion, defaultContentDir } from '../lib/repo-paths';
-import { everydayBlindFile, everydayFile, lawsDir, lecoqaFile, stardQueriesFile, stardStopwordsFile } from './bench-data-files';
+import { appVersion, defaultContentDir, repoRoot } from '../lib/repo-paths';
+import { everydayFile, lawsDir, lecoqaFile, stardQueriesFile, stardStopwordsFile, selectedHeldOutSets } from './bench-data-files';
 import { misspellingReport } from './misspelled-queries';
+import { measureCliSearch, nearestRank } from './cli-search-latency';
 
 interface StardQuery {
   id: number;
@@ -170,6 +174,8 @@ function jiebaBaseline(docs: readonly { key: string; text: string }[]): { rank: 
 interface ImportAndColdStart {
   importLine: string;
   coldLine: string;
+  /** The CLI's own per-query ms on the installed pack (fresh process), or why it failed. */
+  cliLine: string;
 }
 
 /**
@@ -178,8 +184,9 @@ interface ImportAndColdStart {
  * then a fresh process opens the installed content and answers one query (the cold start).
  * FATONG_BENCH_DB points at an already prepared content DB instead.
  */
-async function packAndColdStart(): Promise<ImportAndColdStart> {
+async function packAndColdStart(questions: readonly string[]): Promise<ImportAndColdStart> {
   let dbFile = process.env.FATONG_BENCH_DB;
+  let dataDir: string | null = null;
   let importLine = 'skipped (FATONG_BENCH_DB given)';
   let tmp: string | null = null;
   let contentDir: string | null = null;
@@ -203,15 +210,30 @@ async function packAndColdStart(): Promise<ImportAndColdStart> {
     const active = store.active();
     if (!active) throw new Error('the installed pack is not active');
     dbFile = active.dbFile;
+    dataDir = path.join(tmp, 'data');
     contentDir = active.contentDir ?? defaultContentDir;
     importLine = `pack build with training ${(buildMs / 1000).toFixed(1)} s (of it training ${((built.training?.ms ?? 0) / 1000).toFixed(1)} s, ${String(built.training?.questions ?? 0)} questions; pack ${(built.packBytes / 1024 / 1024).toFixed(1)} MB); install + index ${(installMs / 1000).toFixed(1)} s`;
   }
+  const failed = (error: unknown) => `failed: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
   try {
-    const r = await measureColdStart(dbFile, { contentDir });
-    const coldLine = `${r.ms.toFixed(0)} ms (index from ${r.indexSource}); whole fresh process ${(r.processMs / 1000).toFixed(2)} s; RSS ${(r.rssBytes / 1024 / 1024).toFixed(1)} MB`;
-    return { importLine, coldLine };
-  } catch (error) {
-    return { importLine, coldLine: `failed: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}` };
+    let coldLine: string;
+    try {
+      const r = await measureColdStart(dbFile, { contentDir });
+      coldLine = `${r.ms.toFixed(0)} ms (index from ${r.indexSource}, of it warm-up ${(r.warmUpMs ?? 0).toFixed(0)} ms); whole fresh process ${(r.processMs / 1000).toFixed(2)} s; RSS ${(r.rssBytes / 1024 / 1024).toFixed(1)} MB`;
+    } catch (error) {
+      coldLine = failed(error);
+    }
+    let cliLine: string;
+    try {
+      // What a technician runs on the terminal: search without --db answers from the installed pack.
+      const cli = await measureCliSearch(dataDir ? { dataDir } : { dbFile }, questions);
+      const first = cli.ms.slice(0, 300);
+      const q = (xs: number[], p: number) => nearestRank(xs, p).toFixed(1);
+      cliLine = `p50 ${q(cli.ms, 0.5)} / p95 ${q(cli.ms, 0.95)} / max ${q(cli.ms, 1)} ms over ${String(cli.ms.length)} questions (first 300: p50 ${q(first, 0.5)} / p95 ${q(first, 0.95)} ms); process ${(cli.processMs / 1000).toFixed(1)} s`;
+    } catch (error) {
+      cliLine = failed(error);
+    }
+    return { importLine, coldLine, cliLine };
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
@@ -272,10 +294,17 @@ async function main(): Promise<void> {
   const everyday = readJsonl(everydayFile);
   const everydayPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), everyday));
   const everydayLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), everyday));
-  const blind = readJsonl(everydayBlindFile);
-  const blindPlain = evaluateRetrieval(judge((q) => rankKeys(plain, q), blind));
-  const blindLearned = evaluateRetrieval(judge((q) => rankKeys(allData, q), blind));
-  const blindUnknown = [...new Set(blind.flatMap((q) => [...relevantKeys(q)]))].filter((k) => !source.article(k));
+  // Held-out everyday sets, aggregate figures only: the blind set always, the check set with CHECK=1.
+  const heldOut = selectedHeldOutSets(['blind']).map((set) => {
+    const questions = readJsonl(set.file);
+    return {
+      set,
+      count: questions.length,
+      plain: evaluateRetrieval(judge((q) => rankKeys(plain, q), questions)),
+      learned: evaluateRetrieval(judge((q) => rankKeys(allData, q), questions)),
+      unknown: [...new Set(questions.flatMap((q) => [...relevantKeys(q)]))].filter((k) => !source.article(k)),
+    };
+  });
   const baselineMetrics = evaluateRetrieval(judge(baseline.rank));
   const plainMetrics = evaluateRetrieval(judge((q) => rankKeys(plain, q)));
   const allDataMetrics = evaluateRetrieval(judge((q) => rankKeys(allData, q)));
@@ -372,7 +401,7 @@ async function main(): Promise<void> {
   }
   rmSync(indexFile, { force: true });
   rmSync(contentFile, { force: true });
-  const cold = await packAndColdStart();
+  const cold = await packAndColdStart(queries.map((q) => q.query));
 
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log('');
@@ -402,12 +431,12 @@ async function main(): Promise<void> {
   console.log(
     `  engine + learned (all public): R@10 ${pct(everydayLearned.recallAt10)}  R@100 ${pct(everydayLearned.recallAt100)}  nDCG@10 ${pct(everydayLearned.ndcgAt10)}`,
   );
-  console.log(`Blind everyday questions (${String(blind.length)}, scripts/bench/everyday-questions-blind.jsonl; written without reading the Q&A):`);
-  console.log(`  engine, no training data:      R@10 ${pct(blindPlain.recallAt10)}  R@100 ${pct(blindPlain.recallAt100)}  nDCG@10 ${pct(blindPlain.ndcgAt10)}`);
-  console.log(
-    `  engine + learned (all public): R@10 ${pct(blindLearned.recallAt10)}  R@100 ${pct(blindLearned.recallAt100)}  nDCG@10 ${pct(blindLearned.ndcgAt10)}`,
-  );
-  if (blindUnknown.length > 0) console.log(`  labelled articles not in the law library: ${blindUnknown.join(', ')}`);
+  for (const h of heldOut) {
+    console.log(`Everyday questions, ${h.set.name} set (${String(h.count)}, ${path.relative(repoRoot, h.set.file)}; ${h.set.note}):`);
+    console.log(`  engine, no training data:      R@10 ${pct(h.plain.recallAt10)}  R@100 ${pct(h.plain.recallAt100)}  nDCG@10 ${pct(h.plain.ndcgAt10)}`);
+    console.log(`  engine + learned (all public): R@10 ${pct(h.learned.recallAt10)}  R@100 ${pct(h.learned.recallAt100)}  nDCG@10 ${pct(h.learned.ndcgAt10)}`);
+    if (h.unknown.length > 0) console.log(`  labelled articles not in the law library: ${h.unknown.join(', ')}`);
+  }
   console.log(
     `Glossary entries: ${String(glossary.length)}; Q&A entries: ${String(qa.length)}; indexed current articles: ${String(allData.index.articles.docCount)}; training questions: ${String(trained.questions.length)}`,
   );
@@ -444,6 +473,7 @@ async function main(): Promise<void> {
   }
   console.log(`| law pack (--train) → content install (temp dir)    | ${cold.importLine} | |`);
   console.log(`| cold start (installed pack → first answer), RSS    | ${cold.coldLine} | |`);
+  console.log(`| CLI search --top 100 --kind article, per-query ms (installed pack, fresh process) | ${cold.cliLine} | |`);
 }
 
 void main();

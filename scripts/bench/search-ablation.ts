@@ -2,7 +2,8 @@
  * Ablation of the learned search components on the public STARD questions, 5-fold CV (each
  * question ranked by a model trained without its fold): `npx tsx scripts/bench/search-ablation.ts`.
  * Prints R@10 / R@100 / nDCG@10 with all components and with each one switched off. For
- * development; `npm run bench:search` is the full benchmark.
+ * development; `npm run bench:search` is the full benchmark. BLIND=1 / CHECK=1 add the held-out
+ * everyday sets' aggregate figures (scripts/bench/bench-data-files.ts).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -10,12 +11,12 @@ import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title
 import type { QueryJudgement } from '../../kiosk-content/src/search/common/metrics';
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
-import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
+import { defaultBigramParams, defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultQaBridgeParams } from '../../kiosk-content/src/search/common/qa-bridge';
 import type { TrainingQuestion } from '../../kiosk-content/src/search/common/learned-model';
 import { defaultTranslationOptions, trainQuestionTranslation } from '../../kiosk-content/src/search/common/learned-model';
 import { meaningfulTokens } from '../../kiosk-content/src/search/common/normalize';
-import { everydayBlindFile, everydayFile } from './bench-data-files';
+import { everydayFile, selectedHeldOutSets } from './bench-data-files';
 import { FOLDS, openExperimentEngine, quantileMs, selectedVariants } from './search-experiment-setup';
 
 const folds = FOLDS;
@@ -127,6 +128,24 @@ const variants: { name: string; params: EngineParams }[] = [
       };
       return { name: `translation LM ${spec}`, params: { ...defaultEngineParams, translationRerank } };
     }),
+  // DEPTHS=tlmDepth:bigramDepth[:tlmWeight[:bigramWeight]],… : both re-scoring stages over deeper
+  // candidate lists (the ranks 100–300 where recall-analysis.ts finds most missing articles).
+  ...(process.env.DEPTHS ?? '')
+    .split(',')
+    .filter((spec) => spec.includes(':'))
+    .map((spec) => {
+      const [tlmDepth, bigramDepth, tlmWeight, bigramWeight] = spec.split(':').map(Number);
+      const tlm = defaultEngineParams.translationRerank;
+      const bigrams = defaultEngineParams.bigrams ?? defaultBigramParams;
+      return {
+        name: `re-scoring depths ${spec}`,
+        params: {
+          ...defaultEngineParams,
+          translationRerank: { ...tlm, depth: tlmDepth ?? tlm.depth, weight: tlmWeight ?? tlm.weight },
+          bigrams: { ...bigrams, depth: bigramDepth ?? bigrams.depth, weight: bigramWeight ?? bigrams.weight },
+        },
+      };
+    }),
 ];
 const readSet = (file: string) =>
   readFileSync(file, 'utf8')
@@ -134,8 +153,9 @@ const readSet = (file: string) =>
     .filter((l) => l.trim().length > 0)
     .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
 const everyday = readSet(everydayFile);
-// BLIND=1 also prints the blind everyday set's aggregate: a check of the chosen variant, never for choosing.
-const blind = process.env.BLIND === '1' ? readSet(everydayBlindFile) : null;
+// BLIND=1 / CHECK=1 also print the blind / check everyday set's aggregate: a check of the chosen
+// variant, never for choosing.
+const heldOut = selectedHeldOutSets().map((set) => ({ name: set.name, questions: readSet(set.file) }));
 const allEngine = base.withModel(retrained(neighboured(trained.model), trained.questions));
 for (const v of selectedVariants(variants)) {
   t = performance.now();
@@ -163,8 +183,13 @@ for (const v of selectedVariants(variants)) {
     );
   const ev = score(everyday);
   const p = (x: number) => (100 * x).toFixed(1);
-  const bl = blind ? score(blind) : null;
+  const held = heldOut
+    .map((h) => {
+      const r = score(h.questions);
+      return ` | ${h.name}: ${p(r.recallAt10)} / ${p(r.recallAt100)} / ${p(r.ndcgAt10)}`;
+    })
+    .join('');
   console.log(
-    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)}${bl ? ` | blind: ${p(bl.recallAt10)} / ${p(bl.recallAt100)} / ${p(bl.ndcgAt10)}` : ''} | p50/p95 ${quantileMs(times, 0.5)}/${quantileMs(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
+    `${v.name.padEnd(36)} CV: R@10 ${p(m.recallAt10)}  R@100 ${p(m.recallAt100)}  nDCG@10 ${p(m.ndcgAt10)}  MRR@10 ${p(m.mrrAt10)} | everyday: R@10 ${p(ev.recallAt10)}  R@100 ${p(ev.recallAt100)}  nDCG@10 ${p(ev.ndcgAt10)}${held} | p50/p95 ${quantileMs(times, 0.5)}/${quantileMs(times, 0.95)} ms (${((performance.now() - t) / 1000).toFixed(0)} s)`,
   );
 }

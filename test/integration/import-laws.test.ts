@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLawProblem } from '../../kiosk-content/src/laws/common/law-types';
 import { LawRepository } from '../../kiosk-content/src/library-db/node/law-repository';
+import { RepositoryArticleSource } from '../../kiosk-content/src/search/node/article-source';
 import { openContentDb, type ContentDb } from '../../kiosk-content/src/library-db/node/open-content-db';
 import { importLaws, type ImportLawsSummary } from '../../kiosk-content/authoring/law-import/import-laws';
 import { repoRoot } from '../../scripts/lib/repo-paths';
@@ -114,6 +115,18 @@ describe('importing ../shared/data/laws', () => {
     expect(repo.currentArticleText('行政复议法|第九百九十九条')).toBeNull();
     expect(repo.currentArticleText('没有这部法|第一条')).toBeNull();
     expect(repo.currentArticleText('no-bar')).toBeNull();
+  });
+
+  it('reads several current texts with one call in key order, as the single read does, and the search source caches them', () => {
+    const keys = ['民法典|第一千零七十九条', '没有这部法|第一条', '行政复议法|第一条', 'no-bar', '劳动合同法|第47条', '民法典|第一千零七十九条'];
+    const rows = repo.currentArticleTexts(keys);
+    expect(rows.map((r) => r?.text ?? null)).toEqual(keys.map((k) => repo.currentArticleText(k)?.text ?? null));
+    expect(rows.map((r) => (r ? repo.headingPath(r.headingId) : null))).toEqual(keys.map((k) => repo.currentArticleText(k)?.headings ?? null));
+    expect(repo.currentArticleTexts([])).toEqual([]);
+    const source = new RepositoryArticleSource(db, repo);
+    expect(source.articleBodies(keys)).toEqual(keys.map((k) => repo.currentArticleText(k)?.text ?? null));
+    // Cached texts come back with their headings through article(), as read directly.
+    for (const key of keys) expect(source.article(key)).toEqual(repo.currentArticleText(key));
   });
 
   it('merges the copies of one version found in two folders or under two spellings of the title', () => {

@@ -225,6 +225,12 @@ export class LawRepository {
          JOIN law_versions v ON v.id = a.version_id AND v.is_current = 1 JOIN laws l ON l.id = v.law_id
          WHERE l.normalized_title = ? AND a.label = ?`,
       ),
+      currentArticleTexts: db.prepare<[string], { i: number; text: string; heading_id: number | null }>(
+        `SELECT CAST(j.key AS INTEGER) AS i, a.text, a.heading_id FROM json_each(?) j
+         JOIN laws l ON l.normalized_title = json_extract(j.value, '$[0]')
+         JOIN law_versions v ON v.law_id = l.id AND v.is_current = 1
+         JOIN articles a ON a.version_id = v.id AND a.label = json_extract(j.value, '$[1]')`,
+      ),
       article: db.prepare<[number, string], ArticleRow>(`SELECT ${articleColumns} FROM ${articleFrom} WHERE a.version_id = ? AND a.label = ?`),
       articleBySeq: db.prepare<[number, number], ArticleRow>(`SELECT ${articleColumns} FROM ${articleFrom} WHERE a.version_id = ? AND a.seq = ?`),
       headingPath: db.prepare<[number], { text: string }>(
@@ -337,6 +343,28 @@ export class LawRepository {
     const row = this.stmt.currentArticleText.get(normalizeLawTitle(key.slice(0, bar)), normalizeLabel(key.slice(bar + 1)));
     if (!row) return null;
     return { text: row.text, headings: row.heading_id === null ? [] : this.headingPathOf(row.heading_id) };
+  }
+
+  /**
+   * Texts and innermost heading ids of several current articles by search key, in key order (null
+   * for a key naming no current article), with one statement: the bigram stage reads its hundred
+   * candidates at once. Headings are read only when asked for (headingPath).
+   */
+  currentArticleTexts(keys: readonly string[]): ({ text: string; headingId: number | null } | null)[] {
+    const out: ({ text: string; headingId: number | null } | null)[] = keys.map(() => null);
+    const pairs = keys.map((key) => {
+      const bar = key.lastIndexOf('|');
+      // A key without a law part matches no row (no law has an empty title).
+      return bar <= 0 ? ['', ''] : [normalizeLawTitle(key.slice(0, bar)), normalizeLabel(key.slice(bar + 1))];
+    });
+    if (keys.length === 0) return out;
+    for (const row of this.stmt.currentArticleTexts.all(JSON.stringify(pairs))) out[row.i] = { text: row.text, headingId: row.heading_id };
+    return out;
+  }
+
+  /** The heading path (outermost first) above a heading; [] for none. */
+  headingPath(headingId: number | null): string[] {
+    return headingId === null ? [] : this.headingPathOf(headingId);
   }
 
   private readonly headingPaths = new Map<number, string[]>();

@@ -51,7 +51,7 @@ describe('rescoreWithBigrams', () => {
     { key: 'c', score: 9 },
     { key: 'd', score: 1 },
   ];
-  const textOf = (h: { key: string }) => texts[h.key] ?? null;
+  const textOf = (head: readonly { key: string }[]) => head.map((h) => texts[h.key] ?? null);
 
   it('adds weight × best score × bigram / best bigram within depth and re-sorts; the rest follow unchanged', () => {
     const out = rescoreWithBigrams(ranked, '老板拖欠工资怎么办', textOf, stats, 0.2, 3);
@@ -60,6 +60,19 @@ describe('rescoreWithBigrams', () => {
     expect(out[0]?.score).toBeCloseTo(11.5);
     expect(out[1]?.score).toBe(10);
     expect(out[3]).toEqual({ key: 'd', score: 1 });
+  });
+
+  it('asks for the texts of the re-scored entries once, in ranking order, and not at all when off', () => {
+    const asked: string[][] = [];
+    const reader = (head: readonly { key: string }[]) => {
+      asked.push(head.map((h) => h.key));
+      return textOf(head);
+    };
+    rescoreWithBigrams(ranked, '老板拖欠工资怎么办', reader, stats, 0.2, 3);
+    expect(asked).toEqual([['a', 'b', 'c']]);
+    rescoreWithBigrams(ranked, '拖欠工资', reader, stats, 0, 100);
+    rescoreWithBigrams(ranked, 'abc', reader, stats, 0.2, 100);
+    expect(asked).toHaveLength(1);
   });
 
   it('changes nothing when off, for a query without CJK bigrams, or when no text shares one', () => {

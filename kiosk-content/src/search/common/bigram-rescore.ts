@@ -107,13 +107,27 @@ export class BigramStatsBuilder {
   }
 }
 
-/** BM25 of one article text for the query bigrams (code → idf, distinct). */
+/**
+ * BM25 of one article text for the query bigrams (code → idf, distinct). Walks the text once without
+ * listing its bigrams (a hundred texts per query); the terms add up in the order of their first
+ * occurrence in the text.
+ */
 export function bigramScore(queryIdf: ReadonlyMap<number, number>, text: string, avgLength: number): number {
-  const codes = bigramCodes(text);
-  if (codes.length === 0 || queryIdf.size === 0) return 0;
+  if (queryIdf.size === 0) return 0;
   const tf = new Map<number, number>();
-  for (const c of codes) if (queryIdf.has(c)) tf.set(c, (tf.get(c) ?? 0) + 1);
-  const norm = 1 - b + (b * codes.length) / (avgLength > 0 ? avgLength : codes.length);
+  let length = 0;
+  let previous = text.length > 0 ? text.charCodeAt(0) : 0;
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isCjk(previous) && isCjk(c)) {
+      length++;
+      const code = ((previous << 16) | c) >>> 0;
+      if (queryIdf.has(code)) tf.set(code, (tf.get(code) ?? 0) + 1);
+    }
+    previous = c;
+  }
+  if (length === 0) return 0;
+  const norm = 1 - b + (b * length) / (avgLength > 0 ? avgLength : length);
   let s = 0;
   for (const [c, n] of tf) s += (queryIdf.get(c) as number) * ((n * (k1 + 1)) / (n + k1 * norm));
   return s;
@@ -121,12 +135,14 @@ export function bigramScore(queryIdf: ReadonlyMap<number, number>, text: string,
 
 /**
  * `ranked` (best first) with its first `depth` entries re-scored at `weight` (gatedBigramWeight)
- * and re-sorted; the rest follow unchanged. `textOf` gives an entry's article text (null: no bigram score).
+ * and re-sorted; the rest follow unchanged. `textsOf` gives the article texts of those entries, in
+ * their order, in one call (null: no bigram score), so a database can read them with one statement;
+ * it is not called when nothing is re-scored.
  */
 export function rescoreWithBigrams<T extends { score: number }>(
   ranked: readonly T[],
   query: string,
-  textOf: (hit: T) => string | null,
+  textsOf: (head: readonly T[]) => readonly (string | null)[],
   stats: BigramStats,
   weight: number,
   depth: number,
@@ -137,8 +153,9 @@ export function rescoreWithBigrams<T extends { score: number }>(
   for (const c of bigramCodes(query)) if (!queryIdf.has(c)) queryIdf.set(c, stats.idf(c));
   if (queryIdf.size === 0) return [...ranked];
   const head = ranked.slice(0, depth);
-  const scores = head.map((h) => {
-    const text = textOf(h);
+  const texts = textsOf(head);
+  const scores = head.map((_, i) => {
+    const text = texts[i] ?? null;
     return text === null ? 0 : bigramScore(queryIdf, text, stats.data.avgLength);
   });
   const maxScore = Math.max(0, ...scores);

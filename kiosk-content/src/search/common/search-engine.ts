@@ -415,6 +415,9 @@ export interface ArticleText {
   headings: readonly string[];
 }
 
+/** Article texts by key, in key order (null for an article the source lacks). */
+export type ArticleBodies = (keys: readonly string[]) => (string | null)[];
+
 export interface ArticleResult {
   key: string;
   normalizedTitle: string;
@@ -496,6 +499,11 @@ export class SearchEngine {
     private readonly tokenizer: Tokenizer,
     private readonly articleText: (key: string) => ArticleText | null,
     readonly params: EngineParams = defaultEngineParams,
+    /**
+     * The texts of several articles at once, in key order (the bigram stage reads its hundred
+     * candidates with it); default: articleText key by key.
+     */
+    private readonly articleBodies: ArticleBodies = (keys) => keys.map((k) => articleText(k)?.text ?? null),
   ) {
     this.matcher = new LawTitleMatcher(
       index.articles.data.laws.map((l) => l.normalizedTitle),
@@ -530,13 +538,13 @@ export class SearchEngine {
   }
 
   withParams(params: EngineParams): SearchEngine {
-    return new SearchEngine(this.index, this.tokenizer, this.articleText, params);
+    return new SearchEngine(this.index, this.tokenizer, this.articleText, params, this.articleBodies);
   }
 
   /** The same content with another learned model (null = none); used by cross-validation. */
   withModel(model: SearchModel | null): SearchEngine {
     const articles = this.index.articles.withLearned(learnedFieldFor(this.index.articles, model, this.tokenizer));
-    return new SearchEngine({ ...this.index, articles }, this.tokenizer, this.articleText, this.params);
+    return new SearchEngine({ ...this.index, articles }, this.tokenizer, this.articleText, this.params, this.articleBodies);
   }
 
   private terms(text: string): string[] {
@@ -635,7 +643,7 @@ export class SearchEngine {
     const ranked = rescoreWithBigrams(
       bridged,
       q,
-      (h) => this.articleText(idx.key(h.doc))?.text ?? null,
+      (head) => this.articleBodies(head.map((h) => idx.key(h.doc))),
       this.index.bigrams,
       gatedBigramWeight(bigramParams, coverage),
       bigramParams.depth,

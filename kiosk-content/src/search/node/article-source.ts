@@ -1,5 +1,5 @@
 import type { ArticleIndexInput } from '../common/article-index';
-import type { ArticleText } from '../common/search-engine';
+import type { ArticleBodies, ArticleText } from '../common/search-engine';
 import type { LawRepository } from '../../library-db/node/law-repository';
 import type { ContentDb } from '../../library-db/node/open-content-db';
 
@@ -15,6 +15,14 @@ export interface ArticleSource {
   lawTitles(): string[];
   articles(): Iterable<ArticleIndexInput>;
   article(key: string): ArticleText | null;
+  /** Texts of several articles at once, in key order (optional: article() key by key otherwise). */
+  articleBodies?(keys: readonly string[]): (string | null)[];
+}
+
+/** The source's bulk text reader for the engine, or key by key through article() when it has none. */
+export function articleBodiesOf(source: ArticleSource): ArticleBodies {
+  const bulk = source.articleBodies;
+  return bulk ? (keys) => bulk.call(source, keys) : (keys) => keys.map((k) => source.article(k)?.text ?? null);
 }
 
 /** Current versions from the content database (LawRepository). */
@@ -45,24 +53,65 @@ export class RepositoryArticleSource implements ArticleSource {
   }
 
   /**
-   * Recently read texts, least recently used dropped first: each query re-scores its best hundred
-   * articles from their text, and residents' questions keep returning to the same laws, so most
-   * reads hit (about 1 MB for this many articles of typical length).
+   * Recently read texts in two generations: each query re-scores its best hundred articles from
+   * their text, and residents' questions keep returning to the same laws, so most reads hit. A
+   * text read or used goes into the young generation; when that holds recentArticleTexts, it
+   * becomes the old one and the previous old one is dropped (so the last 3,000–6,000 texts used
+   * stay, about 1–2 MB), with no reordering per hit. Heading paths are looked up only for
+   * article(), which shows them; the bigram stage needs the text alone.
    */
-  private readonly recent = new Map<string, ArticleText | null>();
+  private young = new Map<string, CachedText | null>();
+  private old = new Map<string, CachedText | null>();
+
+  private remember(key: string, value: CachedText | null): void {
+    this.young.set(key, value);
+    if (this.young.size >= recentArticleTexts) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+  }
+
+  private cached(key: string): CachedText | null | undefined {
+    const young = this.young.get(key);
+    if (young !== undefined) return young;
+    const old = this.old.get(key);
+    if (old !== undefined) this.remember(key, old);
+    return old;
+  }
 
   article(key: string): ArticleText | null {
-    const cached = this.recent.get(key);
-    if (cached !== undefined) {
-      this.recent.delete(key);
-      this.recent.set(key, cached);
-      return cached;
+    let found = this.cached(key);
+    if (found === undefined) {
+      found = this.repo.currentArticleTexts([key])[0] ?? null;
+      this.remember(key, found);
     }
-    const text = this.repo.currentArticleText(key);
-    this.recent.set(key, text);
-    if (this.recent.size > recentArticleTexts) this.recent.delete(this.recent.keys().next().value as string);
-    return text;
+    return found ? { text: found.text, headings: this.repo.headingPath(found.headingId) } : null;
   }
+
+  /** Texts of several articles, in key order; the ones not cached are read with one statement. */
+  articleBodies(keys: readonly string[]): (string | null)[] {
+    const out: (string | null)[] = new Array<string | null>(keys.length).fill(null);
+    const missing: number[] = [];
+    keys.forEach((key, i) => {
+      const found = this.cached(key);
+      if (found === undefined) missing.push(i);
+      else out[i] = found?.text ?? null;
+    });
+    if (missing.length > 0) {
+      const read = this.repo.currentArticleTexts(missing.map((i) => keys[i] as string));
+      missing.forEach((i, j) => {
+        const found = read[j] ?? null;
+        this.remember(keys[i] as string, found);
+        out[i] = found?.text ?? null;
+      });
+    }
+    return out;
+  }
+}
+
+interface CachedText {
+  text: string;
+  headingId: number | null;
 }
 
 const recentArticleTexts = 3000;

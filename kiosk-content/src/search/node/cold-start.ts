@@ -23,6 +23,8 @@ export interface ColdStartResult {
   indexSource: IndexSource;
   /** Articles + Q&A answered for the query (a sanity check that it searched something). */
   results: number;
+  /** Of `ms`: the warm-up run when the search opened (warm-up.ts). */
+  warmUpMs?: number;
 }
 
 export interface ColdStartOptions {
@@ -76,6 +78,7 @@ function runChild(dbFile: string, query: string, contentDir: string): void {
       rssBytes: process.memoryUsage.rss(),
       indexSource: opened.source,
       results: r.articles.length + r.qa.length,
+      warmUpMs: opened.warmUp?.ms ?? 0,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

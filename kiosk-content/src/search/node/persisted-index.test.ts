@@ -114,6 +114,9 @@ describe('persisted search index', () => {
     const fast = openSearchForDb(db);
     expect(fast.source).toBe('db');
     expect(fast.service.report.qa).toBeGreaterThan(0);
+    // Warmed up before it is handed out, unless asked not to.
+    expect(fast.warmUp?.searches).toBeGreaterThan(0);
+    expect(openSearchForDb(db, { warmUp: false }).warmUp).toBeNull();
     // Another content folder (here: an empty one) has another stamp and another fingerprint.
     const other = openSearchForDb(db, { contentDir: dir });
     expect(other.source).toBe('built');

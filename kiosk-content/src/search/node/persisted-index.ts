@@ -10,11 +10,12 @@ import type { ArticleText, EngineParams } from '../common/search-engine';
 import { SearchEngine, decodeSearchIndex, defaultEngineParams, encodeSearchIndex } from '../common/search-engine';
 import { LawRepository } from '../../library-db/node/law-repository';
 import { ContentDbVersionError, openContentDb, type ContentDb } from '../../library-db/node/open-content-db';
-import { RepositoryArticleSource, type ArticleSource } from './article-source';
+import { articleBodiesOf, RepositoryArticleSource, type ArticleSource } from './article-source';
 import { glossaryFromDb, glossaryFromFolder, qaFromDb, qaFromFolder } from './content-sources';
 import { defaultGlossaryDir } from '../../glossary/node/load-glossary-folder';
 import { defaultQaDir } from '../../qa/node/load-qa-folder';
 import { createJiebaTokenizer } from './jieba-tokenizer';
+import { warmUpEngine, type WarmUpOptions, type WarmUpReport } from '../common/warm-up';
 import { engineRevision, indexFingerprint, LocalSearchService, nodeTextCodec } from './search-service';
 import { errorMessage } from '../../errors/common/error-message';
 
@@ -217,7 +218,7 @@ function loadStored(
   if (!bytes) return { service: null, reason: 'the database has no stored search index' };
   try {
     const decoded = decodeSearchIndex(bytes, nodeTextCodec, createJiebaTokenizer);
-    const engine = new SearchEngine(decoded.index, decoded.tokenizer, (key) => articles.article(key), params);
+    const engine = new SearchEngine(decoded.index, decoded.tokenizer, (key) => articles.article(key), params, articleBodiesOf(articles));
     const service = new LocalSearchService(engine, {
       built: false,
       ms: performance.now() - started,
@@ -269,14 +270,28 @@ export function openStoredSearch(db: ContentDb | null, content: SearchContent, o
 export interface OpenSearchForDbOptions extends OpenStoredSearchOptions {
   /** Content folder with qa/ and glossary/ (default: the embedded default content). */
   contentDir?: string | null;
+  /** Warm-up before the search is handed out (warm-up.ts); false = none. Default: warmUpEngine's defaults. */
+  warmUp?: WarmUpOptions | false;
+}
+
+export interface OpenedSearchForDb extends OpenedSearch {
+  /** What the warm-up ran (null when it was switched off). */
+  warmUp: WarmUpReport | null;
 }
 
 /**
  * The search for a content database, as the CLI, the cold-start probe and the host open it:
+ * warmed up (warm-up.ts) before it is returned, so the first questions of a new process are not slow;
  * the stored index when its source stamp matches (no Q&A/glossary loading at all), else the
  * full fingerprint check, else a build (or the cache file).
  */
-export function openSearchForDb(db: ContentDb, options: OpenSearchForDbOptions = {}): OpenedSearch {
+export function openSearchForDb(db: ContentDb, options: OpenSearchForDbOptions = {}): OpenedSearchForDb {
+  const opened = openSearchForDbCold(db, options);
+  const warmUp = options.warmUp === false ? null : warmUpEngine(opened.service.engine, options.warmUp);
+  return { ...opened, warmUp };
+}
+
+function openSearchForDbCold(db: ContentDb, options: OpenSearchForDbOptions): OpenedSearch {
   const started = performance.now();
   const params = options.params ?? defaultEngineParams;
   const stamp = contentStamp(db, options.contentDir);

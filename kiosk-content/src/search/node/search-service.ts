@@ -9,7 +9,7 @@ import type { SearchModel } from '../common/learned-model';
 import type { QaInput, Suggestion } from '../common/qa-index';
 import type { ArticleResult, EngineParams, QaResult, SearchIndex } from '../common/search-engine';
 import { SearchEngine, buildSearchIndex, decodeSearchIndex, defaultEngineParams, encodeSearchIndex, userWordsFor } from '../common/search-engine';
-import type { ArticleSource } from './article-source';
+import { articleBodiesOf, type ArticleSource } from './article-source';
 import { createJiebaTokenizer, fnv1a } from './jieba-tokenizer';
 import { pinyinInitials } from './pinyin';
 import { writeFileAtomic } from '../../../../native-adapters/node/atomic-file';
@@ -128,7 +128,7 @@ export class LocalSearchService implements SearchService {
     if (options.indexFile) {
       const loaded = tryLoad(options.indexFile, fingerprint);
       if (loaded) {
-        const engine = new SearchEngine(loaded.index, loaded.tokenizer, articleText, params);
+        const engine = new SearchEngine(loaded.index, loaded.tokenizer, articleText, params, articleBodiesOf(options.articles));
         return new LocalSearchService(engine, {
           built: false,
           ms: performance.now() - started,
@@ -147,7 +147,7 @@ export class LocalSearchService implements SearchService {
     );
     const bytes = encodeSearchIndex(index, nodeTextCodec);
     if (options.indexFile) writeIndexFile(options.indexFile, bytes);
-    const engine = new SearchEngine(index, tokenizer, articleText, params);
+    const engine = new SearchEngine(index, tokenizer, articleText, params, articleBodiesOf(options.articles));
     return new LocalSearchService(engine, {
       built: true,
       ms: performance.now() - started,
