@@ -39,19 +39,19 @@ interface Query extends RankingQuery {
   coverage: number;
   engine: number[];
 }
-function queryOf(r: RankingIndex): Query {
+function queryOf(r: RankingIndex, from: Float32Array = data): Query {
   const features: number[][] = [];
   const labels: number[] = [];
   const engine: number[] = [];
   for (let i = 0; i < r.rows; i++) {
     const o = (r.offset + i) * meta.width;
-    const row = Array.from(data.subarray(o, o + meta.width));
+    const row = Array.from(from.subarray(o, o + meta.width));
     features.push(used.map(({ j }) => row[j] as number));
     labels.push(row[meta.width - 1] as number);
     engine.push(row[FINAL] as number);
   }
   const o = r.offset * meta.width;
-  return { features, labels, base: engine, engine, relevantTotal: r.relevantTotal, coverage: r.rows > 0 ? (data[o + COVERAGE] as number) : 0 };
+  return { features, labels, base: engine, engine, relevantTotal: r.relevantTotal, coverage: r.rows > 0 ? (from[o + COVERAGE] as number) : 0 };
 }
 const outer = new Map<number, Query>();
 const inner = new Map<string, Query>();
@@ -222,5 +222,15 @@ for (const learner of process.env.LEARNERS
     allOuter,
   );
   console.log(`${learner.name}: nested STARD CV ${fig(cv)} | everyday ${fig(everyday.map((q) => fused(q, ev.ranker, ev.setting)))}`);
+  // HELDOUT=1 (after ltr-features.ts with BLIND=1 / CHECK=1): those sets' aggregates only, for a chosen variant.
+  if (process.env.HELDOUT === '1') {
+    const held = JSON.parse(readFileSync(path.join(dir, 'heldout.json'), 'utf8')) as { rankings: RankingIndex[] };
+    const heldRaw = readFileSync(path.join(dir, 'heldout.f32'));
+    const heldData = new Float32Array(heldRaw.buffer, heldRaw.byteOffset, heldRaw.byteLength / 4);
+    for (const set of [...new Set(held.rankings.map((r) => r.set))]) {
+      const qs = held.rankings.filter((r) => r.set === set).map((r) => queryOf(r, heldData));
+      console.log(`  held-out ${set} (aggregate): engine ${fig(baseline(qs))} → ranker ${fig(qs.map((q) => fused(q, ev.ranker, ev.setting)))}`);
+    }
+  }
   console.log(`  chosen per outer fold: ${chosen.join(' ')}; for the everyday set: ${JSON.stringify(ev.setting)}`);
 }

@@ -21,7 +21,7 @@ import { bigramCodes, bigramScore } from '../../kiosk-content/src/search/common/
 import type { SearchEngine, SearchTrace } from '../../kiosk-content/src/search/common/search-engine';
 import { learnSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import type { LabelledQuestion } from '../../kiosk-content/authoring/search-model/train-search-model';
-import { everydayFile } from './bench-data-files';
+import { everydayFile, selectedHeldOutSets } from './bench-data-files';
 import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
 export const ltrFeatureNames = [
@@ -53,8 +53,8 @@ export const ltrFeatureNames = [
 ] as const;
 
 export interface RankingIndex {
-  /** stard: question index; everyday: line index. */
-  set: 'stard' | 'everyday';
+  /** stard: question index; everyday (or a held-out set's name, HELDOUT mode): line index. */
+  set: string;
   question: number;
   fold: number;
   /** 'outer' (held-out model / all-questions model for everyday) or the other fold f of the inner model. */
@@ -209,20 +209,39 @@ function main(): void {
     offset += rows.length;
   };
   const stardQuery = (i: number) => questions[i] as LabelledQuestion;
+  const judged = (file: string) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] })
+      .map((q) => ({ query: q.query, relevant: new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`)) }));
+  const write = (name: string) => {
+    const all32 = new Float32Array(offset * width);
+    let o = 0;
+    for (const c of chunks) {
+      all32.set(c, o);
+      o += c.length;
+    }
+    writeFileSync(path.join(out, `${name}.f32`), Buffer.from(all32.buffer));
+    writeFileSync(path.join(out, `${name}.json`), JSON.stringify({ names: ltrFeatureNames, width, rankings: index }));
+    console.log(`${String(index.length)} rankings, ${String(offset)} rows → ${out}/${name}.*`);
+  };
+  const heldOut = selectedHeldOutSets();
+  if (heldOut.length > 0) {
+    // BLIND=1 / CHECK=1: only those sets, ranked by the all-questions model, for ltr-experiment.ts's aggregates.
+    const all = base.withModel(trained.model);
+    for (const set of heldOut) judged(set.file).forEach((q, i) => add({ set: set.name, question: i, fold: -1, model: 'outer' }, all, q.query, q.relevant));
+    write('heldout');
+    return;
+  }
   for (const f of trained.folds) {
     const engine = base.withModel(f.model);
     for (const i of f.heldOut)
       add({ set: 'stard', question: i, fold: foldOf(i), model: 'outer' }, engine, stardQuery(i).query, new Set(stardQuery(i).relevant));
   }
   console.log(`outer rankings: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const everyday = readFileSync(everydayFile, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim().length > 0)
-    .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] });
   const all = base.withModel(trained.model);
-  everyday.forEach((q, i) =>
-    add({ set: 'everyday', question: i, fold: -1, model: 'outer' }, all, q.query, new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`))),
-  );
+  judged(everydayFile).forEach((q, i) => add({ set: 'everyday', question: i, fold: -1, model: 'outer' }, all, q.query, q.relevant));
   // Inner cross-fitting: the model without folds f and g ranks fold g's questions (for outer fold f) and fold f's (for outer fold g).
   for (let f = 0; f < FOLDS; f++)
     for (let g = f + 1; g < FOLDS; g++) {
@@ -238,15 +257,7 @@ function main(): void {
       });
       console.log(`inner model without folds ${String(f)} and ${String(g)}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
-  const all32 = new Float32Array(offset * width);
-  let o = 0;
-  for (const c of chunks) {
-    all32.set(c, o);
-    o += c.length;
-  }
-  writeFileSync(path.join(out, 'features.f32'), Buffer.from(all32.buffer));
-  writeFileSync(path.join(out, 'features.json'), JSON.stringify({ names: ltrFeatureNames, width, rankings: index }));
-  console.log(`${String(index.length)} rankings, ${String(offset)} rows → ${out}`);
+  write('features');
 }
 
 main();
