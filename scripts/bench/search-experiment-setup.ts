@@ -40,12 +40,14 @@ export function openExperimentEngine() {
    * question (0 = without the Q&A, the engine before), `t` also in the translation table, `u` not
    * counted in the priors (TrainingQuestion.counted false).
    */
+  const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer };
+  const [qaWeight, qaTranslation, qaCounted] = (process.env.QATRAIN ?? '').split(':');
+  const qaOptions = process.env.QATRAIN ? { weight: Number(qaWeight ?? 0), counted: qaCounted !== 'u', translation: qaTranslation === 't' } : defaultQaTraining;
+  const extraQuestions = qaTrainingQuestions(qa, qaOptions);
+  /** What every model of trainModels is trained with besides the labelled questions. */
+  const trainingOptions = { translation, extraQuestions, extraInTranslation: qaOptions.translation };
   const trainModels = () => {
-    const translation = { articleText: (key: string) => source.article(key)?.text ?? null, tokenizer };
-    const [qaWeight, qaTranslation, qaCounted] = (process.env.QATRAIN ?? '').split(':');
-    const options = process.env.QATRAIN ? { weight: Number(qaWeight ?? 0), counted: qaCounted !== 'u', translation: qaTranslation === 't' } : defaultQaTraining;
-    const extraQuestions = qaTrainingQuestions(qa, options);
-    const withQa = trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, { translation, extraQuestions, extraInTranslation: options.translation });
+    const withQa = trainSearchModel(stardQueriesFile, lecoqaFile, FOLDS, trainingOptions);
     // QAPARTS=e|p|c|t…: the Q&A reach only these components (expansion field, domain prior, citation
     // popularity, translation table with QATRAIN=w:t); the others come from the model trained without them.
     const parts = process.env.QAPARTS;
@@ -64,7 +66,7 @@ export function openExperimentEngine() {
       folds: withQa.folds.map((f, i) => ({ heldOut: f.heldOut, model: mix(f.model, (without.folds[i] as typeof f).model) })),
     };
   };
-  return { base, source, tokenizer, trainModels };
+  return { base, source, tokenizer, trainModels, trainingOptions };
 }
 
 /** The q-quantile of per-query times in ms, one decimal, for the experiments' latency columns. */

@@ -141,17 +141,21 @@ export function loadTrainingQuestions(stardFile: string, lecoqaFile?: string | n
   return readTrainingQuestions(stardFile, lecoqaFile).questions;
 }
 
+/** The model trained on these labelled questions (plus the options' extra questions), as every fold of trainSearchModel is. */
+export function learnSearchModel(questions: readonly LabelledQuestion[], options: TrainingFileOptions = {}): SearchModel {
+  const extra = options.extraQuestions ?? [];
+  return modelFromQuestions(
+    [...questions, ...extra],
+    defaultModelWeights,
+    defaultNeighbours,
+    options.translation ?? null,
+    options.extraInTranslation ? [...questions, ...extra] : questions,
+  );
+}
+
 export function trainSearchModel(stardFile: string, lecoqaFile?: string | null, folds = 0, options: TrainingFileOptions = {}): TrainedSearchModels {
   const { questions, problems } = readTrainingQuestions(stardFile, lecoqaFile, options);
-  const extra = options.extraQuestions ?? [];
-  const learn = (qs: readonly LabelledQuestion[]) =>
-    modelFromQuestions(
-      [...qs, ...extra],
-      defaultModelWeights,
-      defaultNeighbours,
-      options.translation ?? null,
-      options.extraInTranslation ? [...qs, ...extra] : qs,
-    );
+  const learn = (qs: readonly LabelledQuestion[]) => learnSearchModel(qs, options);
   const out: TrainedSearchModels = { questions, problems, model: learn(questions), folds: [] };
   for (let f = 0; f < folds; f++) {
     const heldOut: number[] = [];

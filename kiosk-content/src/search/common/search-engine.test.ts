@@ -4,6 +4,7 @@ import type { TextCodec } from './index-codec';
 import { IndexFormatError } from './index-codec';
 import { bigramTokenizer } from './normalize';
 import { SearchEngine, buildSearchIndex, decodeSearchIndex, encodeSearchIndex } from './search-engine';
+import type { SearchTrace } from './search-engine';
 
 const codec: TextCodec = { encode: (s) => new TextEncoder().encode(s), decode: (b) => new TextDecoder().decode(b) };
 
@@ -81,6 +82,17 @@ describe('SearchEngine.search', () => {
   it('prefers a law over a departmental rule for the same words (authority prior)', () => {
     const keys = engine.search('克扣工资').articles.map((x) => x.key);
     expect(keys.indexOf('劳动法|第五十条')).toBeLessThan(keys.indexOf('工资支付暂行规定|第九条'));
+  });
+
+  it('reports each stage’s ranking to a trace without changing the results', () => {
+    const trace: SearchTrace = {};
+    const traced = engine.search('老板不发工资', { trace, snippets: false });
+    expect(traced).toEqual(engine.search('老板不发工资', { snippets: false }));
+    expect(trace.final?.map((h) => engine.index.articles.key(h.doc))).toEqual(traced.articles.map((a) => a.key));
+    expect(trace.firstStage?.length).toBeGreaterThan(0);
+    expect(trace.bridged?.length).toBeGreaterThanOrEqual(trace.final?.length ?? 0);
+    expect(trace.coverage).toBeGreaterThan(0);
+    expect(trace.ownWords).toContain('工资');
   });
 
   it('returns nothing for an empty or filler-only query', () => {

@@ -459,6 +459,26 @@ export interface EngineSearchOptions {
   snippets?: boolean;
   /** Extra weighted terms for the article ranking only (experiments). */
   extraTerms?: readonly WeightedTerm[];
+  /** Experiments (learning to rank): filled with each stage's ranking as that stage left it. */
+  trace?: SearchTrace;
+}
+
+/**
+ * The article rankings of the stages of one search, scores as each stage left them: the word
+ * ranking (BM25F × priors), after the translation second stage (score / best + weight × scaled
+ * log-likelihood), after the Q&A citation boost and bridge, after the bigram re-scoring; the
+ * query's Q&A coverage and the laws' score multipliers (named law, domain prior).
+ */
+export interface SearchTrace {
+  firstStage?: readonly { doc: number; score: number }[];
+  translated?: readonly { doc: number; score: number }[];
+  bridged?: readonly { doc: number; score: number }[];
+  final?: readonly { doc: number; score: number }[];
+  coverage?: number;
+  lawBoost?: ReadonlyMap<number, number>;
+  ownWords?: readonly string[];
+  /** The weighted terms the word ranking searched (own words, glossary and translation expansions). */
+  rankTerms?: readonly WeightedTerm[];
 }
 
 /**
@@ -628,6 +648,7 @@ export class SearchEngine {
       gatedBigramWeight(bigramParams, coverage),
       bigramParams.depth,
     ).slice(0, limit + exactDocs.length);
+    if (options.trace) Object.assign(options.trace, { firstStage, translated: bm25Ranked, bridged, final: ranked, coverage, lawBoost, ownWords, rankTerms });
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
       const law = idx.law(doc);

@@ -1,0 +1,263 @@
+/**
+ * Feature dump for learning to rank over the engine's own signals:
+ * `npx tsx scripts/bench/ltr-features.ts` (OUT=/tmp/rank; QATRAIN as in search-experiment-setup.ts).
+ *
+ * For every public STARD question it writes the engine's first 100 articles with per-stage
+ * component scores (ltrFeatureNames) and the relevance label, ranked by
+ *   - its outer cross-validation model (trained without its fold: the held-out ranking), and
+ *   - for every other fold f, the model trained without its fold and without f (inner cross-fitting:
+ *     a ranker trained inside outer fold f sees, for its training questions, features of models that
+ *     never saw those questions, as its test questions get from the outer model);
+ * and the everyday choosing set with the model trained on all questions. The rows go to
+ * OUT/features.f32 (Float32, ltrFeatureNames.length + 1 columns, the last the label), the
+ * per-ranking index to OUT/features.json. ltr-experiment.ts evaluates fusions on them.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
+import { noPrior } from '../../kiosk-content/src/search/common/article-index';
+import { bigramCodes, bigramScore } from '../../kiosk-content/src/search/common/bigram-rescore';
+import type { SearchEngine, SearchTrace } from '../../kiosk-content/src/search/common/search-engine';
+import { learnSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import type { LabelledQuestion } from '../../kiosk-content/authoring/search-model/train-search-model';
+import { everydayFile, selectedHeldOutSets } from './bench-data-files';
+import { FOLDS, openExperimentEngine } from './search-experiment-setup';
+
+export const ltrFeatureNames = [
+  'finalScore',
+  'logFinalRank',
+  'firstScore',
+  'logFirstRank',
+  'tlmPart',
+  'translatedScore',
+  'qaPart',
+  'bigramRaw',
+  'coverage',
+  'ownWords',
+  'logQueryChars',
+  'logLawRank',
+  'lawTop10',
+  'lawTop100',
+  'logLawBoost',
+  'authority',
+  'popularity',
+  'cited',
+  'position',
+  'exact',
+  'textField',
+  'headingsField',
+  'titleField',
+  'learnedField',
+  'expansionTerms',
+] as const;
+
+export interface RankingIndex {
+  /** stard: question index; everyday (or a held-out set's name, HELDOUT mode): line index. */
+  set: string;
+  question: number;
+  fold: number;
+  /** 'outer' (held-out model / all-questions model for everyday) or the other fold f of the inner model. */
+  model: 'outer' | number;
+  offset: number;
+  rows: number;
+  /** Relevant articles the list lacks (for recall). */
+  relevantTotal: number;
+}
+
+const out = process.env.OUT ?? '/tmp/rank';
+const depth = 100;
+/** Articles each single-field ranking keeps (candidates beyond score 0 there). */
+const fieldDepth = 5000;
+
+function featuresOf(
+  engine: SearchEngine,
+  query: string,
+  relevant: ReadonlySet<string>,
+  source: (key: string) => string | null,
+): { rows: number[][]; relevantTotal: number } {
+  const trace: SearchTrace = {};
+  const result = engine.search(query, { limit: depth, qaLimit: 0, snippets: false, trace });
+  const idx = engine.index.articles;
+  const scoreMap = (xs: readonly { doc: number; score: number }[] | undefined) => new Map((xs ?? []).map((h, i) => [h.doc, { score: h.score, rank: i }]));
+  const first = scoreMap(trace.firstStage);
+  const translated = scoreMap(trace.translated);
+  const bridged = scoreMap(trace.bridged);
+  const final = scoreMap(trace.final);
+  const bestFirst = trace.firstStage?.[0]?.score || 1;
+  const bestFinal = trace.final?.[0]?.score || 1;
+  const docs = result.articles.map((a) => {
+    const [law, label] = a.key.split('|') as [string, string];
+    return idx.findArticle(law, label) ?? -1;
+  });
+  // Laws by their best position in the list; how many of the law's articles are in the top 10 / 100.
+  const lawRank = new Map<number, number>();
+  const lawTop10 = new Map<number, number>();
+  const lawTop100 = new Map<number, number>();
+  docs.forEach((d, i) => {
+    if (d < 0) return;
+    const law = idx.data.docLaw[d] as number;
+    if (!lawRank.has(law)) lawRank.set(law, lawRank.size);
+    if (i < 10) lawTop10.set(law, (lawTop10.get(law) ?? 0) + 1);
+    lawTop100.set(law, (lawTop100.get(law) ?? 0) + 1);
+  });
+  const stats = engine.index.bigrams;
+  const queryIdf = new Map<number, number>();
+  for (const c of bigramCodes(result.query)) if (!queryIdf.has(c)) queryIdf.set(c, stats.idf(c));
+  const bg = result.articles.map((a) => {
+    const text = source(a.key);
+    return text === null ? 0 : bigramScore(queryIdf, text, stats.data.avgLength);
+  });
+  const maxBg = Math.max(0, ...bg) || 1;
+  const popularity = idx.learned?.data.popularity;
+  // Each BM25F field alone (no priors), and the glossary and translation expansions alone, scaled to their best among the candidates.
+  const bm = engine.params.bm25;
+  const only = { text: 0, headings: 0, title: 0 };
+  const plain = { ...bm, authorityPrior: noPrior, learned: { weight: 0, b: bm.learned?.b ?? 0 } };
+  const terms = trace.rankTerms ?? [];
+  const own = new Set([...(trace.ownWords ?? [])]);
+  const fieldRuns = [
+    idx.search(terms, { ...plain, weights: { ...only, text: 1 } }, { limit: fieldDepth }),
+    idx.search(terms, { ...plain, weights: { ...only, headings: 1 } }, { limit: fieldDepth }),
+    idx.search(terms, { ...plain, weights: { ...only, title: 1 } }, { limit: fieldDepth }),
+    idx.search(terms, { ...plain, weights: only, learned: { weight: 1, b: bm.learned?.b ?? 0.2 } }, { limit: fieldDepth }),
+    idx.search(
+      terms.filter((x) => x.weight < 1 && !own.has(x.term)),
+      { ...plain, weights: { ...only, text: 1 } },
+      { limit: fieldDepth },
+    ),
+  ].map((hits) => {
+    const m = new Map(hits.map((h) => [h.doc, h.score]));
+    const best = Math.max(0, ...docs.map((d) => m.get(d) ?? 0)) || 1;
+    return (d: number) => (m.get(d) ?? 0) / best;
+  });
+  const ownWords = trace.ownWords?.length ?? 0;
+  const rows = result.articles.map((a, i) => {
+    const d = docs[i] as number;
+    const law = d >= 0 ? (idx.data.docLaw[d] as number) : -1;
+    const f = first.get(d);
+    const t = translated.get(d);
+    const b = bridged.get(d);
+    const fin = final.get(d);
+    const firstScore = f ? f.score / bestFirst : 0;
+    const translatedScore = t ? t.score : firstScore;
+    const { start, count } = lawSpan(engine, law);
+    return [
+      a.score / bestFinal,
+      Math.log(1 + i),
+      firstScore,
+      Math.log(1 + (f ? f.rank : 400)),
+      t ? t.score - firstScore : 0,
+      translatedScore,
+      b && t ? b.score - t.score : 0,
+      (bg[i] as number) / maxBg,
+      trace.coverage ?? 0,
+      ownWords,
+      Math.log(1 + result.query.length),
+      Math.log(1 + (lawRank.get(law) ?? 100)),
+      lawTop10.get(law) ?? 0,
+      lawTop100.get(law) ?? 0,
+      Math.log(trace.lawBoost?.get(law) ?? 1),
+      authorityValue[a.authority] ?? 0.5,
+      d >= 0 && popularity ? (popularity[d] as number) : 0,
+      d >= 0 && popularity && (popularity[d] as number) > 0 ? 1 : 0,
+      count > 0 ? (d - start) / count : 0,
+      a.exact || !fin ? 1 : 0,
+      ...fieldRuns.map((score) => score(d)),
+      relevant.has(a.key) ? 1 : 0,
+    ];
+  });
+  return { rows, relevantTotal: relevant.size };
+}
+
+const authorityValue: Record<string, number> = { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 };
+const spans = new WeakMap<SearchEngine['index']['articles']['data'], Map<number, { start: number; count: number }>>();
+function lawSpan(engine: SearchEngine, law: number): { start: number; count: number } {
+  const data = engine.index.articles.data;
+  let m = spans.get(data);
+  if (!m) {
+    m = new Map();
+    data.docLaw.forEach((l, d) => {
+      const s = (m as Map<number, { start: number; count: number }>).get(l);
+      if (s) s.count++;
+      else (m as Map<number, { start: number; count: number }>).set(l, { start: d, count: 1 });
+    });
+    spans.set(data, m);
+  }
+  return m.get(law) ?? { start: 0, count: 0 };
+}
+
+function main(): void {
+  mkdirSync(out, { recursive: true });
+  const { base, source, trainModels, trainingOptions } = openExperimentEngine();
+  const text = (key: string) => source.article(key)?.text ?? null;
+  let t = performance.now();
+  const trained = trainModels();
+  console.log(`outer models: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const questions = trained.questions;
+  const foldOf = (i: number) => i % FOLDS;
+  const chunks: Float32Array[] = [];
+  const index: RankingIndex[] = [];
+  let offset = 0;
+  const width = ltrFeatureNames.length + 1;
+  const add = (entry: Omit<RankingIndex, 'offset' | 'rows' | 'relevantTotal'>, engine: SearchEngine, query: string, relevant: ReadonlySet<string>) => {
+    const { rows, relevantTotal } = featuresOf(engine, query, relevant, text);
+    const block = new Float32Array(rows.length * width);
+    rows.forEach((r, i) => block.set(r, i * width));
+    chunks.push(block);
+    index.push({ ...entry, offset, rows: rows.length, relevantTotal });
+    offset += rows.length;
+  };
+  const stardQuery = (i: number) => questions[i] as LabelledQuestion;
+  const judged = (file: string) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().length > 0)
+      .map((l) => JSON.parse(l) as { query: string; relevant: { law: string; article: string }[] })
+      .map((q) => ({ query: q.query, relevant: new Set(q.relevant.map((r) => `${normalizeLawTitle(r.law)}|${r.article}`)) }));
+  const write = (name: string) => {
+    const all32 = new Float32Array(offset * width);
+    let o = 0;
+    for (const c of chunks) {
+      all32.set(c, o);
+      o += c.length;
+    }
+    writeFileSync(path.join(out, `${name}.f32`), Buffer.from(all32.buffer));
+    writeFileSync(path.join(out, `${name}.json`), JSON.stringify({ names: ltrFeatureNames, width, rankings: index }));
+    console.log(`${String(index.length)} rankings, ${String(offset)} rows → ${out}/${name}.*`);
+  };
+  const heldOut = selectedHeldOutSets();
+  if (heldOut.length > 0) {
+    // BLIND=1 / CHECK=1: only those sets, ranked by the all-questions model, for ltr-experiment.ts's aggregates.
+    const all = base.withModel(trained.model);
+    for (const set of heldOut) judged(set.file).forEach((q, i) => add({ set: set.name, question: i, fold: -1, model: 'outer' }, all, q.query, q.relevant));
+    write('heldout');
+    return;
+  }
+  for (const f of trained.folds) {
+    const engine = base.withModel(f.model);
+    for (const i of f.heldOut)
+      add({ set: 'stard', question: i, fold: foldOf(i), model: 'outer' }, engine, stardQuery(i).query, new Set(stardQuery(i).relevant));
+  }
+  console.log(`outer rankings: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const all = base.withModel(trained.model);
+  judged(everydayFile).forEach((q, i) => add({ set: 'everyday', question: i, fold: -1, model: 'outer' }, all, q.query, q.relevant));
+  // Inner cross-fitting: the model without folds f and g ranks fold g's questions (for outer fold f) and fold f's (for outer fold g).
+  for (let f = 0; f < FOLDS; f++)
+    for (let g = f + 1; g < FOLDS; g++) {
+      t = performance.now();
+      const model = learnSearchModel(
+        questions.filter((_, i) => foldOf(i) !== f && foldOf(i) !== g),
+        trainingOptions,
+      );
+      const engine = base.withModel(model);
+      questions.forEach((q, i) => {
+        if (foldOf(i) === g) add({ set: 'stard', question: i, fold: g, model: f }, engine, q.query, new Set(q.relevant));
+        else if (foldOf(i) === f) add({ set: 'stard', question: i, fold: f, model: g }, engine, q.query, new Set(q.relevant));
+      });
+      console.log(`inner model without folds ${String(f)} and ${String(g)}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+  write('features');
+}
+
+main();
