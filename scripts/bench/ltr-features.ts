@@ -3,7 +3,8 @@
  * `npx tsx scripts/bench/ltr-features.ts` (OUT=/tmp/rank; QATRAIN as in search-experiment-setup.ts).
  *
  * For every public STARD question it writes the engine's first 100 articles with per-stage
- * component scores (ltrFeatureNames) and the relevance label, ranked by
+ * component scores (ltrFeatureNames: the shipped re-ranker's features, learned-rerank.ts
+ * rankerFeatures, then single-field scores) and the relevance label, ranked by
  *   - its outer cross-validation model (trained without its fold: the held-out ranking), and
  *   - for every other fold f, the model trained without its fold and without f (inner cross-fitting:
  *     a ranker trained inside outer fold f sees, for its training questions, features of models that
@@ -17,40 +18,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import { noPrior } from '../../kiosk-content/src/search/common/article-index';
-import { bigramCodes, bigramScore } from '../../kiosk-content/src/search/common/bigram-rescore';
+import { rankerFeatureNames, rankerFeatures } from '../../kiosk-content/src/search/common/learned-rerank';
 import type { SearchEngine, SearchTrace } from '../../kiosk-content/src/search/common/search-engine';
 import { learnSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import type { LabelledQuestion } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { everydayFile, selectedHeldOutSets } from './bench-data-files';
 import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
-export const ltrFeatureNames = [
-  'finalScore',
-  'logFinalRank',
-  'firstScore',
-  'logFirstRank',
-  'tlmPart',
-  'translatedScore',
-  'qaPart',
-  'bigramRaw',
-  'coverage',
-  'ownWords',
-  'logQueryChars',
-  'logLawRank',
-  'lawTop10',
-  'lawTop100',
-  'logLawBoost',
-  'authority',
-  'popularity',
-  'cited',
-  'position',
-  'exact',
-  'textField',
-  'headingsField',
-  'titleField',
-  'learnedField',
-  'expansionTerms',
-] as const;
+/** The shipped re-ranker's features (learned-rerank.ts rankerFeatures), then single-field ones (this dump only). */
+export const ltrFeatureNames = [...rankerFeatureNames, 'textField', 'headingsField', 'titleField', 'learnedField', 'expansionTerms'] as const;
 
 export interface RankingIndex {
   /** stard: question index; everyday (or a held-out set's name, HELDOUT mode): line index. */
@@ -70,46 +46,14 @@ const depth = 100;
 /** Articles each single-field ranking keeps (candidates beyond score 0 there). */
 const fieldDepth = 5000;
 
-function featuresOf(
-  engine: SearchEngine,
-  query: string,
-  relevant: ReadonlySet<string>,
-  source: (key: string) => string | null,
-): { rows: number[][]; relevantTotal: number } {
+function featuresOf(engine: SearchEngine, query: string, relevant: ReadonlySet<string>): { rows: number[][]; relevantTotal: number } {
   const trace: SearchTrace = {};
-  const result = engine.search(query, { limit: depth, qaLimit: 0, snippets: false, trace });
+  engine.search(query, { limit: depth, qaLimit: 0, snippets: false, trace });
   const idx = engine.index.articles;
-  const scoreMap = (xs: readonly { doc: number; score: number }[] | undefined) => new Map((xs ?? []).map((h, i) => [h.doc, { score: h.score, rank: i }]));
-  const first = scoreMap(trace.firstStage);
-  const translated = scoreMap(trace.translated);
-  const bridged = scoreMap(trace.bridged);
-  const final = scoreMap(trace.final);
-  const bestFirst = trace.firstStage?.[0]?.score || 1;
-  const bestFinal = trace.final?.[0]?.score || 1;
-  const docs = result.articles.map((a) => {
-    const [law, label] = a.key.split('|') as [string, string];
-    return idx.findArticle(law, label) ?? -1;
-  });
-  // Laws by their best position in the list; how many of the law's articles are in the top 10 / 100.
-  const lawRank = new Map<number, number>();
-  const lawTop10 = new Map<number, number>();
-  const lawTop100 = new Map<number, number>();
-  docs.forEach((d, i) => {
-    if (d < 0) return;
-    const law = idx.data.docLaw[d] as number;
-    if (!lawRank.has(law)) lawRank.set(law, lawRank.size);
-    if (i < 10) lawTop10.set(law, (lawTop10.get(law) ?? 0) + 1);
-    lawTop100.set(law, (lawTop100.get(law) ?? 0) + 1);
-  });
-  const stats = engine.index.bigrams;
-  const queryIdf = new Map<number, number>();
-  for (const c of bigramCodes(result.query)) if (!queryIdf.has(c)) queryIdf.set(c, stats.idf(c));
-  const bg = result.articles.map((a) => {
-    const text = source(a.key);
-    return text === null ? 0 : bigramScore(queryIdf, text, stats.data.avgLength);
-  });
-  const maxBg = Math.max(0, ...bg) || 1;
-  const popularity = idx.learned?.data.popularity;
+  const candidates = trace.candidates ?? [];
+  const shared = trace.stages ? rankerFeatures(trace.stages, candidates, idx) : new Float64Array(0);
+  const width = rankerFeatureNames.length;
+  const docs = candidates.map((c) => c.doc);
   // Each BM25F field alone (no priors), and the glossary and translation expansions alone, scaled to their best among the candidates.
   const bm = engine.params.bm25;
   const only = { text: 0, headings: 0, title: 0 };
@@ -131,66 +75,17 @@ function featuresOf(
     const best = Math.max(0, ...docs.map((d) => m.get(d) ?? 0)) || 1;
     return (d: number) => (m.get(d) ?? 0) / best;
   });
-  const ownWords = trace.ownWords?.length ?? 0;
-  const rows = result.articles.map((a, i) => {
-    const d = docs[i] as number;
-    const law = d >= 0 ? (idx.data.docLaw[d] as number) : -1;
-    const f = first.get(d);
-    const t = translated.get(d);
-    const b = bridged.get(d);
-    const fin = final.get(d);
-    const firstScore = f ? f.score / bestFirst : 0;
-    const translatedScore = t ? t.score : firstScore;
-    const { start, count } = lawSpan(engine, law);
-    return [
-      a.score / bestFinal,
-      Math.log(1 + i),
-      firstScore,
-      Math.log(1 + (f ? f.rank : 400)),
-      t ? t.score - firstScore : 0,
-      translatedScore,
-      b && t ? b.score - t.score : 0,
-      (bg[i] as number) / maxBg,
-      trace.coverage ?? 0,
-      ownWords,
-      Math.log(1 + result.query.length),
-      Math.log(1 + (lawRank.get(law) ?? 100)),
-      lawTop10.get(law) ?? 0,
-      lawTop100.get(law) ?? 0,
-      Math.log(trace.lawBoost?.get(law) ?? 1),
-      authorityValue[a.authority] ?? 0.5,
-      d >= 0 && popularity ? (popularity[d] as number) : 0,
-      d >= 0 && popularity && (popularity[d] as number) > 0 ? 1 : 0,
-      count > 0 ? (d - start) / count : 0,
-      a.exact || !fin ? 1 : 0,
-      ...fieldRuns.map((score) => score(d)),
-      relevant.has(a.key) ? 1 : 0,
-    ];
-  });
+  const rows = candidates.map((c, i) => [
+    ...Array.from(shared.subarray(i * width, (i + 1) * width)),
+    ...fieldRuns.map((score) => score(c.doc)),
+    relevant.has(idx.key(c.doc)) ? 1 : 0,
+  ]);
   return { rows, relevantTotal: relevant.size };
-}
-
-const authorityValue: Record<string, number> = { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 };
-const spans = new WeakMap<SearchEngine['index']['articles']['data'], Map<number, { start: number; count: number }>>();
-function lawSpan(engine: SearchEngine, law: number): { start: number; count: number } {
-  const data = engine.index.articles.data;
-  let m = spans.get(data);
-  if (!m) {
-    m = new Map();
-    data.docLaw.forEach((l, d) => {
-      const s = (m as Map<number, { start: number; count: number }>).get(l);
-      if (s) s.count++;
-      else (m as Map<number, { start: number; count: number }>).set(l, { start: d, count: 1 });
-    });
-    spans.set(data, m);
-  }
-  return m.get(law) ?? { start: 0, count: 0 };
 }
 
 function main(): void {
   mkdirSync(out, { recursive: true });
-  const { base, source, trainModels, trainingOptions } = openExperimentEngine();
-  const text = (key: string) => source.article(key)?.text ?? null;
+  const { base, trainModels, trainingOptions } = openExperimentEngine();
   let t = performance.now();
   const trained = trainModels();
   console.log(`outer models: ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -201,7 +96,7 @@ function main(): void {
   let offset = 0;
   const width = ltrFeatureNames.length + 1;
   const add = (entry: Omit<RankingIndex, 'offset' | 'rows' | 'relevantTotal'>, engine: SearchEngine, query: string, relevant: ReadonlySet<string>) => {
-    const { rows, relevantTotal } = featuresOf(engine, query, relevant, text);
+    const { rows, relevantTotal } = featuresOf(engine, query, relevant);
     const block = new Float32Array(rows.length * width);
     rows.forEach((r, i) => block.set(r, i * width));
     chunks.push(block);

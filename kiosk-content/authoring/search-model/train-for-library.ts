@@ -12,6 +12,8 @@ import { createJiebaTokenizer } from '../../src/search/node/jieba-tokenizer';
 import { storeSearchModel } from '../../src/search/node/persisted-index';
 import type { TrainingProblem } from './train-search-model';
 import { trainSearchModel } from './train-search-model';
+import { trainRanker } from './train-ranker';
+import { LocalSearchService } from '../../src/search/node/search-service';
 
 /**
  * Trains the learned search components against the law library in `db` and stores them beside
@@ -27,6 +29,9 @@ export interface LibraryTrainingReport {
   problems: TrainingProblem[];
   library: string;
   ms: number;
+  /** Of ms: training the learned re-ranker (train-ranker.ts), 0 when none was trained. */
+  rankerMs: number;
+  rankerTrees: number;
 }
 
 /** Q&A that train the model beside the labelled questions, and a name for where they came from. */
@@ -75,12 +80,25 @@ export function trainSearchModelForLibrary(
   const articles = new RepositoryArticleSource(db, repo);
   const tokenizer = createJiebaTokenizer(userWordsFor(articles.lawTitles(), glossaryFromFolder()));
   const extraQuestions = qa ? qaTrainingQuestions(qa.entries, qaTrainingDefaults, knows) : [];
-  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, {
+  const trainingOptions = {
     knows,
-    translation: { articleText: (key) => articles.article(key)?.text ?? null, tokenizer },
+    translation: { articleText: (key: string) => articles.article(key)?.text ?? null, tokenizer },
     extraQuestions,
     extraInTranslation: qaTrainingDefaults.translation,
-  });
+  };
+  const trained = trainSearchModel(stardFile, lecoqaFile ?? null, 0, trainingOptions);
+  // The re-ranker learns from rankings of the library's own engine (its Q&A and glossary as a
+  // terminal gets them), each question ranked by a model trained without it (train-ranker.ts).
+  const rankerStarted = Date.now();
+  const engine = LocalSearchService.open({
+    articles,
+    qa: (qa ?? defaultQaTraining()).entries,
+    glossary: glossaryFromFolder(),
+    model: null,
+    indexFile: null,
+  }).engine;
+  const ranker = trainRanker(engine, trained.questions, trainingOptions);
+  const rankerMs = Date.now() - rankerStarted;
   const source = [
     ...[stardFile, lecoqaFile].filter((f): f is string => typeof f === 'string').map((f) => path.basename(f)),
     ...(qa && extraQuestions.length > 0 ? [`${String(extraQuestions.length)} Q&A of ${qa.source}`] : []),
@@ -89,7 +107,7 @@ export function trainSearchModelForLibrary(
   // (and the pack carrying it) stores them only when the search reads them, since every start
   // would decode them for nothing. Experiments train with them through trainSearchModel.
   const model = engineReadsExamples(defaultEngineParams) ? trained.model : withoutExamples(trained.model);
-  storeSearchModel(db, { ...model, library }, source);
+  storeSearchModel(db, { ...model, ranker, library }, source);
   return {
     questions: trained.questions.length,
     qa: extraQuestions.length,
@@ -97,5 +115,7 @@ export function trainSearchModelForLibrary(
     problems: trained.problems,
     library,
     ms: Date.now() - started,
+    rankerMs,
+    rankerTrees: ranker.trees.length,
   };
 }

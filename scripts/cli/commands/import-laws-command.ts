@@ -61,7 +61,7 @@ function progressReporter(io: CliIo, tty: boolean, now: () => number): { update:
 /** One line on what the model learned from, for the CLI's stderr. */
 export function describeTraining(t: LibraryTrainingReport): string {
   const qa = t.qaSource ? ` + ${String(t.qa)} Q&A of ${t.qaSource}` : ' (no Q&A)';
-  return `trained on ${String(t.questions)} questions${qa} (${String(t.problems.length)} problems skipped) in ${(t.ms / 1000).toFixed(1)} s`;
+  return `trained on ${String(t.questions)} questions${qa} (${String(t.problems.length)} problems skipped) in ${(t.ms / 1000).toFixed(1)} s (re-ranker: ${String(t.rankerTrees)} trees, ${(t.rankerMs / 1000).toFixed(1)} s of it)`;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -146,6 +146,8 @@ export function rescoreWithBigrams<T extends { score: number }>(
   stats: BigramStats,
   weight: number,
   depth: number,
+  /** Told each head article's bigram score scaled to the best 1 (the learned re-ranker's feature). */
+  scaled?: (hit: T, score: number) => void,
 ): T[] {
   const best = ranked[0]?.score ?? 0;
   if (weight <= 0 || depth <= 0 || best <= 0) return [...ranked];
@@ -160,6 +162,7 @@ export function rescoreWithBigrams<T extends { score: number }>(
   });
   const maxScore = Math.max(0, ...scores);
   if (maxScore <= 0) return [...ranked];
+  if (scaled) head.forEach((h, i) => scaled(h, (scores[i] as number) / maxScore));
   const fused = head
     .map((h, i) => ({ hit: h, score: h.score + (weight * best * (scores[i] as number)) / maxScore, i }))
     // Stable: equal scores keep the ranking's order.

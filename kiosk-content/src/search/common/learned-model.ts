@@ -1,3 +1,4 @@
+import type { RankerModel } from './learned-rerank';
 import type { Tokenizer } from './normalize';
 import { meaningfulTokens } from './normalize';
 import { ibmModel1, trainReverseTranslation } from './translation-lm';
@@ -79,6 +80,11 @@ export interface SearchModel {
    * questions (BM25 over their words) vouch for the articles their lawyers cited.
    */
   examples?: { text: string; keys: string[]; keywords?: string | null }[];
+  /**
+   * The learned re-ranker's trees (learned-rerank.ts), trained at pack build on cross-fitted
+   * rankings of the training questions (authoring/search-model/train-ranker.ts); absent = none.
+   */
+  ranker?: RankerModel;
 }
 
 export interface ModelWeights {
@@ -270,6 +276,8 @@ export interface LearnedData {
   questionTranslation?: Record<string, [string, number][]>;
   /** Similar training questions (SearchModel.examples), compiled; absent without examples. */
   examples?: ExampleData;
+  /** SearchModel.ranker as stored (compiled to flat arrays on first use, learned-rerank.ts forestOf). */
+  ranker?: RankerModel;
 }
 
 /** Training questions as a small inverted index, and the article docs each one cites. */
@@ -463,6 +471,7 @@ export function compileLearnedData(
   return {
     ...(model.questionTranslation ? { questionTranslation } : {}),
     ...(model.examples ? { examples: compileExamples(model.examples, tokenizer, docOf) } : {}),
+    ...(model.ranker ? { ranker: model.ranker } : {}),
     popularity,
     translation,
     terms,

@@ -19,6 +19,8 @@ import type { QaHit, QaIndexState, QaInput, QaMatchParams, Suggestion, Suggestio
 import { QaIndex } from './qa-index';
 import type { QaBridgeParams } from './qa-bridge';
 import { bridgeQaCitations, defaultQaBridgeParams, qaCoverage } from './qa-bridge';
+import type { LearnedRerankParams, RankerCandidate, RankerModel, ScoredDoc, StageRecord } from './learned-rerank';
+import { defaultLearnedRerankParams, forestOf, fuseRanker, rankerFeatures, rerankGate } from './learned-rerank';
 import type { Snippet } from './snippet';
 import { makeSnippet } from './snippet';
 import type { ScoredWord } from './translation-lm';
@@ -130,6 +132,7 @@ interface IndexHeader {
     translation?: Record<string, [string, number][]>;
     questionTranslation?: Record<string, [string, number][]>;
     exampleTerms?: string[];
+    ranker?: RankerModel;
   };
 }
 
@@ -169,6 +172,7 @@ export function encodeSearchIndex(index: SearchIndex, codec: TextCodec): Uint8Ar
       ...(learned.translation ? { translation: learned.translation } : {}),
       ...(learned.questionTranslation ? { questionTranslation: learned.questionTranslation } : {}),
       ...(learned.examples ? { exampleTerms: learned.examples.terms } : {}),
+      ...(learned.ranker ? { ranker: learned.ranker } : {}),
     };
     for (const name of learnedArrays) arrays[`learned.${name}`] = learned[name];
     if (learned.popularity) arrays['learned.popularity'] = learned.popularity;
@@ -248,6 +252,7 @@ export function decodeSearchIndex(bytes: Uint8Array, codec: TextCodec, tokenizer
     if (popularity) l.popularity = popularity as Float32Array;
     if (h.learned.translation) l.translation = h.learned.translation;
     if (h.learned.questionTranslation) l.questionTranslation = h.learned.questionTranslation;
+    if (h.learned.ranker) l.ranker = h.learned.ranker;
     if (h.learned.exampleTerms)
       l.examples = {
         terms: h.learned.exampleTerms,
@@ -356,6 +361,8 @@ export interface EngineParams {
   feedback?: FeedbackParams;
   /** Character-bigram re-scoring of the best articles (bigram-rescore.ts); absent = defaultBigramParams. */
   bigrams?: BigramParams;
+  /** The learned re-ranker's fusion (learned-rerank.ts), used when the model carries trees; absent = defaultLearnedRerankParams. */
+  learnedRerank?: LearnedRerankParams;
 }
 
 /**
@@ -479,6 +486,10 @@ export interface SearchTrace {
   ownWords?: readonly string[];
   /** The weighted terms the word ranking searched (own words, glossary and translation expansions). */
   rankTerms?: readonly WeightedTerm[];
+  /** What the learned re-ranker's features are computed from (learned-rerank.ts rankerFeatures)… */
+  stages?: StageRecord;
+  /** …for these candidates: the list before the re-ranker, cited articles first. */
+  candidates?: readonly RankerCandidate[];
 }
 
 /**
@@ -621,7 +632,11 @@ export class SearchEngine {
     const reranking = learned?.data.questionTranslation !== undefined && rerank.weight > 0 && rerank.depth > 0;
     // The bigram re-scoring (last) looks at the first bigramParams.depth articles whatever the limit.
     const bigramParams = this.params.bigrams ?? defaultBigramParams;
-    const keep = Math.max(limit + exactDocs.length, bigramParams.weight > 0 ? bigramParams.depth : 0) + 20;
+    // The learned re-ranker (learned-rerank.ts) runs last when the model carries one.
+    const rerankParams = this.params.learnedRerank ?? defaultLearnedRerankParams;
+    const rankerModel = learned?.data.ranker;
+    const forest = rankerModel && rerankParams.depth > 0 ? forestOf(rankerModel) : null;
+    const keep = Math.max(limit + exactDocs.length, bigramParams.weight > 0 ? bigramParams.depth : 0, forest ? rerankParams.depth : 0) + 20;
     const depth = { limit: Math.max(keep, reranking ? rerank.depth : 0), lawBoost };
     let firstStage = idx.search(rankTerms, this.params.bm25, depth);
     const fb = this.params.feedback ?? noFeedback;
@@ -640,15 +655,59 @@ export class SearchEngine {
     const cocited = learned && this.params.coCitation.weight > 0 ? addCoCitations(voted, learned, this.params.coCitation) : voted;
     const bridged = bridgeQaCitations(this.boostQaCitations(cocited, qaHits), qaHits, terms, this.index, qaBridge);
     const coverage = qaHits[0] ? qaCoverage(qaHits[0], ownWords) : 0;
-    const ranked = rescoreWithBigrams(
+    const wantStages = forest !== null || options.trace !== undefined;
+    const bigramScores = new Map<number, number>();
+    const rescored = rescoreWithBigrams(
       bridged,
       q,
       (head) => this.articleBodies(head.map((h) => idx.key(h.doc))),
       this.index.bigrams,
       gatedBigramWeight(bigramParams, coverage),
       bigramParams.depth,
-    ).slice(0, limit + exactDocs.length);
-    if (options.trace) Object.assign(options.trace, { firstStage, translated: bm25Ranked, bridged, final: ranked, coverage, lawBoost, ownWords, rankTerms });
+      wantStages ? (h, score) => bigramScores.set(h.doc, score) : undefined,
+    );
+    let ranked: readonly ScoredDoc[] = rescored;
+    if (wantStages) {
+      const stages: StageRecord = {
+        query: q,
+        firstStage,
+        translated: bm25Ranked,
+        bridged,
+        final: rescored,
+        bigrams: bigramScores,
+        coverage,
+        lawBoost,
+        ownWords,
+      };
+      const top = rescored[0]?.score ?? 0;
+      const candidates: RankerCandidate[] = [
+        ...exactDocs.map((doc, i) => ({ doc, score: top + exactDocs.length - i, exact: true })),
+        ...rescored.filter((h) => !exactDocs.includes(h.doc)).map((h) => ({ doc: h.doc, score: h.score, exact: false })),
+      ].slice(0, Math.max(rerankParams.depth, exactDocs.length));
+      const gate = forest ? rerankGate(rerankParams, coverage) : 0;
+      if (forest && gate > 0 && candidates.length > 0) {
+        const fused = fuseRanker(candidates, rankerFeatures(stages, candidates, idx), forest, gate, rerankParams.kappa);
+        const seen = new Set(candidates.map((c) => c.doc));
+        // Articles beyond the ranker's depth keep their order below the re-ranked ones.
+        const floor = fused[fused.length - 1]?.score ?? 0;
+        const best = rescored[0]?.score || 1;
+        const rest = rescored.filter((h) => !seen.has(h.doc)).map((h) => ({ doc: h.doc, score: Math.min(floor, (rerankParams.kappa * h.score) / best) }));
+        ranked = [...fused, ...rest];
+      }
+      if (options.trace) Object.assign(options.trace, { stages, candidates });
+    }
+    ranked = ranked.slice(0, limit + exactDocs.length);
+    if (options.trace)
+      Object.assign(options.trace, {
+        firstStage,
+        translated: bm25Ranked,
+        bridged,
+        final: rescored.slice(0, limit + exactDocs.length),
+        coverage,
+        lawBoost,
+        ownWords,
+        rankTerms,
+      });
     const highlightTerms = [...terms.map((t) => t.term), ...hits.map((h) => h.colloquial)];
     const toResult = (doc: number, score: number, exact: boolean): ArticleResult => {
       const law = idx.law(doc);

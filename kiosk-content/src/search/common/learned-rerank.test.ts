@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleIndexInput } from './article-index';
+import type { TextCodec } from './index-codec';
+import type { SearchModel } from './learned-model';
+import type { RankerModel, RankerTree } from './learned-rerank';
+import { compileForest, defaultLearnedRerankParams, forestOutput, rankerFeatureNames, rankerFeatures, rerankGate } from './learned-rerank';
+import { bigramTokenizer } from './normalize';
+import type { SearchTrace } from './search-engine';
+import { SearchEngine, buildSearchIndex, decodeSearchIndex, encodeSearchIndex } from './search-engine';
+
+const codec: TextCodec = { encode: (s) => new TextEncoder().encode(s), decode: (b) => new TextDecoder().decode(b) };
+const col = (name: (typeof rankerFeatureNames)[number]) => rankerFeatureNames.indexOf(name);
+const width = rankerFeatureNames.length;
+
+function a(law: string, label: string, text: string, category = '社会法'): ArticleIndexInput {
+  return { key: `${law}|${label}`, normalizedTitle: law, title: `中华人民共和国${law}`, label, text, headings: [], versionDate: '2020-01-01', category };
+}
+const articles = [
+  a('劳动合同法', '第三十条', '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬，不得拖欠工资。'),
+  a('劳动合同法', '第四十七条', '经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付。'),
+  a('劳动法', '第五十条', '工资应当以货币形式按月支付给劳动者本人。不得克扣或者无故拖欠劳动者的工资。'),
+  a('工资支付暂行规定', '第九条', '用人单位不得克扣劳动者工资。', '部门规章/人力资源社会保障部'),
+];
+const texts = new Map(articles.map((x) => [x.key, x]));
+
+/** One split: departmental rules (authority 0.7) get +value, everything else 0. */
+const authorityTree = (value: number): RankerTree => ({
+  feature: [col('authority'), -1, -1],
+  threshold: [0.75, 0, 0],
+  left: [1, -1, -1],
+  right: [2, -1, -1],
+  value: [0, value, 0],
+});
+const ranker = (trees: RankerTree[], features: string[] = [...rankerFeatureNames]): RankerModel => ({ features, trees });
+const model = (r?: RankerModel): SearchModel => ({
+  format: 'fatong-search-model-1',
+  questions: 1,
+  expansions: [{ key: '劳动合同法|第三十条', texts: [{ text: '老板拖欠工资', weight: 1 }] }],
+  lawExamples: [],
+  neighbours: { radius: 0, weight: 0 },
+  ...(r ? { ranker: r } : {}),
+});
+function engineWith(m: SearchModel): SearchEngine {
+  const index = buildSearchIndex(
+    {
+      articles,
+      qa: [{ id: 'unpaid', question: '老板拖欠工资不发怎么办', also: [], domain: 'labour', cites: ['劳动合同法 第三十条'] }],
+      glossary: [],
+      fingerprint: 't',
+      userWords: [],
+      model: m,
+    },
+    bigramTokenizer,
+    () => '',
+  );
+  return new SearchEngine(index, bigramTokenizer, (key) => texts.get(key) ?? null);
+}
+const keys = (e: SearchEngine, q: string) => e.search(q, { snippets: false }).articles.map((x) => x.key);
+const uncovered = '劳动者的工资被克扣';
+const covered = '老板拖欠工资不发怎么办';
+
+describe('forest evaluation', () => {
+  it('follows each tree to its leaf and sums the leaves', () => {
+    const forest = compileForest(ranker([authorityTree(3), authorityTree(-1)]));
+    if (!forest) throw new Error('forest expected');
+    const rows = new Float64Array(2 * width);
+    rows[col('authority')] = 0.7;
+    rows[width + col('authority')] = 1;
+    expect(forestOutput(forest, rows, 0)).toBe(2);
+    expect(forestOutput(forest, rows, 1)).toBe(0);
+  });
+
+  it('refuses trees trained on other features', () => {
+    expect(compileForest(ranker([authorityTree(1)], ['finalScore']))).toBeNull();
+  });
+});
+
+describe('rankerFeatures', () => {
+  it('describes each candidate from the stages the search recorded', () => {
+    const e = engineWith(model());
+    const trace: SearchTrace = {};
+    e.search('劳动合同法第47条 工资', { limit: 100, snippets: false, trace });
+    const { stages, candidates } = trace;
+    if (!stages || !candidates) throw new Error('stages expected');
+    expect(candidates[0]).toMatchObject({ exact: true });
+    const rows = rankerFeatures(stages, candidates, e.index.articles);
+    expect(rows.length).toBe(candidates.length * width);
+    const at = (i: number, name: (typeof rankerFeatureNames)[number]) => rows[i * width + col(name)];
+    expect(at(0, 'exact')).toBe(1);
+    expect(at(1, 'exact')).toBe(0);
+    expect(at(1, 'logFinalRank')).toBeCloseTo(Math.log(2));
+    // The best non-cited article is the final stage's best: its score scales to 1.
+    expect(at(1, 'finalScore')).toBeCloseTo(1);
+    const rule = candidates.findIndex((c) => e.index.articles.key(c.doc) === '工资支付暂行规定|第九条');
+    expect(at(rule, 'authority')).toBe(0.7);
+    const law47 = candidates.findIndex((c) => e.index.articles.key(c.doc) === '劳动合同法|第四十七条');
+    // Second of the law's two articles; both of them in the first 10.
+    expect(at(law47, 'position')).toBe(0.5);
+    expect(at(law47, 'lawTop10')).toBe(2);
+    expect(at(0, 'coverage')).toBe(stages.coverage);
+    expect(at(0, 'logQueryChars')).toBeCloseTo(Math.log(1 + stages.query.length));
+  });
+});
+
+describe('the learned re-ranker in the engine', () => {
+  const plain = engineWith(model());
+  it('moves the articles the trees favour up when no Q&A covers the question', () => {
+    const trace: SearchTrace = {};
+    plain.search(uncovered, { trace });
+    expect(trace.stages?.coverage ?? 1).toBeLessThan(1);
+    expect(keys(plain, uncovered)[0]).not.toBe('工资支付暂行规定|第九条');
+    expect(keys(engineWith(model(ranker([authorityTree(10)]))), uncovered)[0]).toBe('工资支付暂行规定|第九条');
+  });
+
+  it('keeps the engine order for a question a Q&A fully covers (gate 0)', () => {
+    const trace: SearchTrace = {};
+    plain.search(covered, { trace });
+    expect(trace.stages?.coverage).toBe(1);
+    expect(rerankGate(defaultLearnedRerankParams, 1)).toBe(0);
+    expect(keys(engineWith(model(ranker([authorityTree(10)]))), covered)).toEqual(keys(plain, covered));
+  });
+
+  it('ranks as without a ranker when the model has none or one for other features', () => {
+    const before = keys(plain, uncovered);
+    expect(keys(engineWith(model(ranker([authorityTree(10)], ['finalScore']))), uncovered)).toEqual(before);
+    expect(keys(engineWith(model(ranker([]))), uncovered)).toEqual(before);
+  });
+
+  it('survives the index encoding with the same trees and results', () => {
+    const e = engineWith(model(ranker([authorityTree(10), authorityTree(-0.25)])));
+    const decoded = decodeSearchIndex(encodeSearchIndex(e.index, codec), codec, () => bigramTokenizer);
+    expect(decoded.index.articles.learned?.data.ranker).toEqual(e.index.articles.learned?.data.ranker);
+    const again = new SearchEngine(decoded.index, bigramTokenizer, (key) => texts.get(key) ?? null);
+    expect(again.search(uncovered, { snippets: false }).articles).toEqual(e.search(uncovered, { snippets: false }).articles);
+  });
+});

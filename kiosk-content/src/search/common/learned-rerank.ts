@@ -1,0 +1,256 @@
+import type { ArticleIndex } from './article-index';
+
+/**
+ * The learned re-ranker (last stage): gradient-boosted regression trees (LambdaMART, trained at
+ * pack build by authoring/search-model/train-ranker.ts) score the engine's best candidates on
+ * features of what the earlier stages computed for the query, and the final order is
+ *
+ *   κ × engine score (scaled to the best 1) + γ × (1 − Q&A coverage)^p × trees,
+ *
+ * so a question a Q&A covers keeps the engine's order. rankerFeatures is the one definition of
+ * the features, used at query time, at pack build and by scripts/bench/ltr-features.ts.
+ */
+
+export const rankerFeatureNames = [
+  'finalScore',
+  'logFinalRank',
+  'firstScore',
+  'logFirstRank',
+  'tlmPart',
+  'translatedScore',
+  'qaPart',
+  'bigramRaw',
+  'coverage',
+  'ownWords',
+  'logQueryChars',
+  'logLawRank',
+  'lawTop10',
+  'lawTop100',
+  'logLawBoost',
+  'authority',
+  'popularity',
+  'cited',
+  'position',
+  'exact',
+] as const;
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+/**
+ * What the stages of one search left: each stage's article ranking (the word ranking, after the
+ * translation second stage, after the Q&A boost and bridge, after the bigram re-scoring), the
+ * bigram scores of the bigram stage's candidates (scaled to the best 1), the query's Q&A coverage,
+ * the laws' score multipliers and the resident's own words.
+ */
+export interface StageRecord {
+  query: string;
+  firstStage: readonly ScoredDoc[];
+  translated: readonly ScoredDoc[];
+  bridged: readonly ScoredDoc[];
+  final: readonly ScoredDoc[];
+  bigrams: ReadonlyMap<number, number>;
+  coverage: number;
+  lawBoost: ReadonlyMap<number, number>;
+  ownWords: readonly string[];
+}
+
+/** A candidate the ranker sees: the engine's list in its order, articles the query cites first. */
+export interface RankerCandidate extends ScoredDoc {
+  exact: boolean;
+}
+
+const authorityValue: Record<string, number> = { law: 1, 'judicial-interpretation': 0.85, 'administrative-regulation': 0.8, 'departmental-rule': 0.7 };
+
+/** First doc and article count of each law (articles of a law are consecutive docs). */
+const lawSpans = new WeakMap<object, { start: Uint32Array; count: Uint32Array }>();
+function spansOf(articles: ArticleIndex): { start: Uint32Array; count: Uint32Array } {
+  const data = articles.data;
+  let spans = lawSpans.get(data);
+  if (!spans) {
+    const start = new Uint32Array(data.laws.length);
+    const count = new Uint32Array(data.laws.length);
+    data.docLaw.forEach((law, d) => {
+      if ((count[law] as number) === 0) start[law] = d;
+      count[law] = (count[law] as number) + 1;
+    });
+    lawSpans.set(data, (spans = { start, count }));
+  }
+  return spans;
+}
+
+const rankMap = (xs: readonly ScoredDoc[]) => {
+  const m = new Map<number, { score: number; rank: number }>();
+  xs.forEach((h, i) => {
+    if (!m.has(h.doc)) m.set(h.doc, { score: h.score, rank: i });
+  });
+  return m;
+};
+
+/** Feature rows (rankerFeatureNames order), one per candidate, row-major. */
+export function rankerFeatures(stages: StageRecord, candidates: readonly RankerCandidate[], articles: ArticleIndex): Float64Array {
+  const width = rankerFeatureNames.length;
+  const out = new Float64Array(candidates.length * width);
+  const first = rankMap(stages.firstStage);
+  const translated = rankMap(stages.translated);
+  const bridged = rankMap(stages.bridged);
+  const final = rankMap(stages.final);
+  const bestFirst = stages.firstStage[0]?.score || 1;
+  const bestFinal = stages.final[0]?.score || 1;
+  const docLaw = articles.data.docLaw;
+  // Laws by their best position in the list; how many of the law's articles are in the first 10 / all.
+  const lawRank = new Map<number, number>();
+  const lawTop10 = new Map<number, number>();
+  const lawTop100 = new Map<number, number>();
+  candidates.forEach((c, i) => {
+    const law = docLaw[c.doc] as number;
+    if (!lawRank.has(law)) lawRank.set(law, lawRank.size);
+    if (i < 10) lawTop10.set(law, (lawTop10.get(law) ?? 0) + 1);
+    lawTop100.set(law, (lawTop100.get(law) ?? 0) + 1);
+  });
+  const popularity = articles.learned?.data.popularity;
+  const spans = spansOf(articles);
+  const laws = articles.data.laws;
+  const logQueryChars = Math.log(1 + stages.query.length);
+  candidates.forEach((c, i) => {
+    const d = c.doc;
+    const law = docLaw[d] as number;
+    const f = first.get(d);
+    const t = translated.get(d);
+    const b = bridged.get(d);
+    const firstScore = f ? f.score / bestFirst : 0;
+    const pop = popularity ? (popularity[d] as number) : 0;
+    const count = spans.count[law] as number;
+    const o = i * width;
+    out[o] = c.score / bestFinal;
+    out[o + 1] = Math.log(1 + i);
+    out[o + 2] = firstScore;
+    out[o + 3] = Math.log(1 + (f ? f.rank : 400));
+    out[o + 4] = t ? t.score - firstScore : 0;
+    out[o + 5] = t ? t.score : firstScore;
+    out[o + 6] = b && t ? b.score - t.score : 0;
+    out[o + 7] = stages.bigrams.get(d) ?? 0;
+    out[o + 8] = stages.coverage;
+    out[o + 9] = stages.ownWords.length;
+    out[o + 10] = logQueryChars;
+    out[o + 11] = Math.log(1 + (lawRank.get(law) ?? 100));
+    out[o + 12] = lawTop10.get(law) ?? 0;
+    out[o + 13] = lawTop100.get(law) ?? 0;
+    out[o + 14] = Math.log(stages.lawBoost.get(law) ?? 1);
+    out[o + 15] = authorityValue[laws[law]?.authority ?? ''] ?? 0.5;
+    out[o + 16] = pop;
+    out[o + 17] = pop > 0 ? 1 : 0;
+    out[o + 18] = count > 0 ? (d - (spans.start[law] as number)) / count : 0;
+    out[o + 19] = c.exact || !final.has(d) ? 1 : 0;
+  });
+  return out;
+}
+
+/** Regression trees as trained (lambdamart.ts): node i splits on feature[i] at threshold[i] (≤ left), or is a leaf (feature −1). */
+export interface RankerTree {
+  feature: number[];
+  threshold: number[];
+  left: number[];
+  right: number[];
+  value: number[];
+}
+
+/** The trained re-ranker as the SearchModel stores it (JSON: thresholds keep their exact values). */
+export interface RankerModel {
+  /** rankerFeatureNames when trained; a model whose names differ is not used. */
+  features: string[];
+  trees: RankerTree[];
+}
+
+/** All trees in flat typed arrays: tree t's nodes start at roots[t]; child indices are absolute. */
+export interface CompiledForest {
+  roots: Uint32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Uint32Array;
+  right: Uint32Array;
+  value: Float64Array;
+}
+
+export function compileForest(model: RankerModel): CompiledForest | null {
+  if (model.features.length !== rankerFeatureNames.length || model.features.some((n, j) => n !== rankerFeatureNames[j])) return null;
+  const nodes = model.trees.reduce((n, t) => n + t.feature.length, 0);
+  const forest: CompiledForest = {
+    roots: new Uint32Array(model.trees.length),
+    feature: new Int32Array(nodes),
+    threshold: new Float64Array(nodes),
+    left: new Uint32Array(nodes),
+    right: new Uint32Array(nodes),
+    value: new Float64Array(nodes),
+  };
+  let at = 0;
+  model.trees.forEach((t, i) => {
+    forest.roots[i] = at;
+    t.feature.forEach((f, n) => {
+      forest.feature[at + n] = f;
+      forest.threshold[at + n] = t.threshold[n] ?? 0;
+      forest.left[at + n] = at + (t.left[n] ?? 0);
+      forest.right[at + n] = at + (t.right[n] ?? 0);
+      forest.value[at + n] = t.value[n] ?? 0;
+    });
+    at += t.feature.length;
+  });
+  return forest;
+}
+
+const compiled = new WeakMap<RankerModel, CompiledForest | null>();
+/** The model's trees compiled once per model object (null when its features are not these). */
+export function forestOf(model: RankerModel): CompiledForest | null {
+  let forest = compiled.get(model);
+  if (forest === undefined) compiled.set(model, (forest = compileForest(model)));
+  return forest;
+}
+
+/** Σ of the trees' outputs for row `row` of the row-major feature matrix. */
+export function forestOutput(forest: CompiledForest, rows: Float64Array, row: number): number {
+  const width = rankerFeatureNames.length;
+  const o = row * width;
+  let s = 0;
+  for (let t = 0; t < forest.roots.length; t++) {
+    let n = forest.roots[t] as number;
+    while ((forest.feature[n] as number) >= 0)
+      n = (rows[o + (forest.feature[n] as number)] as number) <= (forest.threshold[n] as number) ? (forest.left[n] as number) : (forest.right[n] as number);
+    s += forest.value[n] as number;
+  }
+  return s;
+}
+
+export interface LearnedRerankParams {
+  /** Weight of the engine score (scaled to the best 1). */
+  kappa: number;
+  /** Weight of the trees' output at coverage 0. */
+  gamma: number;
+  /** The gate (1 − coverage)^power. */
+  power: number;
+  /** Candidates the trees see (the engine's best). */
+  depth: number;
+}
+
+/**
+ * Chosen by nested 5-fold CV on the public STARD questions (scripts/bench/ltr-experiment.ts: every
+ * inner CV picked κ 2, γ 1, 100 trees); the power 4 was chosen looking at the everyday set.
+ */
+export const defaultLearnedRerankParams: LearnedRerankParams = { kappa: 2, gamma: 1, power: 4, depth: 100 };
+
+/** The gate: 1 for a question no Q&A covers, 0 for a fully covered one. */
+export const rerankGate = (params: LearnedRerankParams, coverage: number): number => params.gamma * (1 - Math.min(1, Math.max(0, coverage))) ** params.power;
+
+/**
+ * The candidates (not those the query cites, which stay first) in the fused order, scores the
+ * fused values. `rows` are rankerFeatures of `candidates`.
+ */
+export function fuseRanker(candidates: readonly RankerCandidate[], rows: Float64Array, forest: CompiledForest, gate: number, kappa: number): RankerCandidate[] {
+  const width = rankerFeatureNames.length;
+  return candidates
+    .map((c, i) => ({ c, i, score: kappa * (rows[i * width] as number) + gate * forestOutput(forest, rows, i) }))
+    .filter((x) => !x.c.exact)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => ({ doc: x.c.doc, score: x.score, exact: false }));
+}
