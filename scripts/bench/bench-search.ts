@@ -48,6 +48,7 @@ import { ContentStore } from '../../kiosk-content/src/packs/node/content-store';
 import { generatePackKeys, readPublicKey } from '../../kiosk-content/src/packs/node/pack-keys';
 import { measureColdStart } from '../../kiosk-content/src/search/node/cold-start';
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
+import { trainRanker } from '../../kiosk-content/authoring/search-model/train-ranker';
 import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
 import { decodeDictionary } from '../../electron/common/ime/dictionary-format';
 import { buildImeDictionary } from '../build/build-ime-dictionary';
@@ -263,11 +264,32 @@ async function main(): Promise<void> {
   };
   // The kiosk's Q&A train every model too, as import-laws / content build --laws do (qa-training.ts).
   const qaQuestions = args.includes('--no-qa-training') ? [] : qaTrainingQuestions(qa, defaultQaTraining);
-  const trained = trainSearchModel(stardQueriesFile, lecoqaFile, folds, {
-    translation,
-    extraQuestions: qaQuestions,
-    extraInTranslation: defaultQaTraining.translation,
-  });
+  const trainingOptions = { translation, extraQuestions: qaQuestions, extraInTranslation: defaultQaTraining.translation };
+  const trainedWithoutRanker = trainSearchModel(stardQueriesFile, lecoqaFile, folds, trainingOptions);
+  // The learned re-ranker (train-ranker.ts) as a pack build trains it: cross-fitted on the model's own
+  // training questions only — for each CV fold on that fold's training questions, so the CV stays honest.
+  const rankerStarted = performance.now();
+  const contentEngine = LocalSearchService.open({ articles: source, qa, glossary, model: null, indexFile: null }).engine;
+  const trainedQuestions = trainedWithoutRanker.questions;
+  const trained = {
+    ...trainedWithoutRanker,
+    model: { ...trainedWithoutRanker.model, ranker: trainRanker(contentEngine, trainedQuestions, trainingOptions) },
+    folds: trainedWithoutRanker.folds.map((f) => {
+      const held = new Set(f.heldOut);
+      return {
+        heldOut: f.heldOut,
+        model: {
+          ...f.model,
+          ranker: trainRanker(
+            contentEngine,
+            trainedQuestions.filter((_, i) => !held.has(i)),
+            trainingOptions,
+          ),
+        },
+      };
+    }),
+  };
+  const rankerMs = performance.now() - rankerStarted;
   const trainMs = performance.now() - t;
   const indexFile = path.join(os.tmpdir(), `fatong-bench-search-${String(process.pid)}.bin`);
   const contentFile = `${indexFile}.content.json`;
@@ -460,6 +482,7 @@ async function main(): Promise<void> {
   );
   console.log(`| law folder parse (not needed with the DB)          | ${(parseMs / 1000).toFixed(1)} s | |`);
   console.log(`| model training (read STARD + LeCoQA, ${String(folds)} folds)        | ${(trainMs / 1000).toFixed(1)} s | |`);
+  console.log(`| of it: re-rankers (all + ${String(folds)} folds, 5 fold models each) | ${(rankerMs / 1000).toFixed(1)} s | |`);
   console.log(
     `| index build (segment + BM25F + learned + MiniSearch + write) | ${(buildMs / 1000).toFixed(1)} s | ${(baseline.buildMs / 1000).toFixed(1)} s |`,
   );
