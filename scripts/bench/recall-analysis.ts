@@ -16,8 +16,6 @@
 import { performance } from 'node:perf_hooks';
 import { bigramCodes } from '../../kiosk-content/src/search/common/bigram-rescore';
 import { defaultQaBridgeParams, splitCite } from '../../kiosk-content/src/search/common/qa-bridge';
-import type { SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
-import type { ScoredWord } from '../../kiosk-content/src/search/common/translation-lm';
 import { translationLogLikelihood } from '../../kiosk-content/src/search/common/translation-lm';
 import { bigramCandidateIndex } from './bigram-candidates';
 import { openExperimentEngine } from './search-experiment-setup';
@@ -39,20 +37,6 @@ const trained = trainModels();
 console.log(`training (5 folds + all): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const stats = idx.textStatistics();
-/** The translation LM's query words (as the engine's second stage resolves them). */
-function scoredWords(engine: SearchEngine, own: readonly string[]): ScoredWord[] {
-  const table = engine.index.articles.learned?.data.questionTranslation ?? {};
-  return [...new Set(own)].map((w) => {
-    const term = idx.termId(w);
-    const sources: [number, number][] = [];
-    for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
-      const id = idx.termId(u);
-      if (id !== undefined) sources.push([id, p]);
-    }
-    return { term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources };
-  });
-}
-
 interface Missing {
   lawRank10: number; // rank of its law among the distinct laws of the first 10 (−1: not there)
   lawRank100: number;
@@ -130,7 +114,7 @@ for (const fold of trained.folds) {
     // Candidate sources.
     const own = r.terms.filter((t) => t.weight >= 1).map((t) => t.term);
     const bigram = bigramTop(r.query, 300);
-    const sw = scoredWords(engine, own);
+    const sw = engine.translationWords(own);
     const tlmTop = (k: number) => {
       const docs: number[] = [];
       for (const l of laws10.slice(0, k)) {

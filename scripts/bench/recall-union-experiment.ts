@@ -23,7 +23,6 @@ import type { QueryJudgement } from '../../kiosk-content/src/search/common/metri
 import { evaluateRetrieval } from '../../kiosk-content/src/search/common/metrics';
 import type { EngineParams, SearchEngine } from '../../kiosk-content/src/search/common/search-engine';
 import { defaultEngineParams } from '../../kiosk-content/src/search/common/search-engine';
-import type { ScoredWord } from '../../kiosk-content/src/search/common/translation-lm';
 import { translationLogLikelihood } from '../../kiosk-content/src/search/common/translation-lm';
 import { bigramCandidateIndex } from './bigram-candidates';
 import { everydayFile } from './bench-data-files';
@@ -50,16 +49,7 @@ const engineSources: Record<string, EngineParams> = {
 const chosenSources = (process.env.SOURCES ?? 'tw0.3,fb,kw,lf0.7,bigram,tlm3').split(',');
 
 function tlmInBestLaws(engine: SearchEngine, ranked: readonly number[], own: readonly string[], laws: number): number[] {
-  const table = engine.index.articles.learned?.data.questionTranslation ?? {};
-  const words: ScoredWord[] = [...new Set(own)].map((w) => {
-    const term = idx.termId(w);
-    const sources: [number, number][] = [];
-    for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
-      const id = idx.termId(u);
-      if (id !== undefined) sources.push([id, p]);
-    }
-    return { term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources };
-  });
+  const words = engine.translationWords(own);
   const best: number[] = [];
   for (const d of ranked.slice(0, 10)) {
     const l = data.docLaw[d] as number;
@@ -86,16 +76,7 @@ function reciprocalRankFusion(rankings: readonly (readonly number[])[]): number[
 
 /** `docs` ordered by the translation LM alone. */
 function tlmOrder(engine: SearchEngine, docs: readonly number[], own: readonly string[]): number[] {
-  const table = engine.index.articles.learned?.data.questionTranslation ?? {};
-  const words: ScoredWord[] = [...new Set(own)].map((w) => {
-    const term = idx.termId(w);
-    const sources: [number, number][] = [];
-    for (const [u, p] of Object.hasOwn(table, w) ? (table[w] ?? []) : []) {
-      const id = idx.termId(u);
-      if (id !== undefined) sources.push([id, p]);
-    }
-    return { term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources };
-  });
+  const words = engine.translationWords(own);
   const ll = translationLogLikelihood(words, docs, stats.forward, { translationShare: 0.5, collectionShare: 0.5 }, stats.scratch);
   return [...docs.keys()].sort((a, b) => (ll[b] as number) - (ll[a] as number)).map((k) => docs[k] as number);
 }

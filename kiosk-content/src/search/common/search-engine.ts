@@ -753,6 +753,26 @@ export class SearchEngine {
     const table = this.index.articles.learned?.data.questionTranslation;
     const { weight, depth, translationShare, collectionShare } = this.params.translationRerank;
     if (!table || ranked.length === 0) return [...ranked];
+    const stats = this.index.articles.textStatistics();
+    const words = this.translationWords(ownWords);
+    const head = ranked.slice(0, depth);
+    const ll = translationLogLikelihood(
+      words,
+      head.map((h) => h.doc),
+      stats.forward,
+      { translationShare, collectionShare },
+      stats.scratch,
+    );
+    const best = head[0]?.score || 1;
+    return [...fuseTranslationScores(head, ll, weight), ...ranked.slice(depth).map((h) => ({ doc: h.doc, score: h.score / best }))];
+  }
+
+  /**
+   * The resident's own words as the translation LM scores them: each word's term id, collection
+   * probability and the statute words it translates from (resolved once per word and table).
+   */
+  translationWords(ownWords: readonly string[]): ScoredWord[] {
+    const table = this.index.articles.learned?.data.questionTranslation ?? {};
     const idx = this.index.articles;
     const stats = idx.textStatistics();
     const words: ScoredWord[] = [];
@@ -771,16 +791,7 @@ export class SearchEngine {
       }
       words.push({ term, collection: term === undefined ? stats.unseen : (stats.collection[term] as number), sources });
     }
-    const head = ranked.slice(0, depth);
-    const ll = translationLogLikelihood(
-      words,
-      head.map((h) => h.doc),
-      stats.forward,
-      { translationShare, collectionShare },
-      stats.scratch,
-    );
-    const best = head[0]?.score || 1;
-    return [...fuseTranslationScores(head, ll, weight), ...ranked.slice(depth).map((h) => ({ doc: h.doc, score: h.score / best }))];
+    return words;
   }
 
   /** See EngineParams.qaCiteBoost: the three best Q&A matches vouch for the articles they cite. */
