@@ -18,15 +18,32 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { normalizeLawTitle } from '../../kiosk-content/src/laws/common/law-title';
 import { noPrior } from '../../kiosk-content/src/search/common/article-index';
-import { rankerFeatureNames, rankerFeatures } from '../../kiosk-content/src/search/common/learned-rerank';
+import { defaultLearnedRerankParams, rankerFeatureNames, rankerFeatures } from '../../kiosk-content/src/search/common/learned-rerank';
+import { deepRankerFeatureNames, deepRankerFeatures } from '../../kiosk-content/src/search/common/deep-rerank';
 import type { SearchEngine, SearchTrace } from '../../kiosk-content/src/search/common/search-engine';
 import { learnSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import type { LabelledQuestion } from '../../kiosk-content/authoring/search-model/train-search-model';
 import { everydayFile, selectedHeldOutSets } from './bench-data-files';
 import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 
-/** The shipped re-ranker's features (learned-rerank.ts rankerFeatures), then single-field ones (this dump only). */
-export const ltrFeatureNames = [...rankerFeatureNames, 'textField', 'headingsField', 'titleField', 'learnedField', 'expansionTerms'] as const;
+/**
+ * DEPTH=300: the engine's first `depth` articles (default 100, the shipped re-ranker's depth). The
+ * shipped features are then those of the first 100 (for the rows below them: the deep ones), and
+ * `deep.*` the same features computed over all `depth` candidates (law counts and ranks over the
+ * deeper list), plus two indicators: whether the bigram stage scored the article (its bigram
+ * feature is 0, not a score, when not) and whether the translation second stage did — the deep
+ * re-ranker's features (deep-rerank.ts deepRankerFeatures).
+ * FIELDS=0 leaves out the single-field scores (five index walks per ranking).
+ */
+const depth = Number(process.env.DEPTH ?? 100);
+const withFields = process.env.FIELDS !== '0';
+const shallowDepth = 100;
+/** The shipped re-ranker's features (learned-rerank.ts rankerFeatures), then deep and single-field ones (this dump only). */
+export const ltrFeatureNames: readonly string[] = [
+  ...rankerFeatureNames,
+  ...(depth > shallowDepth ? deepRankerFeatureNames : []),
+  ...(withFields ? ['textField', 'headingsField', 'titleField', 'learnedField', 'expansionTerms'] : []),
+];
 
 export interface RankingIndex {
   /** stard: question index; everyday (or a held-out set's name, HELDOUT mode): line index. */
@@ -42,7 +59,6 @@ export interface RankingIndex {
 }
 
 const out = process.env.OUT ?? '/tmp/rank';
-const depth = 100;
 /** Articles each single-field ranking keeps (candidates beyond score 0 there). */
 const fieldDepth = 5000;
 
@@ -50,9 +66,12 @@ function featuresOf(engine: SearchEngine, query: string, relevant: ReadonlySet<s
   const trace: SearchTrace = {};
   engine.search(query, { limit: depth, qaLimit: 0, snippets: false, trace });
   const idx = engine.index.articles;
-  const candidates = trace.candidates ?? [];
-  const shared = trace.stages ? rankerFeatures(trace.stages, candidates, idx) : new Float64Array(0);
+  const candidates = (trace.candidates ?? []).slice(0, depth);
+  const stages = trace.stages;
+  const shared = stages ? rankerFeatures(stages, candidates.slice(0, shallowDepth), idx) : new Float64Array(0);
+  const deep = stages && depth > shallowDepth ? deepRankerFeatures(stages, candidates, idx) : null;
   const width = rankerFeatureNames.length;
+  const deepWidth = deepRankerFeatureNames.length;
   const docs = candidates.map((c) => c.doc);
   // Each BM25F field alone (no priors), and the glossary and translation expansions alone, scaled to their best among the candidates.
   const bm = engine.params.bm25;
@@ -60,23 +79,28 @@ function featuresOf(engine: SearchEngine, query: string, relevant: ReadonlySet<s
   const plain = { ...bm, authorityPrior: noPrior, learned: { weight: 0, b: bm.learned?.b ?? 0 } };
   const terms = trace.rankTerms ?? [];
   const own = new Set([...(trace.ownWords ?? [])]);
-  const fieldRuns = [
-    idx.search(terms, { ...plain, weights: { ...only, text: 1 } }, { limit: fieldDepth }),
-    idx.search(terms, { ...plain, weights: { ...only, headings: 1 } }, { limit: fieldDepth }),
-    idx.search(terms, { ...plain, weights: { ...only, title: 1 } }, { limit: fieldDepth }),
-    idx.search(terms, { ...plain, weights: only, learned: { weight: 1, b: bm.learned?.b ?? 0.2 } }, { limit: fieldDepth }),
-    idx.search(
-      terms.filter((x) => x.weight < 1 && !own.has(x.term)),
-      { ...plain, weights: { ...only, text: 1 } },
-      { limit: fieldDepth },
-    ),
-  ].map((hits) => {
+  const fieldRuns = (
+    withFields
+      ? [
+          idx.search(terms, { ...plain, weights: { ...only, text: 1 } }, { limit: fieldDepth }),
+          idx.search(terms, { ...plain, weights: { ...only, headings: 1 } }, { limit: fieldDepth }),
+          idx.search(terms, { ...plain, weights: { ...only, title: 1 } }, { limit: fieldDepth }),
+          idx.search(terms, { ...plain, weights: only, learned: { weight: 1, b: bm.learned?.b ?? 0.2 } }, { limit: fieldDepth }),
+          idx.search(
+            terms.filter((x) => x.weight < 1 && !own.has(x.term)),
+            { ...plain, weights: { ...only, text: 1 } },
+            { limit: fieldDepth },
+          ),
+        ]
+      : []
+  ).map((hits) => {
     const m = new Map(hits.map((h) => [h.doc, h.score]));
     const best = Math.max(0, ...docs.map((d) => m.get(d) ?? 0)) || 1;
     return (d: number) => (m.get(d) ?? 0) / best;
   });
   const rows = candidates.map((c, i) => [
-    ...Array.from(shared.subarray(i * width, (i + 1) * width)),
+    ...Array.from(i < shallowDepth ? shared.subarray(i * width, (i + 1) * width) : (deep as Float64Array).subarray(i * deepWidth, i * deepWidth + width)),
+    ...(deep ? Array.from(deep.subarray(i * deepWidth, (i + 1) * deepWidth)) : []),
     ...fieldRuns.map((score) => score(c.doc)),
     relevant.has(idx.key(c.doc)) ? 1 : 0,
   ]);
@@ -85,7 +109,10 @@ function featuresOf(engine: SearchEngine, query: string, relevant: ReadonlySet<s
 
 function main(): void {
   mkdirSync(out, { recursive: true });
-  const { base, trainModels, trainingOptions } = openExperimentEngine();
+  const opened = openExperimentEngine();
+  const { trainModels, trainingOptions } = opened;
+  // The ranker's candidate list is `depth` long (no model here carries trees, so nothing re-ranks).
+  const base = opened.base.withParams({ ...opened.base.params, learnedRerank: { ...defaultLearnedRerankParams, depth, deepDepth: depth } });
   let t = performance.now();
   const trained = trainModels();
   console.log(`outer models: ${((performance.now() - t) / 1000).toFixed(1)} s`);

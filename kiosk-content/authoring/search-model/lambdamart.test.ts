@@ -40,4 +40,18 @@ describe('trainLambdaMart', () => {
     );
     for (const t of none) expect(t.value.every((v) => v === 0)).toBe(true);
   });
+
+  it('with recall lambdas only, learns nothing where every relevant row is already inside the cut-off, and lifts rows across it', () => {
+    const recall = { ...defaultLambdaMartParams, trees: 5, ndcgWeight: 0, recallK: 9, recallWeight: 1 };
+    // The base order puts the relevant row 10th: outside the first 9, so the trees must lift it.
+    const outside = trainLambdaMart(queries(20, 9), recall);
+    expect(outside.some((t) => t.value.some((v) => v !== 0))).toBe(true);
+    for (const q of queries(10, 11)) {
+      const scores = q.features.map((x, i) => (q.base[i] as number) + ensembleOutput(outside, x));
+      expect(scores.filter((s) => s > (scores[9] as number)).length).toBeLessThan(9);
+    }
+    // Cut-off 10: it is already inside; no pair crosses the cut-off, so every gradient is 0.
+    const inside = trainLambdaMart(queries(20, 9), { ...recall, recallK: 10 });
+    for (const t of inside) expect(t.value.every((v) => v === 0)).toBe(true);
+  });
 });

@@ -27,6 +27,15 @@ export interface LambdaMartParams {
   /** nDCG cut-off of the lambdas. */
   k: number;
   bins: number;
+  /**
+   * Recall-oriented lambdas: a pair's weight also gains recallWeight × |ΔRecall@recallK| of the
+   * swap (1 / relevant count when it moves the relevant row across the cut-off, else 0), so the
+   * trees learn which rows enter the first recallK. Absent or 0: ΔnDCG@k only.
+   */
+  recallK?: number;
+  recallWeight?: number;
+  /** Weight of the |ΔnDCG@k| part (default 1; 0 with a recall weight: recall lambdas only). */
+  ndcgWeight?: number;
 }
 
 export const defaultLambdaMartParams: LambdaMartParams = { trees: 100, depth: 3, learningRate: 0.1, minLeafHessian: 1, k: 10, bins: 32 };
@@ -103,7 +112,7 @@ export function trainLambdaMart(queries: readonly RankingQuery[], params: Lambda
   for (let t = 0; t < params.trees; t++) {
     grad.fill(0);
     hess.fill(0);
-    queries.forEach((q, qi) => lambdas(q, start[qi] as number, score, grad, hess, params.k));
+    queries.forEach((q, qi) => lambdas(q, start[qi] as number, score, grad, hess, params));
     const tree: RegressionTree = { feature: [], threshold: [], left: [], right: [], value: [] };
     const all = new Uint32Array(rows);
     for (let i = 0; i < rows; i++) all[i] = i;
@@ -125,7 +134,11 @@ export function trainLambdaMart(queries: readonly RankingQuery[], params: Lambda
 }
 
 /** Adds one query's lambdas (negative gradients) and their second derivatives. */
-function lambdas(q: RankingQuery, offset: number, score: Float64Array, grad: Float64Array, hess: Float64Array, k: number): void {
+function lambdas(q: RankingQuery, offset: number, score: Float64Array, grad: Float64Array, hess: Float64Array, params: LambdaMartParams): void {
+  const { k } = params;
+  const ndcgWeight = params.ndcgWeight ?? 1;
+  const recallK = params.recallK ?? 0;
+  const recallWeight = recallK > 0 && q.relevantTotal > 0 ? (params.recallWeight ?? 0) / q.relevantTotal : 0;
   const n = q.features.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (score[offset + b] as number) - (score[offset + a] as number) || a - b);
   const rank = new Int32Array(n);
@@ -133,6 +146,7 @@ function lambdas(q: RankingQuery, offset: number, score: Float64Array, grad: Flo
   let idcg = 0;
   for (let i = 0; i < Math.min(q.relevantTotal, k); i++) idcg += 1 / Math.log2(i + 2);
   if (idcg === 0) return;
+  const inRecall = (pos: number) => (pos < recallK ? 1 : 0);
   const gain = (pos: number) => (pos < k ? 1 / Math.log2(pos + 2) : 0);
   for (let i = 0; i < n; i++) {
     if (q.labels[i] !== 1) continue;
@@ -140,7 +154,7 @@ function lambdas(q: RankingQuery, offset: number, score: Float64Array, grad: Flo
       if (q.labels[j] === 1) continue;
       const ri = rank[i] as number;
       const rj = rank[j] as number;
-      const delta = Math.abs(gain(ri) - gain(rj)) / idcg;
+      const delta = (ndcgWeight * Math.abs(gain(ri) - gain(rj))) / idcg + recallWeight * Math.abs(inRecall(ri) - inRecall(rj));
       if (delta === 0) continue;
       const s = (score[offset + i] as number) - (score[offset + j] as number);
       const p = 1 / (1 + Math.exp(s));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleIndexInput } from '../../src/search/common/article-index';
+import { deepRankerFeatureNames } from '../../src/search/common/deep-rerank';
 import { rankerFeatureNames } from '../../src/search/common/learned-rerank';
 import { bigramTokenizer } from '../../src/search/common/normalize';
 import { SearchEngine, buildSearchIndex } from '../../src/search/common/search-engine';
-import { rankerTrainingQueries, trainRanker } from './train-ranker';
+import { rankerTrainingQueries, rankerTrainingRankings, trainRanker } from './train-ranker';
 import type { LabelledQuestion } from './train-search-model';
 
 function a(law: string, label: string, text: string): ArticleIndexInput {
@@ -39,6 +40,17 @@ describe('rankerTrainingQueries', () => {
   });
 });
 
+describe('rankerTrainingRankings', () => {
+  it('gives the deep re-ranker every candidate with its deep features and the same labels', () => {
+    const [r] = rankerTrainingRankings(engine, questions.slice(0, 1), 2);
+    if (!r) throw new Error('rankings expected');
+    expect(r.deep.labels.slice(0, r.shallow.labels.length)).toEqual(r.shallow.labels);
+    expect(r.deep.features[0]).toHaveLength(deepRankerFeatureNames.length);
+    expect(r.deep.base).toEqual(r.deep.features.map((x) => 2 * (x[0] as number)));
+    expect(r.deep.features.map((x) => x.slice(0, rankerFeatureNames.length))).toEqual(r.shallow.features);
+  });
+});
+
 describe('trainRanker', () => {
   it('cross-fits fold models and returns trees for the shared features', () => {
     const model = trainRanker(engine, questions, {}, 3);
@@ -48,5 +60,8 @@ describe('trainRanker', () => {
       expect(t.feature.length).toBe(t.value.length);
       expect(t.feature.every((f) => f >= -1 && f < rankerFeatureNames.length)).toBe(true);
     }
+    expect(model.deep?.features).toEqual([...deepRankerFeatureNames]);
+    expect(model.deep?.trees).toHaveLength(100);
+    expect(trainRanker(engine, questions, {}, 3, false).deep).toBeUndefined();
   });
 });

@@ -55,6 +55,8 @@ export interface StageRecord {
   coverage: number;
   lawBoost: ReadonlyMap<number, number>;
   ownWords: readonly string[];
+  /** How many of the word ranking's first articles the translation second stage scored (0: none). */
+  translationDepth?: number;
 }
 
 /** A candidate the ranker sees: the engine's list in its order, articles the query cites first. */
@@ -162,6 +164,8 @@ export interface RankerModel {
   /** rankerFeatureNames when trained; a model whose names differ is not used. */
   features: string[];
   trees: RankerTree[];
+  /** The deep re-ranker (deep-rerank.ts) trained with it; absent = the first `depth` re-ranked only. */
+  deep?: { features: string[]; trees: RankerTree[] };
 }
 
 /** All trees in flat typed arrays: tree t's nodes start at roots[t]; child indices are absolute. */
@@ -174,8 +178,8 @@ export interface CompiledForest {
   value: Float64Array;
 }
 
-export function compileForest(model: RankerModel): CompiledForest | null {
-  if (model.features.length !== rankerFeatureNames.length || model.features.some((n, j) => n !== rankerFeatureNames[j])) return null;
+export function compileForest(model: Pick<RankerModel, 'features' | 'trees'>, names: readonly string[] = rankerFeatureNames): CompiledForest | null {
+  if (model.features.length !== names.length || model.features.some((n, j) => n !== names[j])) return null;
   const nodes = model.trees.reduce((n, t) => n + t.feature.length, 0);
   const forest: CompiledForest = {
     roots: new Uint32Array(model.trees.length),
@@ -200,17 +204,16 @@ export function compileForest(model: RankerModel): CompiledForest | null {
   return forest;
 }
 
-const compiled = new WeakMap<RankerModel, CompiledForest | null>();
-/** The model's trees compiled once per model object (null when its features are not these). */
-export function forestOf(model: RankerModel): CompiledForest | null {
+const compiled = new WeakMap<object, CompiledForest | null>();
+/** The model's trees compiled once per model object (null when its features are not `names`). */
+export function forestOf(model: Pick<RankerModel, 'features' | 'trees'>, names: readonly string[] = rankerFeatureNames): CompiledForest | null {
   let forest = compiled.get(model);
-  if (forest === undefined) compiled.set(model, (forest = compileForest(model)));
+  if (forest === undefined) compiled.set(model, (forest = compileForest(model, names)));
   return forest;
 }
 
-/** Σ of the trees' outputs for row `row` of the row-major feature matrix. */
-export function forestOutput(forest: CompiledForest, rows: Float64Array, row: number): number {
-  const width = rankerFeatureNames.length;
+/** Σ of the trees' outputs for row `row` of the row-major feature matrix (`width` columns). */
+export function forestOutput(forest: CompiledForest, rows: Float64Array, row: number, width: number = rankerFeatureNames.length): number {
   const o = row * width;
   let s = 0;
   for (let t = 0; t < forest.roots.length; t++) {
@@ -231,13 +234,20 @@ export interface LearnedRerankParams {
   power: number;
   /** Candidates the trees see (the engine's best). */
   depth: number;
+  /**
+   * The deep re-ranker (deep-rerank.ts, used when the model carries its trees): the first `keep`
+   * results are those of the re-ranker above, the deep trees order the rest of the engine's first
+   * `deepDepth` (same κ, γ, p), so they decide which articles below `depth` enter the first 100.
+   */
+  deepDepth: number;
+  keep: number;
 }
 
 /**
  * Chosen by nested 5-fold CV on the public STARD questions (scripts/bench/ltr-experiment.ts: every
  * inner CV picked κ 2, γ 1, 100 trees); the power 4 was chosen looking at the everyday set.
  */
-export const defaultLearnedRerankParams: LearnedRerankParams = { kappa: 2, gamma: 1, power: 4, depth: 100 };
+export const defaultLearnedRerankParams: LearnedRerankParams = { kappa: 2, gamma: 1, power: 4, depth: 100, deepDepth: 300, keep: 10 };
 
 /** The gate: 1 for a question no Q&A covers, 0 for a fully covered one. */
 export const rerankGate = (params: LearnedRerankParams, coverage: number): number => params.gamma * (1 - Math.min(1, Math.max(0, coverage))) ** params.power;

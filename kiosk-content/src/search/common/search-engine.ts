@@ -21,6 +21,7 @@ import type { QaBridgeParams } from './qa-bridge';
 import { bridgeQaCitations, defaultQaBridgeParams, qaCoverage } from './qa-bridge';
 import type { LearnedRerankParams, RankerCandidate, RankerModel, ScoredDoc, StageRecord } from './learned-rerank';
 import { defaultLearnedRerankParams, forestOf, fuseRanker, rankerFeatures, rerankGate } from './learned-rerank';
+import { deepRankerFeatureNames, deepRankerFeatures, fuseDeepRanker } from './deep-rerank';
 import type { Snippet } from './snippet';
 import { makeSnippet } from './snippet';
 import type { ScoredWord } from './translation-lm';
@@ -636,7 +637,10 @@ export class SearchEngine {
     const rerankParams = this.params.learnedRerank ?? defaultLearnedRerankParams;
     const rankerModel = learned?.data.ranker;
     const forest = rankerModel && rerankParams.depth > 0 ? forestOf(rankerModel) : null;
-    const keep = Math.max(limit + exactDocs.length, bigramParams.weight > 0 ? bigramParams.depth : 0, forest ? rerankParams.depth : 0) + 20;
+    const deepForest = forest && rankerModel?.deep && rerankParams.deepDepth > rerankParams.depth ? forestOf(rankerModel.deep, deepRankerFeatureNames) : null;
+    // A trace (pack-build training, experiments) records as many candidates as the deep re-ranker sees.
+    const rankDepth = deepForest || (options.trace && !forest) ? Math.max(rerankParams.depth, rerankParams.deepDepth) : forest ? rerankParams.depth : 0;
+    const keep = Math.max(limit + exactDocs.length, bigramParams.weight > 0 ? bigramParams.depth : 0, rankDepth) + 20;
     const depth = { limit: Math.max(keep, reranking ? rerank.depth : 0), lawBoost };
     let firstStage = idx.search(rankTerms, this.params.bm25, depth);
     const fb = this.params.feedback ?? noFeedback;
@@ -678,16 +682,21 @@ export class SearchEngine {
         coverage,
         lawBoost,
         ownWords,
+        translationDepth: reranking ? rerank.depth : 0,
       };
       const top = rescored[0]?.score ?? 0;
       const candidates: RankerCandidate[] = [
         ...exactDocs.map((doc, i) => ({ doc, score: top + exactDocs.length - i, exact: true })),
         ...rescored.filter((h) => !exactDocs.includes(h.doc)).map((h) => ({ doc: h.doc, score: h.score, exact: false })),
-      ].slice(0, Math.max(rerankParams.depth, exactDocs.length));
+      ].slice(0, Math.max(rankDepth, exactDocs.length));
       const gate = forest ? rerankGate(rerankParams, coverage) : 0;
       if (forest && gate > 0 && candidates.length > 0) {
-        const fused = fuseRanker(candidates, rankerFeatures(stages, candidates, idx), forest, gate, rerankParams.kappa);
-        const seen = new Set(candidates.map((c) => c.doc));
+        const shallow = candidates.slice(0, Math.max(rerankParams.depth, exactDocs.length));
+        const reranked = fuseRanker(shallow, rankerFeatures(stages, shallow, idx), forest, gate, rerankParams.kappa);
+        const fused = deepForest
+          ? fuseDeepRanker(reranked, rerankParams.keep, candidates, deepRankerFeatures(stages, candidates, idx), deepForest, gate, rerankParams.kappa)
+          : reranked;
+        const seen = new Set((deepForest ? candidates : shallow).map((c) => c.doc));
         // Articles beyond the ranker's depth keep their order below the re-ranked ones.
         const floor = fused[fused.length - 1]?.score ?? 0;
         const best = rescored[0]?.score || 1;

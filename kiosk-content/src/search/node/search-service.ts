@@ -80,7 +80,7 @@ export interface OpenSearchReport {
 }
 
 /** Bump when the engine's index layout or analysis changes in a way the fingerprint does not see. */
-export const engineRevision = 'search-engine-6';
+export const engineRevision = 'search-engine-7';
 
 /** Identity of the content an index was built from; persisted-index.ts stores and compares it. */
 export function indexFingerprint(options: Pick<OpenSearchOptions, 'articles' | 'qa' | 'glossary' | 'model'>): string {
