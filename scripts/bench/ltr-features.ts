@@ -64,7 +64,8 @@ const fieldDepth = 5000;
 
 function featuresOf(engine: SearchEngine, query: string, relevant: ReadonlySet<string>): { rows: number[][]; relevantTotal: number } {
   const trace: SearchTrace = {};
-  engine.search(query, { limit: depth, qaLimit: 0, snippets: false, trace });
+  // A trace records `depth` candidates (the deep re-ranker's depth) whatever the limit; 100 as the CLI's --top 100.
+  engine.search(query, { limit: shallowDepth, qaLimit: 0, snippets: false, trace });
   const idx = engine.index.articles;
   const candidates = (trace.candidates ?? []).slice(0, depth);
   const stages = trace.stages;

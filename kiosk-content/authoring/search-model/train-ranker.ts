@@ -39,14 +39,14 @@ export function rankerTrainingRankings(
 ): RankerTrainingQuery[] {
   const idx = engine.index.articles;
   const params = engine.params.learnedRerank ?? defaultLearnedRerankParams;
-  const depth = Math.max(params.depth, params.deepDepth);
   const asQuery = (rows: Float64Array, width: number, labels: number[], relevantTotal: number): RankingQuery => {
     const features = labels.map((_, i) => Array.from(rows.subarray(i * width, (i + 1) * width)));
     return { features, labels, base: features.map((x) => kappa * (x[0] as number)), relevantTotal };
   };
   return questions.map((q) => {
     const trace: SearchTrace = {};
-    engine.search(q.query, { limit: depth, qaLimit: 0, snippets: false, trace });
+    // A trace records the deep re-ranker's candidates whatever the limit; the limit is the CLI's.
+    engine.search(q.query, { limit: params.depth, qaLimit: 0, snippets: false, trace });
     const relevant = new Set(q.relevant);
     const all = (trace.candidates ?? []).slice(0, params.deepDepth);
     const labels = all.map((c) => (relevant.has(idx.key(c.doc)) ? 1 : 0));

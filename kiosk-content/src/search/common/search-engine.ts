@@ -640,7 +640,11 @@ export class SearchEngine {
     const deepForest = forest && rankerModel?.deep && rerankParams.deepDepth > rerankParams.depth ? forestOf(rankerModel.deep, deepRankerFeatureNames) : null;
     // A trace (pack-build training, experiments) records as many candidates as the deep re-ranker sees.
     const rankDepth = deepForest || (options.trace && !forest) ? Math.max(rerankParams.depth, rerankParams.deepDepth) : forest ? rerankParams.depth : 0;
-    const keep = Math.max(limit + exactDocs.length, bigramParams.weight > 0 ? bigramParams.depth : 0, rankDepth) + 20;
+    // The stages after the word ranking see the list they see without the deep re-ranker (so the
+    // first 100 are the same); the deep one's candidates below it come from the word ranking.
+    const stageKeep =
+      Math.max(limit + exactDocs.length, bigramParams.weight > 0 ? bigramParams.depth : 0, forest || options.trace ? rerankParams.depth : 0) + 20;
+    const keep = Math.max(stageKeep, rankDepth + 20);
     const depth = { limit: Math.max(keep, reranking ? rerank.depth : 0), lawBoost };
     let firstStage = idx.search(rankTerms, this.params.bm25, depth);
     const fb = this.params.feedback ?? noFeedback;
@@ -652,10 +656,9 @@ export class SearchEngine {
     }
     // The later stages see as many candidates as without the second stage.
     const bm25Ranked = reranking ? this.translationRerank(firstStage, ownWords).slice(0, keep) : firstStage;
+    const staged = bm25Ranked.slice(0, stageKeep);
     const voted =
-      learned && similar.weight > 0 && learned.exampleCount > 0
-        ? addVotes(bm25Ranked, learned.similarQuestionVotes(ownWords, similar.k), similar.weight)
-        : bm25Ranked;
+      learned && similar.weight > 0 && learned.exampleCount > 0 ? addVotes(staged, learned.similarQuestionVotes(ownWords, similar.k), similar.weight) : staged;
     const cocited = learned && this.params.coCitation.weight > 0 ? addCoCitations(voted, learned, this.params.coCitation) : voted;
     const bridged = bridgeQaCitations(this.boostQaCitations(cocited, qaHits), qaHits, terms, this.index, qaBridge);
     const coverage = qaHits[0] ? qaCoverage(qaHits[0], ownWords) : 0;
@@ -672,12 +675,20 @@ export class SearchEngine {
     );
     let ranked: readonly ScoredDoc[] = rescored;
     if (wantStages) {
+      // The word ranking's articles the later stages did not see, below them in its order.
+      const inRescored = new Set(rescored.map((h) => h.doc));
+      let tailFloor = rescored[rescored.length - 1]?.score ?? 0;
+      const tail = bm25Ranked
+        .slice(stageKeep)
+        .filter((h) => !inRescored.has(h.doc))
+        .map((h) => ({ doc: h.doc, score: (tailFloor = Math.min(tailFloor, h.score)) }));
+      const final = tail.length > 0 ? [...rescored, ...tail] : rescored;
       const stages: StageRecord = {
         query: q,
         firstStage,
         translated: bm25Ranked,
         bridged,
-        final: rescored,
+        final,
         bigrams: bigramScores,
         coverage,
         lawBoost,
@@ -687,7 +698,7 @@ export class SearchEngine {
       const top = rescored[0]?.score ?? 0;
       const candidates: RankerCandidate[] = [
         ...exactDocs.map((doc, i) => ({ doc, score: top + exactDocs.length - i, exact: true })),
-        ...rescored.filter((h) => !exactDocs.includes(h.doc)).map((h) => ({ doc: h.doc, score: h.score, exact: false })),
+        ...final.filter((h) => !exactDocs.includes(h.doc)).map((h) => ({ doc: h.doc, score: h.score, exact: false })),
       ].slice(0, Math.max(rankDepth, exactDocs.length));
       const gate = forest ? rerankGate(rerankParams, coverage) : 0;
       if (forest && gate > 0 && candidates.length > 0) {
@@ -700,7 +711,7 @@ export class SearchEngine {
         // Articles beyond the ranker's depth keep their order below the re-ranked ones.
         const floor = fused[fused.length - 1]?.score ?? 0;
         const best = rescored[0]?.score || 1;
-        const rest = rescored.filter((h) => !seen.has(h.doc)).map((h) => ({ doc: h.doc, score: Math.min(floor, (rerankParams.kappa * h.score) / best) }));
+        const rest = final.filter((h) => !seen.has(h.doc)).map((h) => ({ doc: h.doc, score: Math.min(floor, (rerankParams.kappa * h.score) / best) }));
         ranked = [...fused, ...rest];
       }
       if (options.trace) Object.assign(options.trace, { stages, candidates });
