@@ -4,7 +4,8 @@
  *
  * For every public STARD question it writes the engine's first 100 articles with per-stage
  * component scores (ltrFeatureNames: the shipped re-ranker's features, learned-rerank.ts
- * rankerFeatures, then single-field scores) and the relevance label, ranked by
+ * rankerFeatures, then single-field scores, then candidate features from the training questions
+ * and the list's structure, contextFeatures) and the relevance label, ranked by
  *   - its outer cross-validation model (trained without its fold: the held-out ranking), and
  *   - for every other fold f, the model trained without its fold and without f (inner cross-fitting:
  *     a ranker trained inside outer fold f sees, for its training questions, features of models that
@@ -38,12 +39,92 @@ import { FOLDS, openExperimentEngine } from './search-experiment-setup';
 const depth = Number(process.env.DEPTH ?? 100);
 const withFields = process.env.FIELDS !== '0';
 const shallowDepth = 100;
-/** The shipped re-ranker's features (learned-rerank.ts rankerFeatures), then deep and single-field ones (this dump only). */
+/** The shipped re-ranker's features (learned-rerank.ts rankerFeatures), then deep, single-field and candidate ones (this dump only). */
 export const ltrFeatureNames: readonly string[] = [
   ...rankerFeatureNames,
   ...(depth > shallowDepth ? deepRankerFeatureNames : []),
   ...(withFields ? ['textField', 'headingsField', 'titleField', 'learnedField', 'expansionTerms'] : []),
+  // Candidates for the re-ranker (contextFeatures below): similar-training-question votes…
+  'similarVote10',
+  'similarVote30',
+  'similarBest',
+  // …co-citation with the engine's first 5…
+  'coCitedSum',
+  'coCitedMax',
+  // …and structure: articles to the nearest of the first 5 in the same law.
+  'logTop5Distance',
+  // Second round: the best similar question (of 100) citing the article, the article's law's vote
+  // among the 10 most similar questions' articles, and how much those 10 agree.
+  'similarMax100',
+  'similarLawVote10',
+  'similarAgreement10',
 ];
+
+/**
+ * The candidate features: the article's vote among the articles cited by the 10 / 30 training
+ * questions most similar to the resident's words (LearnedField.similarQuestionVotes, the top 1)
+ * and the best similar question's BM25 score (log); the share of training questions citing one of
+ * the engine's first 5 that also cite the article (sum and max over the 5); the distance in
+ * articles to the nearest of the first 5 in the same law (log(1 + d), log 101 for none); the
+ * relative score of the most similar of the 100 most similar questions that cites the article;
+ * the article's law's share of the 10 most similar questions' votes (the top law 1); the top
+ * article's vote over all votes of those 10 (how much they agree).
+ */
+function contextFeatures(engine: SearchEngine, ownWords: readonly string[], docs: readonly number[]): number[][] {
+  const learned = engine.index.articles.learned;
+  const docLaw = engine.index.articles.data.docLaw;
+  const votes10 = learned?.similarQuestionVotes(ownWords, 10) ?? new Map<number, number>();
+  const votes30 = learned?.similarQuestionVotes(ownWords, 30) ?? new Map<number, number>();
+  const best = learned?.similarQuestions(ownWords, 1)[0]?.score ?? 0;
+  const similar100 = learned?.similarQuestions(ownWords, 100) ?? [];
+  const ex = learned?.data.examples;
+  const maxSimilar = new Map<number, number>();
+  const lawVotes = new Map<number, number>();
+  let votes = 0;
+  let bestDocVote = 0;
+  const docVotes = new Map<number, number>();
+  similar100.forEach(({ question, score }, rank) => {
+    if (!ex || best <= 0) return;
+    for (let i = ex.docOffsets[question] as number; i < (ex.docOffsets[question + 1] as number); i++) {
+      const d = ex.docs[i] as number;
+      maxSimilar.set(d, Math.max(maxSimilar.get(d) ?? 0, score / best));
+      if (rank >= 10) continue;
+      const law = docLaw[d] as number;
+      lawVotes.set(law, (lawVotes.get(law) ?? 0) + score / best);
+      const v = (docVotes.get(d) ?? 0) + score / best;
+      docVotes.set(d, v);
+      bestDocVote = Math.max(bestDocVote, v);
+    }
+    if (rank < 10) votes += score / best;
+  });
+  const bestLawVote = Math.max(0, ...lawVotes.values()) || 1;
+  const agreement = votes > 0 ? bestDocVote / votes : 0;
+  const top = docs.slice(0, 5);
+  const co = top.map((d) => learned?.coCitedWith(d));
+  return docs.map((d) => {
+    let sum = 0;
+    let max = 0;
+    let dist = 100;
+    top.forEach((t, j) => {
+      if (t === d) return;
+      const p = co[j]?.get(d) ?? 0;
+      sum += p;
+      if (p > max) max = p;
+      if (docLaw[t] === docLaw[d]) dist = Math.min(dist, Math.abs(t - d));
+    });
+    return [
+      votes10.get(d) ?? 0,
+      votes30.get(d) ?? 0,
+      Math.log(1 + best),
+      sum,
+      max,
+      Math.log(1 + dist),
+      maxSimilar.get(d) ?? 0,
+      (lawVotes.get(docLaw[d] as number) ?? 0) / bestLawVote,
+      agreement,
+    ];
+  });
+}
 
 export interface RankingIndex {
   /** stard: question index; everyday (or a held-out set's name, HELDOUT mode): line index. */
@@ -99,10 +180,12 @@ function featuresOf(engine: SearchEngine, query: string, relevant: ReadonlySet<s
     const best = Math.max(0, ...docs.map((d) => m.get(d) ?? 0)) || 1;
     return (d: number) => (m.get(d) ?? 0) / best;
   });
+  const context = contextFeatures(engine, trace.ownWords ?? [], docs);
   const rows = candidates.map((c, i) => [
     ...Array.from(i < shallowDepth ? shared.subarray(i * width, (i + 1) * width) : (deep as Float64Array).subarray(i * deepWidth, i * deepWidth + width)),
     ...(deep ? Array.from(deep.subarray(i * deepWidth, (i + 1) * deepWidth)) : []),
     ...fieldRuns.map((score) => score(c.doc)),
+    ...(context[i] ?? []),
     relevant.has(idx.key(c.doc)) ? 1 : 0,
   ]);
   return { rows, relevantTotal: relevant.size };
