@@ -88,40 +88,26 @@ export function trainLambdaMart(queries: readonly RankingQuery[], params: Lambda
     }
   }
   const edges = x.map((col) => quantileEdges(col, params.bins));
-  const binned = x.map((col, j) => {
-    const e = edges[j] as number[];
-    const out = new Uint8Array(rows);
-    for (let i = 0; i < rows; i++) {
-      let lo = 0;
-      let hi = e.length;
-      const v = col[i] as number;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (v <= (e[mid] as number)) hi = mid;
-        else lo = mid + 1;
-      }
-      out[i] = lo;
-    }
-    return out;
-  });
+  const bins = binRows(x, edges, rows, params.bins);
   const score = new Float64Array(rows);
   queries.forEach((q, qi) => q.base.forEach((b, i) => (score[(start[qi] as number) + i] = b)));
   const grad = new Float64Array(rows);
   const hess = new Float64Array(rows);
+  const rowsOf = queries.map(queryRows);
   const trees: RegressionTree[] = [];
   for (let t = 0; t < params.trees; t++) {
     grad.fill(0);
     hess.fill(0);
-    queries.forEach((q, qi) => lambdas(q, start[qi] as number, score, grad, hess, params));
+    queries.forEach((q, qi) => lambdas(q, rowsOf[qi] as QueryRows, start[qi] as number, score, grad, hess, params));
     const tree: RegressionTree = { feature: [], threshold: [], left: [], right: [], value: [] };
     const all = new Uint32Array(rows);
     for (let i = 0; i < rows; i++) all[i] = i;
-    grow(tree, all, 0, binned, edges, grad, hess, params);
+    grow(tree, all, 0, bins, grad, hess, params);
     for (let i = 0; i < rows; i++) {
       let n = 0;
       while ((tree.feature[n] as number) >= 0)
         n =
-          ((binned[tree.feature[n] as number] as Uint8Array)[i] as number) <= (tree.threshold[n] as number)
+          (bins.codes[i * width + (tree.feature[n] as number)] as number) <= (tree.threshold[n] as number)
             ? (tree.left[n] as number)
             : (tree.right[n] as number);
       score[i] = (score[i] as number) + (tree.value[n] as number);
@@ -133,31 +119,65 @@ export function trainLambdaMart(queries: readonly RankingQuery[], params: Lambda
   return trees;
 }
 
-/** Adds one query's lambdas (negative gradients) and their second derivatives. */
-function lambdas(q: RankingQuery, offset: number, score: Float64Array, grad: Float64Array, hess: Float64Array, params: LambdaMartParams): void {
+/** A query's relevant and other rows (ascending), fixed while the trees grow. */
+interface QueryRows {
+  relevant: Int32Array;
+  others: Int32Array;
+}
+
+function queryRows(q: RankingQuery): QueryRows {
+  const relevant: number[] = [];
+  const others: number[] = [];
+  q.labels.forEach((label, i) => (label === 1 ? relevant : others).push(i));
+  return { relevant: Int32Array.from(relevant), others: Int32Array.from(others) };
+}
+
+/**
+ * Adds one query's lambdas (negative gradients) and their second derivatives. Pairs are visited
+ * relevant row by relevant row, other rows ascending, so the sums are added in a fixed order.
+ */
+function lambdas(
+  q: RankingQuery,
+  rowsOf: QueryRows,
+  offset: number,
+  score: Float64Array,
+  grad: Float64Array,
+  hess: Float64Array,
+  params: LambdaMartParams,
+): void {
   const { k } = params;
   const ndcgWeight = params.ndcgWeight ?? 1;
   const recallK = params.recallK ?? 0;
   const recallWeight = recallK > 0 && q.relevantTotal > 0 ? (params.recallWeight ?? 0) / q.relevantTotal : 0;
-  const n = q.features.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (score[offset + b] as number) - (score[offset + a] as number) || a - b);
-  const rank = new Int32Array(n);
-  order.forEach((i, pos) => (rank[i] = pos));
+  const { relevant, others } = rowsOf;
+  if (relevant.length === 0) return;
   let idcg = 0;
   for (let i = 0; i < Math.min(q.relevantTotal, k); i++) idcg += 1 / Math.log2(i + 2);
   if (idcg === 0) return;
-  const inRecall = (pos: number) => (pos < recallK ? 1 : 0);
-  const gain = (pos: number) => (pos < k ? 1 / Math.log2(pos + 2) : 0);
+  const n = q.labels.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => (score[offset + b] as number) - (score[offset + a] as number) || a - b);
+  const rank = new Int32Array(n);
+  for (let pos = 0; pos < n; pos++) rank[order[pos] as number] = pos;
+  // Each row's nDCG gain at its rank and whether it sits in the first recallK.
+  const gain = new Float64Array(n);
+  const inRecall = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (q.labels[i] !== 1) continue;
-    for (let j = 0; j < n; j++) {
-      if (q.labels[j] === 1) continue;
-      const ri = rank[i] as number;
-      const rj = rank[j] as number;
-      const delta = (ndcgWeight * Math.abs(gain(ri) - gain(rj))) / idcg + recallWeight * Math.abs(inRecall(ri) - inRecall(rj));
+    const pos = rank[i] as number;
+    gain[i] = pos < k ? 1 / Math.log2(pos + 2) : 0;
+    inRecall[i] = pos < recallK ? 1 : 0;
+  }
+  for (let a = 0; a < relevant.length; a++) {
+    const i = relevant[a] as number;
+    const gi = gain[i] as number;
+    const ri = inRecall[i] as number;
+    const si = score[offset + i] as number;
+    for (let c = 0; c < others.length; c++) {
+      const j = others[c] as number;
+      const delta = (ndcgWeight * Math.abs(gi - (gain[j] as number))) / idcg + recallWeight * Math.abs(ri - (inRecall[j] as number));
       if (delta === 0) continue;
-      const s = (score[offset + i] as number) - (score[offset + j] as number);
-      const p = 1 / (1 + Math.exp(s));
+      const p = 1 / (1 + Math.exp(si - (score[offset + j] as number)));
       grad[offset + i] = (grad[offset + i] as number) + delta * p;
       grad[offset + j] = (grad[offset + j] as number) - delta * p;
       const h = delta * p * (1 - p);
@@ -167,12 +187,40 @@ function lambdas(q: RankingQuery, offset: number, score: Float64Array, grad: Flo
   }
 }
 
+/** Every row's bin of every feature, row-major; `counts[j]` bins of feature j, `stride` ≥ all counts. */
+interface BinnedRows {
+  width: number;
+  stride: number;
+  codes: Uint8Array;
+  counts: Uint32Array;
+}
+
+function binRows(x: readonly Float64Array[], edges: readonly number[][], rows: number, maxBins: number): BinnedRows {
+  const width = x.length;
+  const codes = new Uint8Array(rows * width);
+  x.forEach((col, j) => {
+    const e = edges[j] as number[];
+    for (let i = 0; i < rows; i++) {
+      let lo = 0;
+      let hi = e.length;
+      const v = col[i] as number;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (v <= (e[mid] as number)) hi = mid;
+        else lo = mid + 1;
+      }
+      codes[i * width + j] = lo;
+    }
+  });
+  const counts = Uint32Array.from(edges, (e) => e.length + 1);
+  return { width, stride: Math.max(maxBins, ...counts), codes, counts };
+}
+
 function grow(
   tree: RegressionTree,
   rows: Uint32Array,
   level: number,
-  binned: Uint8Array[],
-  edges: number[][],
+  bins: BinnedRows,
   grad: Float64Array,
   hess: Float64Array,
   params: LambdaMartParams,
@@ -184,42 +232,49 @@ function grow(
   tree.right.push(-1);
   let g = 0;
   let h = 0;
-  for (const i of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r] as number;
     g += grad[i] as number;
     h += hess[i] as number;
   }
   tree.value.push(h > 0 ? (params.learningRate * g) / (h + 1e-9) : 0);
   if (level >= params.depth || h < 2 * params.minLeafHessian) return node;
+  const { width, stride, codes, counts } = bins;
+  const gs = new Float64Array(width * stride);
+  const hs = new Float64Array(width * stride);
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r] as number;
+    const gi = grad[i] as number;
+    const hi = hess[i] as number;
+    const o = i * width;
+    for (let j = 0; j < width; j++) {
+      const b = j * stride + (codes[o + j] as number);
+      gs[b] = (gs[b] as number) + gi;
+      hs[b] = (hs[b] as number) + hi;
+    }
+  }
   let best = { gain: 0, feature: -1, bin: 0 };
   const parent = (g * g) / (h + 1e-9);
-  binned.forEach((col, j) => {
-    const bins = (edges[j] as number[]).length + 1;
-    const gs = new Float64Array(bins);
-    const hs = new Float64Array(bins);
-    for (const i of rows) {
-      const b = col[i] as number;
-      gs[b] = (gs[b] as number) + (grad[i] as number);
-      hs[b] = (hs[b] as number) + (hess[i] as number);
-    }
+  for (let j = 0; j < width; j++) {
     let gl = 0;
     let hl = 0;
-    for (let b = 0; b < bins - 1; b++) {
-      gl += gs[b] as number;
-      hl += hs[b] as number;
+    const count = counts[j] as number;
+    for (let b = 0; b < count - 1; b++) {
+      gl += gs[j * stride + b] as number;
+      hl += hs[j * stride + b] as number;
       const hr = h - hl;
       if (hl < params.minLeafHessian || hr < params.minLeafHessian) continue;
       const gr = g - gl;
       const gain = (gl * gl) / hl + (gr * gr) / hr - parent;
       if (gain > best.gain) best = { gain, feature: j, bin: b };
     }
-  });
+  }
   if (best.feature < 0) return node;
-  const col = binned[best.feature] as Uint8Array;
-  const left = rows.filter((i) => (col[i] as number) <= best.bin);
-  const right = rows.filter((i) => (col[i] as number) > best.bin);
+  const left = rows.filter((i) => (codes[i * width + best.feature] as number) <= best.bin);
+  const right = rows.filter((i) => (codes[i * width + best.feature] as number) > best.bin);
   tree.feature[node] = best.feature;
   tree.threshold[node] = best.bin;
-  tree.left[node] = grow(tree, left, level + 1, binned, edges, grad, hess, params);
-  tree.right[node] = grow(tree, right, level + 1, binned, edges, grad, hess, params);
+  tree.left[node] = grow(tree, left, level + 1, bins, grad, hess, params);
+  tree.right[node] = grow(tree, right, level + 1, bins, grad, hess, params);
   return node;
 }
