@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { LocalSearchService } from '../../kiosk-content/src/search/node/search-s
 import { trainSearchModel } from '../../kiosk-content/authoring/search-model/train-search-model';
 import type { SearchModel } from '../../kiosk-content/src/search/common/learned-model';
 import { defaultQaTraining, qaTrainingQuestions } from '../../kiosk-content/authoring/search-model/qa-training';
-import { lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
+import { everydayFile, lawsDir, lecoqaFile, stardQueriesFile } from './bench-data-files';
 
 /** The cross-validation of the search experiments: each question is ranked by a model trained without its fold. */
 export const FOLDS = 5;
@@ -90,6 +91,33 @@ export function interleavedTimes(engines: readonly SearchEngine[], queries: read
         times[i]?.push(performance.now() - s);
       });
   return times;
+}
+
+/**
+ * Prints the interleaved latency (interleavedTimes) of two engines on the given training questions
+ * and the everyday set, in the search screen's shape (10 articles, 5 Q&A, snippets) and the CLI's
+ * (100 articles, no snippets): one line per shape, `labels` naming the engines.
+ */
+export function printLatencyComparison(
+  engines: readonly [SearchEngine, SearchEngine],
+  trainingQueries: readonly string[],
+  labels: readonly [string, string],
+): void {
+  const everyday = readFileSync(everydayFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0)
+    .map((l) => (JSON.parse(l) as { query: string }).query);
+  const queries = [...trainingQueries, ...everyday];
+  const shapes: [string, EngineSearchOptions][] = [
+    ['search screen (10 articles, snippets)', {}],
+    ['CLI (100 articles, no snippets)', { limit: 100, qaLimit: 1, snippets: false }],
+  ];
+  console.log(`${String(queries.length)} questions × 2 rounds, interleaved; load average ${os.loadavg()[0]?.toFixed(2) ?? ''}`);
+  for (const [name, options] of shapes) {
+    const times = interleavedTimes(engines, queries, options);
+    const fig = (t: number[]) => `p50 ${quantileMs(t, 0.5)} ms, p95 ${quantileMs(t, 0.95)} ms`;
+    console.log(`${name}: ${labels[0]} ${fig(times[0] ?? [])}; ${labels[1]} ${fig(times[1] ?? [])}`);
+  }
 }
 
 /** The variants to run: all of them, or those whose indexes the VARIANTS environment variable lists (`0,3,4`). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleIndexInput } from './article-index';
-import type { TextCodec } from './index-codec';
+import { utf8Codec as codec, wageArticles as articles, wageArticleTexts as texts } from '../../../../test/fixtures/search/wage-articles';
 import type { SearchModel } from './learned-model';
 import type { RankerModel, RankerTree } from './learned-rerank';
 import { compileForest, defaultLearnedRerankParams, forestOutput, rankerFeatureNames, rankerFeatures, rerankGate } from './learned-rerank';
@@ -8,20 +7,8 @@ import { bigramTokenizer } from './normalize';
 import type { SearchTrace } from './search-engine';
 import { SearchEngine, buildSearchIndex, decodeSearchIndex, encodeSearchIndex } from './search-engine';
 
-const codec: TextCodec = { encode: (s) => new TextEncoder().encode(s), decode: (b) => new TextDecoder().decode(b) };
 const col = (name: (typeof rankerFeatureNames)[number]) => rankerFeatureNames.indexOf(name);
 const width = rankerFeatureNames.length;
-
-function a(law: string, label: string, text: string, category = '社会法'): ArticleIndexInput {
-  return { key: `${law}|${label}`, normalizedTitle: law, title: `中华人民共和国${law}`, label, text, headings: [], versionDate: '2020-01-01', category };
-}
-const articles = [
-  a('劳动合同法', '第三十条', '用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬，不得拖欠工资。'),
-  a('劳动合同法', '第四十七条', '经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资的标准向劳动者支付。'),
-  a('劳动法', '第五十条', '工资应当以货币形式按月支付给劳动者本人。不得克扣或者无故拖欠劳动者的工资。'),
-  a('工资支付暂行规定', '第九条', '用人单位不得克扣劳动者工资。', '部门规章/人力资源社会保障部'),
-];
-const texts = new Map(articles.map((x) => [x.key, x]));
 
 /** One split: departmental rules (authority 0.7) get +value, everything else 0. */
 const authorityTree = (value: number): RankerTree => ({
