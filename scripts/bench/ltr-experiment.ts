@@ -23,7 +23,10 @@
  * trees, trained inside every fold like the others) and lets the learner order the rest of the
  * `depth` candidates: the learner decides which articles below 100 enter the first 100 and the
  * order after k, never the first k. The shipped re-ranker alone (the first 100 re-ranked, the
- * rest in the engine's order) is printed as the reference.
+ * rest in the engine's order) is printed as the reference. EXTRA=name,… adds columns of the other
+ * kind (with FEATURES=deep: e.g. the candidate features of contextFeatures, in a dump that has
+ * them); TREES=25,50,100 the tree counts offered, RATE and TREEDEPTH the trees' learning rate and
+ * depth (lambdamart.ts defaults otherwise).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,7 +47,10 @@ const dropped = new Set((process.env.DROP ?? '').split(',').filter(Boolean));
 /** The deep re-ranker's columns (deep-rerank.ts; 'tlmScored' is what the first deep dump called 'translationScored'). */
 const isDeep = (n: string) => n.startsWith('deep.') || n === 'bigramScored' || n === 'translationScored' || n === 'tlmScored';
 const deepFeatures = process.env.FEATURES === 'deep';
-const used = names.map((n, j) => ({ n, j })).filter(({ n }) => !dropped.has(n) && isDeep(n) === deepFeatures);
+/** EXTRA=name,…: columns of the other kind used as well (e.g. FEATURES=deep EXTRA=similarVote10,coCitedSum). */
+const extra = new Set((process.env.EXTRA ?? '').split(',').filter(Boolean));
+for (const n of extra) if (!names.includes(n)) throw new Error(`EXTRA: no column ${n} in ${dir} (columns: ${names.join(', ')})`);
+const used = names.map((n, j) => ({ n, j })).filter(({ n }) => !dropped.has(n) && (isDeep(n) === deepFeatures || extra.has(n)));
 /** The shipped re-ranker's columns (KEEP and the reference). */
 const shippedColumns = rankerFeatureNames.map((n) => names.indexOf(n));
 const col = (name: string) => names.indexOf(name);
@@ -196,7 +202,12 @@ const linear: Learner = {
   },
 };
 
-const treeCounts = [25, 50, 100];
+/** TREES=a,b,…: the tree counts the inner CVs choose from (a prefix of the largest); RATE, TREEDEPTH: the learner's learning rate and tree depth. */
+const treeCounts = (process.env.TREES ?? '25,50,100').split(',').map(Number);
+const learnerParams: Partial<LambdaMartParams> = {
+  ...(process.env.RATE ? { learningRate: Number(process.env.RATE) } : {}),
+  ...(process.env.TREEDEPTH ? { depth: Number(process.env.TREEDEPTH) } : {}),
+};
 /** LambdaMART trains on each query's first TRAINROWS candidates (the lambdas of the lower ones are small), scores all. */
 const trainRows = Number(process.env.TRAINROWS ?? 50);
 /** LAMBDA: the trees' lambdas (see the header). */
@@ -241,7 +252,7 @@ const mart: Learner = {
             base: q.engine.slice(0, trainRows).map((e) => s.kappa * e),
             relevantTotal: q.relevantTotal,
           })),
-          { ...defaultLambdaMartParams, ...lambdaParams, trees: Math.max(...treeCounts) },
+          { ...defaultLambdaMartParams, ...lambdaParams, ...learnerParams, trees: Math.max(...treeCounts) },
         );
         byKappa.set(s.kappa, trees);
       }
