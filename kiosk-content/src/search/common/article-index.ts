@@ -260,7 +260,12 @@ class TopHits {
     this.scores = new Float64Array(limit);
   }
 
-  offer(doc: number, score: number): void {
+  /**
+   * Offers a hit; returns the lowest score a later hit needs to be worth offering (the worst kept
+   * score once `limit` hits are kept, −∞ before), so a caller can skip the call for the many that
+   * cannot get in.
+   */
+  offer(doc: number, score: number): number {
     if (this.size < this.limit) {
       this.docs[this.size] = doc;
       this.scores[this.size] = score;
@@ -270,6 +275,7 @@ class TopHits {
       this.scores[0] = score;
       this.siftDown(0);
     }
+    return this.size < this.limit || this.size === 0 ? -Infinity : (this.scores[0] as number);
   }
 
   /** Best first. */
@@ -619,6 +625,7 @@ export class ArticleIndex {
     }
     for (const [l, b] of options.lawBoost ?? []) if (l >= 0 && l < laws.length) boost[l] = b;
     const top = new TopHits(options.limit);
+    let floor = -Infinity;
     for (let i = 0; i < scoredCount; i++) {
       const doc = scored[i] as number;
       const lawIndex = docLaw[doc] as number;
@@ -630,7 +637,8 @@ export class ArticleIndex {
       const score = Math.fround((scores[doc] as number) * factor);
       scores[doc] = 0;
       isScored[doc] = 0;
-      if (score > 0) top.offer(doc, score);
+      // Below the worst kept score a hit cannot get in; an equal one may (the lower doc id wins).
+      if (score > 0 && score >= floor) floor = top.offer(doc, score);
     }
     return top.sorted();
   }

@@ -83,22 +83,67 @@ function spansOf(articles: ArticleIndex): { start: Uint32Array; count: Uint32Arr
   return spans;
 }
 
-const rankMap = (xs: readonly ScoredDoc[]) => {
-  const m = new Map<number, { score: number; rank: number }>();
-  xs.forEach((h, i) => {
-    if (!m.has(h.doc)) m.set(h.doc, { score: h.score, rank: i });
-  });
-  return m;
-};
+/**
+ * Where each article stands in a stage's ranking, for the feature rows: rank + 1 by doc id (0 = not
+ * in it; an article listed twice keeps its first place). One scratch array per ranking and
+ * library, filled from the ranking and cleared again after each call (a few hundred docs), so the
+ * lookups are array reads, not maps of objects.
+ */
+class StageRanks {
+  private readonly slots: Int32Array[] = [];
 
-/** Feature rows (rankerFeatureNames order), one per candidate, row-major. */
-export function rankerFeatures(stages: StageRecord, candidates: readonly RankerCandidate[], articles: ArticleIndex): Float64Array {
-  const width = rankerFeatureNames.length;
+  constructor(private readonly docCount: number) {}
+
+  /** Fills slot `i` from `ranked`; returns the filled array. */
+  fill(i: number, ranked: readonly ScoredDoc[]): Int32Array {
+    let a = this.slots[i];
+    if (!a) this.slots[i] = a = new Int32Array(this.docCount);
+    for (let r = 0; r < ranked.length; r++) {
+      const doc = (ranked[r] as ScoredDoc).doc;
+      if (a[doc] === 0) a[doc] = r + 1;
+    }
+    return a;
+  }
+
+  clear(i: number, ranked: readonly ScoredDoc[]): void {
+    const a = this.slots[i] as Int32Array;
+    for (const h of ranked) a[h.doc] = 0;
+  }
+}
+
+const stageRanks = new WeakMap<object, StageRanks>();
+
+/**
+ * Feature rows (rankerFeatureNames order), one per candidate, row-major; rows `width` apart (the
+ * deep re-ranker's rows have two more columns after these).
+ */
+export function rankerFeatures(
+  stages: StageRecord,
+  candidates: readonly RankerCandidate[],
+  articles: ArticleIndex,
+  width: number = rankerFeatureNames.length,
+): Float64Array {
   const out = new Float64Array(candidates.length * width);
-  const first = rankMap(stages.firstStage);
-  const translated = rankMap(stages.translated);
-  const bridged = rankMap(stages.bridged);
-  const final = rankMap(stages.final);
+  let ranks = stageRanks.get(articles.data);
+  if (!ranks) stageRanks.set(articles.data, (ranks = new StageRanks(articles.docCount)));
+  const lists = [stages.firstStage, stages.translated, stages.bridged, stages.final];
+  const [first, translated, bridged, final] = lists.map((list, i) => (ranks as StageRanks).fill(i, list)) as [Int32Array, Int32Array, Int32Array, Int32Array];
+  try {
+    fillFeatureRows(out, width, stages, candidates, articles, { first, translated, bridged, final });
+  } finally {
+    lists.forEach((list, i) => (ranks as StageRanks).clear(i, list));
+  }
+  return out;
+}
+
+function fillFeatureRows(
+  out: Float64Array,
+  width: number,
+  stages: StageRecord,
+  candidates: readonly RankerCandidate[],
+  articles: ArticleIndex,
+  rank: { first: Int32Array; translated: Int32Array; bridged: Int32Array; final: Int32Array },
+): void {
   const bestFirst = stages.firstStage[0]?.score || 1;
   const bestFinal = stages.final[0]?.score || 1;
   const docLaw = articles.data.docLaw;
@@ -116,23 +161,25 @@ export function rankerFeatures(stages: StageRecord, candidates: readonly RankerC
   const spans = spansOf(articles);
   const laws = articles.data.laws;
   const logQueryChars = Math.log(1 + stages.query.length);
+  const scoreAt = (list: readonly ScoredDoc[], rankPlusOne: number) => (list[rankPlusOne - 1] as ScoredDoc).score;
   candidates.forEach((c, i) => {
     const d = c.doc;
     const law = docLaw[d] as number;
-    const f = first.get(d);
-    const t = translated.get(d);
-    const b = bridged.get(d);
-    const firstScore = f ? f.score / bestFirst : 0;
+    const f = rank.first[d] as number;
+    const t = rank.translated[d] as number;
+    const b = rank.bridged[d] as number;
+    const firstScore = f > 0 ? scoreAt(stages.firstStage, f) / bestFirst : 0;
+    const translatedScore = t > 0 ? scoreAt(stages.translated, t) : 0;
     const pop = popularity ? (popularity[d] as number) : 0;
     const count = spans.count[law] as number;
     const o = i * width;
     out[o] = c.score / bestFinal;
     out[o + 1] = Math.log(1 + i);
     out[o + 2] = firstScore;
-    out[o + 3] = Math.log(1 + (f ? f.rank : 400));
-    out[o + 4] = t ? t.score - firstScore : 0;
-    out[o + 5] = t ? t.score : firstScore;
-    out[o + 6] = b && t ? b.score - t.score : 0;
+    out[o + 3] = Math.log(1 + (f > 0 ? f - 1 : 400));
+    out[o + 4] = t > 0 ? translatedScore - firstScore : 0;
+    out[o + 5] = t > 0 ? translatedScore : firstScore;
+    out[o + 6] = b > 0 && t > 0 ? scoreAt(stages.bridged, b) - translatedScore : 0;
     out[o + 7] = stages.bigrams.get(d) ?? 0;
     out[o + 8] = stages.coverage;
     out[o + 9] = stages.ownWords.length;
@@ -145,9 +192,8 @@ export function rankerFeatures(stages: StageRecord, candidates: readonly RankerC
     out[o + 16] = pop;
     out[o + 17] = pop > 0 ? 1 : 0;
     out[o + 18] = count > 0 ? (d - (spans.start[law] as number)) / count : 0;
-    out[o + 19] = c.exact || !final.has(d) ? 1 : 0;
+    out[o + 19] = c.exact || (rank.final[d] as number) === 0 ? 1 : 0;
   });
-  return out;
 }
 
 /** Regression trees as trained (lambdamart.ts): node i splits on feature[i] at threshold[i] (≤ left), or is a leaf (feature −1). */
@@ -254,14 +300,26 @@ export const defaultLearnedRerankParams: LearnedRerankParams = { kappa: 2, gamma
 export const rerankGate = (params: LearnedRerankParams, coverage: number): number => params.gamma * (1 - Math.min(1, Math.max(0, coverage))) ** params.power;
 
 /**
+ * κ × row's first column (the engine score scaled to the best 1) + gate × trees, for the rows
+ * `rowsOf` lists (the others stay 0).
+ */
+export function fusedScores(rows: Float64Array, width: number, forest: CompiledForest, gate: number, kappa: number, rowsOf: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length / width);
+  for (const i of rowsOf) out[i] = kappa * (rows[i * width] as number) + gate * forestOutput(forest, rows, i, width);
+  return out;
+}
+
+/**
  * The candidates (not those the query cites, which stay first) in the fused order, scores the
  * fused values. `rows` are rankerFeatures of `candidates`.
  */
 export function fuseRanker(candidates: readonly RankerCandidate[], rows: Float64Array, forest: CompiledForest, gate: number, kappa: number): RankerCandidate[] {
-  const width = rankerFeatureNames.length;
-  return candidates
-    .map((c, i) => ({ c, i, score: kappa * (rows[i * width] as number) + gate * forestOutput(forest, rows, i) }))
-    .filter((x) => !x.c.exact)
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .map((x) => ({ doc: x.c.doc, score: x.score, exact: false }));
+  const order: number[] = [];
+  candidates.forEach((c, i) => {
+    if (!c.exact) order.push(i);
+  });
+  const score = fusedScores(rows, rankerFeatureNames.length, forest, gate, kappa, order);
+  return order
+    .sort((a, b) => (score[b] as number) - (score[a] as number) || a - b)
+    .map((i) => ({ doc: (candidates[i] as RankerCandidate).doc, score: score[i] as number, exact: false }));
 }
