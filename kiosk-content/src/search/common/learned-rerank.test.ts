@@ -67,6 +67,26 @@ describe('forest evaluation', () => {
     expect(forestOutput(forest, rows, 1)).toBe(0);
   });
 
+  it('evaluates trees whatever order their nodes after the root (node 0) are listed in, an empty tree adding 0', () => {
+    // Two levels: authority ≤ 0.75 → (exact ≤ 0.5 → 1, else 2), else 4; its right split listed first.
+    const deeper: RankerTree = {
+      feature: [col('authority'), -1, col('exact'), -1, -1],
+      threshold: [0.75, 0, 0.5, 0, 0],
+      left: [2, -1, 3, -1, -1],
+      right: [1, -1, 4, -1, -1],
+      value: [0, 4, 0, 1, 2],
+    };
+    const empty: RankerTree = { feature: [], threshold: [], left: [], right: [], value: [] };
+    const forest = compileForest(ranker([authorityTree(3), empty, deeper]));
+    if (!forest) throw new Error('forest expected');
+    const rows = new Float64Array(3 * width);
+    rows[col('authority')] = 0.7;
+    rows[width + col('authority')] = 0.7;
+    rows[width + col('exact')] = 1;
+    rows[2 * width + col('authority')] = 1;
+    expect([0, 1, 2].map((r) => forestOutput(forest, rows, r))).toEqual([3 + 1, 3 + 2, 0 + 4]);
+  });
+
   it('refuses trees trained on other features', () => {
     expect(compileForest(ranker([authorityTree(1)], ['finalScore']))).toBeNull();
   });

@@ -214,38 +214,46 @@ export interface RankerModel {
   deep?: { features: string[]; trees: RankerTree[] };
 }
 
-/** All trees in flat typed arrays: tree t's nodes start at roots[t]; child indices are absolute. */
+/**
+ * All trees in flat typed arrays, each tree's nodes in preorder from roots[t]: a split's left child
+ * is the next node, `right` its right child (absolute); a leaf has feature −1 and its value.
+ */
 export interface CompiledForest {
   roots: Uint32Array;
   feature: Int32Array;
   threshold: Float64Array;
-  left: Uint32Array;
   right: Uint32Array;
   value: Float64Array;
 }
 
 export function compileForest(model: Pick<RankerModel, 'features' | 'trees'>, names: readonly string[] = rankerFeatureNames): CompiledForest | null {
   if (model.features.length !== names.length || model.features.some((n, j) => n !== names[j])) return null;
-  const nodes = model.trees.reduce((n, t) => n + t.feature.length, 0);
+  // An empty tree becomes one leaf worth 0.
+  const nodes = model.trees.reduce((n, t) => n + Math.max(1, t.feature.length), 0);
   const forest: CompiledForest = {
     roots: new Uint32Array(model.trees.length),
     feature: new Int32Array(nodes),
     threshold: new Float64Array(nodes),
-    left: new Uint32Array(nodes),
     right: new Uint32Array(nodes),
     value: new Float64Array(nodes),
   };
   let at = 0;
   model.trees.forEach((t, i) => {
     forest.roots[i] = at;
-    t.feature.forEach((f, n) => {
-      forest.feature[at + n] = f;
-      forest.threshold[at + n] = t.threshold[n] ?? 0;
-      forest.left[at + n] = at + (t.left[n] ?? 0);
-      forest.right[at + n] = at + (t.right[n] ?? 0);
-      forest.value[at + n] = t.value[n] ?? 0;
-    });
-    at += t.feature.length;
+    // Preorder from the root (node 0); only nodes reachable from it are kept.
+    const place = (n: number): void => {
+      const here = at++;
+      const f = t.feature[n] ?? -1;
+      forest.feature[here] = f;
+      forest.threshold[here] = t.threshold[n] ?? 0;
+      forest.value[here] = t.value[n] ?? 0;
+      if (f < 0) return;
+      place(t.left[n] ?? 0);
+      forest.right[here] = at;
+      place(t.right[n] ?? 0);
+    };
+    if (t.feature.length > 0) place(0);
+    else forest.feature[at++] = -1;
   });
   return forest;
 }
@@ -260,13 +268,13 @@ export function forestOf(model: Pick<RankerModel, 'features' | 'trees'>, names: 
 
 /** Σ of the trees' outputs for row `row` of the row-major feature matrix (`width` columns). */
 export function forestOutput(forest: CompiledForest, rows: Float64Array, row: number, width: number = rankerFeatureNames.length): number {
+  const { roots, feature, threshold, right, value } = forest;
   const o = row * width;
   let s = 0;
-  for (let t = 0; t < forest.roots.length; t++) {
-    let n = forest.roots[t] as number;
-    while ((forest.feature[n] as number) >= 0)
-      n = (rows[o + (forest.feature[n] as number)] as number) <= (forest.threshold[n] as number) ? (forest.left[n] as number) : (forest.right[n] as number);
-    s += forest.value[n] as number;
+  for (let t = 0; t < roots.length; t++) {
+    let n = roots[t] as number;
+    for (let f = feature[n] as number; f >= 0; f = feature[n] as number) n = (rows[o + f] as number) <= (threshold[n] as number) ? n + 1 : (right[n] as number);
+    s += value[n] as number;
   }
   return s;
 }
