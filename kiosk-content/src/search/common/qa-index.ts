@@ -197,9 +197,9 @@ export class QaIndex {
       prefix: (term) => match.prefixMinLength > 0 && term.length >= match.prefixMinLength,
       boostTerm: (term) => weight.get(term) ?? 1,
     });
-    const words = results.map((r) => ({ id: String(r.id), score: r.score, terms: match.reportQueryTerms ? r.queryTerms : r.terms }));
-    if (match.bigramWeight <= 0) return words.slice(0, limit);
-    return this.withBigrams(words, terms, text ?? '', match).slice(0, limit);
+    const hit = (r: (typeof results)[number]): QaHit => ({ id: String(r.id), score: r.score, terms: match.reportQueryTerms ? r.queryTerms : r.terms });
+    if (match.bigramWeight <= 0) return results.slice(0, limit).map(hit);
+    return this.withBigrams(results.map(hit), terms, text ?? '', match).slice(0, limit);
   }
 
   /**
