@@ -156,6 +156,15 @@ describe('rankerFeatures over hand-made stages', () => {
     expect(at(rows, 2, 'translatedScore')).toBe(0);
     expect(at(rows, 2, 'exact')).toBe(1);
     expect(at(rows, 1, 'exact')).toBe(0);
+    // Laws in order of first appearance; each row counts its law's candidates (all in the first 10).
+    const lawOf = (doc: number) => e.index.articles.data.docLaw[doc] as number;
+    const lawOrder = [...new Set(candidates.map((c) => lawOf(c.doc)))];
+    candidates.forEach((c, i) => {
+      const sameLaw = candidates.filter((x) => lawOf(x.doc) === lawOf(c.doc)).length;
+      expect(at(rows, i, 'logLawRank')).toBeCloseTo(Math.log(1 + lawOrder.indexOf(lawOf(c.doc))));
+      expect([at(rows, i, 'lawTop10'), at(rows, i, 'lawTop100')]).toEqual([sameLaw, sameLaw]);
+    });
+    expect(new Set(lawOrder).size).toBeGreaterThan(1);
   });
 
   it('gives the same rows however often and after whatever other stages it was called', () => {

@@ -147,53 +147,77 @@ function fillFeatureRows(
   const bestFirst = stages.firstStage[0]?.score || 1;
   const bestFinal = stages.final[0]?.score || 1;
   const docLaw = articles.data.docLaw;
-  // Laws by their best position in the list; how many of the law's articles are in the first 10 / all.
-  const lawRank = new Map<number, number>();
-  const lawTop10 = new Map<number, number>();
-  const lawTop100 = new Map<number, number>();
+  // Laws by their best position in the list; how many of the law's articles are in the first 10 / all
+  // (per-library scratch over laws, cleared below).
+  const { lawRank, lawTop10, lawTop100, authority } = lawScratchOf(articles);
+  let lawsSeen = 0;
   candidates.forEach((c, i) => {
     const law = docLaw[c.doc] as number;
-    if (!lawRank.has(law)) lawRank.set(law, lawRank.size);
-    if (i < 10) lawTop10.set(law, (lawTop10.get(law) ?? 0) + 1);
-    lawTop100.set(law, (lawTop100.get(law) ?? 0) + 1);
+    if ((lawTop100[law] as number) === 0) lawRank[law] = lawsSeen++;
+    if (i < 10) lawTop10[law] = (lawTop10[law] as number) + 1;
+    lawTop100[law] = (lawTop100[law] as number) + 1;
   });
   const popularity = articles.learned?.data.popularity;
   const spans = spansOf(articles);
-  const laws = articles.data.laws;
   const logQueryChars = Math.log(1 + stages.query.length);
   const scoreAt = (list: readonly ScoredDoc[], rankPlusOne: number) => (list[rankPlusOne - 1] as ScoredDoc).score;
-  candidates.forEach((c, i) => {
-    const d = c.doc;
-    const law = docLaw[d] as number;
-    const f = rank.first[d] as number;
-    const t = rank.translated[d] as number;
-    const b = rank.bridged[d] as number;
-    const firstScore = f > 0 ? scoreAt(stages.firstStage, f) / bestFirst : 0;
-    const translatedScore = t > 0 ? scoreAt(stages.translated, t) : 0;
-    const pop = popularity ? (popularity[d] as number) : 0;
-    const count = spans.count[law] as number;
-    const o = i * width;
-    out[o] = c.score / bestFinal;
-    out[o + 1] = Math.log(1 + i);
-    out[o + 2] = firstScore;
-    out[o + 3] = Math.log(1 + (f > 0 ? f - 1 : 400));
-    out[o + 4] = t > 0 ? translatedScore - firstScore : 0;
-    out[o + 5] = t > 0 ? translatedScore : firstScore;
-    out[o + 6] = b > 0 && t > 0 ? scoreAt(stages.bridged, b) - translatedScore : 0;
-    out[o + 7] = stages.bigrams.get(d) ?? 0;
-    out[o + 8] = stages.coverage;
-    out[o + 9] = stages.ownWords.length;
-    out[o + 10] = logQueryChars;
-    out[o + 11] = Math.log(1 + (lawRank.get(law) ?? 100));
-    out[o + 12] = lawTop10.get(law) ?? 0;
-    out[o + 13] = lawTop100.get(law) ?? 0;
-    out[o + 14] = Math.log(stages.lawBoost.get(law) ?? 1);
-    out[o + 15] = authorityValue[laws[law]?.authority ?? ''] ?? 0.5;
-    out[o + 16] = pop;
-    out[o + 17] = pop > 0 ? 1 : 0;
-    out[o + 18] = count > 0 ? (d - (spans.start[law] as number)) / count : 0;
-    out[o + 19] = c.exact || (rank.final[d] as number) === 0 ? 1 : 0;
-  });
+  try {
+    candidates.forEach((c, i) => {
+      const d = c.doc;
+      const law = docLaw[d] as number;
+      const f = rank.first[d] as number;
+      const t = rank.translated[d] as number;
+      const b = rank.bridged[d] as number;
+      const firstScore = f > 0 ? scoreAt(stages.firstStage, f) / bestFirst : 0;
+      const translatedScore = t > 0 ? scoreAt(stages.translated, t) : 0;
+      const pop = popularity ? (popularity[d] as number) : 0;
+      const count = spans.count[law] as number;
+      const o = i * width;
+      out[o] = c.score / bestFinal;
+      out[o + 1] = Math.log(1 + i);
+      out[o + 2] = firstScore;
+      out[o + 3] = Math.log(1 + (f > 0 ? f - 1 : 400));
+      out[o + 4] = t > 0 ? translatedScore - firstScore : 0;
+      out[o + 5] = t > 0 ? translatedScore : firstScore;
+      out[o + 6] = b > 0 && t > 0 ? scoreAt(stages.bridged, b) - translatedScore : 0;
+      out[o + 7] = stages.bigrams.get(d) ?? 0;
+      out[o + 8] = stages.coverage;
+      out[o + 9] = stages.ownWords.length;
+      out[o + 10] = logQueryChars;
+      out[o + 11] = Math.log(1 + (lawRank[law] as number));
+      out[o + 12] = lawTop10[law] as number;
+      out[o + 13] = lawTop100[law] as number;
+      out[o + 14] = Math.log(stages.lawBoost.get(law) ?? 1);
+      out[o + 15] = authority[law] as number;
+      out[o + 16] = pop;
+      out[o + 17] = pop > 0 ? 1 : 0;
+      out[o + 18] = count > 0 ? (d - (spans.start[law] as number)) / count : 0;
+      out[o + 19] = c.exact || (rank.final[d] as number) === 0 ? 1 : 0;
+    });
+  } finally {
+    for (const c of candidates) {
+      const law = docLaw[c.doc] as number;
+      lawTop10[law] = 0;
+      lawTop100[law] = 0;
+    }
+  }
+}
+
+/** Per library: scratch counts over its laws (zero between calls) and each law's authority value. */
+const lawScratch = new WeakMap<object, { lawRank: Int32Array; lawTop10: Int32Array; lawTop100: Int32Array; authority: Float64Array }>();
+function lawScratchOf(articles: ArticleIndex): { lawRank: Int32Array; lawTop10: Int32Array; lawTop100: Int32Array; authority: Float64Array } {
+  const laws = articles.data.laws;
+  let scratch = lawScratch.get(articles.data);
+  if (!scratch) {
+    scratch = {
+      lawRank: new Int32Array(laws.length),
+      lawTop10: new Int32Array(laws.length),
+      lawTop100: new Int32Array(laws.length),
+      authority: Float64Array.from(laws, (l) => authorityValue[l.authority] ?? 0.5),
+    };
+    lawScratch.set(articles.data, scratch);
+  }
+  return scratch;
 }
 
 /** Regression trees as trained (lambdamart.ts): node i splits on feature[i] at threshold[i] (≤ left), or is a leaf (feature −1). */
