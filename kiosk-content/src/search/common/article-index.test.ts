@@ -119,6 +119,37 @@ describe('ArticleIndex.search (BM25F)', () => {
     expect(new Set(all.map((h) => h.score)).size).toBeLessThan(all.length);
     for (const limit of [1, 7, 30, 150]) expect(big.search(terms, params, { limit, lawBoost: new Map([[2, 1.5]]) })).toEqual(sorted.slice(0, limit));
   });
+
+  it('keeps the full sort’s best hits whatever the boosts (below 1, 0, negative) and priors', () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      article(`法${String(i % 6)}`, `第${String(i)}条`, ['工资 合同', '工资', '合同 解除 工资', '报酬'][i % 4] ?? '', []),
+    );
+    const big = new ArticleIndex(buildArticleIndex(many, spaces, () => ''));
+    const terms = [
+      { term: '工资', weight: 1 },
+      { term: '合同', weight: 0.5 },
+    ];
+    const boosts: [number, number][][] = [
+      [],
+      [[2, 1.5]],
+      [
+        [2, 0.25],
+        [4, 3],
+      ],
+      [[1, 0]],
+      [[3, -1]],
+      [
+        [0, 1e-9],
+        [5, 1e9],
+      ],
+    ];
+    for (const prior of [noPrior, { ...noPrior, law: 0.5 }, { ...noPrior, law: 0 }])
+      for (const b of boosts) {
+        const params: Bm25fParams = { ...textOnly, authorityPrior: prior };
+        const all = big.search(terms, params, { limit: 1000, lawBoost: new Map(b) });
+        for (const limit of [1, 5, 17, 60]) expect(big.search(terms, params, { limit, lawBoost: new Map(b) })).toEqual(all.slice(0, limit));
+      }
+  });
 });
 
 describe('authorityOfCategory', () => {

@@ -260,7 +260,12 @@ class TopHits {
     this.scores = new Float64Array(limit);
   }
 
-  offer(doc: number, score: number): void {
+  /**
+   * Offers a hit; returns the lowest score a later hit needs to be worth offering (the worst kept
+   * score once `limit` hits are kept, −∞ before), so a caller can skip the call for the many that
+   * cannot get in.
+   */
+  offer(doc: number, score: number): number {
     if (this.size < this.limit) {
       this.docs[this.size] = doc;
       this.scores[this.size] = score;
@@ -270,6 +275,7 @@ class TopHits {
       this.scores[0] = score;
       this.siftDown(0);
     }
+    return this.size < this.limit || this.size === 0 ? -Infinity : (this.scores[0] as number);
   }
 
   /** Best first. */
@@ -583,6 +589,46 @@ export class ArticleIndex {
     return touchedCount;
   }
 
+  /** Smallest and largest popularity factor 1 + strength × popularity over all docs, for the strength last asked. */
+  private popularityFactors: { strength: number; min: number; max: number } | null = null;
+
+  /**
+   * The largest factor rankScored can give any doc this query (its lawPrior and lawBoost filled;
+   * `popularityStrength` 0 = no popularity), or ∞ when some factor could be 0, negative or NaN. A
+   * product of positive numbers rounds monotonically, so no doc's factor exceeds it.
+   */
+  private factorBound(popularityStrength: number): number {
+    let bound = 0;
+    let positive = true;
+    for (let l = 0; l < this.lawPrior.length; l++) {
+      const p = this.lawPrior[l] as number;
+      positive &&= p > 0;
+      bound = Math.max(bound, p);
+    }
+    const popularity = this.learned?.data.popularity;
+    if (popularity && popularityStrength > 0) {
+      if (this.popularityFactors?.strength !== popularityStrength) {
+        let min = Infinity;
+        let max = -Infinity;
+        for (const x of popularity) {
+          const f = 1 + popularityStrength * x;
+          min = Math.min(min, f);
+          max = Math.max(max, f);
+        }
+        this.popularityFactors = { strength: popularityStrength, min, max };
+      }
+      positive &&= this.popularityFactors.min > 0;
+      bound *= this.popularityFactors.max;
+    }
+    let maxBoost = 1;
+    for (const b of this.lawBoost) {
+      if (Number.isNaN(b)) continue;
+      positive &&= b > 0;
+      maxBoost = Math.max(maxBoost, b);
+    }
+    return positive ? bound * maxBoost : Infinity;
+  }
+
   /** Saturates the touched docs' pseudo term frequencies into their scores and clears them; returns the scored count. */
   private saturate(w: number, k1: number, touchedCount: number, scoredCount: number): number {
     const { pseudoTf, scores, touched, inTouched, scored, isScored } = this;
@@ -618,19 +664,25 @@ export class ArticleIndex {
       boost[l] = NaN;
     }
     for (const [l, b] of options.lawBoost ?? []) if (l >= 0 && l < laws.length) boost[l] = b;
+    const bound = this.factorBound(withPopularity ? popularityStrength : 0);
     const top = new TopHits(options.limit);
+    let floor = -Infinity;
     for (let i = 0; i < scoredCount; i++) {
       const doc = scored[i] as number;
+      const raw = scores[doc] as number;
+      scores[doc] = 0;
+      isScored[doc] = 0;
+      // Below the worst kept score a hit cannot get in (an equal one may: the lower doc id wins),
+      // and no factor lifts a doc above raw × bound: most docs need no law or popularity lookup.
+      if (Math.fround(raw * bound) < floor) continue;
       const lawIndex = docLaw[doc] as number;
       let factor = prior[lawIndex] as number;
       if (withPopularity) factor *= 1 + popularityStrength * (popularity[doc] as number);
       const b = boost[lawIndex] as number;
       if (!Number.isNaN(b)) factor *= b;
       // Rounded as the Float32Array score buffer stores it.
-      const score = Math.fround((scores[doc] as number) * factor);
-      scores[doc] = 0;
-      isScored[doc] = 0;
-      if (score > 0) top.offer(doc, score);
+      const score = Math.fround(raw * factor);
+      if (score > 0 && score >= floor) floor = top.offer(doc, score);
     }
     return top.sorted();
   }

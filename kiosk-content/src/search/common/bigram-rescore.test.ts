@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BigramStats, BigramStatsBuilder, bigramCodes, bigramScore, gatedBigramWeight, rescoreWithBigrams } from './bigram-rescore';
+import { BigramStats, BigramStatsBuilder, QueryBigrams, bigramCodes, bigramScore, gatedBigramWeight, rescoreWithBigrams } from './bigram-rescore';
 
 const code = (pair: string) => ((pair.charCodeAt(0) << 16) | pair.charCodeAt(1)) >>> 0;
 
@@ -34,11 +34,27 @@ describe('bigramScore', () => {
       [code('拖欠'), 2],
       [code('工资'), 3],
     ]);
+    const query = new QueryBigrams(idf);
     // 拖欠 twice among 3 bigrams (拖欠 欠拖 拖欠), average length 3: 2 × 2 × 2.2 / (2 + 1.2); 工资 absent.
-    expect(bigramScore(idf, '拖欠拖欠', 3)).toBeCloseTo((2 * 2 * 2.2) / 3.2);
+    expect(bigramScore(query, '拖欠拖欠', 3)).toBeCloseTo((2 * 2 * 2.2) / 3.2);
     // Twice the average length: 2 × 2 × 2.2 / (2 + 1.2 × (0.25 + 0.75 × 2)).
-    expect(bigramScore(idf, '拖欠拖欠', 1.5)).toBeCloseTo((2 * 2 * 2.2) / (2 + 1.2 * 1.75));
-    expect(bigramScore(idf, '劳动报酬', 3)).toBe(0);
+    expect(bigramScore(query, '拖欠拖欠', 1.5)).toBeCloseTo((2 * 2 * 2.2) / (2 + 1.2 * 1.75));
+    expect(bigramScore(query, '劳动报酬', 3)).toBe(0);
+  });
+
+  it('matches whole bigrams only, counts every CJK bigram in the length, and forgets each text', () => {
+    const query = new QueryBigrams(
+      new Map([
+        [code('拖欠'), 2],
+        [code('工资'), 3],
+      ]),
+    );
+    // 拖资 and 欠工 are made of the query's characters but are not its bigrams.
+    expect(bigramScore(query, '拖资欠工', 3)).toBe(0);
+    // 工资 once among 3 bigrams (拖资 资工 工资), then 拖欠 once among 1: nothing carried over.
+    expect(bigramScore(query, '拖资工资', 3)).toBeCloseTo((3 * 2.2) / (1 + 1.2));
+    expect(bigramScore(query, 'ab拖欠', 3)).toBeCloseTo((2 * 2.2) / (1 + 1.2 * (0.25 + 0.75 / 3)));
+    expect(query.size).toBe(2);
   });
 });
 

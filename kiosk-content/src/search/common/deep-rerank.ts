@@ -1,6 +1,6 @@
 import type { ArticleIndex } from './article-index';
 import type { CompiledForest, RankerCandidate, StageRecord } from './learned-rerank';
-import { forestOutput, rankerFeatureNames, rankerFeatures } from './learned-rerank';
+import { fusedScores, rankerFeatureNames, rankerFeatures } from './learned-rerank';
 
 /**
  * The deep re-ranker: a second set of LambdaMART trees (trained at pack build with the first, by
@@ -19,13 +19,11 @@ export const deepRankerFeatureNames: readonly string[] = [...rankerFeatureNames.
 
 /** Feature rows (deepRankerFeatureNames order), one per candidate, row-major. */
 export function deepRankerFeatures(stages: StageRecord, candidates: readonly RankerCandidate[], articles: ArticleIndex): Float64Array {
-  const shared = rankerFeatures(stages, candidates, articles);
   const inner = rankerFeatureNames.length;
   const width = deepRankerFeatureNames.length;
+  const out = rankerFeatures(stages, candidates, articles, width);
   const translated = new Set(stages.firstStage.slice(0, stages.translationDepth ?? 0).map((h) => h.doc));
-  const out = new Float64Array(candidates.length * width);
   candidates.forEach((c, i) => {
-    out.set(shared.subarray(i * inner, (i + 1) * inner), i * width);
     out[i * width + inner] = stages.bigrams.has(c.doc) ? 1 : 0;
     out[i * width + inner + 1] = translated.has(c.doc) ? 1 : 0;
   });
@@ -46,19 +44,19 @@ export function fuseDeepRanker(
   gate: number,
   kappa: number,
 ): RankerCandidate[] {
-  const width = deepRankerFeatureNames.length;
   const head = top.slice(0, keep);
   const kept = new Set(head.map((c) => c.doc));
-  const rest = candidates
-    .map((c, i) => ({ c, i, score: kappa * (rows[i * width] as number) + gate * forestOutput(forest, rows, i, width) }))
-    .filter((x) => !x.c.exact && !kept.has(x.c.doc))
-    .sort((a, b) => b.score - a.score || a.i - b.i);
+  const order: number[] = [];
+  candidates.forEach((c, i) => {
+    if (!c.exact && !kept.has(c.doc)) order.push(i);
+  });
+  const score = fusedScores(rows, deepRankerFeatureNames.length, forest, gate, kappa, order);
+  order.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
   let floor = head[head.length - 1]?.score ?? Infinity;
-  return [
-    ...head,
-    ...rest.map((x) => {
-      floor = Math.min(floor, x.score);
-      return { doc: x.c.doc, score: floor, exact: false };
-    }),
-  ];
+  const out = head.slice();
+  for (const i of order) {
+    floor = Math.min(floor, score[i] as number);
+    out.push({ doc: (candidates[i] as RankerCandidate).doc, score: floor, exact: false });
+  }
+  return out;
 }

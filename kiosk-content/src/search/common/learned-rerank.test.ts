@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { utf8Codec as codec, wageArticles as articles, wageArticleTexts as texts } from '../../../../test/fixtures/search/wage-articles';
 import type { SearchModel } from './learned-model';
 import type { RankerModel, RankerTree } from './learned-rerank';
-import { compileForest, defaultLearnedRerankParams, forestOutput, rankerFeatureNames, rankerFeatures, rerankGate } from './learned-rerank';
+import type { RankerCandidate, StageRecord } from './learned-rerank';
+import {
+  compileForest,
+  defaultLearnedRerankParams,
+  forestOutput,
+  fuseRanker,
+  fusedScores,
+  rankerFeatureNames,
+  rankerFeatures,
+  rerankGate,
+} from './learned-rerank';
 import { bigramTokenizer } from './normalize';
 import type { SearchTrace } from './search-engine';
 import { SearchEngine, buildSearchIndex, decodeSearchIndex, encodeSearchIndex } from './search-engine';
@@ -57,6 +67,26 @@ describe('forest evaluation', () => {
     expect(forestOutput(forest, rows, 1)).toBe(0);
   });
 
+  it('evaluates trees whatever order their nodes after the root (node 0) are listed in, an empty tree adding 0', () => {
+    // Two levels: authority ≤ 0.75 → (exact ≤ 0.5 → 1, else 2), else 4; its right split listed first.
+    const deeper: RankerTree = {
+      feature: [col('authority'), -1, col('exact'), -1, -1],
+      threshold: [0.75, 0, 0.5, 0, 0],
+      left: [2, -1, 3, -1, -1],
+      right: [1, -1, 4, -1, -1],
+      value: [0, 4, 0, 1, 2],
+    };
+    const empty: RankerTree = { feature: [], threshold: [], left: [], right: [], value: [] };
+    const forest = compileForest(ranker([authorityTree(3), empty, deeper]));
+    if (!forest) throw new Error('forest expected');
+    const rows = new Float64Array(3 * width);
+    rows[col('authority')] = 0.7;
+    rows[width + col('authority')] = 0.7;
+    rows[width + col('exact')] = 1;
+    rows[2 * width + col('authority')] = 1;
+    expect([0, 1, 2].map((r) => forestOutput(forest, rows, r))).toEqual([3 + 1, 3 + 2, 0 + 4]);
+  });
+
   it('refuses trees trained on other features', () => {
     expect(compileForest(ranker([authorityTree(1)], ['finalScore']))).toBeNull();
   });
@@ -86,6 +116,106 @@ describe('rankerFeatures', () => {
     expect(at(law47, 'lawTop10')).toBe(2);
     expect(at(0, 'coverage')).toBe(stages.coverage);
     expect(at(0, 'logQueryChars')).toBeCloseTo(Math.log(1 + stages.query.length));
+  });
+});
+
+describe('rankerFeatures over hand-made stages', () => {
+  const e = engineWith(model());
+  const hit = (doc: number, score: number) => ({ doc, score });
+  const stages = (over: Partial<StageRecord> = {}): StageRecord => ({
+    query: '工资',
+    firstStage: [hit(2, 4), hit(0, 2), hit(2, 1)],
+    translated: [hit(0, 1.5), hit(2, 1.2)],
+    bridged: [hit(0, 1.6), hit(2, 1.2)],
+    final: [hit(0, 3), hit(2, 2)],
+    bigrams: new Map([[0, 1]]),
+    coverage: 0.25,
+    lawBoost: new Map(),
+    ownWords: ['工资'],
+    ...over,
+  });
+  const candidates: RankerCandidate[] = [
+    { doc: 0, score: 3, exact: false },
+    { doc: 2, score: 2, exact: false },
+    { doc: 1, score: 1, exact: false },
+  ];
+  const at = (rows: Float64Array, i: number, name: (typeof rankerFeatureNames)[number], w = width) => rows[i * w + col(name)];
+
+  it('takes an article’s first place in each stage and marks one the final stage lacks', () => {
+    const rows = rankerFeatures(stages(), candidates, e.index.articles);
+    // Doc 2 is listed twice in the word ranking: its first place (rank 0, score 4 = the best) counts.
+    expect(at(rows, 1, 'firstScore')).toBe(1);
+    expect(at(rows, 1, 'logFirstRank')).toBe(0);
+    expect(at(rows, 0, 'logFirstRank')).toBeCloseTo(Math.log(2));
+    expect(at(rows, 0, 'tlmPart')).toBeCloseTo(1.5 - 0.5);
+    expect(at(rows, 0, 'qaPart')).toBeCloseTo(0.1);
+    expect(at(rows, 0, 'bigramRaw')).toBe(1);
+    // Doc 1 is in no stage: rank 400 stands in, its own score only, and the final stage lacks it.
+    expect(at(rows, 2, 'firstScore')).toBe(0);
+    expect(at(rows, 2, 'logFirstRank')).toBeCloseTo(Math.log(401));
+    expect(at(rows, 2, 'translatedScore')).toBe(0);
+    expect(at(rows, 2, 'exact')).toBe(1);
+    expect(at(rows, 1, 'exact')).toBe(0);
+    // Laws in order of first appearance; each row counts its law's candidates (all in the first 10).
+    const lawOf = (doc: number) => e.index.articles.data.docLaw[doc] as number;
+    const lawOrder = [...new Set(candidates.map((c) => lawOf(c.doc)))];
+    candidates.forEach((c, i) => {
+      const sameLaw = candidates.filter((x) => lawOf(x.doc) === lawOf(c.doc)).length;
+      expect(at(rows, i, 'logLawRank')).toBeCloseTo(Math.log(1 + lawOrder.indexOf(lawOf(c.doc))));
+      expect([at(rows, i, 'lawTop10'), at(rows, i, 'lawTop100')]).toEqual([sameLaw, sameLaw]);
+    });
+    expect(new Set(lawOrder).size).toBeGreaterThan(1);
+  });
+
+  it('gives the same rows however often and after whatever other stages it was called', () => {
+    const first = rankerFeatures(stages(), candidates, e.index.articles);
+    rankerFeatures(stages({ firstStage: [hit(1, 9)], final: [hit(1, 9)] }), candidates, e.index.articles);
+    expect(Array.from(rankerFeatures(stages(), candidates, e.index.articles))).toEqual(Array.from(first));
+  });
+
+  it('writes rows a wider stride apart when asked, leaving the extra columns 0', () => {
+    const narrow = rankerFeatures(stages(), candidates, e.index.articles);
+    const wide = rankerFeatures(stages(), candidates, e.index.articles, width + 2);
+    candidates.forEach((_, i) => {
+      expect(Array.from(wide.subarray(i * (width + 2), i * (width + 2) + width))).toEqual(Array.from(narrow.subarray(i * width, (i + 1) * width)));
+      expect([wide[i * (width + 2) + width], wide[i * (width + 2) + width + 1]]).toEqual([0, 0]);
+    });
+  });
+});
+
+describe('fuseRanker', () => {
+  const forest = compileForest(ranker([authorityTree(3)]));
+  if (!forest) throw new Error('forest expected');
+  const rows = (cells: [number, number][]) => {
+    const out = new Float64Array(cells.length * width);
+    cells.forEach(([score, authority], i) => {
+      out[i * width] = score;
+      out[i * width + col('authority')] = authority;
+    });
+    return out;
+  };
+
+  it('scores κ × engine score + gate × trees, drops cited articles and keeps the list order on ties', () => {
+    const candidates: RankerCandidate[] = [
+      { doc: 9, score: 5, exact: true },
+      { doc: 1, score: 1, exact: false },
+      { doc: 2, score: 0.5, exact: false },
+      { doc: 3, score: 0.5, exact: false },
+    ];
+    const r = rows([
+      [1, 0.7],
+      [1, 1],
+      [0.5, 0.7],
+      [0.5, 0.7],
+    ]);
+    expect(Array.from(fusedScores(r, width, forest, 0.5, 2, [1, 2]))).toEqual([0, 2, 2.5, 0]);
+    const fused = fuseRanker(candidates, r, forest, 0.5, 2);
+    // Docs 2 and 3 tie at 2 × 0.5 + 0.5 × 3 = 2.5: the list's order decides.
+    expect(fused).toEqual([
+      { doc: 2, score: 2.5, exact: false },
+      { doc: 3, score: 2.5, exact: false },
+      { doc: 1, score: 2, exact: false },
+    ]);
   });
 });
 

@@ -45,6 +45,33 @@ describe('QaIndex.search matching options', () => {
   });
 });
 
+describe('QaIndex fuzzy matching, looked up again', () => {
+  const fresh = () =>
+    QaIndex.build(
+      [
+        { id: 'wages', question: '老板 拖欠工资 怎么办', also: ['公司 不发工资'], domain: 'labour', cites: [] },
+        { id: 'contract', question: '劳动合同 到期 不续签', also: ['拖欠劳动报酬'], domain: 'labour', cites: [] },
+      ],
+      [],
+      spaceTokenizer,
+      () => '',
+    );
+
+  it('answers a repeated fuzzy search and suggestion exactly as a new index answers it the first time', () => {
+    const repeated = fresh();
+    // 拖欠工钱 is one edit from 拖欠工资 (fuzzy 0.2 for 4+ characters); 劳动合 a prefix of 劳动合同 and one edit from it.
+    const terms = own('拖欠工钱', '劳动合');
+    const first = repeated.search(terms, 5);
+    expect(first.map((h) => h.id)).toEqual(['wages']);
+    for (let i = 0; i < 3; i++) {
+      expect(repeated.search(terms, 5)).toEqual(first);
+      expect(repeated.suggest('劳动合 到期', ['劳动合', '到期'], 5)).toEqual(fresh().suggest('劳动合 到期', ['劳动合', '到期'], 5));
+    }
+    expect(fresh().search(terms, 5)).toEqual(first);
+    expect(repeated.suggest('劳动合 到期', ['劳动合', '到期'], 5).map((s) => s.target)).toEqual(['contract']);
+  });
+});
+
 describe('QaIndex.suggest word stage', () => {
   it('suggests what matches every word by prefix or fuzzily, and nothing when one word matches no suggestion', () => {
     // 拖欠工 is a prefix of the question's word 拖欠工资; 财产x is one edit from 财产 (fuzzy for 3+ characters).

@@ -110,6 +110,31 @@ export interface QaIndexState {
 /** How the last stage of suggest matches words: prefix, and fuzzy for words of 3+ characters. */
 const wordSuggestOptions = { prefix: true, fuzzy: (term: string) => (term.length >= 3 ? 0.2 : false) };
 
+/**
+ * Fuzzy lookups of a MiniSearch whose documents no longer change (the Q&A and suggestion indexes
+ * once built or loaded) remembered per term and distance: a term's fuzzy matches over the
+ * vocabulary are the same every time, and the radix-tree walk behind them was the costliest part
+ * of a Q&A search. Each call gets its own copy (MiniSearch drops prefix matches from it).
+ */
+class FrozenMiniSearch<T> extends MiniSearch<T> {
+  static rememberFuzzyLookups<T>(search: MiniSearch<T>, limit = 5000): MiniSearch<T> {
+    const index = (search as FrozenMiniSearch<T>)._index;
+    const lookup = index.fuzzyGet.bind(index);
+    const remembered = new Map<string, ReturnType<typeof lookup>>();
+    index.fuzzyGet = (key, maxEditDistance) => {
+      const slot = `${String(maxEditDistance)} ${key}`;
+      let found = remembered.get(slot);
+      if (!found) {
+        found = lookup(key, maxEditDistance);
+        if (remembered.size >= limit) remembered.clear();
+        remembered.set(slot, found);
+      }
+      return new Map(found);
+    };
+    return search;
+  }
+}
+
 export class QaIndex {
   private readonly byId = new Map<string, QaEntry>();
   private readonly compactSuggestions: string[];
@@ -123,6 +148,8 @@ export class QaIndex {
     private readonly suggestSearch: MiniSearch<SuggestDoc>,
   ) {
     for (const e of entries) this.byId.set(e.id, e);
+    FrozenMiniSearch.rememberFuzzyLookups(qaSearch);
+    FrozenMiniSearch.rememberFuzzyLookups(suggestSearch);
     this.compactSuggestions = suggestions.map((s) => compactQuery(s.text));
   }
 
@@ -170,9 +197,9 @@ export class QaIndex {
       prefix: (term) => match.prefixMinLength > 0 && term.length >= match.prefixMinLength,
       boostTerm: (term) => weight.get(term) ?? 1,
     });
-    const words = results.map((r) => ({ id: String(r.id), score: r.score, terms: match.reportQueryTerms ? r.queryTerms : r.terms }));
-    if (match.bigramWeight <= 0) return words.slice(0, limit);
-    return this.withBigrams(words, terms, text ?? '', match).slice(0, limit);
+    const hit = (r: (typeof results)[number]): QaHit => ({ id: String(r.id), score: r.score, terms: match.reportQueryTerms ? r.queryTerms : r.terms });
+    if (match.bigramWeight <= 0) return results.slice(0, limit).map(hit);
+    return this.withBigrams(results.map(hit), terms, text ?? '', match).slice(0, limit);
   }
 
   /**

@@ -81,6 +81,24 @@ describe('translationLogLikelihood', () => {
     expect(ll[0]).toBeCloseTo((Math.log(0.2 * 0.001) + Math.log(0.2 * 0.01)) / 2, 6);
     expect(Array.from(translationLogLikelihood([], [0, 1], forward, params, scratch))).toEqual([0, 0]);
   });
+
+  it('feeds one statute word to several query words, as their own word and as a source', () => {
+    const scratch = new Int32Array(4);
+    // Statute word 1 is word `word`'s source and `statute`'s own term and source; word 3 a source too.
+    const statute: ScoredWord = {
+      term: 1,
+      collection: 0.002,
+      sources: [
+        [3, 0.25],
+        [1, 0.1],
+      ],
+    };
+    const ll = translationLogLikelihood([word, statute], [0], forward, params, scratch);
+    // Doc 0 (words 1 and 3 once, 2 tokens): word 0.5·0.5/2; statute (0.5·1 + 0.5·(0.25 + 0.1))/2.
+    const expected = (Math.log(0.8 * 0.125 + 0.2 * 0.001) + Math.log(0.8 * 0.3375 + 0.2 * 0.002)) / 2;
+    expect(ll[0]).toBeCloseTo(expected, 9);
+    expect(Array.from(scratch).every((x) => x === 0)).toBe(true);
+  });
 });
 
 describe('fuseTranslationScores', () => {

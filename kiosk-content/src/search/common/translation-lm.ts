@@ -168,34 +168,42 @@ export function translationLogLikelihood(
   const n = words.length;
   if (n === 0) return out;
   const { translationShare: beta, collectionShare: mu } = params;
-  // Per term: the query words it feeds (own use: word index; translation: −1 − word index).
+  // Per term: the query words it feeds (own use: word index; translation: −1 − word index). Terms
+  // get slots 1, 2, … in order of first use; a first pass counts each slot's entries, a second
+  // writes them (slot s feeds entries starts[s − 1] … starts[s] − 1), in typed arrays: a query's
+  // words have a thousand sources or more.
   const used: number[] = [];
-  const lists: { word: number; p: number }[][] = [];
-  const add = (term: number, word: number, p: number) => {
+  const sizes: number[] = [];
+  const count = (term: number) => {
     let slot = slots[term] as number;
     if (slot === 0) {
-      lists.push([]);
-      slot = lists.length;
-      slots[term] = slot;
       used.push(term);
+      sizes.push(0);
+      slot = used.length;
+      slots[term] = slot;
     }
-    lists[slot - 1]?.push({ word, p });
+    sizes[slot - 1] = (sizes[slot - 1] as number) + 1;
+  };
+  for (const w of words) {
+    for (const [u] of w.sources) count(u);
+    if (w.term !== undefined) count(w.term);
+  }
+  const starts = new Int32Array(used.length + 1);
+  for (let i = 0; i < used.length; i++) starts[i + 1] = (starts[i] as number) + (sizes[i] as number);
+  const fill = starts.slice(0, used.length);
+  const entryWord = new Int32Array(starts[used.length] as number);
+  const entryP = new Float64Array(entryWord.length);
+  const write = (term: number, word: number, p: number) => {
+    const slot = (slots[term] as number) - 1;
+    const at = fill[slot] as number;
+    entryWord[at] = word;
+    entryP[at] = p;
+    fill[slot] = at + 1;
   };
   words.forEach((w, i) => {
-    for (const [u, p] of w.sources) add(u, -1 - i, p);
-    if (w.term !== undefined) add(w.term, i, 1);
+    for (const [u, p] of w.sources) write(u, -1 - i, p);
+    if (w.term !== undefined) write(w.term, i, 1);
   });
-  // Flattened: slot s feeds entries starts[s − 1] … starts[s] − 1.
-  const starts = new Int32Array(lists.length + 1);
-  lists.forEach((l, i) => (starts[i + 1] = (starts[i] as number) + l.length));
-  const entryWord = new Int32Array(starts[lists.length] as number);
-  const entryP = new Float64Array(entryWord.length);
-  lists.forEach((l, i) =>
-    l.forEach(({ word, p }, j) => {
-      entryWord[(starts[i] as number) + j] = word;
-      entryP[(starts[i] as number) + j] = p;
-    }),
-  );
   const own = new Float64Array(n);
   const translated = new Float64Array(n);
   for (let k = 0; k < docs.length; k++) {
